@@ -1,0 +1,38 @@
+/**
+ * Serves the production build (build/handler.js) over HTTP.
+ *
+ * A ward office usually runs Trụ sở on its own PC or LAN, reached as http://localhost:3000 or
+ * http://<pc-address>:3000, so the request origin is taken from the Host header with the
+ * http scheme. Behind a TLS proxy set TRUST_PROXY=1 so X-Forwarded-Proto (https) and
+ * X-Forwarded-For are honoured; cookies then get the Secure flag.
+ */
+import http from 'node:http';
+
+const trustProxy = process.env.TRUST_PROXY === '1';
+process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
+if (trustProxy) process.env.ADDRESS_HEADER ??= 'x-forwarded-for';
+process.env.BODY_SIZE_LIMIT ??= '80M';
+
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || '127.0.0.1';
+
+const { handler } = await import('../build/handler.js');
+
+const server = http.createServer((req, res) => {
+	if (!trustProxy || !req.headers['x-forwarded-proto']) req.headers['x-forwarded-proto'] = 'http';
+	handler(req, res, () => {
+		res.statusCode = 404;
+		res.end('Not found');
+	});
+});
+server.keepAliveTimeout = 65_000;
+server.listen(port, host, () => {
+	console.log(`[truso] listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+});
+
+function shutdown() {
+	server.close(() => process.exit(0));
+	setTimeout(() => process.exit(0), 3000).unref();
+}
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);

@@ -1,0 +1,146 @@
+import {
+	isHttpError,
+	isRedirect,
+	json,
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type ServerInit
+} from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { authorize, type Principal } from '$lib/server/auth/guard';
+import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
+import { principalFromBearer } from '$lib/server/auth/tokens';
+import { getDb } from '$lib/server/db';
+import { startup } from '$lib/server/startup';
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, translate } from '$lib/i18n';
+
+export const init: ServerInit = async () => {
+	try {
+		await startup();
+	} catch (e) {
+		console.error(`[truso] cannot start: ${(e as Error).message}`);
+		process.exit(1);
+	}
+};
+
+const context: Handle = async ({ event, resolve }) => {
+	event.locals.db = getDb();
+	const cookie = event.cookies.get(LOCALE_COOKIE);
+	event.locals.locale = isLocale(cookie) ? cookie : DEFAULT_LOCALE;
+	event.locals.user = null;
+	event.locals.principal = null;
+	event.locals.ward = null;
+	event.locals.canEdit = false;
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+	});
+};
+
+const authenticate: Handle = async ({ event, resolve }) => {
+	const { db } = event.locals;
+	let principal: Principal = null;
+	const bearer = event.request.headers.get('authorization');
+	if (bearer?.startsWith('Bearer ') && event.url.pathname.startsWith('/api/')) {
+		principal = principalFromBearer(db, bearer.slice(7).trim());
+	} else {
+		const token = event.cookies.get(SESSION_COOKIE);
+		const user = token ? validateSession(db, token) : null;
+		if (token && !user) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+		if (user) {
+			event.locals.user = user;
+			principal = { kind: 'user', user };
+		}
+	}
+	event.locals.principal = principal;
+	return resolve(event);
+};
+
+const guard: Handle = async ({ event, resolve }) => {
+	const isApi = event.url.pathname.startsWith('/api/');
+	if (event.route.id === null) {
+		if (isApi)
+			return json({ error: { code: 'not_found', message: 'No such endpoint' } }, { status: 404 });
+		return resolve(event);
+	}
+	const decision = authorize(
+		event.locals.db,
+		event.locals.principal,
+		event.route.id,
+		event.params as Record<string, string>,
+		event.request.method
+	);
+	if (!decision.ok) {
+		const code = { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found' }[decision.status];
+		const key = ({ 401: 'err.unauthorized', 403: 'err.forbidden', 404: 'err.notFound' } as const)[
+			decision.status
+		];
+		if (isApi) {
+			return json(
+				{ error: { code, message: translate(event.locals.locale, key) } },
+				{
+					status: decision.status,
+					headers: decision.status === 401 ? { 'www-authenticate': 'Bearer' } : {}
+				}
+			);
+		}
+		if (decision.status === 401) {
+			const next = event.url.pathname + event.url.search;
+			redirect(303, `/login?next=${encodeURIComponent(next)}`);
+		}
+		return deniedPage(decision.status, translate(event.locals.locale, key), event.locals.locale);
+	}
+	event.locals.ward = decision.ward ?? null;
+	event.locals.canEdit = decision.canEdit;
+	return resolve(event);
+};
+
+/** A small standalone page for a refused request (no script, so the CSP is trivially met). */
+function deniedPage(status: number, message: string, locale: 'vi' | 'en'): Response {
+	const esc = (x: string) => x.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+	const title = translate(locale, 'error.title', { status: String(status) });
+	const home = translate(locale, 'error.home');
+	const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title><style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#1f2937}a{color:#1d4ed8}</style></head><body><main><h1>${esc(title)}</h1><p>${esc(message)}</p><p><a href="/">${esc(home)}</a></p></main></body></html>`;
+	return new Response(html, {
+		status,
+		headers: {
+			'content-type': 'text/html; charset=utf-8',
+			'content-security-policy':
+				"default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
+		}
+	});
+}
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const h = response.headers;
+	h.set('x-content-type-options', 'nosniff');
+	h.set('referrer-policy', 'strict-origin-when-cross-origin');
+	h.set('x-frame-options', 'DENY');
+	h.set('permissions-policy', 'camera=(self), geolocation=(self), microphone=()');
+	if (!h.has('content-security-policy') && !h.get('content-type')?.includes('text/html')) {
+		h.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'; sandbox");
+	}
+	return response;
+};
+
+export const handle = sequence(context, authenticate, guard, securityHeaders);
+
+export const handleError: HandleServerError = ({ error: e, event, status }) => {
+	if (isRedirect(e) || isHttpError(e)) return;
+	const locale = event.locals.locale ?? DEFAULT_LOCALE;
+	const err = e as { code?: string; message?: string };
+	if (
+		err?.code === 'SQLITE_READONLY' ||
+		err?.code === 'SQLITE_FULL' ||
+		err?.code === 'SQLITE_IOERR'
+	) {
+		console.error(
+			`[truso] storage error on ${event.request.method} ${event.url.pathname}: ${err.message}`
+		);
+		return { message: translate(locale, 'err.readonlyDb'), code: 'storage' };
+	}
+	if (status === 404) return { message: translate(locale, 'err.notFound'), code: 'not_found' };
+	console.error(`[truso] ${event.request.method} ${event.url.pathname}`, e);
+	return { message: translate(locale, 'err.server'), code: 'server' };
+};

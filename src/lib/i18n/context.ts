@@ -1,0 +1,14 @@
+/** The i18n helpers shared with components through Svelte context (per request, never global). */
+import { getContext, setContext } from 'svelte';
+import type { I18n } from './index';
+
+const KEY = Symbol('i18n');
+
+export function setI18n(getter: () => I18n): void {
+	setContext(KEY, getter);
+}
+
+/** Returns a getter so components re-read the helpers when the locale changes. */
+export function useI18n(): () => I18n {
+	return getContext<() => I18n>(KEY);
+}

@@ -1,0 +1,98 @@
+/**
+ * Message catalogues (Vietnamese first, English as a choice) and vi-VN number and date
+ * formatting. A plain typed catalogue: every key of vi.ts must exist in en.ts (checked by the
+ * type system), and `t` interpolates `{name}` placeholders.
+ */
+import { en } from './en';
+import { vi, type MessageKey } from './vi';
+
+export type Locale = 'vi' | 'en';
+export type { MessageKey };
+export const LOCALES: Locale[] = ['vi', 'en'];
+export const DEFAULT_LOCALE: Locale = 'vi';
+export const LOCALE_COOKIE = 'truso_lang';
+
+const catalogues: Record<Locale, Record<MessageKey, string>> = { vi, en };
+
+export function isLocale(x: unknown): x is Locale {
+	return x === 'vi' || x === 'en';
+}
+
+/** Translates a key, replacing `{name}` with params (numbers are formatted for the locale). */
+export function translate(
+	locale: Locale,
+	key: MessageKey,
+	params: Record<string, string | number> = {}
+): string {
+	const template = catalogues[locale][key] ?? vi[key] ?? key;
+	return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+		const v = params[name];
+		if (v === undefined) return `{${name}}`;
+		return typeof v === 'number' ? formatNumber(v, locale) : v;
+	});
+}
+
+const bcp47 = (locale: Locale) => (locale === 'vi' ? 'vi-VN' : 'en-GB');
+
+/** 1234.5 → "1.234,5" (vi) or "1,234.5" (en). */
+export function formatNumber(x: number | null | undefined, locale: Locale, maxDigits = 1): string {
+	if (x === null || x === undefined || Number.isNaN(x)) return '—';
+	return new Intl.NumberFormat(bcp47(locale), { maximumFractionDigits: maxDigits }).format(x);
+}
+
+export function formatArea(x: number | null | undefined, locale: Locale): string {
+	return x === null || x === undefined ? '—' : `${formatNumber(x, locale, 1)} m²`;
+}
+
+export function formatPercent(x: number | null | undefined, locale: Locale, digits = 1): string {
+	if (x === null || x === undefined || Number.isNaN(x)) return '—';
+	return new Intl.NumberFormat(bcp47(locale), {
+		style: 'percent',
+		maximumFractionDigits: digits
+	}).format(x);
+}
+
+/** A date (ISO string, ms, or Date) as 29/11/2026 in both locales (the official form). */
+export function formatDate(d: string | number | Date | null | undefined, _locale: Locale): string {
+	if (d === null || d === undefined || d === '') return '—';
+	const date =
+		typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d)
+			? new Date(d + 'T00:00:00Z')
+			: new Date(d);
+	if (Number.isNaN(date.getTime())) return '—';
+	const tz = typeof d === 'string' && d.length === 10 ? 'UTC' : 'Asia/Ho_Chi_Minh';
+	return new Intl.DateTimeFormat('vi-VN', {
+		day: '2-digit',
+		month: '2-digit',
+		year: 'numeric',
+		timeZone: tz
+	}).format(date);
+}
+
+export function formatDateTime(ms: number | null | undefined, locale: Locale): string {
+	if (ms === null || ms === undefined) return '—';
+	return new Intl.DateTimeFormat(bcp47(locale), {
+		day: '2-digit',
+		month: '2-digit',
+		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit',
+		timeZone: 'Asia/Ho_Chi_Minh'
+	}).format(new Date(ms));
+}
+
+/** The helpers a component needs, bound to one locale. */
+export function createI18n(locale: Locale) {
+	return {
+		locale,
+		t: (key: MessageKey, params?: Record<string, string | number>) =>
+			translate(locale, key, params),
+		n: (x: number | null | undefined, digits = 1) => formatNumber(x, locale, digits),
+		area: (x: number | null | undefined) => formatArea(x, locale),
+		pct: (x: number | null | undefined, digits = 1) => formatPercent(x, locale, digits),
+		date: (d: string | number | Date | null | undefined) => formatDate(d, locale),
+		dateTime: (ms: number | null | undefined) => formatDateTime(ms, locale)
+	};
+}
+
+export type I18n = ReturnType<typeof createI18n>;

@@ -1,0 +1,300 @@
+/**
+ * Seeding: the sample wards (the embedded default), a reset, and a synthetic large ward for
+ * benchmarks. Each seed runs in one transaction.
+ */
+import { sql } from 'drizzle-orm';
+import type { Db, DbLike } from '../connection';
+import {
+	buildings,
+	conditionSurveys,
+	criteria,
+	facilities,
+	normItems,
+	normSets,
+	orgUnits,
+	positions,
+	rooms,
+	settings,
+	sites,
+	specialisedRooms,
+	wards
+} from '../schema';
+import { SAMPLE_WARDS, type SampleWard } from './sample-data';
+import {
+	NORM_SEEDS,
+	SPECIALISED_ROOM_SEEDS,
+	CRITERIA_SEEDS,
+	SETTING_SEEDS
+} from './reference-data';
+import { rectangleAround } from './geometry';
+
+/** True when the database has no ward yet. */
+export function isEmpty(db: DbLike): boolean {
+	return (
+		(db
+			.select({ n: sql<number>`count(*)` })
+			.from(wards)
+			.get()?.n ?? 0) === 0
+	);
+}
+
+/** Norm sets and global settings: needed by every database, sample or not. */
+export function seedReference(tx: DbLike): void {
+	const existing =
+		tx
+			.select({ n: sql<number>`count(*)` })
+			.from(normSets)
+			.get()?.n ?? 0;
+	if (existing === 0) {
+		for (const set of NORM_SEEDS) {
+			const row = tx
+				.insert(normSets)
+				.values({
+					key: set.key,
+					version: 1,
+					name: set.name,
+					legalBasis: set.legalBasis,
+					effectiveFrom: set.effectiveFrom,
+					commonAreaRatio: set.commonAreaRatio,
+					commonAreaRatioVerify: set.commonAreaRatioVerify,
+					isCurrent: true
+				})
+				.returning({ id: normSets.id })
+				.get();
+			for (const item of set.titles) {
+				tx.insert(normItems)
+					.values({ normSetId: row.id, ...item })
+					.run();
+			}
+		}
+	}
+	for (const s of SETTING_SEEDS) {
+		tx.insert(settings)
+			.values({ wardId: null, key: s.key, valueJson: JSON.stringify(s.value), source: s.source })
+			.onConflictDoNothing()
+			.run();
+	}
+}
+
+/** Inserts one sample ward with everything the product shows about it. */
+export function seedWard(tx: DbLike, ward: SampleWard, isSample = true): number {
+	const w = tx
+		.insert(wards)
+		.values({
+			code: ward.code,
+			name: ward.name,
+			adminCode: ward.adminCode,
+			centreLat: ward.centre[0],
+			centreLng: ward.centre[1],
+			extentJson: JSON.stringify(ward.extent),
+			populationCentreLat: ward.populationCentre[0],
+			populationCentreLng: ward.populationCentre[1],
+			populationCount: ward.population,
+			areaKm2: ward.areaKm2,
+			isSample
+		})
+		.returning({ id: wards.id })
+		.get();
+	const wardId = w.id;
+
+	const unitIds = new Map<string, number>();
+	ward.units.forEach((u, i) => {
+		const row = tx
+			.insert(orgUnits)
+			.values({
+				wardId,
+				code: u.code,
+				name: u.name,
+				kind: u.kind,
+				publicFacing: u.publicFacing,
+				sortOrder: i
+			})
+			.returning({ id: orgUnits.id })
+			.get();
+		unitIds.set(u.code, row.id);
+		for (const p of u.positions) {
+			tx.insert(positions)
+				.values({
+					orgUnitId: row.id,
+					title: p.title,
+					titleKey: p.titleKey,
+					field: p.field,
+					approved: p.approved,
+					filled: p.filled,
+					plannedNextYear: p.planned
+				})
+				.run();
+		}
+	});
+
+	for (const f of ward.facilities) {
+		const fac = tx
+			.insert(facilities)
+			.values({
+				wardId,
+				code: f.code,
+				name: f.name,
+				kind: f.kind,
+				originWard: f.originWard,
+				address: f.address,
+				lat: f.lat,
+				lng: f.lng,
+				landAreaM2: f.landAreaM2,
+				legalStatus: f.legalStatus,
+				yearBuilt: f.yearBuilt
+			})
+			.returning({ id: facilities.id })
+			.get();
+		for (const b of f.buildings) {
+			const gross = b.rooms.reduce((sum, r) => sum + r.areaM2, 0) * 1.15;
+			const bld = tx
+				.insert(buildings)
+				.values({
+					facilityId: fac.id,
+					code: b.code,
+					name: b.name,
+					levelsAboveGround: b.levels,
+					yearBuilt: b.yearBuilt,
+					structure: b.structure,
+					grossFloorAreaM2: Math.round(gross)
+				})
+				.returning({ id: buildings.id })
+				.get();
+			const perLevel = new Map<number, number>();
+			for (const r of b.rooms) {
+				const n = (perLevel.get(r.level) ?? 0) + 1;
+				perLevel.set(r.level, n);
+				const unitId = r.unit ? unitIds.get(r.unit) : undefined;
+				if (r.unit && unitId === undefined)
+					throw new Error(`Sample room refers to unknown unit ${r.unit}`);
+				tx.insert(rooms)
+					.values({
+						buildingId: bld.id,
+						code: `${r.level}.${String(n).padStart(2, '0')}`,
+						name: r.name,
+						level: r.level,
+						type: r.type,
+						areaM2: r.areaM2,
+						orgUnitId: unitId ?? null,
+						occupants: r.occupants ?? 0
+					})
+					.run();
+			}
+			const [
+				structure,
+				roof,
+				wallsFinishes,
+				electrical,
+				waterSanitation,
+				fireSafety,
+				accessibility
+			] = b.survey.ratings;
+			tx.insert(conditionSurveys)
+				.values({
+					buildingId: bld.id,
+					surveyedOn: b.survey.surveyedOn,
+					surveyor: b.survey.surveyor,
+					dangerLevel: b.survey.dangerLevel,
+					structure,
+					roof,
+					wallsFinishes,
+					electrical,
+					waterSanitation,
+					fireSafety,
+					accessibility,
+					notes: b.survey.notes
+				})
+				.run();
+		}
+	}
+
+	for (const s of ward.sites) {
+		tx.insert(sites)
+			.values({
+				wardId,
+				code: s.code,
+				name: s.name,
+				lat: s.lat,
+				lng: s.lng,
+				polygonGeojson: s.plotM
+					? JSON.stringify(rectangleAround(s.lat, s.lng, s.plotM[0], s.plotM[1]))
+					: null,
+				landAreaM2: s.landAreaM2,
+				legalStatus: s.legalStatus,
+				currentUse: s.currentUse,
+				householdsToRelocate: s.householdsToRelocate,
+				landCostVnd: s.landCostVnd,
+				clearanceCostVnd: s.clearanceCostVnd,
+				floodRisk: s.floodRisk,
+				planFit: s.planFit,
+				roadAccess: s.roadAccess,
+				isCurrentHeadquarters: s.isCurrentHeadquarters ?? false,
+				notes: s.notes
+			})
+			.run();
+	}
+
+	for (const r of SPECIALISED_ROOM_SEEDS) {
+		tx.insert(specialisedRooms)
+			.values({ wardId, key: r.key, areaM2: r.areaM2, count: r.count, basis: r.basis })
+			.run();
+	}
+	CRITERIA_SEEDS.forEach((c, i) => {
+		tx.insert(criteria)
+			.values({ wardId, ...c, sortOrder: i })
+			.run();
+	});
+	return wardId;
+}
+
+/** Seeds the reference data and the sample wards into an empty database. */
+export function seedSample(db: Db): void {
+	db.transaction((tx) => {
+		seedReference(tx);
+		for (const ward of SAMPLE_WARDS) seedWard(tx, ward);
+	});
+}
+
+/** Tables in delete order (children first). */
+const ALL_TABLES = [
+	'notifications',
+	'decisions',
+	'review_comments',
+	'proposal_versions',
+	'proposals',
+	'assignments',
+	'scenarios',
+	'scoring_runs',
+	'judgments',
+	'weightings',
+	'criteria',
+	'photos',
+	'sites',
+	'condition_surveys',
+	'rooms',
+	'buildings',
+	'facilities',
+	'positions',
+	'org_units',
+	'specialised_rooms',
+	'settings',
+	'norm_items',
+	'norm_sets',
+	'audit_log',
+	'api_tokens',
+	'sessions',
+	'login_attempts',
+	'users',
+	'wards'
+];
+
+/** Empties every table and seeds the sample again, in one transaction. */
+export function resetSample(db: Db): void {
+	db.transaction((tx) => {
+		for (const t of ALL_TABLES) tx.run(sql.raw(`delete from ${t}`));
+		seedReference(tx);
+		for (const ward of SAMPLE_WARDS) seedWard(tx, ward);
+	});
+}
+
+export { SAMPLE_WARDS };

@@ -1,0 +1,70 @@
+/** The facilities of a ward as the JSON API shows them: buildings, rooms and latest survey. */
+import type { Db } from './db';
+import { getFacilityDetail, listFacilities } from './facilities';
+
+export function facilityForApi(db: Db, wardId: number, id: number) {
+	const f = getFacilityDetail(db, wardId, id);
+	if (!f) return null;
+	return {
+		id: f.id,
+		code: f.code,
+		name: f.name,
+		kind: f.kind,
+		originWard: f.originWard,
+		address: f.address,
+		lat: f.lat,
+		lng: f.lng,
+		landAreaM2: f.landAreaM2,
+		legalStatus: f.legalStatus,
+		yearBuilt: f.yearBuilt,
+		buildings: f.buildings.map((b) => ({
+			id: b.id,
+			code: b.code,
+			name: b.name,
+			levelsAboveGround: b.levelsAboveGround,
+			yearBuilt: b.yearBuilt,
+			structure: b.structure,
+			grossFloorAreaM2: b.grossFloorAreaM2,
+			latestSurvey: b.latestSurvey
+				? {
+						id: b.latestSurvey.id,
+						surveyedOn: b.latestSurvey.surveyedOn,
+						surveyor: b.latestSurvey.surveyor,
+						dangerLevel: b.latestSurvey.dangerLevel,
+						ratings: {
+							structure: b.latestSurvey.structure,
+							roof: b.latestSurvey.roof,
+							wallsFinishes: b.latestSurvey.wallsFinishes,
+							electrical: b.latestSurvey.electrical,
+							waterSanitation: b.latestSurvey.waterSanitation,
+							fireSafety: b.latestSurvey.fireSafety,
+							accessibility: b.latestSurvey.accessibility
+						},
+						notes: b.latestSurvey.notes
+					}
+				: null,
+			rooms: b.rooms.map((r) => ({
+				id: r.id,
+				code: r.code,
+				name: r.name,
+				level: r.level,
+				type: r.type,
+				areaM2: r.areaM2,
+				orgUnitId: r.orgUnitId,
+				unitName: r.unitName,
+				occupants: r.occupants
+			}))
+		}))
+	};
+}
+
+/** A page of facilities with their full detail (default 50 per page). */
+export function facilitiesForApi(db: Db, wardId: number, page = 1, pageSize = 50) {
+	const list = listFacilities(db, wardId, { page, pageSize });
+	return {
+		page: list.page,
+		pageSize: list.pageSize,
+		total: list.total,
+		facilities: list.rows.map((r) => facilityForApi(db, wardId, r.id)!)
+	};
+}

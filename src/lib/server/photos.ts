@@ -1,0 +1,112 @@
+/**
+ * Photo uploads: type and size limits, decoded by sharp (a file that does not decode is
+ * refused as corrupt), re-encoded without metadata, a 320 px thumbnail, stored under
+ * UPLOAD_DIR with the relative path kept in the database.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import sharp, { type OutputInfo } from 'sharp';
+import type { StoredPhoto } from './facilities';
+
+export const MAX_PHOTO_MB = 10;
+export const MAX_PHOTOS = 8;
+const ALLOWED = new Map([
+	['jpeg', { ext: 'jpg', type: 'image/jpeg' }],
+	['png', { ext: 'png', type: 'image/png' }],
+	['webp', { ext: 'webp', type: 'image/webp' }]
+]);
+
+export class PhotoError extends Error {
+	constructor(
+		public readonly key: 'err.photoType' | 'err.photoSize' | 'err.photoCorrupt' | 'err.photoCount',
+		public readonly params: Record<string, string> = {}
+	) {
+		super(key);
+	}
+}
+
+export function uploadDir(): string {
+	return path.resolve(process.env.UPLOAD_DIR || 'data/uploads');
+}
+
+/** The files of a multipart field that were actually chosen (browsers send an empty part). */
+export function chosenFiles(data: FormData, field: string): File[] {
+	return data.getAll(field).filter((f): f is File => f instanceof File && f.size > 0);
+}
+
+/** Validates every file first, then writes them; nothing is written when one is refused. */
+export async function storePhotos(files: File[], wardId: number): Promise<StoredPhoto[]> {
+	if (files.length > MAX_PHOTOS)
+		throw new PhotoError('err.photoCount', { max: String(MAX_PHOTOS) });
+	const prepared: { meta: StoredPhoto; full: Buffer; thumb: Buffer }[] = [];
+	for (const file of files) {
+		if (file.size > MAX_PHOTO_MB * 1024 * 1024)
+			throw new PhotoError('err.photoSize', { max: String(MAX_PHOTO_MB) });
+		const input = Buffer.from(await file.arrayBuffer());
+		let format: string | undefined;
+		try {
+			format = (await sharp(input).metadata()).format;
+		} catch {
+			throw new PhotoError('err.photoCorrupt');
+		}
+		const kind = format ? ALLOWED.get(format) : undefined;
+		if (!kind) throw new PhotoError('err.photoType');
+		let full: { data: Buffer; info: OutputInfo };
+		let thumb: Buffer;
+		try {
+			full = await sharp(input)
+				.rotate()
+				.resize({ width: 2400, height: 2400, fit: 'inside', withoutEnlargement: true })
+				.toFormat(format as 'jpeg' | 'png' | 'webp')
+				.toBuffer({ resolveWithObject: true });
+			thumb = await sharp(input)
+				.rotate()
+				.resize({ width: 320, height: 240, fit: 'cover' })
+				.jpeg({ quality: 75 })
+				.toBuffer();
+		} catch {
+			throw new PhotoError('err.photoCorrupt');
+		}
+		const id = randomUUID();
+		prepared.push({
+			meta: {
+				path: `${wardId}/${id}.${kind.ext}`,
+				thumbPath: `${wardId}/${id}.thumb.jpg`,
+				contentType: kind.type,
+				sizeBytes: full.data.length,
+				width: full.info.width,
+				height: full.info.height,
+				originalName: file.name.slice(0, 200)
+			},
+			full: full.data,
+			thumb
+		});
+	}
+	const dir = uploadDir();
+	for (const p of prepared) {
+		await fs.mkdir(path.join(dir, path.dirname(p.meta.path)), { recursive: true });
+		await fs.writeFile(path.join(dir, p.meta.path), p.full);
+		await fs.writeFile(path.join(dir, p.meta.thumbPath), p.thumb);
+	}
+	return prepared.map((p) => p.meta);
+}
+
+/** Removes stored files (after their rows are gone, or when the database write failed). */
+export async function removePhotoFiles(
+	photos: { path: string; thumbPath: string }[]
+): Promise<void> {
+	const dir = uploadDir();
+	for (const p of photos) {
+		await fs.rm(path.join(dir, p.path), { force: true });
+		await fs.rm(path.join(dir, p.thumbPath), { force: true });
+	}
+}
+
+/** Reads a stored file; the path comes from the database and must stay inside UPLOAD_DIR. */
+export async function readPhotoFile(relative: string): Promise<Buffer> {
+	const dir = uploadDir();
+	const full = path.resolve(dir, relative);
+	if (!full.startsWith(dir + path.sep)) throw new Error('Photo path outside the upload folder');
+	return fs.readFile(full);
+}

@@ -1,0 +1,13 @@
+import { json } from '@sveltejs/kit';
+import { apiError } from '$lib/server/api';
+import { facilityForApi } from '$lib/server/facilities-api';
+import { translate } from '$lib/i18n';
+import type { RequestHandler } from './$types';
+
+/** GET /api/v1/wards/{code}/facilities/{id} */
+export const GET: RequestHandler = ({ locals, params }) => {
+	const id = Number(params.id);
+	const facility = Number.isInteger(id) ? facilityForApi(locals.db, locals.ward!.id, id) : null;
+	if (!facility) return apiError(404, 'not_found', translate(locals.locale, 'err.notFound'));
+	return json(facility);
+};

@@ -1,0 +1,42 @@
+import { facilityMarkers, listFacilities } from '$lib/server/facilities';
+import { inventoryStats } from '$lib/server/inventory-stats';
+import { wards } from '$lib/server/db/schema';
+import { eq } from 'drizzle-orm';
+import type { PageServerLoad } from './$types';
+
+const SORTS = ['code', 'name', 'area', 'rooms'] as const;
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const ward = locals.ward!;
+	const q = url.searchParams.get('q')?.slice(0, 100) ?? '';
+	const sortParam = url.searchParams.get('sort');
+	const sort = SORTS.find((s) => s === sortParam) ?? 'code';
+	const page = Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1);
+	const list = listFacilities(locals.db, ward.id, { q, page, sort, pageSize: 25 });
+	const geo = locals.db
+		.select({
+			centreLat: wards.centreLat,
+			centreLng: wards.centreLng,
+			extentJson: wards.extentJson,
+			boundaryGeojson: wards.boundaryGeojson
+		})
+		.from(wards)
+		.where(eq(wards.id, ward.id))
+		.get()!;
+	return {
+		q,
+		sort,
+		list,
+		markers: facilityMarkers(locals.db, ward.id).slice(0, 2000),
+		stats: inventoryStats(locals.db, ward.id),
+		geo: {
+			centre: [geo.centreLat, geo.centreLng] as [number, number],
+			extent: geo.extentJson
+				? (JSON.parse(geo.extentJson) as [number, number, number, number])
+				: null,
+			boundary: geo.boundaryGeojson
+				? (JSON.parse(geo.boundaryGeojson) as GeoJSON.GeoJsonObject)
+				: null
+		}
+	};
+};

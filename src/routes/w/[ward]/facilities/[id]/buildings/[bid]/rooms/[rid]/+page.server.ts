@@ -1,0 +1,70 @@
+import { error, redirect } from '@sveltejs/kit';
+import {
+	deleteRoom,
+	getBuilding,
+	getRoom,
+	InventoryError,
+	listUnits,
+	updateRoom
+} from '$lib/server/facilities';
+import { failField, parseForm } from '$lib/server/forms';
+import { actorOf } from '$lib/server/request';
+import { roomSchema } from '$lib/schemas/inventory';
+import { translate } from '$lib/i18n';
+import type { Actions, PageServerLoad } from './$types';
+
+function find(locals: App.Locals, params: { id: string; bid: string; rid: string }) {
+	const room = getRoom(locals.db, locals.ward!.id, Number(params.rid));
+	if (!room || room.buildingId !== Number(params.bid)) error(404, 'Not found');
+	const building = getBuilding(locals.db, locals.ward!.id, room.buildingId);
+	if (!building || building.facilityId !== Number(params.id)) error(404, 'Not found');
+	return { room, building };
+}
+
+export const load: PageServerLoad = ({ locals, params }) => {
+	const { room, building } = find(locals, params);
+	return {
+		room,
+		building: {
+			id: building.id,
+			code: building.code,
+			name: building.name,
+			facilityId: building.facilityId
+		},
+		units: listUnits(locals.db, locals.ward!.id)
+	};
+};
+
+const back = (locals: App.Locals, p: { id: string; bid: string }) =>
+	`/w/${locals.ward!.code}/facilities/${p.id}/buildings/${p.bid}`;
+
+export const actions: Actions = {
+	update: async ({ request, locals, params }) => {
+		const parsed = parseForm(roomSchema, await request.formData(), locals.locale);
+		if (!parsed.ok) return parsed.failure;
+		const { room } = find(locals, params);
+		try {
+			updateRoom(locals.db, actorOf(locals), locals.ward!.id, room.id, parsed.data);
+		} catch (e) {
+			if (
+				e instanceof InventoryError &&
+				(e.code === 'duplicate-code' || e.code === 'invalid-unit')
+			) {
+				const key = e.code === 'duplicate-code' ? 'err.duplicateCode' : 'err.invalidUnit';
+				return failField(
+					parsed.values,
+					e.field ?? 'code',
+					translate(locals.locale, key),
+					locals.locale
+				);
+			}
+			throw e;
+		}
+		redirect(303, `${back(locals, params)}?saved=1#rooms`);
+	},
+	delete: async ({ locals, params }) => {
+		const { room } = find(locals, params);
+		deleteRoom(locals.db, actorOf(locals), locals.ward!.id, room.id);
+		redirect(303, `${back(locals, params)}#rooms`);
+	}
+};
