@@ -16,7 +16,8 @@ if (process.env.TILE_URL) {
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build' }),
+		adapter: adapter({ out: process.env.TRUSO_BUILD_DIR || 'build' }),
+		outDir: process.env.TRUSO_KIT_DIR || '.svelte-kit',
 		csp: {
 			mode: 'auto',
 			directives: {

@@ -16,7 +16,8 @@ process.env.BODY_SIZE_LIMIT ??= '80M';
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '127.0.0.1';
 
-const { handler } = await import('../build/handler.js');
+const buildDir = process.env.TRUSO_BUILD_DIR || 'build';
+const { handler } = await import(new URL(`../${buildDir}/handler.js`, import.meta.url).href);
 
 const server = http.createServer((req, res) => {
 	if (!trustProxy || !req.headers['x-forwarded-proto']) req.headers['x-forwarded-proto'] = 'http';

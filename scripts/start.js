@@ -2,44 +2,9 @@
  * `npm start`: builds the app when the build is missing or older than the sources, then
  * serves it (migrations and the sample seed run at server start, see src/hooks.server.ts).
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
+import { buildIfNeeded } from './build-if-needed.js';
 
-const root = path.resolve(import.meta.dirname, '..');
-const stampFile = path.join(root, 'build', '.truso-build-stamp');
-
-function newestMtime(p) {
-	if (!fs.existsSync(p)) return 0;
-	const stat = fs.statSync(p);
-	if (!stat.isDirectory()) return stat.mtimeMs;
-	let newest = stat.mtimeMs;
-	for (const entry of fs.readdirSync(p))
-		newest = Math.max(newest, newestMtime(path.join(p, entry)));
-	return newest;
-}
-
-const inputs = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
-const stamp = JSON.stringify({
-	sources: Math.max(...inputs.map((p) => newestMtime(path.join(root, p)))),
-	tileUrl: process.env.TILE_URL ?? ''
-});
-const current = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8') : '';
-if (current !== stamp || !fs.existsSync(path.join(root, 'build', 'handler.js'))) {
-	console.log('[truso] building the app (first start or sources changed)…');
-	const r = spawnSync(
-		process.execPath,
-		[path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
-		{
-			cwd: root,
-			stdio: 'inherit'
-		}
-	);
-	if (r.status !== 0) {
-		console.error('[truso] the build failed; see the messages above.');
-		process.exit(r.status ?? 1);
-	}
-	fs.writeFileSync(stampFile, stamp);
-}
-process.chdir(root);
+process.chdir(path.resolve(import.meta.dirname, '..'));
+buildIfNeeded();
 await import('./serve.js');

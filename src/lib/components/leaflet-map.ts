@@ -63,7 +63,7 @@ export function leafletMap(options: MapOptions): Attachment<HTMLElement> {
 			const L =
 				(mod as unknown as { default?: typeof Leaflet }).default ??
 				(mod as unknown as typeof Leaflet);
-			map = L.map(node, { center: options.center, zoom: options.zoom ?? 14, preferCanvas: true });
+			map = L.map(node, { center: options.center, zoom: options.zoom ?? 14 });
 			if (options.tileUrl) {
 				let reported = false;
 				L.tileLayer(options.tileUrl, {

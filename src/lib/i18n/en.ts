@@ -1,7 +1,7 @@
 /** English messages. Must define every key of vi.ts (the type checks it). */
-import type { MessageKey } from './vi';
+import type { CoreMessageKey } from './vi';
 
-export const en: Record<MessageKey, string> = {
+export const en: Record<CoreMessageKey, string> = {
 	'app.name': 'Trụ sở',
 	'app.tagline': 'Office space and headquarters siting for wards',
 	'app.sample': 'Sample data',

@@ -3,11 +3,27 @@
  * formatting. A plain typed catalogue: every key of vi.ts must exist in en.ts (checked by the
  * type system), and `t` interpolates `{name}` placeholders.
  */
-import { en } from './en';
-import { vi, type MessageKey } from './vi';
+import { en as coreEn } from './en';
+import { vi as coreVi } from './vi';
+import * as admin from './parts/admin';
+import * as needs from './parts/needs';
+import * as plans from './parts/plans';
+import * as proposals from './parts/proposals';
+import * as sites from './parts/sites';
+
+/** The Vietnamese catalogue: the core keys and one part per area of the product. */
+const vi = { ...coreVi, ...admin.vi, ...needs.vi, ...plans.vi, ...proposals.vi, ...sites.vi };
+export type MessageKey = keyof typeof vi;
+const en: Record<MessageKey, string> = {
+	...coreEn,
+	...admin.en,
+	...needs.en,
+	...plans.en,
+	...proposals.en,
+	...sites.en
+};
 
 export type Locale = 'vi' | 'en';
-export type { MessageKey };
 export const LOCALES: Locale[] = ['vi', 'en'];
 export const DEFAULT_LOCALE: Locale = 'vi';
 export const LOCALE_COOKIE = 'truso_lang';

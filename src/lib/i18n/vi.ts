@@ -248,4 +248,4 @@ export const vi = {
 	'error.home': 'Về trang chủ'
 } as const;
 
-export type MessageKey = keyof typeof vi;
+export type CoreMessageKey = keyof typeof vi;

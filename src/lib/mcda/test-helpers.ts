@@ -1,0 +1,85 @@
+/**
+ * Helpers shared by the *.spec.ts files of the MCDA engine (not part of the public API).
+ */
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { McdaInputError, type McdaErrorCode } from './errors';
+import type { CriterionType } from './types';
+
+/** Asserts that `fn` throws an McdaInputError with the given code, message and location. */
+export function expectMcdaError(
+	fn: () => unknown,
+	code: McdaErrorCode,
+	message: RegExp,
+	details: { row?: number; column?: number; matrix?: number } = {}
+): McdaInputError {
+	let caught: unknown;
+	try {
+		fn();
+	} catch (e) {
+		caught = e;
+	}
+	expect(caught).toBeInstanceOf(McdaInputError);
+	const err = caught as McdaInputError;
+	expect(err.name).toBe('McdaInputError');
+	expect(err.code).toBe(code);
+	expect(err.message).toMatch(message);
+	for (const [key, value] of Object.entries(details)) {
+		expect(err[key as keyof typeof details]).toBe(value);
+	}
+	return err;
+}
+
+/** Consistent pairwise matrix a_ij = w_i / w_j. */
+export function consistentMatrix(w: readonly number[]): number[][] {
+	return w.map((wi) => w.map((wj) => wi / wj));
+}
+
+/** Position of `item` in a ranking (0 = first). */
+export function positionOf(ranking: readonly number[], item: number): number {
+	return ranking.indexOf(item);
+}
+
+/** A random decision problem: values are integers in [10, 1000], weights integers in [1, 10]. */
+export const problem = fc.integer({ min: 1, max: 5 }).chain((m) =>
+	fc.record({
+		matrix: fc.array(fc.array(fc.integer({ min: 10, max: 1000 }), { minLength: m, maxLength: m }), {
+			minLength: 2,
+			maxLength: 8
+		}),
+		weights: fc.array(fc.integer({ min: 1, max: 10 }), { minLength: m, maxLength: m }),
+		types: fc.array(fc.constantFrom<CriterionType>('benefit', 'cost'), {
+			minLength: m,
+			maxLength: m
+		})
+	})
+);
+
+/** Inserts at `at` a copy of row `of` made worse by `delta` (≥ 0, delta[0] ≥ 1). */
+export function withDominatedRow(
+	matrix: number[][],
+	types: CriterionType[],
+	of: number,
+	at: number,
+	delta: number[]
+): { matrix: number[][]; dominator: number; dominated: number } {
+	const src = matrix[of];
+	const row = src.map((v, j) => (types[j] === 'benefit' ? v - delta[j] : v + delta[j]));
+	const out = matrix.slice();
+	out.splice(at, 0, row);
+	return { matrix: out, dominator: at <= of ? of + 1 : of, dominated: at };
+}
+
+export const dominanceCase = problem.chain((p) =>
+	fc.record({
+		p: fc.constant(p),
+		of: fc.integer({ min: 0, max: p.matrix.length - 1 }),
+		at: fc.integer({ min: 0, max: p.matrix.length }),
+		delta: fc
+			.array(fc.integer({ min: 0, max: 5 }), {
+				minLength: p.weights.length,
+				maxLength: p.weights.length
+			})
+			.map((d) => [Math.max(1, d[0]), ...d.slice(1)])
+	})
+);

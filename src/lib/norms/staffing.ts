@@ -1,0 +1,127 @@
+/** Staffing gaps by field of expertise (lĩnh vực), for the staffing support request. */
+import { NormsInputError, describeValue, isNonEmptyString, isNonNegativeInteger } from './errors';
+
+/** A position row: approved posts (biên chế được giao), filled posts and next year's plan. */
+export interface StaffingPosition {
+	unitId: string;
+	titleKey: string;
+	/** Field of expertise, e.g. 'land', 'construction', 'finance'; null = not specified. */
+	field: string | null;
+	approved: number;
+	filled: number;
+	plannedNextYear: number;
+}
+
+/** Staffing totals of one field (or of all fields). */
+export interface StaffingTotals {
+	approved: number;
+	filled: number;
+	/** Σ over position rows of max(0, approved − filled). */
+	vacant: number;
+	/** Σ over position rows of max(0, filled − approved); never offsets a vacancy elsewhere. */
+	surplus: number;
+	/** Σ plannedNextYear. */
+	planned: number;
+	/** Number of position rows. */
+	positions: number;
+}
+
+/** One field's totals. */
+export interface StaffingGapRow extends StaffingTotals {
+	field: string | null;
+}
+
+/** Result of {@link computeStaffingGaps}. */
+export interface StaffingGaps {
+	/** By field, most vacant first, then by field name (unspecified field last on ties). */
+	rows: StaffingGapRow[];
+	totals: StaffingTotals;
+}
+
+function emptyTotals(): StaffingTotals {
+	return { approved: 0, filled: 0, vacant: 0, surplus: 0, planned: 0, positions: 0 };
+}
+
+function compareFields(a: string | null, b: string | null): number {
+	if (a === b) return 0;
+	if (a === null) return 1;
+	if (b === null) return -1;
+	return a < b ? -1 : 1;
+}
+
+/**
+ * Totals approved, filled, vacant and planned posts by field of expertise, most vacant field
+ * first (ties by field name, unspecified last). Vacancy is counted per position row,
+ * max(0, approved − filled), so a surplus in one unit or title does not hide a vacancy in
+ * another; surpluses are reported separately. A blank field counts as unspecified (null).
+ *
+ * Throws {@link NormsInputError} naming the row for a missing unit or title, or a count that is
+ * not a non-negative integer.
+ *
+ * @example
+ * computeStaffingGaps([
+ * 	{ unitId: 'kt-ht', titleKey: 'specialist', field: 'land', approved: 3, filled: 1, plannedNextYear: 1 },
+ * 	{ unitId: 'kt-ht', titleKey: 'specialist', field: 'construction', approved: 2, filled: 2, plannedNextYear: 0 },
+ * 	{ unitId: 'vp', titleKey: 'specialist', field: 'land', approved: 1, filled: 2, plannedNextYear: 0 }
+ * ]);
+ * // rows: land { approved 4, filled 3, vacant 2 (= max(0, 3 − 1) + max(0, 1 − 2)), surplus 1, planned 1, positions 2 },
+ * //       construction { approved 2, filled 2, vacant 0, surplus 0, planned 0, positions 1 }
+ * // totals: { approved 6, filled 5, vacant 2, surplus 1, planned 1, positions 3 }
+ */
+export function computeStaffingGaps(positions: readonly StaffingPosition[]): StaffingGaps {
+	if (!Array.isArray(positions)) {
+		throw new NormsInputError('positions', 'positions: must be an array');
+	}
+	const byField = new Map<string | null, StaffingGapRow>();
+	const totals = emptyTotals();
+	positions.forEach((p, i) => {
+		const path = `positions[${i}]`;
+		if (p === null || typeof p !== 'object') {
+			throw new NormsInputError(path, `${path}: must be an object`);
+		}
+		if (!isNonEmptyString(p.unitId)) {
+			throw new NormsInputError(path, `${path}: unitId must be a non-empty string`);
+		}
+		const where = `${path} (unit '${p.unitId}')`;
+		if (!isNonEmptyString(p.titleKey)) {
+			throw new NormsInputError(
+				path,
+				`${where}: titleKey must be a non-empty string, got ${describeValue(p.titleKey)}`
+			);
+		}
+		if (p.field !== null && p.field !== undefined && typeof p.field !== 'string') {
+			throw new NormsInputError(
+				path,
+				`${where}: field must be a string or null, got ${describeValue(p.field)}`
+			);
+		}
+		for (const name of ['approved', 'filled', 'plannedNextYear'] as const) {
+			if (!isNonNegativeInteger(p[name])) {
+				throw new NormsInputError(
+					path,
+					`${where}: ${name} must be a non-negative integer, got ${describeValue(p[name])}`
+				);
+			}
+		}
+		const field = typeof p.field === 'string' && p.field.trim() !== '' ? p.field.trim() : null;
+		let row = byField.get(field);
+		if (!row) {
+			row = { field, ...emptyTotals() };
+			byField.set(field, row);
+		}
+		const vacant = Math.max(0, p.approved - p.filled);
+		const surplus = Math.max(0, p.filled - p.approved);
+		for (const t of [row, totals]) {
+			t.approved += p.approved;
+			t.filled += p.filled;
+			t.vacant += vacant;
+			t.surplus += surplus;
+			t.planned += p.plannedNextYear;
+			t.positions += 1;
+		}
+	});
+	const rows = [...byField.values()].sort(
+		(a, b) => b.vacant - a.vacant || compareFields(a.field, b.field)
+	);
+	return { rows, totals };
+}

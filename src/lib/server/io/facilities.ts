@@ -1,0 +1,352 @@
+/**
+ * The facility table format (import and export), one row per facility of the ward:
+ *
+ *   code, name, kind, origin_ward, address, lat, lng, land_area_m2, legal_status, year_built, notes
+ *
+ * A facility is identified by its code within the ward: an existing one is updated, a new one
+ * created. code, name, kind, lat and lng are required; the other columns may be left out of the
+ * file (an absent column keeps the stored value; a blank cell clears it, legal_status blank =
+ * 'unknown'). See common.ts for the formula/apostrophe rule.
+ */
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+	FACILITY_KINDS,
+	LEGAL_STATUSES,
+	type FacilityKind,
+	type LegalStatus
+} from '../../constants';
+import {
+	code,
+	number,
+	optionalInteger,
+	optionalNumber,
+	optionalText,
+	text
+} from '../../schemas/fields';
+import type { Actor } from '../audit';
+import { writeAudit } from '../audit';
+import type { Db, DbLike } from '../db/connection';
+import { facilities } from '../db/schema';
+import {
+	AUDIT_INSERT_SQL,
+	readCell,
+	resolveTable,
+	writeCsv,
+	writeXlsx,
+	type ColumnSpec,
+	type ExportCell,
+	type FileImportOutcome,
+	type ImportIssue,
+	type ImportResult,
+	type RowsInput
+} from './common';
+import { parseTable } from './table';
+
+export const FACILITY_COLUMNS = [
+	'code',
+	'name',
+	'kind',
+	'origin_ward',
+	'address',
+	'lat',
+	'lng',
+	'land_area_m2',
+	'legal_status',
+	'year_built',
+	'notes'
+] as const;
+export type FacilityColumn = (typeof FACILITY_COLUMNS)[number];
+
+const FACILITY_SPECS: Record<FacilityColumn, ColumnSpec> = {
+	code: { kind: 'text', required: true, schema: code() },
+	name: { kind: 'text', required: true, schema: text(200) },
+	kind: { kind: 'text', required: true, schema: z.enum(FACILITY_KINDS) },
+	origin_ward: { kind: 'text', required: false, schema: optionalText(100) },
+	address: { kind: 'text', required: false, schema: optionalText(300) },
+	lat: { kind: 'number', required: true, schema: number(-90, 90) },
+	lng: { kind: 'number', required: true, schema: number(-180, 180) },
+	land_area_m2: { kind: 'number', required: false, schema: optionalNumber(0, 10_000_000) },
+	legal_status: {
+		kind: 'text',
+		required: false,
+		blank: 'unknown',
+		schema: z.enum(LEGAL_STATUSES)
+	},
+	year_built: { kind: 'number', required: false, schema: optionalInteger(1800, 2100) },
+	notes: { kind: 'text', required: false, schema: optionalText(2000) }
+};
+
+/** A validated facility row, ready for importFacilities (undefined = column absent, keep). */
+export interface ValidFacilityRow {
+	row: number;
+	code: string;
+	name: string;
+	kind: FacilityKind;
+	originWard: string | null | undefined;
+	address: string | null | undefined;
+	lat: number;
+	lng: number;
+	landAreaM2: number | null | undefined;
+	legalStatus: LegalStatus | undefined;
+	yearBuilt: number | null | undefined;
+	notes: string | null | undefined;
+}
+
+export interface FacilityValidation {
+	rows: ValidFacilityRow[];
+	errors: ImportIssue[];
+}
+
+/** A facility as stored (the drizzle row shape, used for the audit trail). */
+type FacilityRecord = typeof facilities.$inferSelect;
+
+/** Validates parsed rows against the facility format (codes unique within the file). */
+export function validateFacilityRows(
+	_db: DbLike,
+	_wardId: number,
+	input: RowsInput
+): FacilityValidation {
+	const table = resolveTable(input, FACILITY_COLUMNS, FACILITY_SPECS);
+	if (table.error) return { rows: [], errors: [table.error] };
+	const valid: ValidFacilityRow[] = [];
+	const errors: ImportIssue[] = [];
+	const firstRowOf = new Map<string, number>();
+	const v = {} as Record<FacilityColumn, unknown>;
+	for (let i = 0; i < table.rows.length; i++) {
+		const record = table.rows[i];
+		const rowNo = table.rowNumbers[i];
+		const errorCount = errors.length;
+		let codeOk = true;
+		for (const c of FACILITY_COLUMNS) {
+			const h = table.header[c];
+			const res = readCell(FACILITY_SPECS[c], h === undefined ? undefined : (record[h] ?? ''));
+			if (res.ok) v[c] = res.value;
+			else {
+				if (c === 'code') codeOk = false;
+				v[c] = undefined;
+				errors.push({
+					row: rowNo,
+					column: c,
+					key: res.key,
+					...(res.params && { params: res.params })
+				});
+			}
+		}
+		if (codeOk) {
+			const other = firstRowOf.get(v.code as string);
+			if (other === undefined) firstRowOf.set(v.code as string, rowNo);
+			else errors.push({ row: rowNo, column: 'code', key: 'io.duplicateRow', params: { other } });
+		}
+		if (errors.length > errorCount) continue;
+		valid.push({
+			row: rowNo,
+			code: v.code as string,
+			name: v.name as string,
+			kind: v.kind as FacilityKind,
+			originWard: v.origin_ward as string | null | undefined,
+			address: v.address as string | null | undefined,
+			lat: v.lat as number,
+			lng: v.lng as number,
+			landAreaM2: v.land_area_m2 as number | null | undefined,
+			legalStatus: v.legal_status as LegalStatus | undefined,
+			yearBuilt: v.year_built as number | null | undefined,
+			notes: v.notes as string | null | undefined
+		});
+	}
+	return { rows: valid, errors };
+}
+
+const keep = <T>(value: T | undefined, stored: T): T => (value === undefined ? stored : value);
+
+/**
+ * Writes validated rows in ONE transaction: upsert by (ward, code), an audit row per created or
+ * updated facility and one summary audit row. Anything thrown rolls everything back.
+ */
+export function importFacilities(
+	db: Db,
+	actor: Actor,
+	wardId: number,
+	rows: ValidFacilityRow[]
+): ImportResult {
+	const sqlite = db.$client;
+	return db.transaction((tx) => {
+		const existing = new Map<string, FacilityRecord>();
+		for (const f of tx.select().from(facilities).where(eq(facilities.wardId, wardId)).all()) {
+			existing.set(f.code, f);
+		}
+		const insert = sqlite.prepare(
+			`insert into facilities (ward_id, code, name, kind, origin_ward, address, lat, lng, land_area_m2,
+			                         legal_status, year_built, notes, created_at, updated_at)
+			 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		);
+		const update = sqlite.prepare(
+			`update facilities set name = ?, kind = ?, origin_ward = ?, address = ?, lat = ?, lng = ?,
+			        land_area_m2 = ?, legal_status = ?, year_built = ?, notes = ?, updated_at = ?
+			 where id = ? and ward_id = ?`
+		);
+		const audit = sqlite.prepare(AUDIT_INSERT_SQL);
+		const now = Date.now();
+		let created = 0;
+		let updated = 0;
+		for (const r of rows) {
+			const before = existing.get(r.code);
+			if (before) {
+				const after: FacilityRecord = {
+					...before,
+					name: r.name,
+					kind: r.kind,
+					originWard: keep(r.originWard, before.originWard),
+					address: keep(r.address, before.address),
+					lat: r.lat,
+					lng: r.lng,
+					landAreaM2: keep(r.landAreaM2, before.landAreaM2),
+					legalStatus: keep(r.legalStatus, before.legalStatus),
+					yearBuilt: keep(r.yearBuilt, before.yearBuilt),
+					notes: keep(r.notes, before.notes),
+					updatedAt: now
+				};
+				update.run(
+					after.name,
+					after.kind,
+					after.originWard,
+					after.address,
+					after.lat,
+					after.lng,
+					after.landAreaM2,
+					after.legalStatus,
+					after.yearBuilt,
+					after.notes,
+					now,
+					before.id,
+					wardId
+				);
+				audit.run(
+					now,
+					actor.userId,
+					actor.username,
+					wardId,
+					'facility',
+					String(before.id),
+					'update',
+					JSON.stringify(before),
+					JSON.stringify(after)
+				);
+				existing.set(r.code, after);
+				updated++;
+			} else {
+				const after: FacilityRecord = {
+					id: 0,
+					wardId,
+					code: r.code,
+					name: r.name,
+					kind: r.kind,
+					originWard: r.originWard ?? null,
+					address: r.address ?? null,
+					lat: r.lat,
+					lng: r.lng,
+					landAreaM2: r.landAreaM2 ?? null,
+					legalStatus: r.legalStatus ?? 'unknown',
+					yearBuilt: r.yearBuilt ?? null,
+					notes: r.notes ?? null,
+					createdAt: now,
+					updatedAt: now
+				};
+				after.id = Number(
+					insert.run(
+						wardId,
+						after.code,
+						after.name,
+						after.kind,
+						after.originWard,
+						after.address,
+						after.lat,
+						after.lng,
+						after.landAreaM2,
+						after.legalStatus,
+						after.yearBuilt,
+						after.notes,
+						now,
+						now
+					).lastInsertRowid
+				);
+				audit.run(
+					now,
+					actor.userId,
+					actor.username,
+					wardId,
+					'facility',
+					String(after.id),
+					'create',
+					null,
+					JSON.stringify(after)
+				);
+				existing.set(r.code, after);
+				created++;
+			}
+		}
+		writeAudit(tx, {
+			actor,
+			wardId,
+			entity: 'import',
+			entityId: null,
+			action: 'import',
+			after: { table: 'facilities', rows: rows.length, created, updated },
+			at: now
+		});
+		return { created, updated };
+	});
+}
+
+/** The ward's facilities in the import format, ordered by code. */
+export function facilityExportRows(db: DbLike, wardId: number): ExportCell[][] {
+	return db
+		.select()
+		.from(facilities)
+		.where(eq(facilities.wardId, wardId))
+		.orderBy(asc(facilities.code))
+		.all()
+		.map((f) => [
+			f.code,
+			f.name,
+			f.kind,
+			f.originWard,
+			f.address,
+			f.lat,
+			f.lng,
+			f.landAreaM2,
+			f.legalStatus,
+			f.yearBuilt,
+			f.notes
+		]);
+}
+
+/** Exports the ward's facilities as CSV (UTF-8 with BOM) or XLSX (sheet 'facilities'). */
+export async function exportFacilities(
+	db: DbLike,
+	wardId: number,
+	format: 'csv' | 'xlsx'
+): Promise<Uint8Array> {
+	const rows = facilityExportRows(db, wardId);
+	return format === 'csv'
+		? writeCsv(FACILITY_COLUMNS, rows)
+		: writeXlsx('facilities', FACILITY_COLUMNS, rows);
+}
+
+/**
+ * Parses, validates and (only when every row is valid) imports an uploaded facilities file.
+ * File-level problems (encoding, empty, corrupt, missing columns …) throw IoError or come
+ * back as errors; nothing is written unless the whole file is valid.
+ */
+export async function importFacilityFile(
+	db: Db,
+	actor: Actor,
+	wardId: number,
+	data: Uint8Array,
+	filename: string
+): Promise<FileImportOutcome> {
+	const table = await parseTable(data, filename);
+	const checked = validateFacilityRows(db, wardId, table);
+	if (checked.errors.length) return { ok: false, errors: checked.errors };
+	return { ok: true, ...importFacilities(db, actor, wardId, checked.rows) };
+}

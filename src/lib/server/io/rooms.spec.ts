@@ -1,0 +1,490 @@
+import ExcelJS from 'exceljs';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Db } from '../db/connection';
+import { seedSample } from '../db/seed/index';
+import { seedSynthetic } from '../db/seed/synthetic';
+import { createTestDb } from '../db/test-db';
+import {
+	ROOM_COLUMNS,
+	exportRooms,
+	importRoomFile,
+	importRooms,
+	parseTable,
+	validateRoomRows
+} from './index';
+import { ACTOR, countRows, csv, roomSnapshot, wardIdOf } from './test-utils';
+
+const HEADER = ROOM_COLUMNS.join(',');
+
+let db: Db;
+let wardId: number;
+
+beforeEach(() => {
+	db = createTestDb();
+	seedSample(db);
+	wardId = wardIdOf(db, 'binh-trung');
+});
+
+async function validate(lines: string[], filename = 'rooms.csv') {
+	return validateRoomRows(db, wardId, await parseTable(csv(lines), filename));
+}
+
+function room(buildingCode: string, code: string, facilityCode = 'TS-01') {
+	return db.$client
+		.prepare(
+			`select r.*, u.code as unit_code from rooms r
+			 join buildings b on b.id = r.building_id join facilities f on f.id = b.facility_id
+			 left join org_units u on u.id = r.org_unit_id
+			 where f.ward_id = ? and f.code = ? and b.code = ? and r.code = ?`
+		)
+		.get(wardId, facilityCode, buildingCode, code) as Record<string, unknown> | undefined;
+}
+
+describe('validateRoomRows + importRooms', () => {
+	it('imports valid rows: creates new rooms, updates existing ones, audits each', async () => {
+		const before = { rooms: countRows(db, 'rooms'), audit: countRows(db, 'audit_log') };
+		const outcome = await importRoomFile(
+			db,
+			ACTOR,
+			wardId,
+			csv([
+				HEADER,
+				'TS-01,A,N-1,Phòng mới 1,1,office,20.5,TTPVHCC,3,ghi chú',
+				'TS-01,B,N-2,Phòng mới 2,2,meeting,40,,,',
+				'TS-01,A,1.01,Bộ phận một cửa (sửa),1,one-stop,100,TTPVHCC,9,'
+			]),
+			'rooms.csv'
+		);
+		expect(outcome).toEqual({ ok: true, created: 2, updated: 1 });
+		expect(countRows(db, 'rooms')).toBe(before.rooms + 2);
+		expect(countRows(db, 'audit_log')).toBe(before.audit + 4);
+		expect(room('A', 'N-1')).toMatchObject({
+			name: 'Phòng mới 1',
+			level: 1,
+			type: 'office',
+			area_m2: 20.5,
+			unit_code: 'TTPVHCC',
+			occupants: 3,
+			notes: 'ghi chú'
+		});
+		expect(room('B', 'N-2')).toMatchObject({ occupants: 0, notes: null, org_unit_id: null });
+		expect(room('A', '1.01')).toMatchObject({ name: 'Bộ phận một cửa (sửa)', area_m2: 100 });
+
+		const audits = db.$client
+			.prepare(
+				`select entity, action, entity_id, before_json, after_json from audit_log order by id`
+			)
+			.all() as Record<string, string | null>[];
+		expect(audits.map((a) => `${a.entity}:${a.action}`)).toEqual([
+			'room:create',
+			'room:create',
+			'room:update',
+			'import:import'
+		]);
+		const update = audits[2];
+		expect(JSON.parse(update.before_json!)).toMatchObject({ code: '1.01', areaM2: 96 });
+		expect(JSON.parse(update.after_json!)).toMatchObject({
+			code: '1.01',
+			areaM2: 100,
+			occupants: 9
+		});
+		expect(JSON.parse(audits[0].after_json!)).toMatchObject({
+			id: Number(audits[0].entity_id),
+			code: 'N-1'
+		});
+		expect(JSON.parse(audits[3].after_json!)).toEqual({
+			table: 'rooms',
+			rows: 3,
+			created: 2,
+			updated: 1
+		});
+	});
+
+	it('lists the one bad row by row and column and writes nothing', async () => {
+		const before = { rooms: countRows(db, 'rooms'), audit: countRows(db, 'audit_log') };
+		const outcome = await importRoomFile(
+			db,
+			ACTOR,
+			wardId,
+			csv([
+				HEADER,
+				'TS-01,A,N-1,Phòng 1,1,office,20,,0,',
+				'TS-01,A,N-2,Phòng 2,1,office,abc,,0,',
+				'TS-01,A,N-3,Phòng 3,1,office,20,,0,'
+			]),
+			'rooms.csv'
+		);
+		expect(outcome).toEqual({
+			ok: false,
+			errors: [{ row: 3, column: 'area_m2', key: 'err.number' }]
+		});
+		expect(countRows(db, 'rooms')).toBe(before.rooms);
+		expect(countRows(db, 'audit_log')).toBe(before.audit);
+		expect(room('A', 'N-1')).toBeUndefined();
+	});
+
+	it('reports wrong types, ranges and choices per cell', async () => {
+		const v = await validate([
+			HEADER,
+			'TS-01,A,N-1,Phòng,2.5,office,abc,,x,',
+			'TS-01,A,N-2,Phòng,99,kitchen,0,,-1,',
+			'TS-01,A,N-3,,,office,,,1.5,',
+			'TS-01,A,N 4,Phòng,-6,office,200000,,0,'
+		]);
+		expect(v.rows).toEqual([]);
+		expect(v.errors).toEqual([
+			{ row: 2, column: 'level', key: 'err.integer' },
+			{ row: 2, column: 'area_m2', key: 'err.number' },
+			{ row: 2, column: 'occupants', key: 'err.number' },
+			{ row: 3, column: 'level', key: 'err.max', params: { max: 60 } },
+			{ row: 3, column: 'room_type', key: 'err.choice' },
+			{ row: 3, column: 'area_m2', key: 'err.min', params: { min: 0.5 } },
+			{ row: 3, column: 'occupants', key: 'err.min', params: { min: 0 } },
+			{ row: 4, column: 'room_name', key: 'err.required' },
+			{ row: 4, column: 'level', key: 'err.required' },
+			{ row: 4, column: 'area_m2', key: 'err.required' },
+			{ row: 4, column: 'occupants', key: 'err.integer' },
+			{ row: 5, column: 'room_code', key: 'err.code' },
+			{ row: 5, column: 'level', key: 'err.min', params: { min: -5 } },
+			{ row: 5, column: 'area_m2', key: 'err.max', params: { max: 100000 } }
+		]);
+	});
+
+	it('reports text too long', async () => {
+		const v = await validate([
+			HEADER,
+			`TS-01,A,${'X'.repeat(41)},${'n'.repeat(201)},1,office,10,,0,${'z'.repeat(2001)}`
+		]);
+		expect(v.errors).toEqual([
+			{ row: 2, column: 'room_code', key: 'err.tooLong', params: { max: 40 } },
+			{ row: 2, column: 'room_name', key: 'err.tooLong', params: { max: 200 } },
+			{ row: 2, column: 'notes', key: 'err.tooLong', params: { max: 2000 } }
+		]);
+	});
+
+	it('reports unknown facility, building and unit codes of the ward', async () => {
+		const v = await validate([
+			HEADER,
+			'CS-TT-UB,A,N-1,Phòng,1,office,10,,0,', // a facility of another ward
+			'TS-01,C,N-2,Phòng,1,office,10,,0,',
+			'TS-01,A,N-3,Phòng,1,office,10,KT,0,', // a unit of another ward
+			'NVH-01,B,N-4,Phòng,1,office,10,,0,'
+		]);
+		expect(v.rows).toEqual([]);
+		expect(v.errors).toEqual([
+			{ row: 2, column: 'facility_code', key: 'io.unknownFacility', params: { value: 'CS-TT-UB' } },
+			{ row: 3, column: 'building_code', key: 'io.unknownBuilding', params: { value: 'C' } },
+			{ row: 4, column: 'unit_code', key: 'io.unknownUnit', params: { value: 'KT' } },
+			{ row: 5, column: 'building_code', key: 'io.unknownBuilding', params: { value: 'B' } }
+		]);
+	});
+
+	it('reports a room that appears twice in the file, naming the first row', async () => {
+		const v = await validate([
+			HEADER,
+			'TS-01,A,N-1,Phòng,1,office,10,,0,',
+			'TS-01,B,N-1,Phòng,1,office,10,,0,',
+			'TS-01,A,N-2,Phòng,1,office,10,,0,',
+			'TS-01,A,N-1,Phòng khác,2,office,12,,0,'
+		]);
+		expect(v.errors).toEqual([
+			{ row: 5, column: 'room_code', key: 'io.duplicateRow', params: { other: 2 } }
+		]);
+		expect(v.rows.map((r) => r.row)).toEqual([2, 3, 4]);
+	});
+
+	it('reports missing columns once, and an empty table', () => {
+		const v = validateRoomRows(db, wardId, {
+			headers: ['facility_code', 'building_code', 'room_code', 'room_name', 'room_type'],
+			rows: [
+				{
+					facility_code: 'TS-01',
+					building_code: 'A',
+					room_code: 'N',
+					room_name: 'x',
+					room_type: 'office'
+				}
+			]
+		});
+		expect(v.rows).toEqual([]);
+		expect(v.errors).toEqual([
+			{
+				row: 1,
+				column: 'level',
+				key: 'io.missingColumns',
+				params: { columns: 'level, area_m2' }
+			}
+		]);
+		expect(validateRoomRows(db, wardId, []).errors).toEqual([
+			{ row: 1, column: '', key: 'io.empty' }
+		]);
+	});
+
+	it('matches headers case-insensitively and keeps absent optional columns', async () => {
+		const before = room('A', '1.01')!;
+		expect(before.unit_code).toBe('TTPVHCC');
+		const v = await validate([
+			'Facility_Code,BUILDING_CODE,room_code,room_name,level,room_type,area_m2,extra',
+			'TS-01,A,1.01,Một cửa,1,one-stop,97,ignored'
+		]);
+		expect(v.errors).toEqual([]);
+		expect(v.rows[0]).toMatchObject({
+			orgUnitId: undefined,
+			occupants: undefined,
+			notes: undefined
+		});
+		expect(importRooms(db, ACTOR, wardId, v.rows)).toEqual({ created: 0, updated: 1 });
+		expect(room('A', '1.01')).toMatchObject({
+			name: 'Một cửa',
+			area_m2: 97,
+			unit_code: 'TTPVHCC',
+			occupants: before.occupants,
+			notes: before.notes
+		});
+	});
+
+	it('accepts a semicolon-separated file with decimal commas (Vietnamese Excel)', async () => {
+		const lines = [
+			ROOM_COLUMNS.join(';'),
+			'TS-01;A;N-1;Phòng họp, nhỏ;1;meeting;12,5;;0;',
+			'TS-01;A;N-2;Phòng 2;-1;store;"1.234,75";;;'
+		];
+		const outcome = await importRoomFile(db, ACTOR, wardId, csv(lines, { bom: true }), 'r.csv');
+		expect(outcome).toEqual({ ok: true, created: 2, updated: 0 });
+		expect(room('A', 'N-1')).toMatchObject({ name: 'Phòng họp, nhỏ', area_m2: 12.5 });
+		expect(room('A', 'N-2')).toMatchObject({ level: -1, area_m2: 1234.75 });
+	});
+
+	it('rejects formula cells in text columns, judges numeric columns as numbers', async () => {
+		const v = await validate([
+			HEADER,
+			'TS-01,A,N-1,=HYPERLINK("http://x"),1,office,10,,0,',
+			'TS-01,A,N-2,+Phòng,1,office,10,,0,@SUM(A1)',
+			'TS-01,A,N-3,Phòng,-1,office,=1+1,,0,',
+			"TS-01,A,N-4,'=1+2,-2,office,'12,,0,'-ghi chú",
+			'TS-01,A,N-5,Phòng,1,office,10,,0,-ghi chú'
+		]);
+		expect(v.errors).toEqual([
+			{ row: 2, column: 'room_name', key: 'io.formula' },
+			{ row: 3, column: 'room_name', key: 'io.formula' },
+			{ row: 3, column: 'notes', key: 'io.formula' },
+			{ row: 4, column: 'area_m2', key: 'io.formula' },
+			{ row: 6, column: 'notes', key: 'io.formula' }
+		]);
+		// The escaped row: exactly one apostrophe is stripped, the rest is literal text.
+		expect(v.rows.find((r) => r.code === 'N-4')).toMatchObject({
+			name: '=1+2',
+			level: -2,
+			areaM2: 12,
+			notes: '-ghi chú'
+		});
+	});
+
+	it('imports an XLSX file built with exceljs (numbers as numbers, text codes)', async () => {
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('Phòng');
+		ws.addRow([...ROOM_COLUMNS]);
+		ws.addRow(['TS-01', 'A', 'X-1', 'Phòng XLSX', 3, 'office', 18.25, 'P-VHXH', 2, null]);
+		ws.addRow([
+			'TS-01',
+			'B',
+			'X-2',
+			{ richText: [{ text: 'Phòng ' }, { text: 'giàu' }] },
+			1,
+			'it',
+			{ formula: '4*3', result: 12 },
+			null,
+			null,
+			'ghi chú'
+		]);
+		const data = new Uint8Array(await wb.xlsx.writeBuffer());
+		const outcome = await importRoomFile(db, ACTOR, wardId, data, 'phong.xlsx');
+		expect(outcome).toEqual({ ok: true, created: 2, updated: 0 });
+		expect(room('A', 'X-1')).toMatchObject({
+			level: 3,
+			area_m2: 18.25,
+			unit_code: 'P-VHXH',
+			occupants: 2
+		});
+		expect(room('B', 'X-2')).toMatchObject({ name: 'Phòng giàu', area_m2: 12, notes: 'ghi chú' });
+	});
+});
+
+describe('export and round trip', () => {
+	function addTrickyRoom() {
+		const b = db.$client
+			.prepare(
+				`select b.id from buildings b join facilities f on f.id = b.facility_id
+				 where f.ward_id = ? and f.code = 'TS-01' and b.code = 'B'`
+			)
+			.get(wardId) as { id: number };
+		const ins = db.$client.prepare(
+			`insert into rooms (building_id, code, name, level, type, area_m2, org_unit_id, occupants, notes)
+			 values (?, ?, ?, ?, ?, ?, null, ?, ?)`
+		);
+		ins.run(b.id, 'Z-1', '=cmd|"/c calc"!A1', -2, 'archive', 12.35, 0, 'dòng 1\ndòng 2, "trích"');
+		ins.run(b.id, 'Z-2', "'trích dẫn", 0, 'other', 0.5, 7, '@ghi chú');
+		ins.run(b.id, 'Z-3', '-Phòng', 60, 'hall', 100000, 10000, '+  x');
+	}
+
+	it('writes CSV with BOM, the header row and ordered rows', async () => {
+		addTrickyRoom();
+		const bytes = await exportRooms(db, wardId, 'csv');
+		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+		expect(text.startsWith('\ufeff')).toBe(true);
+		const lines = text.slice(1).split('\r\n');
+		expect(lines[0]).toBe(HEADER);
+		expect(lines[1].startsWith('CS-AP-UB,A,1.01,')).toBe(true);
+		expect(text).toContain('TS-01,B,Z-1,"\'=cmd|""/c calc""!A1",-2,archive,12.35,,0,');
+		expect(text).toContain(`TS-01,B,Z-2,''trích dẫn,0,other,0.5,,7,'@ghi chú`);
+		const order = (await parseTable(bytes, 'r.csv')).rows.map((r) => [
+			r.facility_code,
+			r.building_code,
+			Number(r.level),
+			r.room_code
+		]);
+		const sorted = [...order].sort((a, b) => {
+			for (let i = 0; i < 4; i++) {
+				if (a[i] < b[i]) return -1;
+				if (a[i] > b[i]) return 1;
+			}
+			return 0;
+		});
+		expect(order).toEqual(sorted);
+		expect(order.length).toBe(
+			(
+				db.$client
+					.prepare(
+						'select count(*) as n from rooms r join buildings b on b.id = r.building_id join facilities f on f.id = b.facility_id where f.ward_id = ?'
+					)
+					.get(wardId) as { n: number }
+			).n
+		);
+	});
+
+	it('writes XLSX with one bold-headed sheet "rooms" and numeric cells', async () => {
+		const bytes = await exportRooms(db, wardId, 'xlsx');
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+		expect(wb.worksheets.map((w) => w.name)).toEqual(['rooms']);
+		const ws = wb.worksheets[0];
+		expect(ws.getRow(1).values).toEqual([undefined, ...ROOM_COLUMNS]);
+		expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
+		expect(typeof ws.getRow(2).getCell(5).value).toBe('number');
+		expect(typeof ws.getRow(2).getCell(7).value).toBe('number');
+		expect(typeof ws.getRow(2).getCell(3).value).toBe('string');
+	});
+
+	for (const format of ['csv', 'xlsx'] as const) {
+		it(`round trip ${format}: export → import gives 0 created, N updated, identical rows`, async () => {
+			addTrickyRoom();
+			const before = roomSnapshot(db, wardId);
+			const other = roomSnapshot(db, wardIdOf(db, 'an-khanh'));
+			const csvBefore = await exportRooms(db, wardId, 'csv');
+			const bytes = await exportRooms(db, wardId, format);
+			const table = await parseTable(bytes, `rooms.${format}`);
+			const checked = validateRoomRows(db, wardId, table);
+			expect(checked.errors).toEqual([]);
+			expect(importRooms(db, ACTOR, wardId, checked.rows)).toEqual({
+				created: 0,
+				updated: before.length
+			});
+			expect(roomSnapshot(db, wardId)).toEqual(before);
+			expect(roomSnapshot(db, wardIdOf(db, 'an-khanh'))).toEqual(other);
+			expect(await exportRooms(db, wardId, 'csv')).toEqual(csvBefore);
+		});
+	}
+});
+
+describe('large import', () => {
+	it('imports 10,000 new rooms into a synthetic ward', async () => {
+		const synth = createTestDb();
+		const id = seedSynthetic(synth, { rooms: 2000, code: 'synthetic-io' });
+		const targets = synth.$client
+			.prepare(
+				`select f.code as f, b.code as b from buildings b join facilities f on f.id = b.facility_id
+				 where f.ward_id = ? order by f.code, b.code`
+			)
+			.all(id) as { f: string; b: string }[];
+		expect(targets.length).toBe(40);
+		const lines = [HEADER];
+		for (let i = 0; i < 10_000; i++) {
+			const t = targets[i % targets.length];
+			const level = 1 + (i % 5);
+			lines.push(
+				`${t.f},${t.b},N${level}.${String(i).padStart(5, '0')},Phòng nhập ${i},${level},office,${(10 + (i % 50) / 4).toFixed(2)},,${i % 4},`
+			);
+		}
+		const roomsBefore = countRows(synth, 'rooms');
+		const auditBefore = countRows(synth, 'audit_log');
+		const table = await parseTable(csv(lines, { bom: true }), 'big.csv');
+		const checked = validateRoomRows(synth, id, table);
+		expect(checked.errors).toEqual([]);
+		expect(importRooms(synth, ACTOR, id, checked.rows)).toEqual({ created: 10_000, updated: 0 });
+		expect(countRows(synth, 'rooms')).toBe(roomsBefore + 10_000);
+		expect(countRows(synth, 'audit_log')).toBe(auditBefore + 10_001);
+	});
+});
+
+describe('transaction', () => {
+	async function validRows() {
+		const checked = await validate([
+			HEADER,
+			'TS-01,A,N-1,Phòng 1,1,office,20,,0,',
+			'TS-01,A,1.01,Sửa tên,1,one-stop,96,TTPVHCC,8,',
+			'TS-01,A,N-3,Phòng 3,1,office,20,,0,',
+			'TS-01,B,N-4,Phòng 4,1,office,20,,0,'
+		]);
+		expect(checked.errors).toEqual([]);
+		return checked.rows;
+	}
+
+	it('writes nothing when a row violates a database constraint mid-import', async () => {
+		const rows = await validRows();
+		const roomsBefore = roomSnapshot(db, wardId);
+		const auditBefore = countRows(db, 'audit_log');
+		rows[2] = { ...rows[2], name: null as unknown as string }; // NOT NULL, after 2 writes
+		expect(() => importRooms(db, ACTOR, wardId, rows)).toThrow(/NOT NULL/);
+		expect(roomSnapshot(db, wardId)).toEqual(roomsBefore);
+		expect(countRows(db, 'audit_log')).toBe(auditBefore);
+		expect(auditBefore).toBe(0);
+	});
+
+	it('writes nothing when an audit insert fails', async () => {
+		const rows = await validRows();
+		const roomsBefore = roomSnapshot(db, wardId);
+		const sqlite = db.$client;
+		const prepare = sqlite.prepare.bind(sqlite);
+		const spy = vi.spyOn(sqlite, 'prepare').mockImplementation(((source: string) => {
+			const stmt = prepare(source);
+			if (!source.startsWith('insert into audit_log')) return stmt;
+			let calls = 0;
+			const run = stmt.run.bind(stmt);
+			return Object.assign(Object.create(stmt), {
+				run: (...args: unknown[]) => {
+					if (++calls === 3) throw new Error('disk full');
+					return run(...args);
+				}
+			});
+		}) as typeof sqlite.prepare);
+		try {
+			expect(() => importRooms(db, ACTOR, wardId, rows)).toThrow('disk full');
+		} finally {
+			spy.mockRestore();
+		}
+		expect(roomSnapshot(db, wardId)).toEqual(roomsBefore);
+		expect(countRows(db, 'audit_log')).toBe(0);
+		// The same rows import once the failure is gone.
+		expect(importRooms(db, ACTOR, wardId, rows)).toEqual({ created: 3, updated: 1 });
+	});
+
+	it('refuses rows validated for another ward', async () => {
+		const rows = await validRows();
+		const other = wardIdOf(db, 'an-khanh');
+		const before = countRows(db, 'rooms');
+		expect(() => importRooms(db, ACTOR, other, rows)).toThrow(/not in ward/);
+		expect(countRows(db, 'rooms')).toBe(before);
+		expect(countRows(db, 'audit_log')).toBe(0);
+	});
+});

@@ -1,0 +1,23 @@
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'truso-demo';
+
+/** Logs in through the login form, as a person would. */
+export async function login(page: Page, username: string, next = '/'): Promise<void> {
+	await page.goto(`/login?next=${encodeURIComponent(next)}`);
+	await page.getByLabel(/Tên đăng nhập|Username/).fill(username);
+	await page.getByLabel(/Mật khẩu|Password/).fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: /Đăng nhập|Log in/ }).click();
+	await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** A unique suffix so tests can run again on the same database. */
+export function uniq(prefix: string): string {
+	return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+}
+
+/** A small valid PNG (1×1 red pixel) for photo uploads. */
+export const PNG_1PX = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+	'base64'
+);
