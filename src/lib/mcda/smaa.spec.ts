@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRng } from './random';
 import { smaa } from './smaa';
 import { expectMcdaError } from './test-helpers';
 import type { CriterionType } from './types';
