@@ -29,6 +29,47 @@ export interface InventoryStats {
 	};
 }
 
+/** The label of the bar that gathers the smaller groups when there are too many. */
+export const OTHERS_LABEL = '…';
+const MAX_BARS = 20;
+
+/**
+ * Keeps the area chart readable for large wards: one bar per building up to 20 buildings,
+ * else one per facility ("TS-01 / A" → "TS-01"), and beyond 20 groups the 19 largest plus
+ * one bar for the rest (OTHERS_LABEL).
+ */
+export function groupForChart(rows: InventoryStats['areaRows']): InventoryStats['areaRows'] {
+	let grouped = rows;
+	if (new Set(rows.map((r) => r.building)).size > MAX_BARS) {
+		const byFacility = new Map<string, number>();
+		for (const r of rows) {
+			const key = `${r.building.split(' / ')[0]}\u0000${r.type}`;
+			byFacility.set(key, (byFacility.get(key) ?? 0) + r.areaM2);
+		}
+		grouped = [...byFacility].map(([key, areaM2]) => {
+			const [building, type] = key.split('\u0000');
+			return { building, type: type as RoomType, areaM2 };
+		});
+	}
+	const totals = new Map<string, number>();
+	for (const r of grouped) totals.set(r.building, (totals.get(r.building) ?? 0) + r.areaM2);
+	if (totals.size <= MAX_BARS) return grouped;
+	const keep = new Set(
+		[...totals]
+			.sort((a, b) => b[1] - a[1])
+			.slice(0, MAX_BARS - 1)
+			.map(([k]) => k)
+	);
+	const others = new Map<RoomType, number>();
+	const out: InventoryStats['areaRows'] = [];
+	for (const r of grouped) {
+		if (keep.has(r.building)) out.push(r);
+		else others.set(r.type, (others.get(r.type) ?? 0) + r.areaM2);
+	}
+	for (const [type, areaM2] of others) out.push({ building: OTHERS_LABEL, type, areaM2 });
+	return out;
+}
+
 /** The current version of a norm set (by key), with its items. */
 export function currentNormSet(db: Db, key = 'nd-155-2025') {
 	const set = db
@@ -55,6 +96,8 @@ export function inventoryStats(db: Db, wardId: number): InventoryStats {
 		.groupBy(facilities.code, buildings.code, rooms.type)
 		.orderBy(asc(facilities.code), asc(buildings.code))
 		.all();
+
+	const chartRows = groupForChart(areaRows);
 
 	const levels = db.$client
 		.prepare(
@@ -121,5 +164,5 @@ export function inventoryStats(db: Db, wardId: number): InventoryStats {
 			 where f.ward_id = @w`
 		)
 		.get({ w: wardId }) as InventoryStats['totals'];
-	return { areaRows, dangerCounts, unitRows, normSetName: norm?.name ?? null, totals };
+	return { areaRows: chartRows, dangerCounts, unitRows, normSetName: norm?.name ?? null, totals };
 }

@@ -1,5 +1,6 @@
 import { facilityMarkers, listFacilities } from '$lib/server/facilities';
 import { inventoryStats } from '$lib/server/inventory-stats';
+import { cached } from '$lib/server/cache';
 import { wards } from '$lib/server/db/schema';
 import { eq } from 'drizzle-orm';
 import type { PageServerLoad } from './$types';
@@ -12,7 +13,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const sortParam = url.searchParams.get('sort');
 	const sort = SORTS.find((s) => s === sortParam) ?? 'code';
 	const page = Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1);
-	const list = listFacilities(locals.db, ward.id, { q, page, sort, pageSize: 25 });
+	const list = cached(locals.db, `facilities:${ward.id}:${q}:${page}:${sort}`, () =>
+		listFacilities(locals.db, ward.id, { q, page, sort, pageSize: 25 })
+	);
 	const geo = locals.db
 		.select({
 			centreLat: wards.centreLat,
@@ -27,8 +30,12 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		q,
 		sort,
 		list,
-		markers: facilityMarkers(locals.db, ward.id).slice(0, 2000),
-		stats: inventoryStats(locals.db, ward.id),
+		markers: cached(locals.db, `markers:${ward.id}`, () =>
+			facilityMarkers(locals.db, ward.id).slice(0, 2000)
+		),
+		stats: cached(locals.db, `inventory-stats:${ward.id}`, () =>
+			inventoryStats(locals.db, ward.id)
+		),
 		geo: {
 			centre: [geo.centreLat, geo.centreLng] as [number, number],
 			extent: geo.extentJson
