@@ -23,6 +23,23 @@ export function migrationsFolder(): string {
 	return path.resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
 }
 
+/**
+ * Creates a folder one level at a time. (Node 20's recursive mkdir can spin forever on some
+ * special file systems such as /proc, instead of failing.)
+ */
+function ensureDir(dir: string): void {
+	const missing: string[] = [];
+	let current = dir;
+	while (!fs.existsSync(current)) {
+		missing.unshift(current);
+		const parent = path.dirname(current);
+		if (parent === current) break;
+		current = parent;
+	}
+	if (!fs.statSync(current).isDirectory()) throw new Error(`${current} is not a folder`);
+	for (const d of missing) fs.mkdirSync(d);
+}
+
 function configure(sqlite: Database.Database): void {
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('foreign_keys = ON');
@@ -35,7 +52,7 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
 	if (file !== ':memory:') {
 		const dir = path.dirname(path.resolve(file));
 		try {
-			fs.mkdirSync(dir, { recursive: true });
+			ensureDir(dir);
 			fs.accessSync(dir, fs.constants.W_OK);
 			if (fs.existsSync(file)) fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
 		} catch (e) {

@@ -1,0 +1,96 @@
+/**
+ * Command-line front end of the short-term reallocation solver.
+ *
+ *   npx tsx scripts/allocate.ts instance.json [--time-limit S]
+ *   npm run allocate -- instance.json --time-limit 10
+ *
+ * Reads an AllocationInstance (JSON: { units, rooms, weights? }, see src/lib/allocation/types.ts),
+ * solves it and prints the AllocationResult as JSON on stdout.
+ *
+ * Exit codes: 0 solved (status `optimal`, or `time-limit` with a plan); 1 status `infeasible` or
+ * `error`; 2 invalid arguments, unreadable file, malformed JSON or invalid instance (message on
+ * stderr).
+ */
+import { readFileSync } from 'node:fs';
+import {
+	AllocationInputError,
+	solveAllocation,
+	type AllocationInstance
+} from '../src/lib/allocation/index';
+
+const USAGE = 'usage: npx tsx scripts/allocate.ts <instance.json> [--time-limit <seconds>]';
+
+class UsageError extends Error {}
+
+/** Parses argv (without node and script): the file path and an optional time limit. */
+function parseArgs(argv: string[]): { file: string; timeLimitS?: number } {
+	let file: string | undefined;
+	let timeLimitS: number | undefined;
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		let value: string | undefined;
+		if (arg === '--time-limit') value = argv[++i];
+		else if (arg.startsWith('--time-limit=')) value = arg.slice('--time-limit='.length);
+		else if (arg === '-h' || arg === '--help') throw new UsageError(USAGE);
+		else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}\n${USAGE}`);
+		else if (file === undefined) file = arg;
+		else throw new UsageError(`unexpected argument ${arg}\n${USAGE}`);
+		if (value !== undefined || arg.startsWith('--time-limit')) {
+			const n = Number(value);
+			if (value === undefined || value.trim() === '' || !Number.isFinite(n) || n <= 0)
+				throw new UsageError(
+					`--time-limit needs a number of seconds > 0, got ${value ?? 'nothing'}`
+				);
+			timeLimitS = n;
+		}
+	}
+	if (file === undefined) throw new UsageError(`missing instance file\n${USAGE}`);
+	return { file, timeLimitS };
+}
+
+async function main(argv: string[]): Promise<number> {
+	let args: { file: string; timeLimitS?: number };
+	let instance: AllocationInstance;
+	try {
+		args = parseArgs(argv);
+		let text: string;
+		try {
+			text = readFileSync(args.file, 'utf8');
+		} catch (e) {
+			throw new UsageError(`cannot read ${args.file}: ${e instanceof Error ? e.message : e}`);
+		}
+		try {
+			instance = JSON.parse(text) as AllocationInstance;
+		} catch (e) {
+			throw new UsageError(`${args.file} is not valid JSON: ${e instanceof Error ? e.message : e}`);
+		}
+	} catch (e) {
+		process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+		return 2;
+	}
+	try {
+		const result = await solveAllocation(instance, { timeLimitS: args.timeLimitS });
+		process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+		// A `time-limit` result always carries the best plan found (the solver is warm-started).
+		const solved = result.status === 'optimal' || result.status === 'time-limit';
+		if (!solved && result.message) process.stderr.write(`${result.status}: ${result.message}\n`);
+		return solved ? 0 : 1;
+	} catch (e) {
+		if (e instanceof AllocationInputError) {
+			process.stderr.write(`invalid instance: ${e.message}\n`);
+			return 2;
+		}
+		process.stderr.write(`unexpected error: ${e instanceof Error ? e.stack : String(e)}\n`);
+		return 1;
+	}
+}
+
+main(process.argv.slice(2)).then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(e: unknown) => {
+		process.stderr.write(`unexpected error: ${String(e)}\n`);
+		process.exitCode = 1;
+	}
+);

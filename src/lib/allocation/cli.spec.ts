@@ -1,0 +1,60 @@
+/** End-to-end test of `scripts/allocate.ts` (spawned through `npx tsx`). */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkAllocation, type AllocationInstance, type AllocationResult } from './index';
+
+const root = resolve(__dirname, '../../..');
+const example = join(root, 'scripts/examples/allocation-small.json');
+const dir = mkdtempSync(join(tmpdir(), 'allocate-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(...args: string[]) {
+	const res = spawnSync('npx', ['tsx', 'scripts/allocate.ts', ...args], {
+		cwd: root,
+		encoding: 'utf8',
+		timeout: 120_000
+	});
+	return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+// Each test spawns `npx tsx` (seconds per process, much more on a loaded machine).
+describe('scripts/allocate.ts', { timeout: 120_000 }, () => {
+	it('solves the example (exit 0) and prints a feasible AllocationResult', () => {
+		const { code, stdout, stderr } = run(example, '--time-limit', '20');
+		expect(code, stderr).toBe(0);
+		const result = JSON.parse(stdout) as AllocationResult;
+		expect(result.status).toBe('optimal');
+		const instance = JSON.parse(readFileSync(example, 'utf8')) as AllocationInstance;
+		const check = checkAllocation(instance, result.assignments);
+		expect(check.violations).toEqual([]);
+		expect(check.objective).toBe(result.objective);
+	});
+
+	it('exits 2 with the offending item on stderr for an invalid instance', () => {
+		const file = join(dir, 'invalid.json');
+		writeFileSync(
+			file,
+			JSON.stringify({
+				units: [{ id: 'Phong-A', headcount: 2.5, areaPerPersonM2: 10 }],
+				rooms: []
+			})
+		);
+		const { code, stdout, stderr } = run(file);
+		expect(code).toBe(2);
+		expect(stdout).toBe('');
+		expect(stderr).toMatch(/Phong-A/);
+	});
+
+	it('exits 2 for a missing file, malformed JSON and a bad --time-limit', () => {
+		expect(run(join(dir, 'nope.json')).code).toBe(2);
+		const broken = join(dir, 'broken.json');
+		writeFileSync(broken, '{ "units": [');
+		expect(run(broken).code).toBe(2);
+		const bad = run(example, '--time-limit', 'soon');
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toMatch(/time-limit/);
+	});
+});

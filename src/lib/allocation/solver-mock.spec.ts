@@ -1,0 +1,100 @@
+/**
+ * Solver failure paths with a mocked `highs` module: exceptions, error statuses, limits without
+ * an incumbent, and reloading the wasm module after an exception.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const state = vi.hoisted(() => ({
+	loads: 0,
+	mode: 'throw-run' as 'throw-run' | 'solve-error' | 'time-limit-no-solution' | 'load-fails'
+}));
+
+vi.mock('highs', () => ({
+	default: async () => {
+		state.loads++;
+		if (state.mode === 'load-fails') throw new Error('wasm load failed');
+		return {
+			createModel: (source: { data: string }) => {
+				const names = [...new Set(source.data.match(/\b[xsy]_\d+(?:_\d+)?\b/g) ?? [])];
+				return {
+					getDimensions: () => ({ numCols: names.length }),
+					getColName: (j: number) => names[j],
+					options: { set: () => ({}) },
+					setSolution: () => ({}),
+					run: () => {
+						if (state.mode === 'throw-run') throw new Error('RuntimeError: unreachable');
+						return {};
+					},
+					getModelStatus: () => (state.mode === 'solve-error' ? 4 : 13),
+					info: {
+						get: (name: string) => (name === 'mip_dual_bound' ? 5 : 0)
+					},
+					getSolution: () => ({ colValue: new Float64Array(names.length) }),
+					getObjectiveValue: () => 0,
+					dispose: () => undefined
+				};
+			}
+		};
+	}
+}));
+
+const { solveAllocation, resetSolver } = await import('./index');
+
+const instance = {
+	units: [{ id: 'U', headcount: 3, areaPerPersonM2: 10 }],
+	rooms: [
+		{ id: 'R20', buildingId: 'A', level: 1, areaM2: 20, usable: true },
+		{ id: 'R15', buildingId: 'A', level: 1, areaM2: 15, usable: true }
+	]
+};
+
+describe('solveAllocation with a failing HiGHS', () => {
+	beforeEach(() => {
+		resetSolver();
+		state.loads = 0;
+	});
+
+	it('turns an exception into status "error" and reloads HiGHS next time', async () => {
+		state.mode = 'throw-run';
+		const first = await solveAllocation(instance);
+		expect(first.status).toBe('error');
+		expect(first.message).toMatch(/unreachable/);
+		expect(first.assignments).toEqual([]);
+		expect(first.buildingsByUnit).toEqual({ U: [] });
+		const second = await solveAllocation(instance);
+		expect(second.status).toBe('error');
+		expect(state.loads).toBe(2); // the broken instance was not reused
+	});
+
+	it('reuses the cached module when nothing failed', async () => {
+		state.mode = 'solve-error';
+		await solveAllocation(instance);
+		await solveAllocation(instance);
+		expect(state.loads).toBe(1);
+	});
+
+	it('maps a HiGHS error status to status "error"', async () => {
+		state.mode = 'solve-error';
+		const result = await solveAllocation(instance);
+		expect(result.status).toBe('error');
+		expect(result.message).toMatch(/solve error/);
+	});
+
+	it('falls back to the heuristic plan when a limit hits before any incumbent', async () => {
+		state.mode = 'time-limit-no-solution';
+		const result = await solveAllocation(instance);
+		expect(result.status).toBe('time-limit');
+		expect(result.objective).toBe(13); // greedy: 2 + 1 people in building A, 3 moved
+		expect(result.gap).toBeCloseTo((13 - 5) / 13, 9); // mocked bound 5
+		expect(result.message).toMatch(/heuristic/);
+		const noStart = await solveAllocation(instance, { warmStart: false });
+		expect(noStart.status).toBe('error');
+	});
+
+	it('turns a failed wasm load into status "error"', async () => {
+		state.mode = 'load-fails';
+		const result = await solveAllocation(instance);
+		expect(result.status).toBe('error');
+		expect(result.message).toMatch(/wasm load failed/);
+	});
+});

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import {
+	AllocationInputError,
+	checkAllocation,
+	moveList,
+	solveAllocation,
+	type AllocationInstance
+} from './index';
+
+const base = (): AllocationInstance => ({
+	units: [
+		{ id: 'U1', headcount: 2, areaPerPersonM2: 10, currentRoomIds: ['R1'] },
+		{ id: 'U2', headcount: 1, areaPerPersonM2: 12 }
+	],
+	rooms: [
+		{ id: 'R1', buildingId: 'A', level: 1, areaM2: 20, usable: true },
+		{ id: 'R2', buildingId: 'B', level: 2, areaM2: 15, usable: true }
+	]
+});
+
+/** Applies `mutate` to a fresh valid instance. */
+const bad = (mutate: (i: AllocationInstance) => void): AllocationInstance => {
+	const instance = base();
+	mutate(instance);
+	return instance;
+};
+
+const cases: [string, AllocationInstance, RegExp][] = [
+	[
+		'duplicate unit id',
+		bad((i) => i.units.push({ id: 'U1', headcount: 1, areaPerPersonM2: 10 })),
+		/duplicate unit id "U1"/
+	],
+	[
+		'duplicate room id',
+		bad((i) => i.rooms.push({ id: 'R2', buildingId: 'C', level: 1, areaM2: 9, usable: true })),
+		/duplicate room id "R2"/
+	],
+	['negative area', bad((i) => (i.rooms[1].areaM2 = -1)), /room "R2".*areaM2/],
+	['NaN area', bad((i) => (i.rooms[0].areaM2 = NaN)), /room "R1".*areaM2/],
+	['infinite area', bad((i) => (i.rooms[0].areaM2 = Infinity)), /room "R1".*areaM2/],
+	[
+		'zero areaPerPersonM2',
+		bad((i) => (i.units[1].areaPerPersonM2 = 0)),
+		/unit "U2".*areaPerPersonM2/
+	],
+	[
+		'negative areaPerPersonM2',
+		bad((i) => (i.units[0].areaPerPersonM2 = -3)),
+		/unit "U1".*areaPerPersonM2/
+	],
+	[
+		'NaN areaPerPersonM2',
+		bad((i) => (i.units[0].areaPerPersonM2 = NaN)),
+		/unit "U1".*areaPerPersonM2/
+	],
+	['non-integer headcount', bad((i) => (i.units[1].headcount = 2.5)), /unit "U2".*headcount.*2\.5/],
+	['negative headcount', bad((i) => (i.units[0].headcount = -1)), /unit "U1".*headcount/],
+	[
+		'unknown current room id',
+		bad((i) => (i.units[0].currentRoomIds = ['R1', 'R9'])),
+		/unit "U1".*unknown current room id "R9"/
+	],
+	['non-integer level', bad((i) => (i.rooms[1].level = 1.5)), /room "R2".*level/],
+	['negative weight', bad((i) => (i.weights = { moved: -1 })), /weights\.moved/],
+	['NaN weight', bad((i) => (i.weights = { unplaced: NaN })), /weights\.unplaced/],
+	['missing unit id', bad((i) => (i.units[1].id = '')), /units\[1\].*id/],
+	[
+		'usable not boolean',
+		bad((i) => ((i.rooms[0] as unknown as Record<string, unknown>).usable = 'yes')),
+		/room "R1".*usable/
+	],
+	[
+		'rooms not an array',
+		bad((i) => ((i as unknown as Record<string, unknown>).rooms = {})),
+		/instance\.rooms/
+	]
+];
+
+describe('invalid instances are rejected before solving', () => {
+	it.each(cases)('%s', async (_name, instance, message) => {
+		const error = await solveAllocation(instance).then(
+			() => null,
+			(e: unknown) => e
+		);
+		expect(error).toBeInstanceOf(AllocationInputError);
+		expect((error as Error).message).toMatch(message);
+		expect(() => checkAllocation(instance, [])).toThrow(AllocationInputError);
+		expect(() => moveList(instance, [])).toThrow(message);
+	});
+
+	it('accepts the valid base instance', async () => {
+		const result = await solveAllocation(base());
+		expect(result.status).toBe('optimal');
+	});
+
+	it('rejects an invalid time limit', async () => {
+		await expect(solveAllocation(base(), { timeLimitS: 0 })).rejects.toThrow(/timeLimitS/);
+		await expect(solveAllocation(base(), { timeLimitS: NaN })).rejects.toThrow(
+			AllocationInputError
+		);
+	});
+});
+
+describe('solver failures become status "error"', () => {
+	it('reports an option HiGHS rejects as an error result, then recovers', async () => {
+		const result = await solveAllocation(base(), { highsOptions: { time_limit: -5 } });
+		expect(result.status).toBe('error');
+		expect(result.message).toMatch(/HiGHS/);
+		expect(result.assignments).toEqual([]);
+		expect(result.objective).toBe(0);
+		const unknown = await solveAllocation(base(), { highsOptions: { no_such_option: 1 } });
+		expect(unknown.status).toBe('error');
+		// The next solve uses a fresh HiGHS instance and works.
+		const ok = await solveAllocation(base());
+		expect(ok.status).toBe('optimal');
+		expect(ok.objective).toBe(21); // U1 stays in R1 (10), U2 moves to R2 (10 + 1)
+	});
+
+	it('returns the best plan and its gap at the time limit', async () => {
+		// A crowded 60-unit × 400-room ward (deterministic pseudo-random data) cannot be solved to
+		// proven optimality in 0.3 s; the warm-started solver still returns a feasible plan.
+		let seed = 7;
+		const rnd = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+		const rooms = Array.from({ length: 400 }, (_, r) => ({
+			id: `R${r}`,
+			buildingId: `B${r % 8}`,
+			level: 1 + Math.floor(rnd() * 3),
+			areaM2: Math.round(9 + 71 * rnd() ** 1.5),
+			usable: rnd() >= 0.1
+		}));
+		const instance: AllocationInstance = {
+			rooms,
+			units: Array.from({ length: 60 }, (_, u) => ({
+				id: `U${u}`,
+				headcount: 2 + Math.floor(rnd() * 14),
+				areaPerPersonM2: 10 + Math.floor(rnd() * 21),
+				currentRoomIds: [rooms[(u * 5) % 400].id, rooms[(u * 5 + 8) % 400].id]
+			}))
+		};
+		const result = await solveAllocation(instance, { timeLimitS: 0.3 });
+		expect(result.status).toBe('time-limit');
+		expect(result.message).toMatch(/time limit/);
+		expect(result.gap).toBeGreaterThan(0);
+		expect(result.gap).toBeLessThanOrEqual(1);
+		const check = checkAllocation(instance, result.assignments);
+		expect(check.violations).toEqual([]);
+		expect(check.objective).toBe(result.objective);
+		const placed = result.assignments.reduce((s, a) => s + a.persons, 0);
+		const unplaced = result.unplaced.reduce((s, e) => s + e.persons, 0);
+		expect(placed + unplaced).toBe(instance.units.reduce((s, u) => s + u.headcount, 0));
+	});
+});
