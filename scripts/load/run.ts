@@ -1,0 +1,305 @@
+/**
+ * `npm run test:load`: 50 concurrent users for 30 s against the production build on loopback,
+ * mixing page reads, API reads and writes (rooms created and edited, surveys saved) on several
+ * wards at once. Then it checks that every acknowledged write is in the database exactly once
+ * (with exactly one audit row), that no response was a 5xx, and that the database passes
+ * PRAGMA integrity_check. `--short` runs 10 s with 20 connections (used by `npm test`).
+ * Exits non-zero when a check fails.
+ */
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { openDatabase } from '../../src/lib/server/db/connection';
+import { seedDemoAccounts } from '../../src/lib/server/db/seed/accounts';
+import { seedSample } from '../../src/lib/server/db/seed/index';
+import { seedSynthetic } from '../../src/lib/server/db/seed/synthetic';
+import { buildIfNeeded } from '../build-if-needed.js';
+
+const short = process.argv.includes('--short');
+const durationS = Number(process.env.LOAD_DURATION_S || (short ? 10 : 30));
+const connections = Number(process.env.LOAD_CONNECTIONS || (short ? 20 : 50));
+const port = Number(process.env.LOAD_PORT || 4391);
+const base = `http://127.0.0.1:${port}`;
+const root = path.resolve(import.meta.dirname, '..', '..');
+process.chdir(root);
+
+async function waitFor(url: string): Promise<void> {
+	for (let i = 0; i < 200; i++) {
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			// not up yet
+		}
+		await new Promise((r) => setTimeout(r, 300));
+	}
+	throw new Error(`server did not answer ${url}`);
+}
+
+async function login(username: string): Promise<string> {
+	const r = await fetch(`${base}/login`, {
+		method: 'POST',
+		headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ username, password: 'truso-demo' }),
+		redirect: 'manual'
+	});
+	const cookie = r.headers.get('set-cookie')?.split(';')[0];
+	if (!cookie) throw new Error(`login failed for ${username}: ${r.status}`);
+	return cookie;
+}
+
+interface Target {
+	ward: string;
+	facilityId: number;
+	buildingId: number;
+	roomId: number;
+	roomCode: string;
+}
+
+function target(db: Database.Database, ward: string): Target {
+	const row = db
+		.prepare(
+			`select f.id as facilityId, b.id as buildingId, r.id as roomId, r.code as roomCode
+			 from rooms r join buildings b on b.id = r.building_id join facilities f on f.id = b.facility_id
+			 join wards w on w.id = f.ward_id where w.code = ? and r.type = 'office' order by r.id limit 1`
+		)
+		.get(ward) as Omit<Target, 'ward'>;
+	return { ward, ...row };
+}
+
+type Stats = Record<string, { count: number }>;
+
+function merge(into: Map<string, number>, stats: Stats): void {
+	for (const [code, { count }] of Object.entries(stats))
+		into.set(code, (into.get(code) ?? 0) + Number(count));
+}
+
+async function main(): Promise<number> {
+	buildIfNeeded();
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'truso-load-'));
+	const dbPath = path.join(dir, 'load.sqlite');
+	{
+		const db = openDatabase(dbPath);
+		seedSample(db);
+		await seedDemoAccounts(db);
+		seedSynthetic(db, { code: 'synthetic', rooms: 2000, sites: 20 });
+		db.$client.close();
+	}
+	const raw = new Database(dbPath);
+	const targets = { bt: target(raw, 'binh-trung'), ak: target(raw, 'an-khanh') };
+	raw.close();
+
+	const server = spawn(process.execPath, ['scripts/serve.js'], {
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATABASE_PATH: dbPath,
+			UPLOAD_DIR: path.join(dir, 'up'),
+			TILE_URL: 'none'
+		},
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	const acked = { rooms: [] as string[], surveys: [] as string[], edits: 0 };
+	const statuses = new Map<string, number>();
+	let failures: string[] = [];
+	try {
+		await waitFor(`${base}/health`);
+		const [admin, bt, ak] = await Promise.all([
+			login('admin'),
+			login('binhtrung.editor'),
+			login('ankhanh.editor')
+		]);
+		const form = {
+			'content-type': 'application/x-www-form-urlencoded',
+			origin: base,
+			accept: 'text/html'
+		};
+
+		/** Writes by one ward's editor: new rooms, survey saves and room edits, in turn. */
+		const writes = (t: Target, cookie: string, n: number) => {
+			const buildingPath = `/w/${t.ward}/facilities/${t.facilityId}/buildings/${t.buildingId}`;
+			return autocannon({
+				url: base,
+				connections: n,
+				duration: durationS,
+				headers: { cookie, ...form },
+				requests: [
+					{
+						method: 'POST',
+						path: `${buildingPath}?/addRoom`,
+						setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => {
+							const code = `L${randomUUID().slice(0, 8)}`;
+							context.room = code;
+							return {
+								...req,
+								body: new URLSearchParams({
+									code,
+									name: `Tải ${code}`,
+									level: '1',
+									type: 'office',
+									areaM2: '12,5',
+									occupants: '1'
+								}).toString()
+							};
+						},
+						onResponse: (status: number, _body: string, context: Record<string, unknown>) => {
+							if (status === 303) acked.rooms.push(context.room as string);
+						}
+					},
+					{
+						method: 'POST',
+						path: `${buildingPath}?/addSurvey`,
+						setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => {
+							const marker = `load-${randomUUID()}`;
+							context.survey = marker;
+							return {
+								...req,
+								body: new URLSearchParams({
+									surveyedOn: '2026-11-29',
+									surveyor: 'Tải thử',
+									dangerLevel: 'B',
+									structure: '3',
+									notes: marker
+								}).toString()
+							};
+						},
+						onResponse: (status: number, _body: string, context: Record<string, unknown>) => {
+							if (status === 303) acked.surveys.push(context.survey as string);
+						}
+					},
+					{
+						method: 'POST',
+						path: `${buildingPath}/rooms/${t.roomId}?/update`,
+						setupRequest: (req: Record<string, unknown>) => ({
+							...req,
+							body: new URLSearchParams({
+								code: t.roomCode,
+								name: 'Phòng sửa khi tải',
+								level: '1',
+								type: 'office',
+								areaM2: String(20 + Math.floor(Math.random() * 10)),
+								occupants: '2'
+							}).toString()
+						}),
+						onResponse: (status: number) => {
+							if (status === 303) acked.edits++;
+						}
+					}
+				]
+			});
+		};
+		const readPaths = [
+			'/w/binh-trung/facilities',
+			'/w/an-khanh/facilities',
+			'/w/synthetic/facilities',
+			`/w/binh-trung/facilities/${targets.bt.facilityId}`,
+			'/w/synthetic/facilities?page=2'
+		];
+		const reads = autocannon({
+			url: base,
+			connections: Math.max(
+				1,
+				connections - 2 * Math.floor(connections / 5) - Math.floor(connections / 10)
+			),
+			duration: durationS,
+			headers: { cookie: admin },
+			requests: readPaths.map((p) => ({ method: 'GET', path: p }))
+		});
+		const api = autocannon({
+			url: base,
+			connections: Math.max(1, Math.floor(connections / 10)),
+			duration: durationS,
+			headers: { cookie: admin },
+			requests: [
+				{ method: 'GET', path: '/api/v1/wards/binh-trung/facilities' },
+				{ method: 'GET', path: '/api/v1/wards/synthetic/facilities?page=3' }
+			]
+		});
+		const w1 = writes(targets.bt, bt, Math.floor(connections / 5));
+		const w2 = writes(targets.ak, ak, Math.floor(connections / 5));
+		console.log(
+			`[load] ${connections} connections for ${durationS} s: page reads, API reads, writes on two wards`
+		);
+		const results = await Promise.all([reads, api, w1, w2]);
+		const names = ['pages', 'api', 'writes binh-trung', 'writes an-khanh'];
+		const summary = results.map((r, i) => ({
+			name: names[i],
+			requestsPerSec: Math.round(r.requests.average * 10) / 10,
+			p50Ms: r.latency.p50,
+			p99Ms: r.latency.p99,
+			requests: r.requests.total,
+			errors: r.errors,
+			timeouts: r.timeouts
+		}));
+		for (const r of results) merge(statuses, r.statusCodeStats as unknown as Stats);
+		console.table(summary);
+		console.log('[load] status codes:', Object.fromEntries(statuses));
+		fs.mkdirSync('bench-results', { recursive: true });
+		fs.writeFileSync(
+			`bench-results/load${short ? '-short' : ''}.json`,
+			JSON.stringify(
+				{
+					date: new Date().toISOString(),
+					durationS,
+					connections,
+					summary,
+					statuses: Object.fromEntries(statuses),
+					acked: { rooms: acked.rooms.length, surveys: acked.surveys.length, edits: acked.edits }
+				},
+				null,
+				'\t'
+			) + '\n'
+		);
+	} finally {
+		server.kill('SIGTERM');
+		await new Promise((r) => server.once('exit', r));
+	}
+
+	// Verification on the database file, after the server has stopped.
+	const db = new Database(dbPath, { readonly: true });
+	failures = [];
+	const fiveXx = [...statuses].filter(([code]) => code.startsWith('5'));
+	if (fiveXx.length) failures.push(`5xx responses: ${JSON.stringify(fiveXx)}`);
+	const integrity = db.pragma('integrity_check', { simple: true });
+	if (integrity !== 'ok') failures.push(`integrity_check: ${integrity}`);
+	const roomCount = db.prepare('select count(*) as n from rooms where code = ?');
+	const roomAudit = db.prepare(
+		"select count(*) as n from audit_log a join rooms r on cast(r.id as text) = a.entity_id where a.entity = 'room' and a.action = 'create' and r.code = ?"
+	);
+	for (const code of acked.rooms) {
+		const n = (roomCount.get(code) as { n: number }).n;
+		const a = (roomAudit.get(code) as { n: number }).n;
+		if (n !== 1 || a !== 1) failures.push(`room ${code}: ${n} rows, ${a} audit rows`);
+	}
+	const surveyCount = db.prepare('select count(*) as n from condition_surveys where notes = ?');
+	const surveyAudit = db.prepare(
+		"select count(*) as n from audit_log a join condition_surveys s on cast(s.id as text) = a.entity_id where a.entity = 'survey' and a.action = 'create' and s.notes = ?"
+	);
+	for (const marker of acked.surveys) {
+		const n = (surveyCount.get(marker) as { n: number }).n;
+		const a = (surveyAudit.get(marker) as { n: number }).n;
+		if (n !== 1 || a !== 1) failures.push(`survey ${marker}: ${n} rows, ${a} audit rows`);
+	}
+	db.close();
+	fs.rmSync(dir, { recursive: true, force: true });
+	const writes = acked.rooms.length + acked.surveys.length + acked.edits;
+	if (writes === 0) failures.push('no write was acknowledged');
+	console.log(
+		`[load] acknowledged writes: ${acked.rooms.length} rooms, ${acked.surveys.length} surveys, ${acked.edits} room edits`
+	);
+	if (failures.length) {
+		console.error(`[load] FAILED:\n${failures.slice(0, 20).join('\n')}`);
+		console.log('0 passed, 1 failed');
+		return 1;
+	}
+	console.log(
+		'[load] every acknowledged write is stored exactly once with its audit row; no 5xx; integrity ok'
+	);
+	return 0;
+}
+
+process.exit(await main());
