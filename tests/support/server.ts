@@ -1,0 +1,78 @@
+/**
+ * Starting the production build in a child process for tests that need a real server
+ * (faults, security). Each server gets its own port and temporary database.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+export interface RunningServer {
+	base: string;
+	process: ChildProcess;
+	stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export async function startServer(env: {
+	port: number;
+	databasePath: string;
+	uploadDir: string;
+	extra?: Record<string, string>;
+}): Promise<RunningServer> {
+	const child = spawn(process.execPath, ['scripts/serve.js'], {
+		cwd: root,
+		env: {
+			...process.env,
+			PORT: String(env.port),
+			HOST: '127.0.0.1',
+			DATABASE_PATH: env.databasePath,
+			UPLOAD_DIR: env.uploadDir,
+			TILE_URL: 'none',
+			...env.extra
+		},
+		stdio: ['ignore', 'ignore', 'pipe']
+	});
+	let stderr = '';
+	child.stderr?.on('data', (d) => (stderr += String(d)));
+	const base = `http://127.0.0.1:${env.port}`;
+	for (let i = 0; i < 200; i++) {
+		if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
+		try {
+			if ((await fetch(`${base}/health`)).ok) break;
+		} catch {
+			// not up yet
+		}
+		await new Promise((r) => setTimeout(r, 150));
+	}
+	return {
+		base,
+		process: child,
+		stop: (signal = 'SIGTERM') =>
+			new Promise((resolve) => {
+				if (child.exitCode !== null || child.signalCode !== null) return resolve();
+				child.once('exit', () => resolve());
+				child.kill(signal);
+			})
+	};
+}
+
+/** Logs in through the form and returns the session cookie. */
+export async function loginCookie(
+	base: string,
+	username: string,
+	password = 'truso-demo'
+): Promise<string> {
+	const r = await fetch(`${base}/login`, {
+		method: 'POST',
+		headers: {
+			origin: base,
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'text/html'
+		},
+		body: new URLSearchParams({ username, password }),
+		redirect: 'manual'
+	});
+	const cookie = r.headers.get('set-cookie')?.split(';')[0];
+	if (!cookie) throw new Error(`login failed for ${username}: ${r.status}`);
+	return cookie;
+}
