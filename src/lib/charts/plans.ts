@@ -1,0 +1,153 @@
+/**
+ * Chart configurations and colours for the reallocation scenarios, built from plain rows.
+ */
+import type { ChartConfiguration } from 'chart.js';
+
+/**
+ * Light, distinct unit colours (dark text stays readable on each); the stack plan and its legend
+ * use the same colour for a unit. Units beyond the palette reuse it in order.
+ */
+export const UNIT_COLOURS = [
+	'#93c5fd',
+	'#fca5a5',
+	'#86efac',
+	'#fcd34d',
+	'#c4b5fd',
+	'#f9a8d4',
+	'#5eead4',
+	'#fdba74',
+	'#bef264',
+	'#a5b4fc',
+	'#d8b4fe',
+	'#7dd3fc',
+	'#fde68a',
+	'#99f6e4'
+] as const;
+
+/** The colour of the unit at position `index` of the instance. Example: unitColour(0) = '#93c5fd'. */
+export function unitColour(index: number): string {
+	return UNIT_COLOURS[((index % UNIT_COLOURS.length) + UNIT_COLOURS.length) % UNIT_COLOURS.length];
+}
+
+/** One scenario's figures in the comparison. */
+export interface ScenarioCompareRow {
+	name: string;
+	unplaced: number;
+	moved: number;
+	buildingsPerUnit: number;
+	/** m² per placed person; null when nobody is placed. */
+	areaPerPersonM2: number | null;
+	normM2PerPerson: number;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * Scenarios side by side: unplaced people and people moved as bars (left axis, people), the mean
+ * number of buildings per unit as points on the right axis.
+ *
+ * Example: [{ name: 'PA1', unplaced: 54, moved: 56, buildingsPerUnit: 1.14, … }] → labels
+ * ['PA1'], datasets [54], [56] and [1.14].
+ */
+export function scenarioPeopleConfig(
+	rows: ScenarioCompareRow[],
+	labels: { unplaced: string; moved: string; buildings: string; people: string }
+): ChartConfiguration<'bar' | 'line'> {
+	return {
+		type: 'bar',
+		data: {
+			labels: rows.map((r) => r.name),
+			datasets: [
+				{
+					type: 'bar',
+					label: labels.unplaced,
+					data: rows.map((r) => r.unplaced),
+					backgroundColor: '#dc2626',
+					yAxisID: 'y'
+				},
+				{
+					type: 'bar',
+					label: labels.moved,
+					data: rows.map((r) => r.moved),
+					backgroundColor: '#2563eb',
+					yAxisID: 'y'
+				},
+				{
+					type: 'line',
+					label: labels.buildings,
+					data: rows.map((r) => round2(r.buildingsPerUnit)),
+					borderColor: '#059669',
+					backgroundColor: '#059669',
+					showLine: false,
+					pointRadius: 7,
+					pointStyle: 'rectRot',
+					yAxisID: 'y1'
+				}
+			]
+		},
+		options: {
+			responsive: true,
+			maintainAspectRatio: false,
+			animation: false,
+			scales: {
+				y: {
+					beginAtZero: true,
+					ticks: { precision: 0 },
+					title: { display: true, text: labels.people }
+				},
+				y1: {
+					beginAtZero: true,
+					position: 'right',
+					grid: { drawOnChartArea: false },
+					title: { display: true, text: labels.buildings }
+				}
+			},
+			plugins: { legend: { position: 'bottom' } }
+		}
+	};
+}
+
+/**
+ * Mean area per placed person of each scenario (bars) against the ward's mean norm (marks).
+ *
+ * Example: [{ name: 'PA1', areaPerPersonM2: 21.84, normM2PerPerson: 16.14, … }] → bars [21.8]
+ * and marks [16.1].
+ */
+export function scenarioAreaConfig(
+	rows: ScenarioCompareRow[],
+	labels: { area: string; norm: string }
+): ChartConfiguration<'bar' | 'line'> {
+	return {
+		type: 'bar',
+		data: {
+			labels: rows.map((r) => r.name),
+			datasets: [
+				{
+					type: 'bar',
+					label: labels.area,
+					data: rows.map((r) => (r.areaPerPersonM2 === null ? 0 : round1(r.areaPerPersonM2))),
+					backgroundColor: '#7c3aed'
+				},
+				{
+					type: 'line',
+					label: labels.norm,
+					data: rows.map((r) => round1(r.normM2PerPerson)),
+					borderColor: '#dc2626',
+					backgroundColor: '#dc2626',
+					pointStyle: 'line',
+					showLine: false,
+					pointRadius: 14,
+					pointBorderWidth: 3
+				}
+			]
+		},
+		options: {
+			responsive: true,
+			maintainAspectRatio: false,
+			animation: false,
+			scales: { y: { beginAtZero: true } },
+			plugins: { legend: { position: 'bottom' } }
+		}
+	};
+}

@@ -1,0 +1,19 @@
+import { error } from '@sveltejs/kit';
+import { exportMovesPdf, getScenario } from '$lib/server/plans';
+import type { RequestHandler } from './$types';
+
+/** GET /w/{ward}/plans/{id}/moves.pdf: the move list of a scenario as an A4 PDF. */
+export const GET: RequestHandler = async ({ locals, params }) => {
+	const id = Number(params.id);
+	const ward = locals.ward!;
+	const detail = Number.isInteger(id) ? getScenario(locals.db, ward.id, id, locals.locale) : null;
+	if (!detail) error(404, 'Not found');
+	const body = await exportMovesPdf(detail, ward.name, locals.locale);
+	return new Response(new Uint8Array(body), {
+		headers: {
+			'content-type': 'application/pdf',
+			'content-disposition': `attachment; filename="${ward.code}-plan-${id}-moves.pdf"`,
+			'cache-control': 'no-store'
+		}
+	});
+};
