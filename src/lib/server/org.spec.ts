@@ -1,0 +1,315 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import { createTestDb } from './db/test-db';
+import { seedSample } from './db/seed/index';
+import { auditLog, orgUnits, positions, rooms, wards } from './db/schema';
+import type { Db } from './db';
+import {
+	OrgError,
+	POSITION_COLUMNS,
+	createPosition,
+	createUnit,
+	deletePosition,
+	deleteUnit,
+	exportPositions,
+	importPositionFile,
+	listOrganisation,
+	updatePosition,
+	updateUnit,
+	validatePositionRows
+} from './org';
+import { parseTable } from './io/table';
+import { needsForWard, staffingGapsForWard } from './needs';
+import { positionSchema, unitSchema } from '../schemas/needs';
+
+const actor = { userId: null, username: 'org-test' };
+const HEADER = POSITION_COLUMNS.join(',');
+let db: Db;
+let bt: number;
+let ak: number;
+
+const wardId = (code: string) => db.select().from(wards).where(eq(wards.code, code)).get()!.id;
+const unitId = (ward: number, code: string) =>
+	db
+		.select()
+		.from(orgUnits)
+		.where(and(eq(orgUnits.wardId, ward), eq(orgUnits.code, code)))
+		.get()!.id;
+const count = (table: typeof positions | typeof orgUnits | typeof auditLog) =>
+	db
+		.select({ n: sql<number>`count(*)` })
+		.from(table)
+		.get()!.n;
+const csv = (lines: string[]) => new TextEncoder().encode(lines.join('\r\n') + '\r\n');
+/** Positions and units of a ward without timestamps, for before/after comparisons. */
+const snapshot = (ward: number) =>
+	db.$client
+		.prepare(
+			`select u.id, u.code, u.name, u.kind, u.public_facing, p.id as pid, p.title, p.title_key,
+			        p.field, p.approved, p.filled, p.planned_next_year
+			 from org_units u left join positions p on p.org_unit_id = u.id
+			 where u.ward_id = ? order by u.id, p.id`
+		)
+		.all(ward);
+
+beforeEach(() => {
+	db = createTestDb();
+	seedSample(db);
+	bt = wardId('binh-trung');
+	ak = wardId('an-khanh');
+});
+
+describe('units and positions', () => {
+	it('creates, edits and deletes a unit and a position, with audit rows', () => {
+		const auditBefore = count(auditLog);
+		const unit = createUnit(db, actor, bt, {
+			code: 'BCH-QS',
+			name: 'Ban Chỉ huy Quân sự',
+			kind: 'other',
+			publicFacing: false
+		});
+		expect(unit.sortOrder).toBe(11); // after the 11 sample units (0 … 10)
+		const pos = createPosition(db, actor, bt, {
+			orgUnitId: unit.id,
+			title: 'Chỉ huy trưởng',
+			titleKey: 'division-head',
+			field: null,
+			approved: 1,
+			filled: 3, // filled may exceed approved
+			plannedNextYear: 1
+		});
+		expect(needsForWard(db, bt).units.find((u) => u.code === 'BCH-QS')).toMatchObject({
+			headcount: 1,
+			workAreaM2: 18
+		});
+		updatePosition(db, actor, bt, pos.id, { ...pos, approved: 2 });
+		expect(needsForWard(db, bt).result.workAreaM2).toBe(1921 + 2 * 18);
+		expect(staffingGapsForWard(db, bt).totals).toMatchObject({
+			approved: 121,
+			filled: 94,
+			surplus: 1
+		});
+		updateUnit(db, actor, bt, unit.id, {
+			code: 'BCHQS',
+			name: 'Ban CHQS',
+			kind: 'other',
+			publicFacing: true
+		});
+		deletePosition(db, actor, bt, pos.id);
+		deleteUnit(db, actor, bt, unit.id);
+		const trail = db
+			.select({ entity: auditLog.entity, action: auditLog.action })
+			.from(auditLog)
+			.orderBy(auditLog.id)
+			.all()
+			.slice(auditBefore)
+			.map((a) => `${a.entity}:${a.action}`);
+		expect(trail).toEqual([
+			'org-unit:create',
+			'position:create',
+			'position:update',
+			'org-unit:update',
+			'position:delete',
+			'org-unit:delete'
+		]);
+	});
+
+	it('refuses a duplicate unit code and an unknown title key', () => {
+		expect(() =>
+			createUnit(db, actor, bt, { code: 'MTTQ', name: 'x', kind: 'front', publicFacing: false })
+		).toThrow(expect.objectContaining({ code: 'duplicate-code' }));
+		expect(() =>
+			createPosition(db, actor, bt, {
+				orgUnitId: unitId(bt, 'MTTQ'),
+				title: 'Sếp',
+				titleKey: 'boss',
+				field: null,
+				approved: 1,
+				filled: 0,
+				plannedNextYear: 0
+			})
+		).toThrow(expect.objectContaining({ code: 'unknown-title-key' }));
+	});
+
+	it('rejects ids of another ward and leaves them unchanged', () => {
+		const auditBefore = count(auditLog);
+		const akUnit = unitId(ak, 'VP');
+		const akPos = db.select().from(positions).where(eq(positions.orgUnitId, akUnit)).get()!;
+		const input = {
+			orgUnitId: akUnit,
+			title: 'x',
+			titleKey: 'specialist',
+			field: null,
+			approved: 1,
+			filled: 0,
+			plannedNextYear: 0
+		};
+		expect(() => createPosition(db, actor, bt, input)).toThrow(
+			expect.objectContaining({ code: 'invalid-unit' })
+		);
+		expect(() =>
+			updatePosition(db, actor, bt, akPos.id, { ...input, orgUnitId: unitId(bt, 'MTTQ') })
+		).toThrow(expect.objectContaining({ code: 'not-found' }));
+		expect(() => deletePosition(db, actor, bt, akPos.id)).toThrow(OrgError);
+		expect(() =>
+			updateUnit(db, actor, bt, akUnit, {
+				code: 'VP',
+				name: 'x',
+				kind: 'other',
+				publicFacing: false
+			})
+		).toThrow(OrgError);
+		expect(() => deleteUnit(db, actor, bt, akUnit)).toThrow(OrgError);
+		expect(db.select().from(positions).where(eq(positions.id, akPos.id)).get()).toEqual(akPos);
+		expect(count(auditLog)).toBe(auditBefore);
+	});
+
+	it('deleting a unit removes its positions and frees its rooms', () => {
+		const id = unitId(bt, 'MTTQ');
+		deleteUnit(db, actor, bt, id);
+		expect(db.select().from(positions).where(eq(positions.orgUnitId, id)).all()).toEqual([]);
+		expect(db.select().from(rooms).where(eq(rooms.orgUnitId, id)).all()).toEqual([]);
+		// MTTQ had 101 m² entitled and 48 m² occupied.
+		const n = needsForWard(db, bt);
+		expect(n.result.workAreaM2).toBe(1921 - 101);
+		expect(n.result.occupiedWorkAreaM2).toBe(1022 - 48);
+	});
+
+	it('validates the forms with integers ≥ 0 and the decimal comma', () => {
+		const ok = positionSchema.safeParse({
+			orgUnitId: '3',
+			title: 'Chuyên viên',
+			titleKey: 'specialist',
+			field: '',
+			approved: '2',
+			filled: '5',
+			plannedNextYear: '0'
+		});
+		expect(ok.success && ok.data).toMatchObject({ approved: 2, filled: 5, field: null });
+		const bad = positionSchema.safeParse({
+			orgUnitId: '3',
+			title: 'x',
+			titleKey: 'specialist',
+			approved: '-1',
+			filled: '1,5',
+			plannedNextYear: ''
+		});
+		expect(bad.success).toBe(false);
+		const fields = bad.error!.issues.map((i) => i.path[0]);
+		expect(fields).toEqual(expect.arrayContaining(['approved', 'filled', 'plannedNextYear']));
+		expect(unitSchema.safeParse({ code: 'A B', name: 'x', kind: 'party' }).success).toBe(false);
+		expect(
+			unitSchema.parse({ code: 'AB', name: 'x', kind: 'party', publicFacing: 'on' }).publicFacing
+		).toBe(true);
+	});
+});
+
+describe('positions import and export', () => {
+	it('exports the sample positions and imports them back unchanged (identity)', async () => {
+		const bytes = await exportPositions(db, bt, 'csv');
+		const table = await parseTable(bytes, 'positions.csv');
+		expect(table.headers).toEqual([...POSITION_COLUMNS]);
+		expect(table.rows).toHaveLength(46);
+		expect(table.rows[0]).toMatchObject({
+			unit_code: 'TT-LD',
+			title: 'Bí thư Đảng ủy',
+			title_key: 'party-secretary',
+			approved: '1',
+			public_facing: '0'
+		});
+		const before = needsForWard(db, bt).result;
+		const outcome = await importPositionFile(db, actor, bt, bytes, 'positions.csv');
+		expect(outcome).toEqual({ ok: true, units: 11, unitsCreated: 0, positions: 46, removed: 46 });
+		expect(needsForWard(db, bt).result).toEqual(before);
+		const xlsx = await exportPositions(db, bt, 'xlsx');
+		expect((await parseTable(xlsx, 'p.xlsx')).rows).toEqual(table.rows);
+	});
+
+	it('replaces the positions of the units in the file, creates a new unit and audits', async () => {
+		const auditBefore = count(auditLog);
+		const outcome = await importPositionFile(
+			db,
+			actor,
+			bt,
+			csv([
+				HEADER,
+				'MTTQ,,,,Chủ tịch UBMTTQ,chair-deputy,,1,1,1',
+				'MTTQ,,,,Chuyên viên,specialist,general,5,2,5',
+				'BCH-QS,Ban Chỉ huy Quân sự,other,0,Chỉ huy trưởng,division-head,,1,1,1'
+			]),
+			'positions.csv'
+		);
+		expect(outcome).toEqual({ ok: true, units: 2, unitsCreated: 1, positions: 3, removed: 3 });
+		const n = needsForWard(db, bt);
+		// MTTQ had 3 rows (1 × 20 + 2 × 18 + 3 × 15 = 101), now 1 × 20 + 5 × 15 = 95; BCH-QS: 18. Total 1,921 − 101 + 95 + 18 = 1,933.
+		expect(n.units.find((u) => u.code === 'MTTQ')!.workAreaM2).toBe(95);
+		expect(n.units.find((u) => u.code === 'BCH-QS')!.workAreaM2).toBe(18);
+		expect(n.result.workAreaM2).toBe(1933);
+		// Other units are untouched.
+		expect(n.units.find((u) => u.code === 'TT-LD')!.workAreaM2).toBe(170);
+		// One unit created, two unit-position replacements, one summary.
+		expect(count(auditLog) - auditBefore).toBe(4);
+	});
+
+	it('writes nothing when any row is wrong, and reports every error by row and column', async () => {
+		const before = snapshot(bt);
+		const auditBefore = count(auditLog);
+		const outcome = await importPositionFile(
+			db,
+			actor,
+			bt,
+			csv([
+				HEADER,
+				'MTTQ,,,,Chủ tịch UBMTTQ,chair-deputy,,1,1,1',
+				'MTTQ,,,,Sếp,boss,,1,0,0',
+				'NEW-UNIT,,,,Chuyên viên,specialist,,1,0,0',
+				'P-VHXH,,,,Chuyên viên,specialist,,-1,1.5,x',
+				'MTTQ,,,,Chủ tịch UBMTTQ,chair-deputy,,2,1,1',
+				'HDND,,council,maybe,=cmd(),specialist,,1,0,0',
+				'UBKT,Tên A,,,A,specialist,,1,0,0',
+				'UBKT,Tên B,,,B,specialist,,1,0,0'
+			]),
+			'positions.csv'
+		);
+		expect(outcome.ok).toBe(false);
+		const errors = outcome.ok ? [] : outcome.errors.map((e) => [e.row, e.column, e.key]);
+		expect(errors).toEqual([
+			[3, 'title_key', 'needs.io.unknownTitleKey'],
+			[4, 'unit_name', 'needs.io.newUnitName'],
+			[4, 'unit_kind', 'needs.io.newUnitKind'],
+			[5, 'approved', 'err.min'],
+			[5, 'filled', 'err.integer'],
+			[5, 'planned_next_year', 'err.number'],
+			[6, 'title', 'io.duplicateRow'],
+			[7, 'public_facing', 'err.choice'],
+			[7, 'title', 'io.formula'],
+			[9, 'unit_name', 'needs.io.unitConflict']
+		]);
+		expect(snapshot(bt)).toEqual(before);
+		expect(count(auditLog)).toBe(auditBefore);
+	});
+
+	it('reports missing columns and never touches another ward', async () => {
+		const res = validatePositionRows(db, bt, [{ unit_code: 'VP', title: 'x' }]);
+		expect(res.errors).toEqual([
+			{
+				row: 1,
+				column: 'title_key',
+				key: 'io.missingColumns',
+				params: { columns: 'title_key, approved' }
+			}
+		]);
+		const akBefore = snapshot(ak);
+		// 'VP' exists in An Khánh only: for Bình Trưng it is a new unit and needs a name and kind.
+		const outcome = await importPositionFile(
+			db,
+			actor,
+			bt,
+			csv([HEADER, 'VP,Văn phòng,committee,0,Chuyên viên,specialist,,2,1,2']),
+			'p.csv'
+		);
+		expect(outcome).toMatchObject({ ok: true, unitsCreated: 1 });
+		expect(snapshot(ak)).toEqual(akBefore);
+		expect(listOrganisation(db, bt).at(-1)).toMatchObject({ code: 'VP', wardId: bt });
+	});
+});

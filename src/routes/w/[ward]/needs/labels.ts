@@ -1,0 +1,40 @@
+/** Display helpers of the needs pages: field names, specialised room types, trace steps. */
+import type { I18n, MessageKey } from '$lib/i18n';
+import { KNOWN_FIELDS, SPECIALISED_ROOM_KEYS } from '$lib/schemas/needs';
+
+type T = I18n['t'];
+
+/** A field of expertise as the user reads it (known keys translated, others as typed). */
+export function fieldLabel(t: T, field: string | null): string {
+	if (field === null || field.trim() === '') return t('needs.field.none');
+	return (KNOWN_FIELDS as readonly string[]).includes(field)
+		? t(`needs.field.${field}` as MessageKey)
+		: field;
+}
+
+export function roomTypeLabel(t: T, key: string): string {
+	return SPECIALISED_ROOM_KEYS.includes(key) ? t(`needs.roomType.${key}` as MessageKey) : key;
+}
+
+/**
+ * A trace step of computeSpaceNeeds (written in English by src/lib/norms) in the user's
+ * language; the unit code is replaced by the unit's name.
+ */
+export function traceStepLabel(t: T, step: string, unitNames: Record<string, string>): string {
+	const unit = /^Working area of unit '(.+)'$/.exec(step);
+	if (unit) return t('needs.trace.unit', { unit: unitNames[unit[1]] ?? unit[1] });
+	if (step.startsWith('Working area')) return t('needs.trace.work');
+	if (step.startsWith('Common-use')) return t('needs.trace.common');
+	if (step.startsWith('Specialised')) {
+		const keys = /\((.+)\)/.exec(step)?.[1];
+		return keys && !step.includes('none entered')
+			? `${t('needs.trace.specialised')} (${keys
+					.split(', ')
+					.map((k) => roomTypeLabel(t, k))
+					.join('; ')})`
+			: t('needs.trace.specialised');
+	}
+	if (step.startsWith('Total usable')) return t('needs.trace.total');
+	if (step.startsWith('Occupied')) return t('needs.trace.occupied');
+	return step;
+}
