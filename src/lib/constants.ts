@@ -59,6 +59,8 @@ export const SITE_LEGAL_STATUSES = [
 	'state-ready',
 	'state-occupied',
 	'to-acquire',
-	'mixed'
+	'mixed',
+	/** Land that cannot be had (screened out of the scoring). */
+	'unavailable'
 ] as const;
 export type SiteLegalStatus = (typeof SITE_LEGAL_STATUSES)[number];

@@ -188,7 +188,9 @@ export function leafletMap(options: MapOptions): Attachment<HTMLElement> {
 					line?.remove();
 					line = L.polyline(
 						ring.map(([lng, lat]) => [lat, lng] as [number, number]),
-						{ color: '#b45309' }
+						// Not interactive: a rebuilt interactive path under the pointer would swallow
+						// the second click of the double-click that closes the polygon.
+						{ color: '#b45309', interactive: false }
 					).addTo(map!);
 				});
 				map.on('dblclick', () => {
@@ -197,7 +199,7 @@ export function leafletMap(options: MapOptions): Attachment<HTMLElement> {
 						line?.remove();
 						L.polygon(
 							ring.map(([lng, lat]) => [lat, lng] as [number, number]),
-							{ color: '#b45309' }
+							{ color: '#b45309', interactive: false }
 						).addTo(map!);
 						ring.length = 0;
 					}

@@ -1,0 +1,7 @@
+import { json } from '@sveltejs/kit';
+import { listScoringRuns } from '$lib/server/scoring';
+import type { RequestHandler } from './$types';
+
+/** GET /api/v1/wards/{code}/scoring-runs — the ward's saved runs, newest first. */
+export const GET: RequestHandler = ({ locals, params }) =>
+	json({ ward: params.code, runs: listScoringRuns(locals.db, locals.ward!.id) });

@@ -1,0 +1,9 @@
+import { json } from '@sveltejs/kit';
+import { sitesGeoJson } from '$lib/server/scoring';
+import type { RequestHandler } from './$types';
+
+/** GET /api/v1/wards/{code}/sites — a GeoJSON FeatureCollection of the ward's candidate sites. */
+export const GET: RequestHandler = ({ locals }) =>
+	json(sitesGeoJson(locals.db, locals.ward!.id), {
+		headers: { 'content-type': 'application/geo+json; charset=utf-8' }
+	});

@@ -1,0 +1,78 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { parseForm } from '$lib/server/forms';
+import { actorOf } from '$lib/server/request';
+import {
+	addComputedCriterion,
+	buildDecision,
+	COMPUTED_SOURCES,
+	deleteCriterion,
+	listCriteria,
+	ScoringError,
+	updateCriterion
+} from '$lib/server/scoring';
+import { addCriterionSchema, criterionSchema } from '$lib/schemas/sites';
+import { translate } from '$lib/i18n';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => {
+	const wardId = locals.ward!.id;
+	const criteria = listCriteria(locals.db, wardId);
+	const decision = buildDecision(locals.db, wardId);
+	const have = new Set(criteria.map((c) => c.source));
+	return {
+		criteria,
+		available: COMPUTED_SOURCES.filter((s) => !have.has(s)),
+		required: decision.required,
+		active: decision.criteria.map((c) => ({ key: c.key, label: c.labelVi, unit: c.unit })),
+		sites: decision.sites.slice(0, 500).map((s) => ({
+			id: s.id,
+			code: s.code,
+			name: s.name,
+			values: s.values,
+			reasons: s.reasons
+		})),
+		siteCount: decision.sites.length
+	};
+};
+
+export const actions: Actions = {
+	update: async ({ request, locals }) => {
+		const parsed = parseForm(criterionSchema, await request.formData(), locals.locale, 'criterion');
+		if (!parsed.ok) return parsed.failure;
+		try {
+			updateCriterion(locals.db, actorOf(locals), locals.ward!.id, parsed.data);
+		} catch (e) {
+			if (e instanceof ScoringError) error(404, 'Not found');
+			throw e;
+		}
+		redirect(303, `/w/${locals.ward!.code}/sites/criteria?saved=1`);
+	},
+	add: async ({ request, locals }) => {
+		const parsed = parseForm(addCriterionSchema, await request.formData(), locals.locale, 'add');
+		if (!parsed.ok) return parsed.failure;
+		try {
+			addComputedCriterion(locals.db, actorOf(locals), locals.ward!.id, parsed.data.source);
+		} catch (e) {
+			if (e instanceof ScoringError) {
+				return fail(400, {
+					values: parsed.values,
+					errors: { source: translate(locals.locale, 'criteria.duplicate') },
+					message: translate(locals.locale, 'criteria.duplicate'),
+					form: 'add'
+				});
+			}
+			throw e;
+		}
+		redirect(303, `/w/${locals.ward!.code}/sites/criteria?saved=1`);
+	},
+	delete: async ({ request, locals }) => {
+		const id = Number((await request.formData()).get('id'));
+		try {
+			deleteCriterion(locals.db, actorOf(locals), locals.ward!.id, Number.isInteger(id) ? id : -1);
+		} catch (e) {
+			if (e instanceof ScoringError) error(404, 'Not found');
+			throw e;
+		}
+		redirect(303, `/w/${locals.ward!.code}/sites/criteria?saved=1`);
+	}
+};
