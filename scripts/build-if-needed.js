@@ -19,7 +19,46 @@ function newestMtime(p) {
 	return newest;
 }
 
+/** Sleeps synchronously (the build step is synchronous by design). */
+/** @param {number} ms */
+function sleepMs(ms) {
+	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Runs `fn` while holding a lock folder, so test files started in parallel do not build into
+ * the same folder at once. A lock older than 15 minutes is taken as left by a crash.
+ * @param {string} lockDir
+ * @param {() => void} fn
+ */
+function withLock(lockDir, fn) {
+	for (;;) {
+		try {
+			fs.mkdirSync(lockDir);
+			break;
+		} catch {
+			try {
+				if (Date.now() - fs.statSync(lockDir).mtimeMs > 15 * 60 * 1000)
+					fs.rmSync(lockDir, { recursive: true, force: true });
+			} catch {
+				// The lock went away meanwhile.
+			}
+			sleepMs(500);
+		}
+	}
+	try {
+		fn();
+	} finally {
+		fs.rmSync(lockDir, { recursive: true, force: true });
+	}
+}
+
 export function buildIfNeeded() {
+	const buildDir = process.env.TRUSO_BUILD_DIR || 'build';
+	withLock(path.join(root, `.${buildDir}.lock`), () => buildIfStale());
+}
+
+function buildIfStale() {
 	const buildDir = process.env.TRUSO_BUILD_DIR || 'build';
 	const stampFile = path.join(root, buildDir, '.truso-build-stamp');
 	const inputs = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];

@@ -37,6 +37,24 @@ const context: Handle = async ({ event, resolve }) => {
 	});
 };
 
+/**
+ * BODY_SIZE_LIMIT (scripts/serve.js) is large so photo and spreadsheet uploads fit; every other
+ * request body (forms, JSON) is bounded here at MAX_PLAIN_BODY bytes and refused with 413.
+ */
+export const MAX_PLAIN_BODY = 2 * 1024 * 1024;
+
+const bodyLimit: Handle = async ({ event, resolve }) => {
+	const length = Number(event.request.headers.get('content-length') ?? 0);
+	const type = event.request.headers.get('content-type') ?? '';
+	if (length > MAX_PLAIN_BODY && !type.toLowerCase().startsWith('multipart/form-data')) {
+		const message = translate(event.locals.locale, 'err.tooLarge');
+		if (event.url.pathname.startsWith('/api/'))
+			return json({ error: { code: 'too_large', message } }, { status: 413 });
+		return deniedPage(413, message, event.locals.locale);
+	}
+	return resolve(event);
+};
+
 const authenticate: Handle = async ({ event, resolve }) => {
 	const { db } = event.locals;
 	let principal: Principal = null;
@@ -124,7 +142,8 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(context, authenticate, guard, securityHeaders);
+// securityHeaders is outermost so refusals (401 JSON, 403/404 pages, 413) get the headers too.
+export const handle = sequence(securityHeaders, context, bodyLimit, authenticate, guard);
 
 export const handleError: HandleServerError = ({ error: e, event, status }) => {
 	if (isRedirect(e) || isHttpError(e)) return;

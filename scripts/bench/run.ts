@@ -166,17 +166,10 @@ async function main() {
 			http[name] = await measure(url, cookie, { durationS });
 		}
 		const ctx = { baseUrl: base, cookie, wardCode: SYNTHETIC };
-		const extraPages: [string, string][] = [
-			['needs', './needs.ts'],
-			['sitesResults', './sites.ts'],
-			['plans', './plans.ts']
-		];
-		for (const [name, file] of extraPages) {
-			if (!fs.existsSync(path.join(import.meta.dirname, file))) continue;
-			const mod = (await import(file)) as Record<string, (c: typeof ctx) => Promise<unknown>>;
-			const fn = Object.values(mod).find((f) => typeof f === 'function');
-			if (fn) results[name] = await optional(name, () => fn(ctx));
-		}
+		const { benchNeeds } = await import('./needs');
+		const { benchSitesPage } = await import('./sites');
+		results.needsPage = await optional('needs', () => benchNeeds(ctx));
+		results.sitesResultsPage = await optional('sites', () => benchSitesPage(ctx));
 		const trivial = http.trivial.requestsPerSec;
 		for (const h of Object.values(http))
 			h.ratioToTrivial = Math.round((h.requestsPerSec / trivial) * 1000) / 1000;
@@ -191,13 +184,15 @@ async function main() {
 
 	const { benchImport } = await import('./import');
 	results.import10k = await optional('import', () => benchImport());
-	if (fs.existsSync(path.join(import.meta.dirname, 'mcda.ts'))) {
-		const { benchMcda } = await import('./mcda');
-		results.mcda = await optional('mcda', () => benchMcda());
-	}
-	if (fs.existsSync(path.join(import.meta.dirname, 'allocation.ts'))) {
-		const { benchAllocation } = await import('./allocation');
-		results.allocation = await optional('allocation', () => benchAllocation());
+	const { benchMcda } = await import('./mcda');
+	results.mcda = await optional('mcda', () => benchMcda());
+	const { benchAllocation } = await import('./allocation');
+	results.allocation = await optional('allocation', () => benchAllocation());
+	const { benchPlans } = await import('./plans');
+	results.sampleWardAllocation = await optional('plans', () => benchPlans());
+	if (fs.existsSync(path.join(import.meta.dirname, 'packet.ts'))) {
+		const { benchPacket } = await import('./packet');
+		results.packet = await optional('packet', () => benchPacket());
 	}
 	fs.mkdirSync('bench-results', { recursive: true });
 	fs.writeFileSync('bench-results/latest.json', JSON.stringify(results, null, '\t') + '\n');

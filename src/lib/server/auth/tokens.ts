@@ -3,7 +3,7 @@
  * stored as a SHA-256 hash.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../db';
+import type { Db, DbLike } from '../db';
 import { apiTokens } from '../db/schema';
 import type { Principal } from './guard';
 import { hashToken, newToken } from './sessions';
@@ -11,7 +11,7 @@ import { hashToken, newToken } from './sessions';
 export const TOKEN_PREFIX = 'truso_';
 
 export function issueToken(
-	db: Db,
+	db: DbLike,
 	input: { name: string; wardId: number | null; createdBy: number | null }
 ): { id: number; token: string } {
 	const token = TOKEN_PREFIX + newToken();
@@ -28,8 +28,11 @@ export function issueToken(
 	return { id: row.id, token };
 }
 
-export function revokeToken(db: Db, id: number): void {
-	db.update(apiTokens).set({ revokedAt: Date.now() }).where(eq(apiTokens.id, id)).run();
+export function revokeToken(db: DbLike, id: number, now = Date.now()): void {
+	db.update(apiTokens)
+		.set({ revokedAt: now })
+		.where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+		.run();
 }
 
 export function principalFromBearer(db: Db, token: string): Principal {

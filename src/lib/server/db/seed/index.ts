@@ -27,6 +27,7 @@ import {
 	SETTING_SEEDS
 } from './reference-data';
 import { rectangleAround } from './geometry';
+import { seedSampleProposals } from './proposals';
 
 /** True when the database has no ward yet. */
 export function isEmpty(db: DbLike): boolean {
@@ -252,6 +253,7 @@ export function seedSample(db: Db): void {
 	db.transaction((tx) => {
 		seedReference(tx);
 		for (const ward of SAMPLE_WARDS) seedWard(tx, ward);
+		seedSampleProposals(tx);
 	});
 }
 
@@ -294,6 +296,7 @@ export function resetSample(db: Db): void {
 		for (const t of ALL_TABLES) tx.run(sql.raw(`delete from ${t}`));
 		seedReference(tx);
 		for (const ward of SAMPLE_WARDS) seedWard(tx, ward);
+		seedSampleProposals(tx);
 	});
 }
 

@@ -1,0 +1,124 @@
+/** Titles of the sections and labels of the numbers, in Vietnamese and English. */
+import type { SectionKey } from './types';
+
+export type PacketLocale = 'vi' | 'en';
+
+export const SECTION_TITLES: Record<SectionKey, { vi: string; en: string }> = {
+	submission: { vi: 'Tờ trình', en: 'Submission' },
+	necessity: { vi: 'Sự cần thiết đầu tư', en: 'Necessity of the investment' },
+	facilities: { vi: 'Hiện trạng cơ sở vật chất', en: 'Current facilities' },
+	arrangement: { vi: 'Phương án bố trí trước mắt', en: 'Short-term arrangement' },
+	sites: { vi: 'Các phương án địa điểm', en: 'Site alternatives' },
+	recommended: { vi: 'Địa điểm đề xuất', en: 'Recommended site' },
+	scale: { vi: 'Quy mô đầu tư', en: 'Scale' },
+	estimate: { vi: 'Khái toán sơ bộ tổng mức đầu tư', en: 'Preliminary investment estimate' },
+	schedule: { vi: 'Tiến độ thực hiện', en: 'Schedule' },
+	staffing: { vi: 'Đề nghị hỗ trợ nhân sự theo lĩnh vực', en: 'Staffing support requested' },
+	appendices: { vi: 'Phụ lục số liệu', en: 'Appendices' }
+};
+
+const L = (vi: string, en: string) => ({ vi, en });
+
+/** Labels by `${section}.${key}`; unknown keys fall back to the key itself. */
+export const NUMBER_LABELS: Record<string, { vi: string; en: string }> = {
+	'necessity.headcount': L('Biên chế được giao', 'Approved staff'),
+	'necessity.entitledWorkAreaM2': L('Diện tích làm việc theo định mức', 'Entitled working area'),
+	'necessity.occupiedWorkAreaM2': L('Diện tích làm việc đang sử dụng', 'Working area occupied'),
+	'necessity.shortfallM2': L('Diện tích còn thiếu', 'Shortfall'),
+	'necessity.ratioToNorm': L('Tỷ lệ so với định mức', 'Ratio to norm'),
+	'necessity.threshold': L('Ngưỡng xem xét đầu tư mới', 'Threshold for a new building'),
+	'necessity.facilityCount': L('Số cơ sở đang sử dụng', 'Facilities in use'),
+	'necessity.buildingsCorD': L('Số nhà cấp nguy hiểm C/D', 'Buildings at danger level C/D'),
+	'necessity.meanConditionIndex': L('Chỉ số tình trạng bình quân', 'Mean condition index'),
+	'necessity.vacantPosts': L('Biên chế còn thiếu', 'Vacant posts'),
+	'facilities.facilities': L('Số cơ sở', 'Facilities'),
+	'facilities.buildings': L('Số nhà', 'Buildings'),
+	'facilities.rooms': L('Số phòng', 'Rooms'),
+	'facilities.roomsAreaM2': L('Tổng diện tích phòng', 'Total room area'),
+	'facilities.photos': L('Ảnh khảo sát', 'Survey photos'),
+	'arrangement.headcount': L('Số người cần bố trí', 'People to seat'),
+	'arrangement.placed': L('Đã bố trí', 'Placed'),
+	'arrangement.unplaced': L('Chưa bố trí được', 'Not placed'),
+	'arrangement.moved': L('Số người chuyển chỗ', 'People moving'),
+	'arrangement.areaPerPersonM2': L('Diện tích bình quân', 'Area per person'),
+	'arrangement.normM2PerPerson': L('Định mức bình quân', 'Norm per person'),
+	'sites.candidates': L('Số địa điểm ứng viên', 'Candidate sites'),
+	'sites.eligible': L('Số địa điểm đủ điều kiện', 'Eligible sites'),
+	'sites.cr': L('Tỷ số nhất quán (CR)', 'Consistency ratio (CR)'),
+	'recommended.landAreaM2': L('Diện tích khu đất', 'Land area'),
+	'recommended.households': L('Số hộ phải di dời', 'Households to relocate'),
+	'recommended.score': L('Điểm đánh giá', 'Score'),
+	'recommended.rank': L('Thứ hạng', 'Rank'),
+	'scale.workAreaM2': L('Diện tích làm việc', 'Working area'),
+	'scale.commonAreaM2': L('Diện tích sử dụng chung', 'Common-use area'),
+	'scale.specialisedAreaM2': L('Diện tích chuyên dùng', 'Specialised area'),
+	'scale.usableM2': L('Tổng diện tích sử dụng', 'Total usable area'),
+	'scale.grossToUsableRatio': L('Hệ số sàn xây dựng / sử dụng', 'Gross-to-usable ratio'),
+	'scale.grossFloorAreaM2': L('Tổng diện tích sàn xây dựng', 'Gross floor area'),
+	'estimate.grossFloorAreaM2': L('Tổng diện tích sàn xây dựng', 'Gross floor area'),
+	'estimate.unitCostVndPerM2': L('Suất vốn đầu tư', 'Unit investment cost'),
+	'estimate.constructionVnd': L('Chi phí xây dựng', 'Construction cost'),
+	'estimate.landCostVnd': L('Chi phí đất', 'Land cost'),
+	'estimate.clearanceCostVnd': L('Chi phí giải phóng mặt bằng', 'Clearance cost'),
+	'estimate.contingencyRatio': L('Tỷ lệ dự phòng', 'Contingency ratio'),
+	'estimate.contingencyVnd': L('Chi phí dự phòng', 'Contingency'),
+	'estimate.totalVnd': L('Tổng mức đầu tư (sơ bộ)', 'Total investment (preliminary)'),
+	'schedule.startYear': L('Năm khởi công', 'Start year'),
+	'schedule.endYear': L('Năm hoàn thành', 'Completion year'),
+	'staffing.approved': L('Biên chế được giao', 'Approved posts'),
+	'staffing.filled': L('Hiện có', 'Filled'),
+	'staffing.vacant': L('Còn thiếu', 'Vacant')
+};
+
+export function numberLabel(key: string, locale: PacketLocale): string {
+	const hit = NUMBER_LABELS[key];
+	if (hit) return hit[locale];
+	const m = /^staffing\.vacant\.(.+)$/.exec(key);
+	if (m) return locale === 'vi' ? `Còn thiếu — lĩnh vực ${m[1]}` : `Vacant — field ${m[1]}`;
+	return key;
+}
+
+const bcp = (l: PacketLocale) => (l === 'vi' ? 'vi-VN' : 'en-GB');
+
+/** A number with its unit as printed in the documents (ratios as %). */
+export function formatTraced(value: number | null, unit: string, locale: PacketLocale): string {
+	if (value === null || value === undefined) return '—';
+	if (unit === '%')
+		return new Intl.NumberFormat(bcp(locale), {
+			style: 'percent',
+			maximumFractionDigits: 1
+		}).format(value);
+	const digits = unit === 'đồng' || unit === 'đồng/m²' ? 0 : unit === '' ? 4 : 1;
+	const text = new Intl.NumberFormat(bcp(locale), {
+		maximumFractionDigits: digits,
+		useGrouping: unit !== '' || value >= 10000
+	}).format(value);
+	const u = locale === 'en' ? (UNIT_EN[unit] ?? unit) : unit;
+	return u ? `${text} ${u}` : text;
+}
+
+const UNIT_EN: Record<string, string> = {
+	người: 'people',
+	'cơ sở': 'facilities',
+	nhà: 'buildings',
+	phòng: 'rooms',
+	ảnh: 'photos',
+	'm²/người': 'm²/person',
+	'địa điểm': 'sites',
+	hộ: 'households',
+	đồng: 'VND',
+	'đồng/m²': 'VND/m²'
+};
+
+/** The trace of a number in one line: "setting investment.unitCostVndPerM2.value #3 (2026)". */
+export function traceText(source: {
+	kind: string;
+	id?: number | string;
+	version?: number | string;
+	field: string;
+}): string {
+	const parts = [source.kind];
+	if (source.id !== undefined) parts.push(`#${source.id}`);
+	if (source.version !== undefined) parts.push(`v${source.version}`);
+	return `${parts.join(' ')} · ${source.field}`;
+}

@@ -1,0 +1,1073 @@
+/**
+ * Proposals to the city (tờ trình + báo cáo đề xuất chủ trương đầu tư): assembling the packet
+ * from the ward's data, the recompute check, and the workflow draft → submitted → in-review →
+ * returned (comments per section) → submitted again (a new version) → approved / rejected.
+ * A submitted version (snapshot JSON, its SHA-256 and the generated files) never changes.
+ * Every step writes its audit row and its notifications in the same transaction.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { conditionIndex, ratingsFromSurvey } from '../condition';
+import { METRO_STATIONS } from '../geo';
+import {
+	SECTION_KEYS,
+	buildSnapshot,
+	changedNumbers,
+	defaultDraft,
+	diffSnapshots,
+	type NumberChange,
+	type PacketDraft,
+	type PacketInput,
+	type PacketSnapshot,
+	type SectionKey,
+	type SettingValue,
+	type SnapshotDiff
+} from '../packet';
+import type { Actor } from './audit';
+import { writeAudit } from './audit';
+import type { Db, DbLike } from './db';
+import {
+	buildings,
+	conditionSurveys,
+	decisions,
+	facilities,
+	photos,
+	proposalVersions,
+	proposals,
+	reviewComments,
+	rooms,
+	scenarios,
+	settings,
+	users,
+	wards
+} from './db/schema';
+import { needsForWard, staffingGapsForWard } from './needs';
+import { notify, reviewerIds, wardUserIds } from './notifications';
+import { uploadDir } from './photos';
+import { getScenario } from './plans';
+import {
+	buildDecision,
+	getScoringRun,
+	listScoringRuns,
+	runResult,
+	type ScoringMethod,
+	type ScoringRunResult
+} from './scoring';
+import { allSites } from './sites';
+
+export type ProposalStatus = (typeof proposals.$inferSelect)['status'];
+export type DecisionOutcome = 'returned' | 'approved' | 'rejected';
+
+/** A workflow step refused for a reason the user can understand. */
+export class ProposalError extends Error {
+	constructor(
+		public readonly code:
+			'not-found' | 'not-editable' | 'not-submitted' | 'bad-section' | 'final' | 'no-version'
+	) {
+		super(code);
+	}
+}
+
+/** What proposals.draft_json holds: the editable draft and the last assembled snapshot. */
+export interface DraftState {
+	draft: PacketDraft;
+	assembled: PacketSnapshot | null;
+}
+
+export const EDITABLE: readonly ProposalStatus[] = ['draft', 'returned'];
+export const DECIDABLE: readonly ProposalStatus[] = ['submitted', 'in-review'];
+
+// ------------------------------------------------------------------ assembling the packet
+
+function settingValue(db: DbLike, wardId: number, key: string, fallback: number): SettingValue {
+	const rows = db.select().from(settings).where(eq(settings.key, key)).all();
+	const row = rows.find((r) => r.wardId === wardId) ?? rows.find((r) => r.wardId === null);
+	let value = fallback;
+	if (row) {
+		try {
+			const v = JSON.parse(row.valueJson) as unknown;
+			if (typeof v === 'number' && Number.isFinite(v)) value = v;
+		} catch {
+			// keep the fallback
+		}
+	}
+	return {
+		id: row?.id ?? null,
+		key,
+		value,
+		source: row?.source ?? 'Giá trị mặc định của sản phẩm',
+		year: row ? new Date(row.updatedAt).getUTCFullYear() : null
+	};
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function scoringInput(db: Db, wardId: number): PacketInput['scoring'] {
+	const last = listScoringRuns(db, wardId)[0];
+	let runId: number | null = null;
+	let name = '';
+	let createdAt = iso(Date.now());
+	let result: ScoringRunResult | null = null;
+	if (last) {
+		const run = getScoringRun(db, wardId, last.id);
+		if (run) {
+			runId = run.id;
+			name = run.name;
+			createdAt = iso(run.createdAt);
+			result = run.result;
+		}
+	}
+	if (!result) {
+		const decision = buildDecision(db, wardId);
+		if (decision.eligible.length === 0 || decision.criteria.length === 0) return null;
+		result = runResult(db, wardId, decision, 'weighted-sum');
+		name = 'live';
+		createdAt = iso(result.computedAt);
+	}
+	const r = result;
+	return {
+		runId,
+		name,
+		createdAt,
+		method: r.method,
+		criteria: r.criteria.map((c) => ({
+			key: c.key,
+			labelVi: c.labelVi,
+			labelEn: c.labelEn,
+			type: c.type,
+			unit: c.unit,
+			weight: c.weight,
+			basis: c.basis
+		})),
+		weights: { source: r.weights.source, setBy: r.weights.setBy, cr: r.weights.cr },
+		results: r.results as Record<ScoringMethod, { code: string; score: number; rank: number }[]>,
+		firstPlaceAgreement: r.comparison.firstPlaceAgreement,
+		sensitivity: r.sensitivity.map((s) => ({
+			criterion: s.criterion,
+			baseWeight: s.baseWeight,
+			switches: s.switches
+		})),
+		smaa: r.smaa ? { eligible: r.eligible, rankAcceptability: r.smaa.rankAcceptability } : null,
+		contributions: r.contributions,
+		screenedOut: r.screenedOut.map((s) => ({
+			code: s.code,
+			name: s.name,
+			reasons: s.reasons.map((x) => x.code)
+		}))
+	};
+}
+
+/** Reads everything the packet needs from the ward's data. */
+export function gatherInput(db: Db, wardId: number, at = new Date()): PacketInput {
+	const w = db.select().from(wards).where(eq(wards.id, wardId)).get();
+	if (!w) throw new ProposalError('not-found');
+	const needs = needsForWard(db, wardId);
+	const res = needs.result;
+
+	const facs = db
+		.select()
+		.from(facilities)
+		.where(eq(facilities.wardId, wardId))
+		.orderBy(asc(facilities.code))
+		.all();
+	const facIds = facs.map((f) => f.id);
+	const blds = facIds.length
+		? db
+				.select()
+				.from(buildings)
+				.where(inArray(buildings.facilityId, facIds))
+				.orderBy(asc(buildings.code))
+				.all()
+		: [];
+	const bIds = blds.map((b) => b.id);
+	const roomAgg = bIds.length
+		? db
+				.select({
+					buildingId: rooms.buildingId,
+					n: sql<number>`count(*)`,
+					area: sql<number>`coalesce(sum(${rooms.areaM2}), 0)`
+				})
+				.from(rooms)
+				.where(inArray(rooms.buildingId, bIds))
+				.groupBy(rooms.buildingId)
+				.all()
+		: [];
+	const surveys = bIds.length
+		? db
+				.select()
+				.from(conditionSurveys)
+				.where(inArray(conditionSurveys.buildingId, bIds))
+				.orderBy(desc(conditionSurveys.surveyedOn), desc(conditionSurveys.id))
+				.all()
+		: [];
+	const latest = new Map<number, (typeof surveys)[number]>();
+	for (const s of surveys) if (!latest.has(s.buildingId)) latest.set(s.buildingId, s);
+	const photoRows = db
+		.select({
+			id: photos.id,
+			path: photos.path,
+			contentType: photos.contentType,
+			caption: photos.caption,
+			surveyId: photos.surveyId
+		})
+		.from(photos)
+		.where(and(eq(photos.wardId, wardId), isNotNull(photos.surveyId)))
+		.orderBy(asc(photos.id))
+		.all();
+	const surveyBuilding = new Map(surveys.map((s) => [s.id, s.buildingId]));
+	const bName = new Map(blds.map((b) => [b.id, `${b.code} ${b.name}`]));
+
+	// The latest applied reallocation scenario.
+	const applied = db
+		.select({ id: scenarios.id })
+		.from(scenarios)
+		.where(and(eq(scenarios.wardId, wardId), isNotNull(scenarios.appliedAt)))
+		.orderBy(desc(scenarios.appliedAt), desc(scenarios.id))
+		.get();
+	const sc = applied ? getScenario(db, wardId, applied.id) : undefined;
+
+	const siteRows = allSites(db, wardId);
+	const staffing = staffingGapsForWard(db, wardId);
+	return {
+		ward: {
+			id: w.id,
+			code: w.code,
+			name: w.name,
+			city: w.city,
+			isSample: w.isSample,
+			extent: w.extentJson ? (JSON.parse(w.extentJson) as [number, number, number, number]) : null
+		},
+		assembledAt: at.toISOString(),
+		needs: {
+			normSet: {
+				id: needs.normSet.id,
+				key: needs.normSet.key,
+				version: needs.normSet.version,
+				name: needs.normSet.name,
+				legalBasis: needs.normSet.legalBasis
+			},
+			commonAreaRatio: needs.normSet.commonAreaRatio,
+			headcount: res.byUnit.reduce((s, u) => s + u.headcount, 0),
+			workAreaM2: res.workAreaM2,
+			commonAreaM2: res.commonAreaM2,
+			specialisedAreaM2: res.specialisedAreaM2,
+			totalUsableM2: res.totalUsableM2,
+			occupiedWorkAreaM2: res.occupiedWorkAreaM2,
+			ratioToNorm: res.ratioToNorm,
+			threshold: needs.justification.threshold,
+			justified: needs.justification.justified,
+			reasons: needs.justification.reasons.map(String),
+			worstDangerLevel: needs.justification.worstDangerLevel,
+			siteCount: needs.justification.siteCount,
+			units: needs.units.map((u) => ({
+				code: u.code,
+				name: u.name,
+				headcount: u.headcount,
+				workAreaM2: u.workAreaM2,
+				occupiedAreaM2: u.occupiedAreaM2,
+				gapM2: u.gapM2
+			}))
+		},
+		inventory: {
+			facilities: facs.map((f) => ({
+				id: f.id,
+				code: f.code,
+				name: f.name,
+				kind: f.kind,
+				originWard: f.originWard,
+				lat: f.lat,
+				lng: f.lng,
+				landAreaM2: f.landAreaM2,
+				buildings: blds
+					.filter((b) => b.facilityId === f.id)
+					.map((b) => {
+						const agg = roomAgg.find((r) => r.buildingId === b.id);
+						const s = latest.get(b.id);
+						let index: number | null = null;
+						try {
+							index = s ? conditionIndex(ratingsFromSurvey(s)) : null;
+						} catch {
+							index = null;
+						}
+						return {
+							id: b.id,
+							code: b.code,
+							name: b.name,
+							levels: b.levelsAboveGround,
+							yearBuilt: b.yearBuilt,
+							roomCount: agg?.n ?? 0,
+							roomsAreaM2: agg?.area ?? 0,
+							dangerLevel: s?.dangerLevel ?? null,
+							conditionIndex: index,
+							surveyedOn: s?.surveyedOn ?? null
+						};
+					})
+			})),
+			photos: photoRows.map((p) => ({
+				id: p.id,
+				path: p.path,
+				contentType: p.contentType,
+				caption: p.caption ?? bName.get(surveyBuilding.get(p.surveyId ?? -1) ?? -1) ?? `#${p.id}`
+			}))
+		},
+		scenario:
+			sc && sc.appliedAt !== null
+				? {
+						id: sc.id,
+						name: sc.name,
+						appliedAt: iso(sc.appliedAt),
+						headcount: sc.metrics.headcount,
+						placed: sc.metrics.placed,
+						unplaced: sc.metrics.unplaced,
+						moved: sc.metrics.moved,
+						areaPerPersonM2: sc.metrics.areaPerPersonM2,
+						normM2PerPerson: sc.metrics.normM2PerPerson
+					}
+				: null,
+		scoring: scoringInput(db, wardId),
+		sites: siteRows.map((s) => {
+			let polygon: [number, number][] | null = null;
+			if (s.polygonGeojson) {
+				try {
+					const g = JSON.parse(s.polygonGeojson) as { coordinates?: [number, number][][] };
+					polygon = g.coordinates?.[0] ?? null;
+				} catch {
+					polygon = null;
+				}
+			}
+			return {
+				id: s.id,
+				code: s.code,
+				name: s.name,
+				lat: s.lat,
+				lng: s.lng,
+				polygon,
+				landAreaM2: s.landAreaM2,
+				legalStatus: s.legalStatus,
+				householdsToRelocate: s.householdsToRelocate,
+				landCostVnd: s.landCostVnd,
+				clearanceCostVnd: s.clearanceCostVnd
+			};
+		}),
+		stations: METRO_STATIONS.map((s) => ({
+			code: s.id,
+			name: s.name,
+			lat: s.lat,
+			lng: s.lng,
+			future: s.future === true
+		})),
+		settings: {
+			unitCost: settingValue(db, wardId, 'investment.unitCostVndPerM2', 11_000_000),
+			contingency: settingValue(db, wardId, 'investment.contingencyRatio', 0.1),
+			grossToUsable: settingValue(db, wardId, 'investment.grossToUsableRatio', 1.35)
+		},
+		staffing: {
+			rows: staffing.rows.map((r) => ({
+				field: r.field,
+				approved: r.approved,
+				filled: r.filled,
+				vacant: r.vacant,
+				planned: r.planned
+			})),
+			totals: {
+				approved: staffing.totals.approved,
+				filled: staffing.totals.filled,
+				vacant: staffing.totals.vacant,
+				planned: staffing.totals.planned
+			}
+		}
+	};
+}
+
+/** The packet of the ward now, with the given draft. */
+export function assemble(
+	db: Db,
+	wardId: number,
+	draft: PacketDraft,
+	at = new Date()
+): PacketSnapshot {
+	return buildSnapshot(gatherInput(db, wardId, at), draft);
+}
+
+export const sha256 = (data: string | Uint8Array) =>
+	createHash('sha256').update(data).digest('hex');
+
+// ------------------------------------------------------------------ reading
+
+export type ProposalRow = typeof proposals.$inferSelect;
+
+export interface ProposalListRow {
+	id: number;
+	title: string;
+	status: ProposalStatus;
+	versions: number;
+	updatedAt: number;
+	createdAt: number;
+}
+
+function parseState(json: string): DraftState {
+	return JSON.parse(json) as DraftState;
+}
+
+export function listProposals(
+	db: DbLike,
+	wardId: number,
+	opts: { includeDrafts?: boolean } = {}
+): ProposalListRow[] {
+	const rows = db
+		.select({
+			id: proposals.id,
+			title: proposals.title,
+			status: proposals.status,
+			updatedAt: proposals.updatedAt,
+			createdAt: proposals.createdAt,
+			versions: sql<number>`(select count(*) from proposal_versions v where v.proposal_id = ${proposals.id})`
+		})
+		.from(proposals)
+		.where(
+			opts.includeDrafts === false
+				? and(eq(proposals.wardId, wardId), ne(proposals.status, 'draft'))
+				: eq(proposals.wardId, wardId)
+		)
+		.orderBy(desc(proposals.updatedAt), desc(proposals.id))
+		.all();
+	return rows;
+}
+
+/** A proposal of the ward (or of any ward with wardId null), or undefined. */
+export function getProposal(db: DbLike, wardId: number | null, id: number) {
+	const row = db
+		.select()
+		.from(proposals)
+		.where(
+			wardId === null
+				? eq(proposals.id, id)
+				: and(eq(proposals.id, id), eq(proposals.wardId, wardId))
+		)
+		.get();
+	if (!row) return undefined;
+	return { ...row, state: parseState(row.draftJson) };
+}
+
+export interface VersionRow {
+	id: number;
+	number: number;
+	sha256: string;
+	files: PacketFile[];
+	submittedAt: number;
+	submittedBy: string | null;
+}
+
+export interface PacketFile {
+	name: string;
+	path: string;
+	sha256: string;
+	size: number;
+}
+
+export function listVersions(db: DbLike, proposalId: number): VersionRow[] {
+	return db
+		.select({
+			id: proposalVersions.id,
+			number: proposalVersions.number,
+			sha256: proposalVersions.sha256,
+			filesJson: proposalVersions.filesJson,
+			submittedAt: proposalVersions.submittedAt,
+			submittedBy: users.displayName
+		})
+		.from(proposalVersions)
+		.leftJoin(users, eq(users.id, proposalVersions.submittedBy))
+		.where(eq(proposalVersions.proposalId, proposalId))
+		.orderBy(asc(proposalVersions.number))
+		.all()
+		.map(({ filesJson, ...v }) => ({ ...v, files: JSON.parse(filesJson) as PacketFile[] }));
+}
+
+export function getVersion(db: DbLike, proposalId: number, n: number) {
+	const row = db
+		.select()
+		.from(proposalVersions)
+		.where(and(eq(proposalVersions.proposalId, proposalId), eq(proposalVersions.number, n)))
+		.get();
+	if (!row) return undefined;
+	return {
+		id: row.id,
+		number: row.number,
+		sha256: row.sha256,
+		snapshotJson: row.snapshotJson,
+		snapshot: JSON.parse(row.snapshotJson) as PacketSnapshot,
+		files: JSON.parse(row.filesJson) as PacketFile[],
+		submittedAt: row.submittedAt
+	};
+}
+
+export interface CommentRow {
+	id: number;
+	versionNumber: number;
+	section: string;
+	body: string;
+	author: string | null;
+	createdAt: number;
+}
+
+export function listComments(db: DbLike, proposalId: number): CommentRow[] {
+	return db
+		.select({
+			id: reviewComments.id,
+			versionNumber: proposalVersions.number,
+			section: reviewComments.section,
+			body: reviewComments.body,
+			author: users.displayName,
+			createdAt: reviewComments.createdAt
+		})
+		.from(reviewComments)
+		.innerJoin(proposalVersions, eq(proposalVersions.id, reviewComments.versionId))
+		.leftJoin(users, eq(users.id, reviewComments.authorId))
+		.where(eq(proposalVersions.proposalId, proposalId))
+		.orderBy(asc(reviewComments.createdAt), asc(reviewComments.id))
+		.all();
+}
+
+export function listDecisions(db: DbLike, proposalId: number) {
+	return db
+		.select({
+			id: decisions.id,
+			outcome: decisions.outcome,
+			note: decisions.note,
+			versionNumber: proposalVersions.number,
+			decidedBy: users.displayName,
+			createdAt: decisions.createdAt
+		})
+		.from(decisions)
+		.leftJoin(proposalVersions, eq(proposalVersions.id, decisions.versionId))
+		.leftJoin(users, eq(users.id, decisions.decidedBy))
+		.where(eq(decisions.proposalId, proposalId))
+		.orderBy(asc(decisions.createdAt), asc(decisions.id))
+		.all();
+}
+
+/** Numbers whose source changed since the draft was assembled (empty when none). */
+export function recomputeCheck(db: Db, wardId: number, state: DraftState): NumberChange[] {
+	if (!state.assembled) return [];
+	const fresh = assemble(db, wardId, state.draft);
+	return changedNumbers(state.assembled, fresh);
+}
+
+/** The diff between the last two versions (null with fewer than two). */
+export function lastVersionDiff(db: DbLike, proposalId: number): SnapshotDiff | null {
+	const vs = db
+		.select({ n: proposalVersions.number, json: proposalVersions.snapshotJson })
+		.from(proposalVersions)
+		.where(eq(proposalVersions.proposalId, proposalId))
+		.orderBy(desc(proposalVersions.number))
+		.limit(2)
+		.all();
+	if (vs.length < 2) return null;
+	return diffSnapshots(
+		JSON.parse(vs[1].json) as PacketSnapshot,
+		JSON.parse(vs[0].json) as PacketSnapshot
+	);
+}
+
+// ------------------------------------------------------------------ writing (ward side)
+
+const today = (at = new Date()) => at.toISOString().slice(0, 10);
+const wardLink = (wardCode: string, id: number) => `/w/${wardCode}/proposals/${id}`;
+const reviewLink = (id: number) => `/review/proposals/${id}`;
+
+function wardOf(db: DbLike, wardId: number) {
+	const w = db
+		.select({ code: wards.code, name: wards.name })
+		.from(wards)
+		.where(eq(wards.id, wardId))
+		.get();
+	if (!w) throw new ProposalError('not-found');
+	return w;
+}
+
+/** Creates a draft proposal with the default draft and its first assembled snapshot. */
+export function createProposal(
+	db: Db,
+	actor: Actor,
+	wardId: number,
+	title: string,
+	at = new Date()
+): number {
+	const w = wardOf(db, wardId);
+	const draft = defaultDraft(w.name, today(at));
+	const assembled = assemble(db, wardId, draft, at);
+	return db.transaction((tx) => {
+		const row = tx
+			.insert(proposals)
+			.values({
+				wardId,
+				title,
+				status: 'draft',
+				draftJson: JSON.stringify({ draft, assembled } satisfies DraftState),
+				createdBy: actor.userId
+			})
+			.returning({ id: proposals.id })
+			.get();
+		writeAudit(tx, {
+			actor,
+			wardId,
+			entity: 'proposal',
+			entityId: row.id,
+			action: 'create',
+			after: { title, status: 'draft' }
+		});
+		return row.id;
+	});
+}
+
+function editable(db: DbLike, wardId: number, id: number) {
+	const p = getProposal(db, wardId, id);
+	if (!p) throw new ProposalError('not-found');
+	if (!EDITABLE.includes(p.status)) throw new ProposalError('not-editable');
+	return p;
+}
+
+/** Saves the editable draft (title, tờ trình fields, narratives, schedule, site choice). */
+export function saveDraft(
+	db: Db,
+	actor: Actor,
+	wardId: number,
+	id: number,
+	input: { title: string; draft: PacketDraft }
+): void {
+	db.transaction((tx) => {
+		const p = editable(tx, wardId, id);
+		const state: DraftState = { ...p.state, draft: input.draft };
+		tx.update(proposals)
+			.set({ title: input.title, draftJson: JSON.stringify(state), updatedAt: Date.now() })
+			.where(eq(proposals.id, id))
+			.run();
+		writeAudit(tx, {
+			actor,
+			wardId,
+			entity: 'proposal',
+			entityId: id,
+			action: 'update',
+			before: { title: p.title, draft: p.state.draft },
+			after: { title: input.title, draft: input.draft }
+		});
+	});
+}
+
+/** Assembles the packet again from the ward's current data. */
+export function reassemble(
+	db: Db,
+	actor: Actor,
+	wardId: number,
+	id: number,
+	at = new Date()
+): void {
+	const p = editable(db, wardId, id);
+	const assembled = assemble(db, wardId, p.state.draft, at);
+	const changes = p.state.assembled ? changedNumbers(p.state.assembled, assembled) : [];
+	db.transaction((tx) => {
+		editable(tx, wardId, id);
+		tx.update(proposals)
+			.set({
+				draftJson: JSON.stringify({ draft: p.state.draft, assembled } satisfies DraftState),
+				updatedAt: Date.now()
+			})
+			.where(eq(proposals.id, id))
+			.run();
+		writeAudit(tx, {
+			actor,
+			wardId,
+			entity: 'proposal',
+			entityId: id,
+			action: 'update',
+			before: {
+				changedNumbers: changes.map((c) => ({ key: c.key, value: c.before?.value ?? null }))
+			},
+			after: {
+				assembledAt: assembled.assembledAt,
+				changedNumbers: changes.map((c) => ({ key: c.key, value: c.after?.value ?? null }))
+			}
+		});
+	});
+}
+
+/** Generates the packet files of a snapshot (injected so tests and routes share one path). */
+export type PacketGenerator = (
+	snapshot: PacketSnapshot,
+	meta: { proposalId: number; version: number; sha256: string; submittedAt: Date }
+) => Promise<{ name: string; bytes: Uint8Array }[]>;
+
+export function packetDir(proposalId: number, version: number): string {
+	return path.join('packets', String(proposalId), `v${version}`);
+}
+
+/** Reads a stored packet file of a version (null when missing). */
+export async function readPacketFile(file: PacketFile): Promise<Uint8Array | null> {
+	const root = uploadDir();
+	const full = path.resolve(root, file.path);
+	if (!full.startsWith(root + path.sep)) return null;
+	try {
+		return new Uint8Array(await readFile(full));
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * Submits (or resubmits after a return): assembles the packet from the current data, freezes it
+ * as version n + 1 (snapshot, SHA-256, the generated files stored under UPLOAD_DIR/packets),
+ * sets the status to submitted and notifies the city's reviewers.
+ */
+export async function submitProposal(
+	db: Db,
+	actor: Actor,
+	wardId: number,
+	id: number,
+	generate: PacketGenerator,
+	at = new Date()
+): Promise<{ version: number; sha256: string }> {
+	const p = editable(db, wardId, id);
+	const w = wardOf(db, wardId);
+	const snapshot = assemble(db, wardId, p.state.draft, at);
+	const json = JSON.stringify(snapshot);
+	const hash = sha256(json);
+	const last =
+		db
+			.select({ n: sql<number>`max(${proposalVersions.number})` })
+			.from(proposalVersions)
+			.where(eq(proposalVersions.proposalId, id))
+			.get()?.n ?? 0;
+	const number = last + 1;
+	const generated = await generate(snapshot, {
+		proposalId: id,
+		version: number,
+		sha256: hash,
+		submittedAt: at
+	});
+	const dir = packetDir(id, number);
+	await mkdir(path.join(uploadDir(), dir), { recursive: true });
+	const files: PacketFile[] = [];
+	for (const f of generated) {
+		const rel = path.join(dir, f.name);
+		await writeFile(path.join(uploadDir(), rel), f.bytes);
+		files.push({ name: f.name, path: rel, sha256: sha256(f.bytes), size: f.bytes.byteLength });
+	}
+	db.transaction((tx) => {
+		const cur = editable(tx, wardId, id);
+		const v = tx
+			.insert(proposalVersions)
+			.values({
+				proposalId: id,
+				number,
+				snapshotJson: json,
+				sha256: hash,
+				filesJson: JSON.stringify(files),
+				submittedBy: actor.userId,
+				submittedAt: at.getTime()
+			})
+			.returning({ id: proposalVersions.id })
+			.get();
+		tx.update(proposals)
+			.set({
+				status: 'submitted',
+				draftJson: JSON.stringify({
+					draft: cur.state.draft,
+					assembled: snapshot
+				} satisfies DraftState),
+				updatedAt: at.getTime()
+			})
+			.where(eq(proposals.id, id))
+			.run();
+		writeAudit(tx, {
+			actor,
+			wardId,
+			entity: 'proposal_version',
+			entityId: v.id,
+			action: 'submit',
+			before: { status: cur.status },
+			after: { proposalId: id, number, sha256: hash, files: files.map((f) => f.name) }
+		});
+		const targets = cur.reviewerId ? [cur.reviewerId] : reviewerIds(tx);
+		notify(
+			tx,
+			targets,
+			{
+				key: number > 1 ? 'proposals.notify.resubmitted' : 'proposals.notify.submitted',
+				params: { ward: w.name, title: cur.title, version: String(number) }
+			},
+			reviewLink(id)
+		);
+	});
+	return { version: number, sha256: hash };
+}
+
+// ------------------------------------------------------------------ writing (city side)
+
+function forReview(db: DbLike, id: number) {
+	const p = getProposal(db, null, id);
+	if (!p || p.status === 'draft') throw new ProposalError('not-found');
+	return p;
+}
+
+function latestVersionId(db: DbLike, id: number): number {
+	const v = db
+		.select({ id: proposalVersions.id })
+		.from(proposalVersions)
+		.where(eq(proposalVersions.proposalId, id))
+		.orderBy(desc(proposalVersions.number))
+		.get();
+	if (!v) throw new ProposalError('no-version');
+	return v.id;
+}
+
+function claimIn(tx: DbLike, actor: Actor, p: NonNullable<ReturnType<typeof getProposal>>) {
+	tx.update(proposals)
+		.set({ status: 'in-review', reviewerId: actor.userId, updatedAt: Date.now() })
+		.where(eq(proposals.id, p.id))
+		.run();
+	writeAudit(tx, {
+		actor,
+		wardId: p.wardId,
+		entity: 'proposal',
+		entityId: p.id,
+		action: 'update',
+		before: { status: p.status, reviewerId: p.reviewerId },
+		after: { status: 'in-review', reviewerId: actor.userId }
+	});
+	const w = wardOf(tx, p.wardId);
+	notify(
+		tx,
+		wardUserIds(tx, p.wardId),
+		{ key: 'proposals.notify.inReview', params: { title: p.title, reviewer: actor.username } },
+		wardLink(w.code, p.id)
+	);
+}
+
+/** A reviewer takes a submitted proposal: status in-review, reviewer set. */
+export function claimProposal(db: Db, actor: Actor, id: number): void {
+	db.transaction((tx) => {
+		const p = forReview(tx, id);
+		if (p.status !== 'submitted') throw new ProposalError('not-submitted');
+		claimIn(tx, actor, p);
+	});
+}
+
+/** A reviewer's comment on one section of the latest version (claims it when submitted). */
+export function addComment(
+	db: Db,
+	actor: Actor,
+	id: number,
+	input: { section: string; body: string }
+): number {
+	if (!(SECTION_KEYS as readonly string[]).includes(input.section) && input.section !== 'general')
+		throw new ProposalError('bad-section');
+	return db.transaction((tx) => {
+		const p = forReview(tx, id);
+		if (!DECIDABLE.includes(p.status)) throw new ProposalError('not-submitted');
+		if (p.status === 'submitted') claimIn(tx, actor, p);
+		const versionId = latestVersionId(tx, id);
+		const row = tx
+			.insert(reviewComments)
+			.values({ versionId, section: input.section, body: input.body, authorId: actor.userId })
+			.returning({ id: reviewComments.id })
+			.get();
+		writeAudit(tx, {
+			actor,
+			wardId: p.wardId,
+			entity: 'review_comment',
+			entityId: row.id,
+			action: 'create',
+			after: { proposalId: id, versionId, section: input.section, body: input.body }
+		});
+		return row.id;
+	});
+}
+
+/** Returns, approves or rejects the latest version with a decision note. */
+export function decideProposal(
+	db: Db,
+	actor: Actor,
+	id: number,
+	input: { outcome: DecisionOutcome; note: string }
+): void {
+	db.transaction((tx) => {
+		const p = forReview(tx, id);
+		if (!DECIDABLE.includes(p.status))
+			throw new ProposalError(p.status === 'returned' ? 'not-submitted' : 'final');
+		const versionId = latestVersionId(tx, id);
+		const d = tx
+			.insert(decisions)
+			.values({
+				proposalId: id,
+				versionId,
+				outcome: input.outcome,
+				note: input.note,
+				decidedBy: actor.userId
+			})
+			.returning({ id: decisions.id })
+			.get();
+		tx.update(proposals)
+			.set({
+				status: input.outcome,
+				reviewerId: p.reviewerId ?? actor.userId,
+				updatedAt: Date.now()
+			})
+			.where(eq(proposals.id, id))
+			.run();
+		writeAudit(tx, {
+			actor,
+			wardId: p.wardId,
+			entity: 'decision',
+			entityId: d.id,
+			action: 'decide',
+			before: { status: p.status },
+			after: { proposalId: id, versionId, outcome: input.outcome, note: input.note }
+		});
+		const w = wardOf(tx, p.wardId);
+		notify(
+			tx,
+			wardUserIds(tx, p.wardId),
+			{ key: `proposals.notify.${input.outcome}`, params: { title: p.title } },
+			wardLink(w.code, id)
+		);
+	});
+}
+
+// ------------------------------------------------------------------ the city's views
+
+export interface QueueRow {
+	id: number;
+	title: string;
+	status: ProposalStatus;
+	wardCode: string;
+	wardName: string;
+	reviewer: string | null;
+	versions: number;
+	lastSubmittedAt: number | null;
+}
+
+/** Every ward's proposals that are not drafts, oldest submission first. */
+export function reviewQueue(db: DbLike): QueueRow[] {
+	return db
+		.select({
+			id: proposals.id,
+			title: proposals.title,
+			status: proposals.status,
+			wardCode: wards.code,
+			wardName: wards.name,
+			reviewer: users.displayName,
+			versions: sql<number>`(select count(*) from proposal_versions v where v.proposal_id = ${proposals.id})`,
+			lastSubmittedAt: sql<
+				number | null
+			>`(select max(v.submitted_at) from proposal_versions v where v.proposal_id = ${proposals.id})`
+		})
+		.from(proposals)
+		.innerJoin(wards, eq(wards.id, proposals.wardId))
+		.leftJoin(users, eq(users.id, proposals.reviewerId))
+		.where(ne(proposals.status, 'draft'))
+		.orderBy(asc(proposals.id))
+		.all()
+		.sort((a, b) => (a.lastSubmittedAt ?? 0) - (b.lastSubmittedAt ?? 0));
+}
+
+export interface PortfolioRow {
+	wardCode: string;
+	wardName: string;
+	proposalId: number | null;
+	status: ProposalStatus | null;
+	version: number | null;
+	shortfallM2: number | null;
+	ratioToNorm: number | null;
+	totalVnd: number | null;
+	siteCode: string | null;
+	siteName: string | null;
+	siteLat: number | null;
+	siteLng: number | null;
+	siteScore: number | null;
+	buildingsCorD: number | null;
+	meanConditionIndex: number | null;
+}
+
+/** One row per ward: the figures of its latest submitted version (nulls when none). */
+export function portfolio(db: DbLike): PortfolioRow[] {
+	const ws = db
+		.select({ id: wards.id, code: wards.code, name: wards.name })
+		.from(wards)
+		.orderBy(asc(wards.name))
+		.all();
+	return ws.map((w) => {
+		const p = db
+			.select({ id: proposals.id, status: proposals.status })
+			.from(proposals)
+			.where(and(eq(proposals.wardId, w.id), ne(proposals.status, 'draft')))
+			.orderBy(desc(proposals.updatedAt), desc(proposals.id))
+			.get();
+		const v = p
+			? db
+					.select({ number: proposalVersions.number, json: proposalVersions.snapshotJson })
+					.from(proposalVersions)
+					.where(eq(proposalVersions.proposalId, p.id))
+					.orderBy(desc(proposalVersions.number))
+					.get()
+			: undefined;
+		const empty: PortfolioRow = {
+			wardCode: w.code,
+			wardName: w.name,
+			proposalId: p?.id ?? null,
+			status: p?.status ?? null,
+			version: null,
+			shortfallM2: null,
+			ratioToNorm: null,
+			totalVnd: null,
+			siteCode: null,
+			siteName: null,
+			siteLat: null,
+			siteLng: null,
+			siteScore: null,
+			buildingsCorD: null,
+			meanConditionIndex: null
+		};
+		if (!v) return empty;
+		const s = JSON.parse(v.json) as PacketSnapshot;
+		const sec = (k: SectionKey) => s.sections.find((x) => x.key === k)?.numbers ?? {};
+		const site = s.map.sites.find((x) => x.recommended);
+		return {
+			...empty,
+			version: v.number,
+			shortfallM2: sec('necessity').shortfallM2?.value ?? null,
+			ratioToNorm: sec('necessity').ratioToNorm?.value ?? null,
+			totalVnd: sec('estimate').totalVnd?.value ?? null,
+			siteCode: site?.code ?? null,
+			siteName: site?.name ?? null,
+			siteLat: site?.lat ?? null,
+			siteLng: site?.lng ?? null,
+			siteScore: sec('recommended').score?.value ?? null,
+			buildingsCorD: sec('necessity').buildingsCorD?.value ?? null,
+			meanConditionIndex: sec('necessity').meanConditionIndex?.value ?? null
+		};
+	});
+}
+
+/** The ward's proposals for the JSON API (drafts hidden when asked). */
+export function proposalsForApi(db: DbLike, wardId: number, includeDrafts: boolean) {
+	return listProposals(db, wardId, { includeDrafts }).map((p) => ({
+		id: p.id,
+		title: p.title,
+		status: p.status,
+		versions: listVersions(db, p.id).map((v) => ({
+			number: v.number,
+			sha256: v.sha256,
+			submittedAt: new Date(v.submittedAt).toISOString(),
+			snapshot: `/api/v1/proposals/${p.id}/versions/${v.number}`,
+			files: {
+				zip: `/api/v1/proposals/${p.id}/versions/${v.number}/packet.zip`,
+				docx: `/api/v1/proposals/${p.id}/versions/${v.number}/packet.docx`,
+				pdf: `/api/v1/proposals/${p.id}/versions/${v.number}/packet.pdf`
+			}
+		})),
+		createdAt: new Date(p.createdAt).toISOString(),
+		updatedAt: new Date(p.updatedAt).toISOString()
+	}));
+}

@@ -1,0 +1,15 @@
+import { auditCsv, parseAuditFilters } from '$lib/server/audit-query';
+import type { RequestHandler } from './$types';
+
+/** GET /w/{ward}/audit/export.csv?user=&entity=&action=&from=&to= — the same filters as the page. */
+export const GET: RequestHandler = ({ locals, url }) => {
+	const ward = locals.ward!;
+	const csv = auditCsv(locals.db, { wardId: ward.id }, parseAuditFilters(url.searchParams));
+	return new Response(csv, {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${ward.code}-audit.csv"`,
+			'cache-control': 'no-store'
+		}
+	});
+};

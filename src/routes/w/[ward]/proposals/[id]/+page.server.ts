@@ -1,0 +1,122 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { translate, type MessageKey } from '$lib/i18n';
+import { SECTION_KEYS, type PacketDraft, type SectionKey } from '$lib/packet';
+import { draftSchema } from '$lib/packet/forms';
+import { versionFiles } from '$lib/server/export';
+import { parseForm } from '$lib/server/forms';
+import {
+	EDITABLE,
+	ProposalError,
+	getProposal,
+	lastVersionDiff,
+	listComments,
+	listDecisions,
+	listVersions,
+	reassemble,
+	recomputeCheck,
+	saveDraft,
+	submitProposal
+} from '$lib/server/proposals';
+import { actorOf } from '$lib/server/request';
+import { allSites } from '$lib/server/sites';
+import { getVersion } from '$lib/server/proposals';
+import type { Actions, PageServerLoad } from './$types';
+
+function proposalOr404(locals: App.Locals, raw: string) {
+	const id = Number(raw);
+	const p = Number.isInteger(id) ? getProposal(locals.db, locals.ward!.id, id) : undefined;
+	if (!p) error(404, translate(locals.locale, 'err.notFound'));
+	return p;
+}
+
+export const load: PageServerLoad = ({ locals, params }) => {
+	const p = proposalOr404(locals, params.id);
+	const editable = EDITABLE.includes(p.status);
+	const versions = listVersions(locals.db, p.id);
+	const latest = versions.length
+		? getVersion(locals.db, p.id, versions[versions.length - 1].number)
+		: undefined;
+	const snapshot = editable ? p.state.assembled : (latest?.snapshot ?? p.state.assembled);
+	return {
+		proposal: { id: p.id, title: p.title, status: p.status },
+		editable,
+		draft: p.state.draft,
+		snapshot,
+		changes: editable ? recomputeCheck(locals.db, locals.ward!.id, p.state) : [],
+		versions,
+		comments: listComments(locals.db, p.id),
+		decisions: listDecisions(locals.db, p.id),
+		diff: lastVersionDiff(locals.db, p.id),
+		sites: allSites(locals.db, locals.ward!.id).map((s) => ({ code: s.code, name: s.name }))
+	};
+};
+
+function refused(locals: App.Locals, e: unknown) {
+	if (e instanceof ProposalError)
+		return fail(409, {
+			message: translate(locals.locale, `proposals.err.${e.code}` as MessageKey)
+		});
+	throw e;
+}
+
+export const actions: Actions = {
+	save: async ({ request, locals, params }) => {
+		const ward = locals.ward!;
+		const p = proposalOr404(locals, params.id);
+		const parsed = parseForm(draftSchema, await request.formData(), locals.locale, 'draft');
+		if (!parsed.ok) return parsed.failure;
+		const d = parsed.data as typeof parsed.data & Record<string, string | null>;
+		const narratives: PacketDraft['narratives'] = {};
+		for (const k of SECTION_KEYS) {
+			const v = d[`narrative_${k}`];
+			if (v) narratives[k as SectionKey] = v;
+		}
+		const draft: PacketDraft = {
+			submission: {
+				number: d.number,
+				place: d.place,
+				date: d.date as string,
+				summary: d.summary,
+				request: d.request,
+				signerAuthority: d.signerAuthority,
+				signerTitle: d.signerTitle,
+				signerName: d.signerName ?? '',
+				recipients: (d.recipients ?? '')
+					.split(/\r?\n/)
+					.map((x) => x.trim())
+					.filter(Boolean)
+			},
+			narratives,
+			schedule: { startYear: d.startYear, endYear: d.endYear },
+			recommendedSiteCode: d.recommendedSiteCode ?? null
+		};
+		try {
+			saveDraft(locals.db, actorOf(locals), ward.id, p.id, { title: d.title, draft });
+			// The narratives and the tờ trình are part of the snapshot: assemble again.
+			reassemble(locals.db, actorOf(locals), ward.id, p.id);
+		} catch (e) {
+			return refused(locals, e);
+		}
+		redirect(303, `/w/${ward.code}/proposals/${p.id}`);
+	},
+	assemble: async ({ locals, params }) => {
+		const ward = locals.ward!;
+		const p = proposalOr404(locals, params.id);
+		try {
+			reassemble(locals.db, actorOf(locals), ward.id, p.id);
+		} catch (e) {
+			return refused(locals, e);
+		}
+		redirect(303, `/w/${ward.code}/proposals/${p.id}`);
+	},
+	submit: async ({ locals, params }) => {
+		const ward = locals.ward!;
+		const p = proposalOr404(locals, params.id);
+		try {
+			await submitProposal(locals.db, actorOf(locals), ward.id, p.id, versionFiles);
+		} catch (e) {
+			return refused(locals, e);
+		}
+		redirect(303, `/w/${ward.code}/proposals/${p.id}`);
+	}
+};

@@ -1,0 +1,190 @@
+import { expect, test, type Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import JSZip from 'jszip';
+import { login, uniq } from './helpers';
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+async function as(page: Page, username: string, next: string) {
+	await page.context().clearCookies();
+	await login(page, username, next);
+}
+
+/** A POST of a form action as the browser would send it (same origin). */
+async function postAction(page: Page, url: string, form: Record<string, string> = {}) {
+	const origin = new URL(page.url()).origin;
+	return page.request.post(url, { form, headers: { origin }, maxRedirects: 0 });
+}
+
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
+
+test.describe('proposal packet and the city review', () => {
+	const title = uniq('Đề xuất trụ sở');
+	let proposalUrl = '';
+	let reviewUrl = '';
+
+	test('the ward editor assembles the proposal, downloads the packet and submits it', async ({
+		page
+	}) => {
+		await as(page, 'binhtrung.editor', '/w/binh-trung/proposals');
+		await expect(
+			page.getByRole('heading', { name: 'Đề xuất gửi Thành phố', level: 1 })
+		).toBeVisible();
+		// The sample proposal is listed.
+		await expect(page.getByRole('cell', { name: 'Đang xem xét' }).first()).toBeVisible();
+
+		await page.getByLabel('Tên đề xuất').fill(title);
+		await page.getByRole('button', { name: 'Lập đề xuất' }).click();
+		await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+		proposalUrl = new URL(page.url()).pathname;
+		const id = proposalUrl.split('/').pop();
+		reviewUrl = `/review/proposals/${id}`;
+		await expect(page.getByRole('heading', { name: 'Sự cần thiết đầu tư' })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { name: 'Khái toán sơ bộ tổng mức đầu tư' })
+		).toBeVisible();
+		await expect(page.getByText('investment.unitCostVndPerM2').first()).toBeVisible();
+
+		// Download the packet and check the manifest's hashes.
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('link', { name: 'Bộ hồ sơ (ZIP)' }).click()
+		]);
+		const zip = await JSZip.loadAsync(fs.readFileSync((await download.path())!));
+		const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as {
+			files: { name: string; sha256: string }[];
+		};
+		expect(manifest.files.map((f) => f.name)).toEqual(
+			expect.arrayContaining([
+				'to-trinh.docx',
+				'bao-cao.docx',
+				'ho-so.pdf',
+				'phu-luc.xlsx',
+				'dia-diem.geojson'
+			])
+		);
+		for (const f of manifest.files)
+			expect(sha(await zip.file(f.name)!.async('uint8array'))).toBe(f.sha256);
+
+		await page.getByRole('button', { name: 'Gửi Thành phố' }).click();
+		await expect(page.locator('.badge', { hasText: 'Đã gửi' })).toBeVisible({ timeout: 30_000 });
+		await expect(page.getByRole('heading', { name: 'Các phiên bản đã gửi' })).toBeVisible();
+		await expect(page.locator('code').filter({ hasText: /^[0-9a-f]{64}$/ })).toHaveCount(1);
+		// A submitted version cannot be edited.
+		await expect(page.getByRole('button', { name: 'Lưu dự thảo' })).toHaveCount(0);
+		await expect(page.getByRole('button', { name: 'Gửi Thành phố' })).toHaveCount(0);
+	});
+
+	test('the city reviewer comments on a section and returns it', async ({ page }) => {
+		await as(page, 'city.reviewer', '/review');
+		await expect(
+			page.getByRole('heading', { name: 'Hồ sơ đề xuất của các phường', level: 1 })
+		).toBeVisible();
+		await page.getByRole('link', { name: title }).click();
+		await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+		await page.getByRole('button', { name: 'Nhận xem xét' }).click();
+		await expect(page.locator('.badge', { hasText: 'Đang xem xét' })).toBeVisible();
+
+		await page.getByLabel('Mục').selectOption('facilities');
+		await page
+			.getByRole('textbox', { name: 'Ý kiến', exact: true })
+			.fill('Bổ sung diện tích phòng của nhà làm việc.');
+		await page.getByRole('button', { name: 'Thêm ý kiến' }).click();
+		await expect(page.getByText('Bổ sung diện tích phòng của nhà làm việc.')).toBeVisible();
+
+		await page.getByLabel('Trả lại để bổ sung').check();
+		await page.getByLabel('Ghi chú quyết định').fill('Đề nghị cập nhật số liệu hiện trạng.');
+		await page.getByRole('button', { name: 'Ghi quyết định' }).click();
+		await expect(page.locator('.badge', { hasText: 'Trả lại' })).toBeVisible();
+	});
+
+	test('the editor changes a room area, sees the recompute warning and resubmits', async ({
+		page
+	}) => {
+		await as(page, 'binhtrung.editor', proposalUrl);
+		await expect(page.getByText('Bổ sung diện tích phòng của nhà làm việc.')).toBeVisible();
+		await expect(page.getByText('Đề nghị cập nhật số liệu hiện trạng.')).toBeVisible();
+
+		// Change a room area at its source (the inventory).
+		const list = (await (await page.request.get('/api/v1/wards/binh-trung/facilities')).json()) as {
+			facilities: {
+				id: number;
+				buildings: { id: number; rooms: { id: number; areaM2: number }[] }[];
+			}[];
+		};
+		const fac = list.facilities.find((f) => f.buildings.some((x) => x.rooms.length > 0))!;
+		const b = fac.buildings.find((x) => x.rooms.length > 0)!;
+		const room = b.rooms[0];
+		await page.goto(`/w/binh-trung/facilities/${fac.id}/buildings/${b.id}/rooms/${room.id}`);
+		await page.getByLabel('Diện tích (m²)').fill(String(room.areaM2 + 25).replace('.', ','));
+		await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+		await expect(page).not.toHaveURL(/rooms\/\d+$/);
+
+		await page.goto(proposalUrl);
+		const warning = page.getByRole('status').filter({ hasText: 'Số liệu nguồn đã thay đổi' });
+		await expect(warning).toBeVisible();
+		await expect(warning.getByText(/Tổng diện tích phòng/)).toBeVisible();
+		await page.getByRole('button', { name: 'Cập nhật số liệu' }).click();
+		await expect(page.getByText('Số liệu nguồn đã thay đổi')).toHaveCount(0);
+		await page.getByRole('button', { name: 'Gửi lại Thành phố' }).click();
+		await expect(page.locator('.badge', { hasText: 'Đã gửi' })).toBeVisible({ timeout: 30_000 });
+		await expect(page.locator('code').filter({ hasText: /^[0-9a-f]{64}$/ })).toHaveCount(2);
+	});
+
+	test('the reviewer sees the difference and approves', async ({ page }) => {
+		await as(page, 'city.reviewer', reviewUrl);
+		const diff = page.getByRole('region', { name: 'Thay đổi so với phiên bản trước' });
+		await expect(diff).toBeVisible();
+		await expect(diff.getByRole('cell', { name: 'Tổng diện tích phòng' })).toBeVisible();
+		await page.getByLabel('Phê duyệt', { exact: true }).check();
+		await page.getByLabel('Ghi chú quyết định').fill('Đồng ý chủ trương đầu tư.');
+		await page.getByRole('button', { name: 'Ghi quyết định' }).click();
+		await expect(page.locator('.badge', { hasText: 'Đã phê duyệt' })).toBeVisible();
+
+		// The version files are at stable URLs.
+		const id = reviewUrl.split('/').pop();
+		const pdf = await page.request.get(`/api/v1/proposals/${id}/versions/2/packet.pdf`);
+		expect(pdf.status()).toBe(200);
+		expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+		const snap = await page.request.get(`/api/v1/proposals/${id}/versions/1`);
+		expect(((await snap.json()) as { sha256: string }).sha256).toMatch(/^[0-9a-f]{64}$/);
+
+		// The portfolio shows the ward with its proposal.
+		await page.goto('/review/portfolio');
+		await expect(
+			page.getByRole('heading', { name: 'Tổng hợp đề xuất các phường', level: 1 })
+		).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Phường Bình Trưng' })).toBeVisible();
+	});
+
+	test('a viewer and another ward’s editor can do none of it', async ({ page }) => {
+		const id = reviewUrl.split('/').pop();
+		await as(page, 'binhtrung.viewer', proposalUrl);
+		await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+		await expect(
+			page.getByRole('button', { name: /Gửi|Cập nhật số liệu|Lưu dự thảo/ })
+		).toHaveCount(0);
+		expect((await postAction(page, `${proposalUrl}?/submit`)).status()).toBe(403);
+		expect(
+			(await postAction(page, '/w/binh-trung/proposals?/create', { title: 'x' })).status()
+		).toBe(403);
+		expect((await page.request.get(reviewUrl)).status()).toBe(404);
+		expect(
+			(await postAction(page, `${reviewUrl}?/decide`, { outcome: 'approved', note: 'x' })).status()
+		).toBe(404);
+
+		await as(page, 'ankhanh.editor', '/w/an-khanh/proposals');
+		expect((await page.request.get(proposalUrl)).status()).toBe(404);
+		expect((await postAction(page, `${proposalUrl}?/submit`)).status()).toBe(404);
+		expect((await page.request.get(`/api/v1/proposals/${id}/versions/1`)).status()).toBe(404);
+		expect((await page.request.get(`/api/v1/proposals/${id}/versions/1/packet.zip`)).status()).toBe(
+			404
+		);
+		expect(
+			(
+				await postAction(page, `${reviewUrl}?/comment`, { section: 'necessity', body: 'x' })
+			).status()
+		).toBe(404);
+	});
+});

@@ -1,0 +1,290 @@
+/**
+ * The security baseline, checked on the production build over HTTP: headers, refusals (401
+ * JSON, 404 for another ward, 403 for a read-only POST, 413 for an oversized body, 403 for a
+ * cross-site form), no stack trace in a 500, and the admin's backup download.
+ *
+ * Builds build/ when its sources changed (≈ 1 min), then starts it on a free port with a
+ * temporary sample database.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const PASSWORD = 'truso-demo';
+
+let server: ChildProcess | undefined;
+let base = '';
+let dir = '';
+let dbFile = '';
+let output = '';
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const s = net.createServer();
+		s.once('error', reject);
+		s.listen(0, '127.0.0.1', () => {
+			const port = (s.address() as net.AddressInfo).port;
+			s.close(() => resolve(port));
+		});
+	});
+}
+
+beforeAll(async () => {
+	const { buildIfNeeded } = (await import('../../scripts/build-if-needed.js')) as {
+		buildIfNeeded: () => void;
+	};
+	buildIfNeeded();
+	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'truso-security-'));
+	dbFile = path.join(dir, 'db.sqlite');
+	const port = await freePort();
+	base = `http://127.0.0.1:${port}`;
+	server = spawn(process.execPath, ['scripts/serve.js'], {
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATABASE_PATH: dbFile,
+			UPLOAD_DIR: path.join(dir, 'uploads'),
+			TILE_URL: 'none',
+			TRUSO_SAMPLE: '1'
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	server.stdout!.on('data', (d) => (output += String(d)));
+	server.stderr!.on('data', (d) => (output += String(d)));
+	for (let i = 0; i < 300; i++) {
+		try {
+			if ((await fetch(`${base}/health`)).ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error(`the server did not start:\n${output}`);
+}, 600_000);
+
+afterAll(() => {
+	server?.kill('SIGTERM');
+	if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const form = (data: Record<string, string>, cookie?: string, origin = base): RequestInit => ({
+	method: 'POST',
+	redirect: 'manual',
+	headers: {
+		origin,
+		// As a browser posts a form (with */* SvelteKit would answer the JSON of `enhance`).
+		accept: 'text/html',
+		'content-type': 'application/x-www-form-urlencoded',
+		...(cookie ? { cookie } : {})
+	},
+	body: new URLSearchParams(data).toString()
+});
+
+async function loginAs(username: string): Promise<string> {
+	const res = await fetch(`${base}/login`, form({ username, password: PASSWORD, next: '/' }));
+	expect(res.status).toBe(303);
+	const cookie = res.headers.getSetCookie().find((c) => c.startsWith('truso_session='));
+	expect(cookie).toBeDefined();
+	expect(cookie).toMatch(/HttpOnly/i);
+	expect(cookie).toMatch(/SameSite=Lax/i);
+	return cookie!.split(';')[0];
+}
+
+/**
+ * A POST with node:http, reading the answer as soon as it comes: the server refuses an
+ * oversized body before reading it, which fetch() (waiting to finish the upload) never sees.
+ */
+function rawPost(
+	p: string,
+	headers: Record<string, string>,
+	body: string
+): Promise<{ status: number; type: string; text: string }> {
+	return new Promise((resolve, reject) => {
+		// A connection of its own (agent: false): it is dropped once the answer is read.
+		const req = http.request(`${base}${p}`, {
+			method: 'POST',
+			agent: false,
+			headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }
+		});
+		req.on('response', (res) => {
+			let text = '';
+			res.setEncoding('utf8');
+			res.on('data', (d: string) => (text += d));
+			res.on('end', () => {
+				resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'] ?? '', text });
+				req.destroy();
+			});
+		});
+		req.on('error', (e) => reject(e));
+		req.end(body);
+	});
+}
+
+const get = (p: string, cookie?: string) =>
+	fetch(`${base}${p}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+
+describe('headers', () => {
+	it('pages carry the CSP (frame-ancestors none), nosniff, referrer policy, no framing', async () => {
+		const res = await get('/login');
+		expect(res.status).toBe(200);
+		const csp = res.headers.get('content-security-policy') ?? '';
+		expect(csp).toContain("frame-ancestors 'none'");
+		expect(csp).toContain("object-src 'none'");
+		expect(csp).toMatch(/script-src 'self'( 'nonce-[^']+')?/);
+		expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+		expect(res.headers.get('x-frame-options')).toBe('DENY');
+	});
+});
+
+describe('refusals', () => {
+	it('the API without credentials: 401 JSON with WWW-Authenticate, and the headers', async () => {
+		const res = await get('/api/v1/wards/binh-trung/facilities');
+		expect(res.status).toBe(401);
+		expect(res.headers.get('content-type')).toContain('application/json');
+		expect(res.headers.get('www-authenticate')).toBe('Bearer');
+		expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+		expect((await res.json()) as unknown).toMatchObject({ error: { code: 'unauthorized' } });
+		const bad = await fetch(`${base}/api/v1/wards/binh-trung/facilities`, {
+			headers: { authorization: 'Bearer truso_forged' }
+		});
+		expect(bad.status).toBe(401);
+	});
+
+	it('a page without a session redirects to the login with the page to come back to', async () => {
+		const res = await get('/w/binh-trung/facilities?q=a');
+		expect(res.status).toBe(303);
+		expect(res.headers.get('location')).toBe(
+			`/login?next=${encodeURIComponent('/w/binh-trung/facilities?q=a')}`
+		);
+	});
+
+	it("another ward's page and API answer 404, not 403, and reveal nothing", async () => {
+		const cookie = await loginAs('ankhanh.editor');
+		const page = await get('/w/binh-trung/facilities', cookie);
+		expect(page.status).toBe(404);
+		const html = await page.text();
+		expect(html).not.toContain('An Phú');
+		expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+		const api = await get('/api/v1/wards/binh-trung/facilities', cookie);
+		expect(api.status).toBe(404);
+		expect(await api.json()).toMatchObject({ error: { code: 'not_found' } });
+		expect((await get('/w/an-khanh/facilities', cookie)).status).toBe(200);
+		expect((await get('/admin', cookie)).status).toBe(404);
+	});
+
+	it("a viewer's POST is refused with 403 and changes nothing", async () => {
+		const cookie = await loginAs('binhtrung.viewer');
+		const res = await fetch(
+			`${base}/w/binh-trung/facilities/new`,
+			form({ code: 'VIEWER-1', name: 'x', kind: 'other', lat: '10,79', lng: '106,76' }, cookie)
+		);
+		expect(res.status).toBe(403);
+		const db = new Database(dbFile, { readonly: true });
+		expect(
+			db.prepare(`select count(*) as n from facilities where code = 'VIEWER-1'`).get()
+		).toEqual({ n: 0 });
+		db.close();
+	});
+
+	it('a form or JSON body over 2 MB gets 413 with a clear message', async () => {
+		const cookie = await loginAs('binhtrung.editor');
+		const big = 'x'.repeat(3 * 1024 * 1024);
+		const page = await rawPost(
+			'/w/binh-trung/facilities/new',
+			{
+				cookie,
+				origin: base,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			new URLSearchParams({ code: 'BIG', name: big, kind: 'other' }).toString()
+		);
+		expect(page.status).toBe(413);
+		expect(page.text).toContain('Dữ liệu gửi lên quá lớn.');
+		const api = await rawPost(
+			'/api/v1/wards/binh-trung/facilities',
+			{ cookie, origin: base, 'content-type': 'application/json' },
+			JSON.stringify({ name: big })
+		);
+		expect(api.status).toBe(413);
+		expect(JSON.parse(api.text)).toMatchObject({ error: { code: 'too_large' } });
+		// A small form from the same editor goes through (the limit is not a blanket refusal).
+		const ok = await fetch(
+			`${base}/w/binh-trung/facilities/new`,
+			form(
+				{
+					code: 'SMALL-1',
+					name: 'Nhỏ',
+					kind: 'other',
+					legalStatus: 'unknown',
+					lat: '10,79',
+					lng: '106,76'
+				},
+				cookie
+			)
+		);
+		expect(ok.status).toBe(303);
+	});
+
+	it('a cross-site form POST is refused (origin check)', async () => {
+		const res = await fetch(
+			`${base}/login`,
+			form({ username: 'admin', password: PASSWORD }, undefined, 'http://evil.example')
+		);
+		expect(res.status).toBe(403);
+		expect(res.headers.getSetCookie().some((c) => c.startsWith('truso_session='))).toBe(false);
+	});
+});
+
+describe('the admin backup download', () => {
+	it('streams a fresh SQLite file and leaves no temporary file', async () => {
+		const cookie = await loginAs('admin');
+		const res = await fetch(`${base}/admin/backup`, form({}, cookie));
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="truso-backup-/);
+		const body = Buffer.from(await res.arrayBuffer());
+		expect(body.length).toBe(Number(res.headers.get('content-length')));
+		expect(body.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+		const copy = path.join(dir, 'downloaded.sqlite');
+		fs.writeFileSync(copy, body);
+		const db = new Database(copy, { readonly: true });
+		expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+		expect(
+			(db.prepare('select count(*) as n from rooms').get() as { n: number }).n
+		).toBeGreaterThan(100);
+		db.close();
+		const viewer = await loginAs('city.reviewer');
+		expect((await fetch(`${base}/admin/backup`, form({}, viewer))).status).toBe(404);
+	});
+});
+
+describe('errors', () => {
+	it('a 500 shows a plain message, never a stack trace or SQL', async () => {
+		const cookie = await loginAs('binhtrung.editor');
+		const db = new Database(dbFile);
+		db.exec('alter table audit_log rename to audit_log_hidden');
+		try {
+			for (const p of ['/w/binh-trung/audit', '/w/binh-trung/audit/export.csv']) {
+				const res = await get(p, cookie);
+				expect(res.status, p).toBe(500);
+				const body = await res.text();
+				expect(body).not.toMatch(/\bat .+:\d+:\d+/);
+				expect(body).not.toMatch(/SqliteError|no such table|audit_log|node_modules|\/work\//);
+			}
+			const page = await (await get('/w/binh-trung/audit', cookie)).text();
+			expect(page).toContain('Đã xảy ra lỗi');
+		} finally {
+			db.exec('alter table audit_log_hidden rename to audit_log');
+			db.close();
+		}
+		// The error was logged on the server side instead.
+		expect(output).toContain('[truso] GET /w/binh-trung/audit');
+	});
+});
