@@ -121,8 +121,15 @@ function rawPost(
 				req.destroy();
 			});
 		});
-		req.on('error', (e) => reject(e));
-		req.end(body);
+		// The server may answer 413 and close before the whole body is written: the write then
+		// fails with EPIPE/ECONNRESET although the answer arrives. Wait for it a moment.
+		req.on('error', (e: NodeJS.ErrnoException) => {
+			if (e.code === 'EPIPE' || e.code === 'ECONNRESET') setTimeout(() => reject(e), 3000);
+			else reject(e);
+		});
+		// Announce the whole body but send only its start: the limit is decided from the announced
+		// length, so the answer comes before the rest would be needed (and no write races it).
+		req.write(body.slice(0, 64 * 1024));
 	});
 }
 

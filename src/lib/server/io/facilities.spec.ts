@@ -21,6 +21,8 @@ let wardId: number;
 beforeEach(() => {
 	db = createTestDb();
 	seedSample(db);
+	// Start each test with an empty audit trail (the sample seed records its own proposal steps).
+	db.$client.exec('delete from audit_log');
 	wardId = wardIdOf(db, 'binh-trung');
 });
 
