@@ -16,12 +16,11 @@ import {
 } from './fields';
 
 /**
- * Legal status of a candidate site. The four statuses of the schema plus 'unavailable' (land
- * under dispute, already allocated to another project, or otherwise not obtainable), which the
- * screening step removes from the comparison. The column is plain text, so the extra value needs
- * no migration.
+ * Legal status of a candidate site (SITE_LEGAL_STATUSES), including 'unavailable' (land under
+ * dispute, already allocated to another project, or otherwise not obtainable), which the
+ * screening step removes from the comparison.
  */
-export const SITE_LEGAL_OPTIONS = [...SITE_LEGAL_STATUSES, 'unavailable'] as const;
+export const SITE_LEGAL_OPTIONS = SITE_LEGAL_STATUSES;
 export type SiteLegalOption = (typeof SITE_LEGAL_OPTIONS)[number];
 
 /** Legal statuses screened out as "land not available". */
