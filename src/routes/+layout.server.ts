@@ -1,3 +1,4 @@
+import { unreadCount } from '$lib/server/notifications';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => ({
@@ -9,5 +10,6 @@ export const load: LayoutServerLoad = ({ locals }) => ({
 				role: locals.user.role,
 				wardCode: locals.user.wardCode
 			}
-		: null
+		: null,
+	unread: locals.user ? unreadCount(locals.db, locals.user.id) : 0
 });
