@@ -354,7 +354,7 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 				f.buildings.map((b) => [
 					`${f.code} ${f.name}`,
 					`${b.code} ${b.name}`,
-					b.yearBuilt,
+					b.yearBuilt === null ? null : String(b.yearBuilt),
 					b.roomCount,
 					r1(b.roomsAreaM2),
 					b.dangerLevel ?? '—',
