@@ -50,10 +50,22 @@ export function translate(
 
 const bcp47 = (locale: Locale) => (locale === 'vi' ? 'vi-VN' : 'en-GB');
 
+/** Intl formatters are costly to build: one per locale and option set, reused. */
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+	const key = `${locale}:${JSON.stringify(options)}`;
+	let f = formatters.get(key);
+	if (!f) {
+		f = new Intl.NumberFormat(bcp47(locale), options);
+		formatters.set(key, f);
+	}
+	return f;
+}
+
 /** 1234.5 → "1.234,5" (vi) or "1,234.5" (en). */
 export function formatNumber(x: number | null | undefined, locale: Locale, maxDigits = 1): string {
 	if (x === null || x === undefined || Number.isNaN(x)) return '—';
-	return new Intl.NumberFormat(bcp47(locale), { maximumFractionDigits: maxDigits }).format(x);
+	return numberFormat(locale, { maximumFractionDigits: maxDigits }).format(x);
 }
 
 export function formatArea(x: number | null | undefined, locale: Locale): string {
@@ -62,10 +74,7 @@ export function formatArea(x: number | null | undefined, locale: Locale): string
 
 export function formatPercent(x: number | null | undefined, locale: Locale, digits = 1): string {
 	if (x === null || x === undefined || Number.isNaN(x)) return '—';
-	return new Intl.NumberFormat(bcp47(locale), {
-		style: 'percent',
-		maximumFractionDigits: digits
-	}).format(x);
+	return numberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(x);
 }
 
 /** A date (ISO string, ms, or Date) as 29/11/2026 in both locales (the official form). */

@@ -9,6 +9,7 @@ import {
 	workAreaByBuilding
 } from '$lib/server/needs';
 import { currentNormSets } from '$lib/server/norm-sets';
+import { cached } from '$lib/server/cache';
 import { parseForm } from '$lib/server/forms';
 import { actorOf } from '$lib/server/request';
 import { specialisedRoomSchema } from '$lib/schemas/needs';
@@ -33,7 +34,10 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const ward = locals.ward!;
 	let needs;
 	try {
-		needs = needsForWard(locals.db, ward.id, normParam(url));
+		const norm = normParam(url);
+		needs = cached(locals.db, `needs:${ward.id}:${norm ?? ''}`, () =>
+			needsForWard(locals.db, ward.id, norm)
+		);
 	} catch (e) {
 		if (e instanceof NeedsError) error(404, 'Not found');
 		throw e;
@@ -56,8 +60,12 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		needs,
 		normOptions: options,
 		defaultNormId: options[0]?.id ?? null,
-		staffing: staffingGapsForWard(locals.db, ward.id),
-		buildings: workAreaByBuilding(locals.db, ward.id)
+		staffing: cached(locals.db, `staffing:${ward.id}`, () =>
+			staffingGapsForWard(locals.db, ward.id)
+		),
+		buildings: cached(locals.db, `work-area:${ward.id}`, () =>
+			workAreaByBuilding(locals.db, ward.id)
+		)
 	};
 };
 

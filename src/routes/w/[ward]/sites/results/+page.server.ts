@@ -15,11 +15,17 @@ import {
 	type ScoringMethod
 } from '$lib/server/scoring';
 import { wardGeo } from '$lib/server/sites';
+import { cached } from '$lib/server/cache';
 import { scoringRunSchema } from '$lib/schemas/sites';
 import type { Actions, PageServerLoad } from './$types';
 
 const CHART_SITES = 15;
 const SMAA_SITES = 10;
+/** Ranks shown one by one in the SMAA chart (src/lib/charts/sites.ts shows 5, then the rest). */
+const SMAA_RANKS = 5;
+
+/** Scores are shown with 3 decimals: 4 are enough on the wire. */
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 function methodOf(url: URL): ScoringMethod {
 	const m = url.searchParams.get('method');
@@ -29,9 +35,15 @@ function methodOf(url: URL): ScoringMethod {
 export const load: PageServerLoad = ({ locals, url }) => {
 	const wardId = locals.ward!.id;
 	const method = methodOf(url);
-	const decision = buildDecision(locals.db, wardId);
-	const analysis = analyse(decision, method);
-	const smaa = cachedOrQuickSmaa(decision);
+	// Reused while the database is unchanged (see $lib/server/cache): the inputs, the analysis and
+	// the SMAA estimate depend only on the ward's data and the method.
+	const decision = cached(locals.db, `sites-decision:${wardId}`, () =>
+		buildDecision(locals.db, wardId)
+	);
+	const analysis = cached(locals.db, `sites-analysis:${wardId}:${method}`, () =>
+		analyse(decision, method)
+	);
+	const smaa = cached(locals.db, `sites-smaa:${wardId}`, () => cachedOrQuickSmaa(decision));
 	const sites = decision.eligible.map((s) => ({ id: s.id, code: s.code, name: s.name }));
 	const criteria = decision.criteria.map((c) => ({
 		key: c.key,
@@ -67,18 +79,21 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		: [];
 	return {
 		method,
+		showAll: url.searchParams.get('all') === '1',
 		criteria,
 		weights: decision.weights,
 		sites,
 		ranking,
 		ranks,
 		results: analysis
-			? Object.fromEntries(SCORING_METHODS.map((m) => [m, analysis.results[m].scores]))
+			? Object.fromEntries(SCORING_METHODS.map((m) => [m, analysis.results[m].scores.map(round4)]))
 			: null,
 		comparison: analysis?.comparison ?? null,
+		// Only the sites the chart shows are sent; the page says how many there are in all.
 		contributions: analysis
-			? ranking.map((a) => ({ site: a, values: analysis.contributions[a] }))
+			? ranking.slice(0, CHART_SITES).map((a) => ({ site: a, values: analysis.contributions[a] }))
 			: [],
+		contributionsTotal: ranking.length,
 		chartSites: CHART_SITES,
 		sensitivity: sensitivity.map((s) => ({
 			criterion: s.criterion,
@@ -91,7 +106,15 @@ export const load: PageServerLoad = ({ locals, url }) => {
 					samples: smaa.samples,
 					seed: smaa.seed,
 					full: smaa.samples >= SMAA_SAMPLES,
-					rows: smaaTop.map((a) => ({ site: a, shares: smaa.rankAcceptability[a] }))
+					// The first SMAA_RANKS ranks and the share of all the others (what the chart shows).
+					rows: smaaTop.map((a) => {
+						const row = smaa.rankAcceptability[a];
+						const rest = row.slice(SMAA_RANKS).reduce((sum, x) => sum + x, 0);
+						return {
+							site: a,
+							shares: row.length > SMAA_RANKS ? [...row.slice(0, SMAA_RANKS), rest] : row
+						};
+					})
 				}
 			: null,
 		screened: decision.sites
@@ -106,11 +129,11 @@ export const load: PageServerLoad = ({ locals, url }) => {
 				lat: s.lat,
 				lng: s.lng,
 				polygon: s.polygon,
-				score: idx >= 0 && analysis ? (hi > lo ? (scores[idx] - lo) / (hi - lo) : 1) : null,
+				score: idx >= 0 && analysis ? round4(hi > lo ? (scores[idx] - lo) / (hi - lo) : 1) : null,
 				rank: idx >= 0 ? ranks[method][idx] : null
 			};
 		}),
-		geo: wardGeo(locals.db, wardId),
+		geo: cached(locals.db, `sites-geo:${wardId}`, () => wardGeo(locals.db, wardId)),
 		runs: listScoringRuns(locals.db, wardId)
 	};
 };
