@@ -12,6 +12,7 @@ import { removePhotoFiles } from '$lib/server/photos';
 import { buildingSchema, facilitySchema } from '$lib/schemas/inventory';
 import { conditionIndex, ratingsFromSurvey } from '$lib/condition';
 import { translate } from '$lib/i18n';
+import { cached } from '$lib/server/cache';
 import type { Actions, PageServerLoad } from './$types';
 
 function facilityId(raw: string): number {
@@ -21,19 +22,25 @@ function facilityId(raw: string): number {
 }
 
 export const load: PageServerLoad = ({ locals, params }) => {
-	const facility = getFacilityDetail(locals.db, locals.ward!.id, facilityId(params.id));
+	const id = facilityId(params.id);
+	const wardId = locals.ward!.id;
+	// Reused while the database is unchanged (see $lib/server/cache).
+	const facility = cached(locals.db, `facility-page:${wardId}:${id}`, () => {
+		const detail = getFacilityDetail(locals.db, wardId, id);
+		return (
+			detail && {
+				...detail,
+				buildings: detail.buildings.map((b) => ({
+					...b,
+					conditionIndex: b.latestSurvey ? conditionIndex(ratingsFromSurvey(b.latestSurvey)) : null,
+					areaM2: b.rooms.reduce((s, r) => s + r.areaM2, 0),
+					occupants: b.rooms.reduce((s, r) => s + r.occupants, 0)
+				}))
+			}
+		);
+	});
 	if (!facility) error(404, 'Not found');
-	return {
-		facility: {
-			...facility,
-			buildings: facility.buildings.map((b) => ({
-				...b,
-				conditionIndex: b.latestSurvey ? conditionIndex(ratingsFromSurvey(b.latestSurvey)) : null,
-				areaM2: b.rooms.reduce((s, r) => s + r.areaM2, 0),
-				occupants: b.rooms.reduce((s, r) => s + r.occupants, 0)
-			}))
-		}
-	};
+	return { facility };
 };
 
 export const actions: Actions = {
