@@ -10,6 +10,7 @@ import { writeAudit } from './audit';
 import type { Db, DbLike } from './db';
 import { buildings, conditionSurveys, facilities, orgUnits, photos, rooms } from './db/schema';
 import type { BuildingInput, FacilityInput, RoomInput, SurveyInput } from '../schemas/inventory';
+import { isUniqueViolation } from './db/errors';
 
 export type Facility = typeof facilities.$inferSelect;
 export type Building = typeof buildings.$inferSelect;
@@ -204,10 +205,6 @@ export function getFacilityDetail(
 			};
 		})
 	};
-}
-
-function isUniqueViolation(e: unknown): boolean {
-	return e instanceof Error && /UNIQUE constraint failed/.test(e.message);
 }
 
 export function createFacility(

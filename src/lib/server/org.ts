@@ -38,6 +38,7 @@ import { parseTable } from './io/table';
 import { positionTitleKeys } from './norm-sets';
 import { code, integer, optionalText, text } from '../schemas/fields';
 import { MAX_POSTS, type PositionInput, type UnitInput } from '../schemas/needs';
+import { isUniqueViolation } from './db/errors';
 
 export type OrgUnit = typeof orgUnits.$inferSelect;
 export type Position = typeof positions.$inferSelect;
@@ -50,10 +51,6 @@ export class OrgError extends Error {
 	) {
 		super(code);
 	}
-}
-
-function isUniqueViolation(e: unknown): boolean {
-	return e instanceof Error && /UNIQUE constraint failed/.test(e.message);
 }
 
 /** The ward's units in display order, each with its positions (in entry order). */

@@ -30,6 +30,7 @@ import { writeAudit } from './audit';
 import type { Db, DbLike } from './db';
 import { photos, sites, wards } from './db/schema';
 import type { StoredPhoto } from './facilities';
+import { isUniqueViolation } from './db/errors';
 
 export type Site = Omit<typeof sites.$inferSelect, 'legalStatus'> & {
 	legalStatus: SiteLegalOption;
@@ -296,10 +297,6 @@ export function getSiteDetail(
 }
 
 // ---------------------------------------------------------------- writing
-
-function isUniqueViolation(e: unknown): boolean {
-	return e instanceof Error && /UNIQUE constraint failed/.test(e.message);
-}
 
 type SiteRowValues = Omit<typeof sites.$inferInsert, 'id' | 'wardId'>;
 const toRow = (v: SiteValues): SiteRowValues => v as unknown as SiteRowValues;

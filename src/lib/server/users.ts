@@ -9,6 +9,7 @@ import { revokeUserSessions } from './auth/sessions';
 import { issueToken, revokeToken } from './auth/tokens';
 import type { Db, DbLike } from './db';
 import { apiTokens, sessions, users, wards } from './db/schema';
+import { isUniqueViolation } from './db/errors';
 
 export type PasswordChangeResult =
 	| { ok: true }
@@ -185,10 +186,6 @@ function activeAdminCount(tx: DbLike): number {
 			.where(and(eq(users.role, 'admin'), eq(users.disabled, false)))
 			.get()?.n ?? 0
 	);
-}
-
-function isUniqueViolation(e: unknown): boolean {
-	return e instanceof Error && /UNIQUE constraint failed/.test(e.message);
 }
 
 export interface NewUserInput {

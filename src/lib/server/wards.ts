@@ -8,6 +8,7 @@ import { writeAudit, type Actor } from './audit';
 import type { Db, DbLike } from './db';
 import { criteria, specialisedRooms, wards } from './db/schema';
 import { CRITERIA_SEEDS, SPECIALISED_ROOM_SEEDS } from './db/seed/reference-data';
+import { isUniqueViolation } from './db/errors';
 
 export type Ward = typeof wards.$inferSelect;
 
@@ -79,10 +80,6 @@ function checkExtent(input: WardInput): void {
 	if (!(s < n && w < e)) throw new WardError('bad-extent', 'south');
 	const { centreLat: lat, centreLng: lng } = input;
 	if (lat < s || lat > n || lng < w || lng > e) throw new WardError('bad-extent', 'centreLat');
-}
-
-function isUniqueViolation(e: unknown): boolean {
-	return e instanceof Error && /UNIQUE constraint failed/.test(e.message);
 }
 
 /** What the audit trail keeps of a ward (the boundary only as a size, not its coordinates). */
