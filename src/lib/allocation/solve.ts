@@ -106,6 +106,10 @@ function runHighs(
 			// Symmetry detection did not pay off on this model in scripts/bench/allocation.ts (hard
 			// sample-size seeds solved 2-4× faster without it, 60×400 cases unchanged).
 			mip_detect_symmetry: false,
+			// Restarts (re-presolving after root fixings) cost more than they save here: on the
+			// sample ward they add ~60% LP iterations and ~30-45% CPU; on sample-size synthetic wards
+			// the search is the same or shorter without them.
+			mip_allow_restart: false,
 			// With integer weights every plan has an integer objective, so a plan within < 1 of the
 			// proven bound is optimal; this only lets HiGHS stop earlier.
 			...(model.integralObjective ? { mip_abs_gap: 0.999 } : {})
