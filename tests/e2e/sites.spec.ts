@@ -74,6 +74,15 @@ test.describe('siting a new headquarters', () => {
 			.click();
 		await expect(page.getByRole('heading', { name: 'Kết quả chấm điểm', level: 1 })).toBeVisible();
 		await expect(page.getByRole('heading', { name: /Xếp hạng — Tổng có trọng số/ })).toBeVisible();
+		// The map layer arrives after the page: every site, the eligible ones scored 0-1 with a rank.
+		const layer = await (await page.request.get('/w/binh-trung/sites/results/map')).json();
+		const scored = layer.sites.filter((s: { score: number | null }) => s.score !== null);
+		expect(layer.sites.length).toBeGreaterThanOrEqual(scored.length);
+		expect(scored.length).toBeGreaterThan(1);
+		expect(scored.find((s: { rank: number }) => s.rank === 1).score).toBe(1);
+		expect(Math.min(...scored.map((s: { score: number }) => s.score))).toBe(0);
+		// One circle marker per site (dark outline), drawn once the layer has loaded.
+		await expect(page.locator('.map path[stroke="#111827"]')).toHaveCount(layer.sites.length);
 		await expect(
 			page.getByText(/Trọng số AHP của nhóm \(trung bình nhân\) \(Chủ tịch UBND phường\)/)
 		).toBeVisible();

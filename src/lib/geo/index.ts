@@ -51,5 +51,6 @@ export type {
 	LatLng,
 	PolygonInput,
 	Position,
-	Ring
+	Ring,
+	ScoreMapSite
 } from './types';

@@ -31,3 +31,17 @@ export type PolygonInput = Ring | GeoJsonPolygon | GeoJsonPolygonFeature;
 
 /** A GeoJSON bounding box: [west, south, east, north] in degrees. */
 export type BBox = readonly [west: number, south: number, east: number, north: number];
+
+/** One candidate site on the score map of the results page (/w/[ward]/sites/results/map). */
+export interface ScoreMapSite {
+	id: number;
+	code: string;
+	name: string;
+	lat: number;
+	lng: number;
+	polygon: GeoJsonPolygon | null;
+	/** The site's score scaled to [0, 1] across the eligible sites; null when screened out. */
+	score: number | null;
+	/** Rank by the chosen method; null when screened out. */
+	rank: number | null;
+}

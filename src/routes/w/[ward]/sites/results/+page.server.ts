@@ -2,105 +2,99 @@ import { error, redirect } from '@sveltejs/kit';
 import { parseForm } from '$lib/server/forms';
 import { actorOf } from '$lib/server/request';
 import {
-	analyse,
 	buildDecision,
-	cachedOrQuickSmaa,
 	deleteScoringRun,
 	listScoringRuns,
 	saveScoringRun,
 	SCORING_METHODS,
 	ScoringError,
 	smaaFor,
-	SMAA_SAMPLES,
-	type ScoringMethod
+	SMAA_SAMPLES
 } from '$lib/server/scoring';
+import { methodOf, round4, scoringSmaa, scoringView } from '$lib/server/scoring-view';
 import { wardGeo } from '$lib/server/sites';
 import { cached } from '$lib/server/cache';
 import { scoringRunSchema } from '$lib/schemas/sites';
 import type { Actions, PageServerLoad } from './$types';
 
+/** Rows of the ranking shown before "show all" (long lists are cut, see ?all=1). */
+const RANK_ROWS = 25;
 const CHART_SITES = 15;
 const SMAA_SITES = 10;
 /** Ranks shown one by one in the SMAA chart (src/lib/charts/sites.ts shows 5, then the rest). */
 const SMAA_RANKS = 5;
 
-/** Scores are shown with 3 decimals: 4 are enough on the wire. */
-const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
-
-function methodOf(url: URL): ScoringMethod {
-	const m = url.searchParams.get('method');
-	return SCORING_METHODS.find((x) => x === m) ?? 'weighted-sum';
-}
-
 export const load: PageServerLoad = ({ locals, url }) => {
 	const wardId = locals.ward!.id;
 	const method = methodOf(url);
-	// Reused while the database is unchanged (see $lib/server/cache): the inputs, the analysis and
-	// the SMAA estimate depend only on the ward's data and the method.
-	const decision = cached(locals.db, `sites-decision:${wardId}`, () =>
-		buildDecision(locals.db, wardId)
-	);
-	const analysis = cached(locals.db, `sites-analysis:${wardId}:${method}`, () =>
-		analyse(decision, method)
-	);
-	const smaa = cached(locals.db, `sites-smaa:${wardId}`, () => cachedOrQuickSmaa(decision));
-	const sites = decision.eligible.map((s) => ({ id: s.id, code: s.code, name: s.name }));
-	const criteria = decision.criteria.map((c) => ({
-		key: c.key,
-		labelVi: c.labelVi,
-		labelEn: c.labelEn,
-		unit: c.unit,
-		weight: c.weight
-	}));
-	const ranking = analysis?.results[method].ranking ?? [];
-	const rankOf = (m: ScoringMethod) => {
-		const r = new Array<number>(sites.length);
-		analysis?.results[m].ranking.forEach((a, i) => (r[a] = i + 1));
-		return r;
+	const showAll = url.searchParams.get('all') === '1';
+	// Reused while the database is unchanged (see $lib/server/scoring-view). Only what the page
+	// shows is sent: the map layer comes from ./map after the page has loaded.
+	const { decision, analysis, ranks } = scoringView(locals.db, wardId, method);
+	const smaa = scoringSmaa(locals.db, wardId, decision);
+	const site = (a: number) => {
+		const s = decision.eligible[a];
+		return { id: s.id, code: s.code, name: s.name };
 	};
-	const ranks = Object.fromEntries(SCORING_METHODS.map((m) => [m, rankOf(m)])) as Record<
-		ScoringMethod,
-		number[]
-	>;
-	const scores = analysis?.results[method].scores ?? [];
-	const lo = Math.min(...scores);
-	const hi = Math.max(...scores);
-	const sc = url.searchParams.get('sc');
+	const ranking = analysis?.results[method].ranking ?? [];
 	const sensitivity = analysis?.sensitivity ?? [];
+	const sc = url.searchParams.get('sc');
 	const chosen =
 		sensitivity.find((s) => s.criterion === sc) ??
 		sensitivity.find((s) => s.switches.length > 0) ??
 		sensitivity[0] ??
 		null;
 	const smaaTop = smaa
-		? [...sites.keys()]
+		? [...decision.eligible.keys()]
 				.sort((a, b) => smaa.rankAcceptability[b][0] - smaa.rankAcceptability[a][0] || a - b)
 				.slice(0, SMAA_SITES)
 		: [];
+	const comparison = analysis?.comparison;
 	return {
 		method,
-		showAll: url.searchParams.get('all') === '1',
-		criteria,
+		showAll,
+		criteria: decision.criteria.map((c) => ({
+			key: c.key,
+			labelVi: c.labelVi,
+			labelEn: c.labelEn,
+			unit: c.unit,
+			weight: c.weight
+		})),
 		weights: decision.weights,
-		sites,
-		ranking,
-		ranks,
-		results: analysis
-			? Object.fromEntries(SCORING_METHODS.map((m) => [m, analysis.results[m].scores.map(round4)]))
+		hasResults: analysis !== null,
+		// The ranking rows shown, each with its score and rank by every method.
+		rows: (showAll ? ranking : ranking.slice(0, RANK_ROWS)).map((a) => ({
+			...site(a),
+			scores: SCORING_METHODS.map((m) => round4(analysis!.results[m].scores[a])),
+			ranks: SCORING_METHODS.map((m) => ranks[m][a])
+		})),
+		rankingTotal: ranking.length,
+		comparison: comparison
+			? {
+					firstPlaceAgreement: comparison.firstPlaceAgreement,
+					firstPlaces: comparison.firstPlaces.map(site),
+					pairs: comparison.pairs
+				}
 			: null,
-		comparison: analysis?.comparison ?? null,
 		// Only the sites the chart shows are sent; the page says how many there are in all.
 		contributions: analysis
-			? ranking.slice(0, CHART_SITES).map((a) => ({ site: a, values: analysis.contributions[a] }))
+			? ranking.slice(0, CHART_SITES).map((a) => ({
+					code: decision.eligible[a].code,
+					values: analysis.contributions[a].map(round4)
+				}))
 			: [],
-		contributionsTotal: ranking.length,
 		chartSites: CHART_SITES,
 		sensitivity: sensitivity.map((s) => ({
 			criterion: s.criterion,
 			baseWeight: s.baseWeight,
 			switches: s.switches
 		})),
-		sensitivityChart: chosen,
+		sensitivityChart: chosen && {
+			criterion: chosen.criterion,
+			baseWeight: chosen.baseWeight,
+			grid: chosen.grid.map(round4),
+			series: chosen.series.map((x) => ({ code: x.code, scores: x.scores.map(round4) }))
+		},
 		smaa: smaa
 			? {
 					samples: smaa.samples,
@@ -111,8 +105,10 @@ export const load: PageServerLoad = ({ locals, url }) => {
 						const row = smaa.rankAcceptability[a];
 						const rest = row.slice(SMAA_RANKS).reduce((sum, x) => sum + x, 0);
 						return {
-							site: a,
-							shares: row.length > SMAA_RANKS ? [...row.slice(0, SMAA_RANKS), rest] : row
+							code: decision.eligible[a].code,
+							shares: (row.length > SMAA_RANKS ? [...row.slice(0, SMAA_RANKS), rest] : row).map(
+								round4
+							)
 						};
 					})
 				}
@@ -120,19 +116,6 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		screened: decision.sites
 			.filter((s) => s.reasons.length)
 			.map((s) => ({ id: s.id, code: s.code, name: s.name, reasons: s.reasons })),
-		map: decision.sites.slice(0, 2000).map((s) => {
-			const idx = sites.findIndex((x) => x.id === s.id);
-			return {
-				id: s.id,
-				code: s.code,
-				name: s.name,
-				lat: s.lat,
-				lng: s.lng,
-				polygon: s.polygon,
-				score: idx >= 0 && analysis ? round4(hi > lo ? (scores[idx] - lo) / (hi - lo) : 1) : null,
-				rank: idx >= 0 ? ranks[method][idx] : null
-			};
-		}),
 		geo: cached(locals.db, `sites-geo:${wardId}`, () => wardGeo(locals.db, wardId)),
 		runs: listScoringRuns(locals.db, wardId)
 	};
