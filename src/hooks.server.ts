@@ -32,9 +32,17 @@ const context: Handle = async ({ event, resolve }) => {
 	event.locals.principal = null;
 	event.locals.ward = null;
 	event.locals.canEdit = false;
-	return resolve(event, {
+	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
+	// A storage failure (read-only file, full disk, locked database) is not a bug of the request:
+	// answer 503 so clients and monitors retry later, with handleError's clear message.
+	if (response.status === 500 && storageFailures.has(event.locals)) {
+		const headers = new Headers(response.headers);
+		headers.set('retry-after', '60');
+		return new Response(response.body, { status: 503, headers });
+	}
+	return response;
 };
 
 /**
@@ -145,19 +153,39 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 // securityHeaders is outermost so refusals (401 JSON, 403/404 pages, 413) get the headers too.
 export const handle = sequence(securityHeaders, context, bodyLimit, authenticate, guard);
 
+/**
+ * Requests (by their `locals`, the one object SvelteKit shares between the event copies it
+ * passes around) that failed on storage, so `context` can answer 503 instead of 500.
+ */
+const storageFailures = new WeakSet<object>();
+
+/**
+ * SQLite errors that say the database cannot be written now, whatever the request: read-only
+ * file or folder (SQLITE_READONLY*), full disk (SQLITE_FULL), an I/O failure (SQLITE_IOERR*),
+ * or locked by another process beyond the busy timeout (SQLITE_BUSY*, SQLITE_LOCKED*).
+ * better-sqlite3 gives the extended code, e.g. SQLITE_READONLY_DIRECTORY or SQLITE_IOERR_WRITE.
+ */
+export function storageErrorKind(e: unknown): 'unwritable' | 'busy' | null {
+	const code = (e as { code?: unknown } | null)?.code;
+	if (typeof code !== 'string') return null;
+	if (/^SQLITE_(READONLY|FULL|IOERR|CANTOPEN)(_|$)/.test(code)) return 'unwritable';
+	if (/^SQLITE_(BUSY|LOCKED)(_|$)/.test(code)) return 'busy';
+	return null;
+}
+
 export const handleError: HandleServerError = ({ error: e, event, status }) => {
 	if (isRedirect(e) || isHttpError(e)) return;
 	const locale = event.locals.locale ?? DEFAULT_LOCALE;
-	const err = e as { code?: string; message?: string };
-	if (
-		err?.code === 'SQLITE_READONLY' ||
-		err?.code === 'SQLITE_FULL' ||
-		err?.code === 'SQLITE_IOERR'
-	) {
+	const kind = storageErrorKind(e);
+	if (kind) {
+		storageFailures.add(event.locals);
 		console.error(
-			`[truso] storage error on ${event.request.method} ${event.url.pathname}: ${err.message}`
+			`[truso] storage error on ${event.request.method} ${event.url.pathname}: ${(e as Error).message}`
 		);
-		return { message: translate(locale, 'err.readonlyDb'), code: 'storage' };
+		return {
+			message: translate(locale, kind === 'busy' ? 'err.busyDb' : 'err.readonlyDb'),
+			code: 'storage'
+		};
 	}
 	if (status === 404) return { message: translate(locale, 'err.notFound'), code: 'not_found' };
 	console.error(`[truso] ${event.request.method} ${event.url.pathname}`, e);

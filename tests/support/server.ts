@@ -18,9 +18,13 @@ export async function startServer(env: {
 	databasePath: string;
 	uploadDir: string;
 	extra?: Record<string, string>;
+	/** Run as another user (e.g. 65534 "nobody" when the tests run as root). */
+	uid?: number;
+	gid?: number;
 }): Promise<RunningServer> {
 	const child = spawn(process.execPath, ['scripts/serve.js'], {
 		cwd: root,
+		...(env.uid === undefined ? {} : { uid: env.uid, gid: env.gid ?? env.uid }),
 		env: {
 			...process.env,
 			PORT: String(env.port),

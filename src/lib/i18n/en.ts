@@ -69,6 +69,8 @@ export const en: Record<CoreMessageKey, string> = {
 	'err.server':
 		'Something went wrong. Please try again; if it happens again, tell your administrator.',
 	'err.tooLarge': 'The data sent is too large.',
+	'err.busyDb':
+		'The database is busy (another task is writing). Please try again in a few minutes.',
 	'err.readonlyDb':
 		'Data cannot be written (the disk is full or the database file is read-only). Tell your administrator.',
 	'err.photoType': 'Photos must be JPEG, PNG or WebP.',
@@ -199,6 +201,9 @@ export const en: Record<CoreMessageKey, string> = {
 	'map.offline': 'Map tiles could not be loaded; the layers still show on a plain background.',
 	'map.facilities': 'Facilities',
 	'map.label': 'Map',
+	'map.zoomIn': 'Zoom in',
+	'map.zoomOut': 'Zoom out',
+	'map.layers': 'Map layers',
 	'io.title': 'Import / export',
 	'io.rooms': 'Rooms',
 	'io.facilities': 'Facilities',

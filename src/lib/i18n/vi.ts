@@ -66,6 +66,7 @@ export const vi = {
 	'err.unauthorized': 'Vui lòng đăng nhập.',
 	'err.server': 'Đã xảy ra lỗi. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị viên.',
 	'err.tooLarge': 'Dữ liệu gửi lên quá lớn.',
+	'err.busyDb': 'Cơ sở dữ liệu đang bận (một tác vụ khác đang ghi). Vui lòng thử lại sau ít phút.',
 	'err.readonlyDb':
 		'Không thể ghi dữ liệu (ổ đĩa đầy hoặc tệp cơ sở dữ liệu chỉ đọc). Hãy báo quản trị viên.',
 	'err.photoType': 'Ảnh phải là JPEG, PNG hoặc WebP.',
@@ -196,6 +197,9 @@ export const vi = {
 	'map.offline': 'Không tải được nền bản đồ; các lớp vẫn hiển thị trên nền trơn.',
 	'map.facilities': 'Cơ sở',
 	'map.label': 'Bản đồ',
+	'map.zoomIn': 'Phóng to',
+	'map.zoomOut': 'Thu nhỏ',
+	'map.layers': 'Lớp bản đồ',
 	'io.title': 'Nhập / xuất dữ liệu',
 	'io.rooms': 'Phòng',
 	'io.facilities': 'Cơ sở',

@@ -22,7 +22,7 @@ export async function startup(): Promise<Db> {
 			await seedDemoAccounts(db);
 			console.log('[truso] empty database: sample wards and demo accounts seeded');
 		}
-	} else {
+	} else if (!db.$client.readonly) {
 		db.transaction((tx) => seedReference(tx));
 	}
 	await ensureFirstAdmin(db);

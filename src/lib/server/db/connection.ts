@@ -1,10 +1,14 @@
 /**
  * Opening the SQLite file: WAL, foreign keys, busy timeout, and the real migrations.
- * Fails fast with a clear message when the path is missing or unwritable.
+ * Fails fast with a clear message when the path is missing or cannot be created. An existing
+ * file that is not writable (permissions, read-only mount) is opened read-only instead: pages
+ * are served and every change gets a clear error page (see handleError in hooks.server.ts),
+ * rather than the server exiting and being restarted over and over.
  */
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as schema from './schema';
@@ -41,20 +45,57 @@ function ensureDir(dir: string): void {
 }
 
 function configure(sqlite: Database.Database): void {
-	sqlite.pragma('journal_mode = WAL');
+	if (!sqlite.readonly) sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
-	sqlite.pragma('synchronous = NORMAL');
+	if (!sqlite.readonly) sqlite.pragma('synchronous = NORMAL');
+	// Test and operations knob: cap the file at N pages (SQLite keeps it at least the current
+	// size), so a write that needs more space fails with SQLITE_FULL as on a full disk.
+	const maxPages = Number(process.env.TRUSO_DB_MAX_PAGES);
+	if (Number.isInteger(maxPages) && maxPages > 0) sqlite.pragma(`max_page_count = ${maxPages}`);
 }
 
-/** Opens (creating when needed) the database file and applies pending migrations. */
+function writable(p: string): boolean {
+	try {
+		fs.accessSync(p, fs.constants.W_OK);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Migrations of the folder not yet recorded in the database (read without writing). */
+function pendingMigrations(sqlite: Database.Database): number {
+	const all = readMigrationFiles({ migrationsFolder: migrationsFolder() });
+	const table = sqlite
+		.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+		.get();
+	const last = table
+		? (
+				sqlite.prepare('select max(created_at) as t from __drizzle_migrations').get() as {
+					t: number | null;
+				}
+			).t
+		: null;
+	return all.filter((m) => last === null || Number(last) < m.folderMillis).length;
+}
+
+/**
+ * Opens (creating when needed) the database file and applies pending migrations. An existing
+ * file that cannot be written (nor its folder, nor its -wal/-shm files) is opened read-only,
+ * with a warning; it must then need no migration.
+ */
 export function openDatabase(file: string, options: { migrate?: boolean } = {}): Db {
+	let readonly = false;
 	if (file !== ':memory:') {
 		const dir = path.dirname(path.resolve(file));
 		try {
 			ensureDir(dir);
-			fs.accessSync(dir, fs.constants.W_OK);
-			if (fs.existsSync(file)) fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
+			if (fs.existsSync(file)) {
+				fs.accessSync(file, fs.constants.R_OK);
+				readonly =
+					!writable(file) || (!writable(dir) && ['-wal', '-shm'].some((x) => !writable(file + x)));
+			} else fs.accessSync(dir, fs.constants.W_OK);
 		} catch (e) {
 			throw new DatabaseStartError(
 				`DATABASE_PATH "${file}" cannot be used: ${(e as Error).message}. ` +
@@ -64,7 +105,7 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
 	}
 	let sqlite: Database.Database;
 	try {
-		sqlite = new Database(file);
+		sqlite = new Database(file, { readonly });
 		configure(sqlite);
 	} catch (e) {
 		throw new DatabaseStartError(
@@ -72,6 +113,25 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
 		);
 	}
 	const db = drizzle(sqlite, { schema }) as Db;
-	if (options.migrate !== false) migrate(db, { migrationsFolder: migrationsFolder() });
+	if (readonly) {
+		let pending: number;
+		try {
+			pending = pendingMigrations(sqlite);
+		} catch (e) {
+			throw new DatabaseStartError(
+				`Cannot read the database "${file}" (read-only): ${(e as Error).message}. ` +
+					'Make the file, its -wal/-shm files and its folder writable.'
+			);
+		}
+		if (pending > 0 && options.migrate !== false)
+			throw new DatabaseStartError(
+				`The database "${file}" is read-only and needs ${pending} migration(s). ` +
+					'Make the file and its folder writable (check permissions and free disk space).'
+			);
+		console.warn(
+			`[truso] the database "${file}" is read-only: pages are shown, every change is ` +
+				'refused until the file and its folder are writable again.'
+		);
+	} else if (options.migrate !== false) migrate(db, { migrationsFolder: migrationsFolder() });
 	return db;
 }
