@@ -1,84 +1,70 @@
 /**
- * A quick page-only benchmark (no engines): `npx tsx scripts/bench/pages-quick.ts [path …]`
- * measures the trivial page and the given ward pages of the synthetic ward for 5 s each.
+ * A quick page-only benchmark (no engines, no JavaScript): on the same database as
+ * `npm run bench` (sample wards, the synthetic city, the big ward),
+ *   npx tsx scripts/bench/pages-quick.ts [path …]
+ * measures each given path for BENCH_PAGE_S seconds (default 5), right after the trivial page of
+ * the same ward (half as long), and prints requests per second and the ratio. A path starting with "/" is used as
+ * is; `{city}` and `{big}` in it become the typical city ward's and the big ward's codes, and
+ * `{facility}`, `{site}`, `{scenario}`, `{run}`, `{proposal}` their ids (of the big ward when
+ * the path has `{big}`). A path without "/" is a ward page of the big ward
+ * (e.g. `facilities`, `plans/{scenario}`); `/review/proposals/{proposal}#{big}` is the review
+ * page of the big ward's proposal. Port: BENCH_PORT (default 4392).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../src/lib/server/db/connection';
-import { seedDemoAccounts } from '../../src/lib/server/db/seed/accounts';
-import { seedSample } from '../../src/lib/server/db/seed/index';
-import { seedSynthetic } from '../../src/lib/server/db/seed/synthetic';
 import { buildIfNeeded } from '../build-if-needed.js';
 import { measure } from './http';
+import { login, seedBenchDatabase, startServer } from './setup';
 
-const port = 4392;
-const base = `http://127.0.0.1:${port}`;
 process.chdir(path.resolve(import.meta.dirname, '..', '..'));
+const port = Number(process.env.BENCH_PORT || 4392);
+const seconds = Number(process.env.BENCH_PAGE_S || 5);
 buildIfNeeded();
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'truso-quick-'));
-const dbPath = path.join(dir, 'q.sqlite');
-const db = openDatabase(dbPath);
-seedSample(db);
-await seedDemoAccounts(db);
-seedSynthetic(db, { code: 'synthetic', rooms: 5000, sites: 200 });
-const fid = (
-	db.$client
-		.prepare(
-			"select f.id from facilities f join wards w on w.id = f.ward_id where w.code = 'synthetic' order by f.code limit 1"
-		)
-		.get() as { id: number }
-).id;
-db.$client.close();
-const server = spawn(process.execPath, ['scripts/serve.js'], {
-	env: {
-		...process.env,
-		PORT: String(port),
-		DATABASE_PATH: dbPath,
-		UPLOAD_DIR: path.join(dir, 'u'),
-		TILE_URL: 'none'
-	},
-	stdio: 'ignore'
-});
+const data = await seedBenchDatabase();
+const server = await startServer(data, port);
 try {
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(`${base}/health`)).ok) break;
-		} catch {
-			// starting
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	const login = await fetch(`${base}/login`, {
-		method: 'POST',
-		headers: {
-			origin: base,
-			'content-type': 'application/x-www-form-urlencoded',
-			accept: 'text/html'
-		},
-		body: new URLSearchParams({ username: 'admin', password: 'truso-demo' }),
-		redirect: 'manual'
-	});
-	const cookie = login.headers.get('set-cookie')!.split(';')[0];
+	const cookie = await login(server.base, 'admin');
+	const expand = (raw: string) => {
+		const p = raw.startsWith('/') ? raw : `/w/{big}/${raw}`;
+		const w = p.includes('{big}') ? data.big : data.city;
+		return p
+			.replaceAll('{city}', data.city.code)
+			.replaceAll('{big}', data.big.code)
+			.replaceAll('{facility}', String(w.facility))
+			.replaceAll('{site}', String(w.site))
+			.replaceAll('{scenario}', String(w.scenario))
+			.replaceAll('{run}', String(w.scoringRun))
+			.replaceAll('{proposal}', String(w.proposal));
+	};
 	const paths = process.argv.slice(2).length
-		? process.argv.slice(2)
-		: ['facilities', `facilities/${fid}`];
-	const trivial = await measure(`${base}/w/synthetic/trivial`, cookie, { durationS: 5 });
+		? process.argv.slice(2).map(expand)
+		: [`/w/${data.big.code}/facilities`, `/w/${data.big.code}/facilities/${data.big.facility}`];
+	const trivial = await measure(`${server.base}/w/${data.city.code}/trivial`, cookie, {
+		durationS: seconds
+	});
 	console.log('trivial', trivial.requestsPerSec, trivial.p50Ms);
 	for (const p of paths) {
-		const r = await measure(`${base}/w/synthetic/${p}`, cookie, { durationS: 5 });
+		// The trivial page of the same ward just before (the machine may be shared).
+		const ward = p.startsWith(`/w/${data.big.code}/`) ? data.big.code : data.city.code;
+		const ref = await measure(`${server.base}/w/${ward}/trivial`, cookie, {
+			durationS: Math.max(1, Math.round(seconds / 2))
+		});
+		const r = await measure(`${server.base}${p}`, p === '/login' ? '' : cookie, {
+			durationS: seconds
+		});
 		console.log(
 			p,
 			r.requestsPerSec,
 			r.p50Ms,
+			'trivial',
+			ref.requestsPerSec,
 			'ratio',
-			(r.requestsPerSec / trivial.requestsPerSec).toFixed(3),
+			(r.requestsPerSec / ref.requestsPerSec).toFixed(3),
 			'non2xx',
 			r.non2xx
 		);
 	}
 } finally {
-	server.kill();
-	fs.rmSync(dir, { recursive: true, force: true });
+	server.stop();
+	fs.rmSync(data.dir, { recursive: true, force: true });
 }

@@ -391,6 +391,19 @@ export function assemble(
 	return buildSnapshot(gatherInput(db, wardId, at), draft);
 }
 
+/**
+ * The snapshot as the proposal pages show it (PacketView: the submission and the sections),
+ * without the map layers and the chart data that only the packet files use; with 200 sites the
+ * SMAA rank acceptability alone is a 200 × 200 table, most of the page's weight otherwise.
+ */
+export function pageSnapshot(s: PacketSnapshot): PacketSnapshot {
+	return {
+		...s,
+		map: { extent: s.map.extent, sites: [], stations: [], facilities: [] },
+		charts: { units: [], contributions: null, smaa: null }
+	};
+}
+
 export const sha256 = (data: string | Uint8Array) =>
 	createHash('sha256').update(data).digest('hex');
 
@@ -990,28 +1003,50 @@ export interface PortfolioRow {
 	meanConditionIndex: number | null;
 }
 
-/** One row per ward: the figures of its latest submitted version (nulls when none). */
+/**
+ * One row per ward: the figures of its latest submitted version (nulls when none), with three
+ * queries for the whole city (not two per ward).
+ */
 export function portfolio(db: DbLike): PortfolioRow[] {
 	const ws = db
 		.select({ id: wards.id, code: wards.code, name: wards.name })
 		.from(wards)
 		.orderBy(asc(wards.name))
 		.all();
+	// The latest non-draft proposal of each ward (the first by updatedAt desc, id desc).
+	const latest = new Map<number, { id: number; status: ProposalStatus }>();
+	for (const p of db
+		.select({ id: proposals.id, wardId: proposals.wardId, status: proposals.status })
+		.from(proposals)
+		.where(ne(proposals.status, 'draft'))
+		.orderBy(desc(proposals.updatedAt), desc(proposals.id))
+		.all()) {
+		if (!latest.has(p.wardId)) latest.set(p.wardId, { id: p.id, status: p.status });
+	}
+	// The latest version of each of those proposals.
+	const ids = [...latest.values()].map((p) => p.id);
+	const versions = new Map<number, { number: number; json: string }>();
+	if (ids.length) {
+		for (const v of db
+			.select({
+				proposalId: proposalVersions.proposalId,
+				number: proposalVersions.number,
+				json: proposalVersions.snapshotJson
+			})
+			.from(proposalVersions)
+			.where(
+				and(
+					inArray(proposalVersions.proposalId, ids),
+					sql`${proposalVersions.number} = (select max(v2.number) from proposal_versions v2 where v2.proposal_id = ${proposalVersions.proposalId})`
+				)
+			)
+			.all()) {
+			versions.set(v.proposalId, { number: v.number, json: v.json });
+		}
+	}
 	return ws.map((w) => {
-		const p = db
-			.select({ id: proposals.id, status: proposals.status })
-			.from(proposals)
-			.where(and(eq(proposals.wardId, w.id), ne(proposals.status, 'draft')))
-			.orderBy(desc(proposals.updatedAt), desc(proposals.id))
-			.get();
-		const v = p
-			? db
-					.select({ number: proposalVersions.number, json: proposalVersions.snapshotJson })
-					.from(proposalVersions)
-					.where(eq(proposalVersions.proposalId, p.id))
-					.orderBy(desc(proposalVersions.number))
-					.get()
-			: undefined;
+		const p = latest.get(w.id);
+		const v = p ? versions.get(p.id) : undefined;
 		const empty: PortfolioRow = {
 			wardCode: w.code,
 			wardName: w.name,

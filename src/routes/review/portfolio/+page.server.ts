@@ -1,4 +1,5 @@
 import { env } from '$env/dynamic/private';
+import { cached } from '$lib/server/cache';
 import { portfolio } from '$lib/server/proposals';
 import type { PageServerLoad } from './$types';
 
@@ -9,7 +10,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const raw = url.searchParams.get('sort') ?? 'ward';
 	const sort: Sort = (SORTS as readonly string[]).includes(raw) ? (raw as Sort) : 'ward';
 	const desc = url.searchParams.get('dir') === 'desc';
-	const rows = portfolio(locals.db);
+	// Every ward's latest snapshot is parsed: reused while the database is unchanged (see
+	// $lib/server/cache); a copy, since it is sorted below.
+	const rows = cached(locals.db, 'portfolio', () => portfolio(locals.db)).slice();
 	const key = (r: (typeof rows)[number]): number | string | null =>
 		({
 			ward: r.wardName,

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { translate, type MessageKey } from '$lib/i18n';
 import { commentSchema, decisionSchema } from '$lib/packet/forms';
+import { cached } from '$lib/server/cache';
 import { parseForm } from '$lib/server/forms';
 import {
 	DECIDABLE,
@@ -13,7 +14,8 @@ import {
 	lastVersionDiff,
 	listComments,
 	listDecisions,
-	listVersions
+	listVersions,
+	pageSnapshot
 } from '$lib/server/proposals';
 import { actorOf } from '$lib/server/request';
 import { wards } from '$lib/server/db/schema';
@@ -29,12 +31,29 @@ function proposalOr404(locals: App.Locals, raw: string) {
 }
 
 export const load: PageServerLoad = ({ locals, params }) => {
-	const p = proposalOr404(locals, params.id);
-	const versions = listVersions(locals.db, p.id);
-	const latest = versions.length
-		? getVersion(locals.db, p.id, versions[versions.length - 1].number)
+	const id = Number(params.id);
+	// Parsing the proposal's draft and snapshots (hundreds of KB for a large ward) is reused while
+	// the database is unchanged (see $lib/server/cache).
+	const view = Number.isInteger(id)
+		? cached(locals.db, `review-proposal:${id}`, () => proposalView(locals.db, id))
 		: undefined;
-	const ward = locals.db
+	// The city never sees a ward's draft.
+	if (!view) error(404, translate(locals.locale, 'err.notFound'));
+	return {
+		...view,
+		canDecide: locals.canEdit && DECIDABLE.includes(view.proposal.status),
+		canClaim: locals.canEdit && view.proposal.status === 'submitted'
+	};
+};
+
+function proposalView(db: App.Locals['db'], id: number) {
+	const p = getProposal(db, null, id);
+	if (!p || p.status === 'draft') return undefined;
+	const versions = listVersions(db, p.id);
+	const latest = versions.length
+		? getVersion(db, p.id, versions[versions.length - 1].number)
+		: undefined;
+	const ward = db
 		.select({ code: wards.code, name: wards.name, isSample: wards.isSample })
 		.from(wards)
 		.where(eq(wards.id, p.wardId))
@@ -42,16 +61,14 @@ export const load: PageServerLoad = ({ locals, params }) => {
 	return {
 		proposal: { id: p.id, title: p.title, status: p.status, reviewerId: p.reviewerId },
 		ward,
-		canDecide: locals.canEdit && DECIDABLE.includes(p.status),
-		canClaim: locals.canEdit && p.status === 'submitted',
 		versions,
-		snapshot: latest?.snapshot ?? null,
+		snapshot: latest ? pageSnapshot(latest.snapshot) : null,
 		sha256: latest?.sha256 ?? null,
-		comments: listComments(locals.db, p.id),
-		decisions: listDecisions(locals.db, p.id),
-		diff: lastVersionDiff(locals.db, p.id)
+		comments: listComments(db, p.id),
+		decisions: listDecisions(db, p.id),
+		diff: lastVersionDiff(db, p.id)
 	};
-};
+}
 
 function reviewerOnly(locals: App.Locals) {
 	return locals.canEdit

@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { AllocationInputError, DEFAULT_WEIGHTS } from '$lib/allocation';
 import { NON_WORK_ROOM_TYPES } from '$lib/constants';
 import { translate } from '$lib/i18n';
+import { cached } from '$lib/server/cache';
 import { parseForm } from '$lib/server/forms';
 import {
 	buildInstance,
@@ -17,11 +18,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const ward = locals.ward!;
-	const built = buildInstance(locals.db, ward.id);
-	const scenarios = listScenarios(locals.db, ward.id).map(({ metrics, ...s }) => ({
-		...s,
-		metrics: { ...metrics, units: [] }
-	}));
+	// The instance summary and the scenarios' figures (each parses its stored instance) are
+	// reused while the database is unchanged (see $lib/server/cache).
+	const { summary, scenarios } = cached(locals.db, `plans-list:${ward.id}`, () =>
+		plansOverview(locals.db, ward.id)
+	);
 	const picked = url.searchParams
 		.getAll('c')
 		.map(Number)
@@ -31,6 +32,24 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	)
 		.slice()
 		.reverse();
+	return {
+		summary,
+		scenarios,
+		compared: compared.map((s) => s.id),
+		defaults: {
+			name: translate(locals.locale, 'plans.solve.defaultName', { n: scenarios.length + 1 }),
+			weightUnplaced: DEFAULT_WEIGHTS.unplaced,
+			weightBuildings: DEFAULT_WEIGHTS.buildingsPerUnit,
+			weightMoved: DEFAULT_WEIGHTS.moved,
+			timeLimitS: DEFAULT_PAGE_TIME_LIMIT_S
+		},
+		deleted: url.searchParams.has('deleted')
+	};
+};
+
+/** The ward's instance summary and its scenarios with their figures. */
+function plansOverview(db: App.Locals['db'], wardId: number) {
+	const built = buildInstance(db, wardId);
 	const usable = built.rooms.filter((r) => r.usable);
 	return {
 		summary: {
@@ -44,18 +63,12 @@ export const load: PageServerLoad = ({ locals, url }) => {
 			unusableTypes: [...UNUSABLE_ROOM_TYPES],
 			nonWorkTypes: [...NON_WORK_ROOM_TYPES]
 		},
-		scenarios,
-		compared: compared.map((s) => s.id),
-		defaults: {
-			name: translate(locals.locale, 'plans.solve.defaultName', { n: scenarios.length + 1 }),
-			weightUnplaced: DEFAULT_WEIGHTS.unplaced,
-			weightBuildings: DEFAULT_WEIGHTS.buildingsPerUnit,
-			weightMoved: DEFAULT_WEIGHTS.moved,
-			timeLimitS: DEFAULT_PAGE_TIME_LIMIT_S
-		},
-		deleted: url.searchParams.has('deleted')
+		scenarios: listScenarios(db, wardId).map(({ metrics, ...s }) => ({
+			...s,
+			metrics: { ...metrics, units: [] }
+		}))
 	};
-};
+}
 
 export const actions: Actions = {
 	solve: async ({ request, locals }) => {

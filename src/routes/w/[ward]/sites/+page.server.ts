@@ -1,3 +1,4 @@
+import { cached } from '$lib/server/cache';
 import { allSites, listSites, wardGeo } from '$lib/server/sites';
 import { latestRunScores } from '$lib/server/scoring';
 import type { PageServerLoad } from './$types';
@@ -10,24 +11,32 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const sortParam = url.searchParams.get('sort');
 	const sort = SORTS.find((s) => s === sortParam) ?? 'code';
 	const page = Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1);
-	const scores = latestRunScores(locals.db, ward.id);
+	// The map layer and the latest run's scores (parsed from a large JSON) are reused while the
+	// database is unchanged (see $lib/server/cache).
+	const scores = cached(locals.db, `sites-run-scores:${ward.id}`, () =>
+		latestRunScores(locals.db, ward.id)
+	);
 	return {
 		q,
 		sort,
 		list: listSites(locals.db, ward.id, { q, page, sort, pageSize: 25 }),
-		mapSites: allSites(locals.db, ward.id)
-			.slice(0, 2000)
-			.map((s) => ({
-				id: s.id,
-				code: s.code,
-				name: s.name,
-				lat: s.lat,
-				lng: s.lng,
-				polygon: s.polygonGeojson ? (JSON.parse(s.polygonGeojson) as GeoJSON.Geometry) : null,
-				hq: s.isCurrentHeadquarters,
-				score: scores.get(s.id) ?? null
-			})),
+		mapSites: cached(locals.db, `sites-map:${ward.id}`, () => mapSites(locals.db, ward.id, scores)),
 		hasScores: scores.size > 0,
-		geo: wardGeo(locals.db, ward.id)
+		geo: cached(locals.db, `sites-geo:${ward.id}`, () => wardGeo(locals.db, ward.id))
 	};
 };
+
+function mapSites(db: App.Locals['db'], wardId: number, scores: Map<number, number>) {
+	return allSites(db, wardId)
+		.slice(0, 2000)
+		.map((s) => ({
+			id: s.id,
+			code: s.code,
+			name: s.name,
+			lat: s.lat,
+			lng: s.lng,
+			polygon: s.polygonGeojson ? (JSON.parse(s.polygonGeojson) as GeoJSON.Geometry) : null,
+			hq: s.isCurrentHeadquarters,
+			score: scores.get(s.id) ?? null
+		}));
+}

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
+import { cached } from '$lib/server/cache';
 import { failField, parseForm } from '$lib/server/forms';
 import {
 	applyScenario,
@@ -20,9 +21,34 @@ function scenarioId(raw: string): number {
 }
 
 export const load: PageServerLoad = ({ locals, params, url }) => {
-	const detail = getScenario(locals.db, locals.ward!.id, scenarioId(params.id), locals.locale);
-	if (!detail) error(404, 'Not found');
+	const wardId = locals.ward!.id;
+	const id = scenarioId(params.id);
+	// Parsing the stored instance, checking the plan and laying out the stacking plan are reused
+	// while the database is unchanged (see $lib/server/cache).
+	const view = cached(locals.db, `plan-page:${wardId}:${id}:${locals.locale}`, () =>
+		scenarioView(locals.db, wardId, id, locals.locale)
+	);
+	if (!view) error(404, 'Not found');
+	return {
+		...view,
+		flash: {
+			edited: url.searchParams.has('edited'),
+			reset: url.searchParams.has('reset'),
+			applied: url.searchParams.get('applied')
+		}
+	};
+};
+
+function scenarioView(
+	db: App.Locals['db'],
+	wardId: number,
+	id: number,
+	locale: App.Locals['locale']
+) {
+	const detail = getScenario(db, wardId, id, locale);
+	if (!detail) return undefined;
 	const { built, plan } = detail;
+	const buildingByKey = new Map(built.buildings.map((b) => [b.key, b]));
 	return {
 		scenario: {
 			id: detail.id,
@@ -50,7 +76,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 			areaPerPersonM2: u.areaPerPersonM2
 		})),
 		rooms: built.rooms.map((r) => {
-			const b = built.buildings.find((x) => x.key === r.buildingKey)!;
+			const b = buildingByKey.get(r.buildingKey)!;
 			return {
 				key: r.key,
 				id: r.id,
@@ -67,14 +93,9 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		stack: stackPlan(built, plan),
 		metrics: detail.metrics,
 		moves: detail.moves,
-		normSetName: built.normSetName,
-		flash: {
-			edited: url.searchParams.has('edited'),
-			reset: url.searchParams.has('reset'),
-			applied: url.searchParams.get('applied')
-		}
+		normSetName: built.normSetName
 	};
-};
+}
 
 export const actions: Actions = {
 	assign: async ({ request, locals, params }) => {

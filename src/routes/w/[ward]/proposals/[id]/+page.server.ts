@@ -3,6 +3,7 @@ import { translate, type MessageKey } from '$lib/i18n';
 import { SECTION_KEYS, type PacketDraft, type SectionKey } from '$lib/packet';
 import { draftSchema } from '$lib/packet/forms';
 import { versionFiles } from '$lib/server/export';
+import { cached } from '$lib/server/cache';
 import { parseForm } from '$lib/server/forms';
 import {
 	EDITABLE,
@@ -12,6 +13,7 @@ import {
 	listComments,
 	listDecisions,
 	listVersions,
+	pageSnapshot,
 	reassemble,
 	recomputeCheck,
 	saveDraft,
@@ -30,26 +32,40 @@ function proposalOr404(locals: App.Locals, raw: string) {
 }
 
 export const load: PageServerLoad = ({ locals, params }) => {
-	const p = proposalOr404(locals, params.id);
+	const wardId = locals.ward!.id;
+	const id = Number(params.id);
+	// Parsing the draft and the snapshots (hundreds of KB for a large ward) and, for an editable
+	// draft, re-assembling the packet to list changed numbers are reused while the database is
+	// unchanged (see $lib/server/cache).
+	const view = Number.isInteger(id)
+		? cached(locals.db, `ward-proposal:${wardId}:${id}`, () => proposalView(locals.db, wardId, id))
+		: undefined;
+	if (!view) error(404, translate(locals.locale, 'err.notFound'));
+	return view;
+};
+
+function proposalView(db: App.Locals['db'], wardId: number, id: number) {
+	const p = getProposal(db, wardId, id);
+	if (!p) return undefined;
 	const editable = EDITABLE.includes(p.status);
-	const versions = listVersions(locals.db, p.id);
+	const versions = listVersions(db, p.id);
 	const latest = versions.length
-		? getVersion(locals.db, p.id, versions[versions.length - 1].number)
+		? getVersion(db, p.id, versions[versions.length - 1].number)
 		: undefined;
 	const snapshot = editable ? p.state.assembled : (latest?.snapshot ?? p.state.assembled);
 	return {
 		proposal: { id: p.id, title: p.title, status: p.status },
 		editable,
 		draft: p.state.draft,
-		snapshot,
-		changes: editable ? recomputeCheck(locals.db, locals.ward!.id, p.state) : [],
+		snapshot: snapshot && pageSnapshot(snapshot),
+		changes: editable ? recomputeCheck(db, wardId, p.state) : [],
 		versions,
-		comments: listComments(locals.db, p.id),
-		decisions: listDecisions(locals.db, p.id),
-		diff: lastVersionDiff(locals.db, p.id),
-		sites: allSites(locals.db, locals.ward!.id).map((s) => ({ code: s.code, name: s.name }))
+		comments: listComments(db, p.id),
+		decisions: listDecisions(db, p.id),
+		diff: lastVersionDiff(db, p.id),
+		sites: allSites(db, wardId).map((s) => ({ code: s.code, name: s.name }))
 	};
-};
+}
 
 function refused(locals: App.Locals, e: unknown) {
 	if (e instanceof ProposalError)

@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { cached } from '$lib/server/cache';
 import { parseForm } from '$lib/server/forms';
 import { actorOf } from '$lib/server/request';
 import {
@@ -17,7 +18,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ locals }) => {
 	const wardId = locals.ward!.id;
 	const criteria = listCriteria(locals.db, wardId);
-	const decision = buildDecision(locals.db, wardId);
+	// The same cache entry as the results page: the inputs depend only on the ward's data.
+	const decision = cached(locals.db, `sites-decision:${wardId}`, () =>
+		buildDecision(locals.db, wardId)
+	);
 	const have = new Set(criteria.map((c) => c.source));
 	return {
 		criteria,

@@ -1,0 +1,231 @@
+/**
+ * The benchmark database and server, shared by `npm run bench` (run.ts) and the quick page
+ * benchmark (pages-quick.ts): a temporary database with the sample wards, the synthetic city
+ * (168 wards, 20,000 rooms, 2,000 sites) and the big synthetic ward (5,000 rooms, 200 sites,
+ * with a scoring run, a plan and a proposal in review), served by the production build.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../../src/lib/server/db/connection';
+import { seedDemoAccounts } from '../../src/lib/server/db/seed/accounts';
+import { seedCity, seedWardExtras } from '../../src/lib/server/db/seed/city';
+import { seedSample } from '../../src/lib/server/db/seed/index';
+import { seedSynthetic } from '../../src/lib/server/db/seed/synthetic';
+
+export const BIG_WARD = 'synthetic';
+export const BIG = { rooms: 5000, sites: 200 } as const;
+export const CITY = { wards: 168, rooms: 20_000, sites: 2_000 } as const;
+
+/** Ids the page URLs need, for one ward. */
+export interface WardIds {
+	code: string;
+	id: number;
+	facility: number;
+	building: number;
+	room: number;
+	site: number;
+	scenario: number | null;
+	scoringRun: number | null;
+	proposal: number | null;
+}
+
+export interface BenchData {
+	dir: string;
+	dbPath: string;
+	/** A typical city ward (with a plan, a scoring run and a proposal in review). */
+	city: WardIds;
+	big: WardIds;
+	normSet: number;
+	user: number;
+	seedMs: { sample: number; city: number; big: number };
+	cityTotals: { wards: number; rooms: number; sites: number };
+}
+
+function idsOf(db: ReturnType<typeof openDatabase>, code: string): WardIds {
+	const one = <T>(sql: string, ...args: unknown[]) =>
+		db.$client.prepare(sql).get(...args) as T | undefined;
+	const ward = one<{ id: number }>('select id from wards where code = ?', code);
+	if (!ward) throw new Error(`ward ${code} missing`);
+	const facility = one<{ id: number }>(
+		'select id from facilities where ward_id = ? order by code limit 1',
+		ward.id
+	)!.id;
+	const building = one<{ id: number }>(
+		'select id from buildings where facility_id = ? order by code limit 1',
+		facility
+	)!.id;
+	const room = one<{ id: number }>(
+		'select id from rooms where building_id = ? order by code limit 1',
+		building
+	)!.id;
+	const site = one<{ id: number }>(
+		'select id from sites where ward_id = ? order by code limit 1',
+		ward.id
+	)!.id;
+	return {
+		code,
+		id: ward.id,
+		facility,
+		building,
+		room,
+		site,
+		scenario:
+			one<{ id: number }>('select max(id) as id from scenarios where ward_id = ?', ward.id)?.id ??
+			null,
+		scoringRun:
+			one<{ id: number }>('select max(id) as id from scoring_runs where ward_id = ?', ward.id)
+				?.id ?? null,
+		proposal:
+			one<{ id: number }>(
+				`select max(id) as id from proposals where ward_id = ? and status <> 'draft'`,
+				ward.id
+			)?.id ?? null
+	};
+}
+
+/** Seeds the benchmark database in a new temporary folder. */
+export async function seedBenchDatabase(): Promise<BenchData> {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'truso-bench-'));
+	const dbPath = path.join(dir, 'bench.sqlite');
+	const db = openDatabase(dbPath);
+	let t = performance.now();
+	seedSample(db);
+	await seedDemoAccounts(db);
+	const sampleMs = performance.now() - t;
+	t = performance.now();
+	const city = await seedCity(db, { ...CITY });
+	const cityMs = performance.now() - t;
+	t = performance.now();
+	const bigId = seedSynthetic(db, { code: BIG_WARD, rooms: BIG.rooms, sites: BIG.sites });
+	seedWardExtras(db, bigId, { proposalStatus: 'in-review' });
+	const bigMs = performance.now() - t;
+	const data: BenchData = {
+		dir,
+		dbPath,
+		// city-001 gets the extras (every 4th ward from the first) and its proposal is in review.
+		city: idsOf(db, city.codes[0]),
+		big: idsOf(db, BIG_WARD),
+		normSet: (db.$client.prepare('select min(id) as id from norm_sets').get() as { id: number }).id,
+		user: (
+			db.$client.prepare(`select id from users where username = 'binhtrung.editor'`).get() as {
+				id: number;
+			}
+		).id,
+		seedMs: { sample: Math.round(sampleMs), city: Math.round(cityMs), big: Math.round(bigMs) },
+		cityTotals: { wards: city.codes.length, rooms: city.rooms, sites: city.sites }
+	};
+	db.$client.pragma('wal_checkpoint(TRUNCATE)');
+	db.$client.close();
+	return data;
+}
+
+export interface BenchServer {
+	base: string;
+	process: ChildProcess;
+	stop(): void;
+}
+
+/** Starts the production build on the database and waits until /health answers. */
+export async function startServer(data: BenchData, port: number): Promise<BenchServer> {
+	const base = `http://127.0.0.1:${port}`;
+	const child = spawn(process.execPath, ['scripts/serve.js'], {
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATABASE_PATH: data.dbPath,
+			UPLOAD_DIR: path.join(data.dir, 'uploads'),
+			TILE_URL: 'none'
+		},
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	const start = Date.now();
+	for (;;) {
+		try {
+			if ((await fetch(`${base}/health`)).ok) break;
+		} catch {
+			// not up yet
+		}
+		if (Date.now() - start > 60_000) {
+			child.kill('SIGTERM');
+			throw new Error(`server did not answer ${base}/health`);
+		}
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	return { base, process: child, stop: () => void child.kill('SIGTERM') };
+}
+
+/** Logs in with a demo account and returns the session cookie (`name=value`). */
+export async function login(base: string, username: string): Promise<string> {
+	const r = await fetch(`${base}/login`, {
+		method: 'POST',
+		headers: {
+			origin: base,
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'text/html'
+		},
+		body: new URLSearchParams({ username, password: 'truso-demo' }),
+		redirect: 'manual'
+	});
+	const cookie = r.headers.get('set-cookie')?.split(';')[0];
+	if (!cookie) throw new Error(`login failed for ${username}: ${r.status}`);
+	return cookie;
+}
+
+/** Every page route of the app (a folder under src/routes with a +page.svelte), as a route id. */
+export function pageRoutes(root = 'src/routes'): string[] {
+	const out: string[] = [];
+	const walk = (dir: string, id: string) => {
+		for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+			if (e.isDirectory()) walk(path.join(dir, e.name), `${id}/${e.name}`);
+			else if (e.name === '+page.svelte') out.push(id === '' ? '/' : id);
+		}
+	};
+	walk(root, '');
+	// Route groups "(name)" do not appear in URLs.
+	return out.map((r) => r.replace(/\/\([^)]+\)/g, '') || '/').sort();
+}
+
+/**
+ * The URL path of a route id with its parameters filled from the ward's ids, or an error text
+ * when a parameter is unknown (a new route the benchmark does not know how to fill yet).
+ */
+export function fillRoute(
+	route: string,
+	ward: WardIds,
+	global: { normSet: number; user: number }
+): { path: string } | { error: string } {
+	const id = (): number | null => {
+		if (route.startsWith('/w/[ward]/facilities/[id]')) return ward.facility;
+		if (route.startsWith('/w/[ward]/plans/[id]')) return ward.scenario;
+		if (route.startsWith('/w/[ward]/proposals/[id]')) return ward.proposal;
+		if (route.startsWith('/w/[ward]/sites/runs/[id]')) return ward.scoringRun;
+		if (route.startsWith('/w/[ward]/sites/[id]')) return ward.site;
+		if (route.startsWith('/review/proposals/[id]')) return ward.proposal;
+		if (route.startsWith('/admin/norms/[id]')) return global.normSet;
+		if (route.startsWith('/admin/users/[id]')) return global.user;
+		if (route.startsWith('/admin/wards/[id]')) return ward.id;
+		return null;
+	};
+	let missing: string | null = null;
+	const p = route.replace(/\[([^\]]+)\]/g, (_, name: string) => {
+		const v =
+			name === 'ward'
+				? ward.code
+				: name === 'bid'
+					? ward.building
+					: name === 'rid'
+						? ward.room
+						: name === 'id'
+							? id()
+							: null;
+		if (v === null || v === undefined) {
+			missing ??= name;
+			return `[${name}]`;
+		}
+		return String(v);
+	});
+	return missing ? { error: `no value for [${missing}] in ${route}` } : { path: p };
+}
