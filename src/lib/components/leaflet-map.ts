@@ -43,7 +43,17 @@ export interface MapOptions {
 	polygons?: MapPolygon[];
 	tileUrl?: string | null;
 	fitToMarkers?: boolean;
-	labels: { stations: string; ring500: string; ring1000: string; extent: string; markers: string };
+	labels: {
+		stations: string;
+		ring500: string;
+		ring1000: string;
+		extent: string;
+		markers: string;
+		/** Names of Leaflet's own controls, which it writes in English. */
+		zoomIn: string;
+		zoomOut: string;
+		layers: string;
+	};
 	/** Called with the clicked position (for forms that pick coordinates). */
 	onpick?: (lat: number, lng: number) => void;
 	/** Called once when a tile fails to load (offline). */
@@ -63,7 +73,14 @@ export function leafletMap(options: MapOptions): Attachment<HTMLElement> {
 			const L =
 				(mod as unknown as { default?: typeof Leaflet }).default ??
 				(mod as unknown as typeof Leaflet);
-			map = L.map(node, { center: options.center, zoom: options.zoom ?? 14 });
+			map = L.map(node, {
+				center: options.center,
+				zoom: options.zoom ?? 14,
+				zoomControl: false
+			});
+			L.control
+				.zoom({ zoomInTitle: options.labels.zoomIn, zoomOutTitle: options.labels.zoomOut })
+				.addTo(map);
 			if (options.tileUrl) {
 				let reported = false;
 				L.tileLayer(options.tileUrl, {
@@ -160,7 +177,10 @@ export function leafletMap(options: MapOptions): Attachment<HTMLElement> {
 				group.addTo(map);
 				overlays[options.labels.markers] = group;
 			}
-			L.control.layers(undefined, overlays, { collapsed: true }).addTo(map);
+			const layers = L.control.layers(undefined, overlays, { collapsed: true }).addTo(map);
+			const toggle = layers.getContainer()?.querySelector('.leaflet-control-layers-toggle');
+			toggle?.setAttribute('title', options.labels.layers);
+			toggle?.setAttribute('aria-label', options.labels.layers);
 			L.control.scale({ imperial: false }).addTo(map);
 			if (options.fitToMarkers && bounds.length > 1)
 				map.fitBounds(L.latLngBounds(bounds), { padding: [20, 20] });

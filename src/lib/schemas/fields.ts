@@ -4,6 +4,11 @@
  */
 import { z } from 'zod';
 
+// In the browser the Content-Security-Policy forbids eval: without this, building an object
+// schema makes zod probe `new Function`, which Chrome reports as a CSP violation. The server
+// keeps zod's faster compiled parsers. Every schema module imports this file first.
+if (typeof document !== 'undefined') z.config({ jitless: true });
+
 /** Parses "1.234,5", "1234,5", "1234.5" and "12" into a number; blank into undefined. */
 export function parseLocaleNumber(raw: unknown): unknown {
 	if (typeof raw === 'number') return raw;
