@@ -104,6 +104,18 @@ test.describe('siting a new headquarters', () => {
 		const body = await api.json();
 		expect(body.result.smaa.samples).toBe(10000);
 		expect(body.result.weights.source).toBe('ahp');
+		// A short run shows every row (long runs show the first rows and "show all", see
+		// src/lib/server/scoring-run-view.spec.ts); the page links to the full JSON.
+		await expect(page.getByRole('link', { name: /Xem tất cả|Xem bản đầy đủ/ })).toHaveCount(0);
+		await expect(
+			page.getByRole('link', { name: 'Toàn bộ dữ liệu của lần chấm (JSON)' })
+		).toBeVisible();
+		await expect(
+			page.getByRole('region', { name: 'Dữ liệu đầu vào' }).getByRole('row')
+		).toHaveCount(body.result.sites.length + 1);
+		await expect(
+			page.getByRole('table', { name: 'Tổng có trọng số' }).getByRole('row')
+		).toHaveCount(body.result.results['weighted-sum'].length + 1);
 		const other = await page.request.get(`/api/v1/wards/an-khanh/scoring-runs/${id}`);
 		expect(other.status()).toBe(404);
 		const geo = await page.request.get('/api/v1/wards/binh-trung/sites');

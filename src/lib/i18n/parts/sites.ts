@@ -271,7 +271,11 @@ export const vi = {
 	'results.runMeta': 'Lưu ngày {date} bởi {who}; phương pháp chính: {method}.',
 	'results.values': 'Dữ liệu đầu vào',
 	'results.allMethods': 'Kết quả theo từng phương pháp',
-	'results.participants': 'Người đánh giá AHP'
+	'results.participants': 'Người đánh giá AHP',
+	'results.cutRows': 'Đang hiển thị {shown} trên {total} dòng.',
+	'results.runFull': 'Xem bản đầy đủ (mọi dòng của mọi bảng, để in)',
+	'results.showFewer': 'Thu gọn các bảng dài',
+	'results.runJson': 'Toàn bộ dữ liệu của lần chấm (JSON)'
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -546,5 +550,9 @@ export const en: Record<keyof typeof vi, string> = {
 	'results.runMeta': 'Saved on {date} by {who}; main method: {method}.',
 	'results.values': 'Inputs',
 	'results.allMethods': 'Results by method',
-	'results.participants': 'AHP participants'
+	'results.participants': 'AHP participants',
+	'results.cutRows': 'Showing {shown} of {total} rows.',
+	'results.runFull': 'Show the full version (every row of every table, for printing)',
+	'results.showFewer': 'Shorten the long tables',
+	'results.runJson': 'All the data of the run (JSON)'
 };

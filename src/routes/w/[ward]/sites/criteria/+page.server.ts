@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { cached } from '$lib/server/cache';
+import { criteriaValues, pageOf, pageParam } from '$lib/server/scoring-run-view';
 import { parseForm } from '$lib/server/forms';
 import { actorOf } from '$lib/server/request';
 import {
@@ -15,27 +16,24 @@ import { addCriterionSchema, criterionSchema } from '$lib/schemas/sites';
 import { translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
+export const load: PageServerLoad = ({ locals, url }) => {
 	const wardId = locals.ward!.id;
 	const criteria = listCriteria(locals.db, wardId);
 	// The same cache entry as the results page: the inputs depend only on the ward's data.
 	const decision = cached(locals.db, `sites-decision:${wardId}`, () =>
 		buildDecision(locals.db, wardId)
 	);
+	// The values table in the order of the active criteria, rounded, built once per revision;
+	// each request sends one page of it (every row with ?all=1).
+	const rows = cached(locals.db, `sites-criteria-values:${wardId}`, () => criteriaValues(decision));
 	const have = new Set(criteria.map((c) => c.source));
 	return {
 		criteria,
 		available: COMPUTED_SOURCES.filter((s) => !have.has(s)),
 		required: decision.required,
 		active: decision.criteria.map((c) => ({ key: c.key, label: c.labelVi, unit: c.unit })),
-		sites: decision.sites.slice(0, 500).map((s) => ({
-			id: s.id,
-			code: s.code,
-			name: s.name,
-			values: s.values,
-			reasons: s.reasons
-		})),
-		siteCount: decision.sites.length
+		all: url.searchParams.get('all') === '1',
+		sites: pageOf(rows, pageParam(url), url.searchParams.get('all') === '1')
 	};
 };
 

@@ -1,41 +1,24 @@
 import { error } from '@sveltejs/kit';
 import { cached } from '$lib/server/cache';
 import { getScoringRun } from '$lib/server/scoring';
+import { pageParam, runPage, runView } from '$lib/server/scoring-run-view';
 import type { PageServerLoad } from './$types';
 
-/** SMAA rows and ranks the page shows (its table: the first 50 sites, ranks 1-5). */
-const SMAA_ROWS = 50;
-const SMAA_RANKS = 5;
-
-export const load: PageServerLoad = ({ locals, params }) => {
+export const load: PageServerLoad = ({ locals, params, url }) => {
 	const id = Number(params.id);
 	const wardId = locals.ward!.id;
-	// A stored run never changes; parsing it (hundreds of KB with 200 sites) and trimming it to
-	// what the page shows is reused while the database is unchanged (see $lib/server/cache).
-	const run = Number.isInteger(id)
-		? cached(locals.db, `scoring-run-page:${wardId}:${id}`, () => {
-				const r = getScoringRun(locals.db, wardId, id);
-				if (!r) return undefined;
-				// The page does not show the decision matrix, the contributions or the central
-				// weights; the full run stays available as JSON (API) and in the packet.
-				const smaa = r.result.smaa;
-				return {
-					...r,
-					result: {
-						...r.result,
-						matrix: [],
-						contributions: [],
-						smaa: smaa && {
-							...smaa,
-							rankAcceptability: smaa.rankAcceptability
-								.slice(0, SMAA_ROWS)
-								.map((row) => row.slice(0, SMAA_RANKS)),
-							centralWeights: []
-						}
-					}
-				};
+	// A stored run never changes: parsing it (hundreds of KB with 200 sites) into the compact,
+	// rounded view the page reads is reused while the database is unchanged (see
+	// $lib/server/cache). Each request then sends only the rows it shows: the first rankings and
+	// one page of values, everything with ?all=1; the full run stays in the JSON API.
+	const view = Number.isInteger(id)
+		? cached(locals.db, `scoring-run-view:${wardId}:${id}`, () => {
+				const run = getScoringRun(locals.db, wardId, id);
+				return run ? runView(run) : undefined;
 			})
 		: undefined;
-	if (!run) error(404, 'Not found');
-	return { run };
+	if (!view) error(404, 'Not found');
+	return {
+		run: runPage(view, { all: url.searchParams.get('all') === '1', page: pageParam(url) })
+	};
 };
