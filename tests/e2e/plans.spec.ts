@@ -30,15 +30,32 @@ test.describe('short-term reallocation', () => {
 		const scenarioUrl = page.url();
 		expect(scenarioUrl).toMatch(/\/w\/binh-trung\/plans\/\d+$/);
 
-		// The stack plan: one block per room, TTPVHCC on the ground floor, C/D rooms hatched.
+		// The stack plan, one building at a time: the page says how many buildings there are and a
+		// GET form (no JavaScript needed) picks one. One block per room, TTPVHCC on the ground
+		// floor, C/D rooms hatched.
 		await expect(page.getByRole('heading', { name: 'Sơ đồ bố trí theo nhà' })).toBeVisible();
-		const hq = page.getByRole('article', { name: 'Nhà A — Nhà làm việc chính (TS-01)' });
-		await expect(hq.getByText('Tầng 3', { exact: true })).toBeVisible();
-		await expect(page.getByText(/^[A-Z-]+: \d+ người$/).first()).toBeVisible();
+		await expect(page.getByText(/^Phương án dùng 10 nhà;/)).toBeVisible();
+		await expect(page.getByRole('article')).toHaveCount(1);
+		const buildingPicker = page.getByLabel('Nhà', { exact: true });
+		const showBuilding = async (label: string) => {
+			const value = await buildingPicker
+				.locator('option', { hasText: `${label} · ` })
+				.getAttribute('value');
+			await buildingPicker.selectOption(value!);
+			await page.getByRole('button', { name: 'Xem sơ đồ' }).click();
+			await expect(page).toHaveURL(new RegExp(`[?&]building=${value}`));
+		};
+		await showBuilding('CS-BTT-DU/A — Nhà làm việc 2 tầng');
 		const cBuilding = page.getByRole('article', {
 			name: 'Nhà A — Nhà làm việc 2 tầng (CS-BTT-DU)'
 		});
 		await expect(cBuilding.locator('.block.hatched')).toHaveCount(12);
+		await expect(page.getByRole('article')).toHaveCount(1);
+		await showBuilding('TS-01/A — Nhà làm việc chính');
+		const hq = page.getByRole('article', { name: 'Nhà A — Nhà làm việc chính (TS-01)' });
+		await expect(hq.getByText('Tầng 3', { exact: true })).toBeVisible();
+		await expect(hq.getByText(/^[A-Z-]+: \d+ người$/).first()).toBeVisible();
+		await expect(page.getByText(/^Nhà \d+\/10$/)).toBeVisible();
 		const placedText = await page.getByText(/^Đã bố trí \d+\/\d+ người$/).textContent();
 		const placed = Number(/Đã bố trí (\d+)\//.exec(placedText ?? '')![1]);
 		expect(placed).toBeGreaterThan(40);
@@ -56,7 +73,11 @@ test.describe('short-term reallocation', () => {
 		expect(pdf.status()).toBe(200);
 		expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
-		// Edit one row into a toilet: the quick check warns, the server refuses it as a violation.
+		// Edit one row into a toilet: the room list holds only the rooms of the building shown; the
+		// quick check warns, the server refuses it as a violation.
+		const roomPicker = page.getByLabel('Phòng', { exact: true });
+		await expect(roomPicker.locator('option', { hasText: 'CS-BTT-DU/' })).toHaveCount(0);
+		expect(await roomPicker.locator('option', { hasText: 'TS-01/A ' }).count()).toBeGreaterThan(5);
 		await page.getByLabel('Đơn vị', { exact: true }).selectOption({
 			label: 'VP-HDND-UBND — Văn phòng HĐND và UBND'
 		});
