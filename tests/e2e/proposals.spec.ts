@@ -158,6 +158,36 @@ test.describe('proposal packet and the city review', () => {
 		await expect(page.getByRole('link', { name: 'Phường Bình Trưng' })).toBeVisible();
 	});
 
+	test('long section tables show their first rows, all of them on demand and in print', async ({
+		page
+	}) => {
+		await as(page, 'binhtrung.viewer', proposalUrl);
+		// Bình Trưng has 11 units: the units table of the necessity section shows the first 5.
+		const necessity = page.getByRole('region', { name: 'Sự cần thiết đầu tư' });
+		await expect(necessity.getByText('Đang hiện 5/11 dòng.')).toHaveCount(1);
+		await necessity.getByText(/Nhu cầu diện tích làm việc theo đơn vị/).click();
+		await necessity.getByRole('link', { name: 'Hiện tất cả' }).click();
+		await expect(page).toHaveURL(/[?&]all=necessity/);
+		const units = page
+			.getByRole('region', { name: 'Sự cần thiết đầu tư' })
+			.locator('details')
+			.filter({ hasText: 'Nhu cầu diện tích làm việc theo đơn vị' });
+		await expect(units).toHaveAttribute('open', '');
+		await expect(units.locator('tbody tr')).toHaveCount(11);
+		await expect(units.getByText(/Đang hiện/)).toHaveCount(0);
+		// The full print version opens every table with every row.
+		await page.goto(proposalUrl);
+		await page.getByRole('link', { name: 'Bản in đầy đủ' }).click();
+		await expect(page).toHaveURL(/print=1/);
+		await expect(page.getByText(/Đang hiện \d+\/\d+ dòng/)).toHaveCount(0);
+		await expect(page.locator('section.card details:not([open])')).toHaveCount(0);
+		await expect(page.locator('section.card details[open]').first()).toBeVisible();
+		// The review page has the same links.
+		await as(page, 'city.reviewer', reviewUrl);
+		await expect(page.getByRole('link', { name: 'Bản in đầy đủ' })).toBeVisible();
+		await expect(page.getByText('Đang hiện 5/11 dòng.')).toHaveCount(1);
+	});
+
 	test('a viewer and another ward’s editor can do none of it', async ({ page }) => {
 		const id = reviewUrl.split('/').pop();
 		await as(page, 'binhtrung.viewer', proposalUrl);

@@ -86,7 +86,7 @@ export function formatDate(d: string | number | Date | null | undefined, _locale
 			: new Date(d);
 	if (Number.isNaN(date.getTime())) return '—';
 	const tz = typeof d === 'string' && d.length === 10 ? 'UTC' : 'Asia/Ho_Chi_Minh';
-	return new Intl.DateTimeFormat('vi-VN', {
+	return dateFormat('vi-VN', {
 		day: '2-digit',
 		month: '2-digit',
 		year: 'numeric',
@@ -94,9 +94,21 @@ export function formatDate(d: string | number | Date | null | undefined, _locale
 	}).format(date);
 }
 
+/** Like the number formatters, the date formatters are built once (a build costs ~0.3 ms). */
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+	const key = `${tag}:${JSON.stringify(options)}`;
+	let f = dateFormatters.get(key);
+	if (!f) {
+		f = new Intl.DateTimeFormat(tag, options);
+		dateFormatters.set(key, f);
+	}
+	return f;
+}
+
 export function formatDateTime(ms: number | null | undefined, locale: Locale): string {
 	if (ms === null || ms === undefined) return '—';
-	return new Intl.DateTimeFormat(bcp47(locale), {
+	return dateFormat(bcp47(locale), {
 		day: '2-digit',
 		month: '2-digit',
 		year: 'numeric',

@@ -131,3 +131,19 @@ export interface PacketSnapshot {
 	};
 	photos: PacketPhoto[];
 }
+
+/** A section table as a proposal page shows it: maybe only the first rows, and the row count. */
+export interface PageTable extends PacketTable {
+	total: number;
+}
+
+/** The snapshot a proposal page receives (see pageSnapshot in $lib/server/proposals). */
+export type PageSnapshot = Omit<PacketSnapshot, 'sections'> & {
+	/** How many rows a table that is not expanded shows. */
+	pageRows: number;
+	sections: (Omit<PacketSection, 'tables'> & {
+		tables: PageTable[];
+		/** Whether the section's tables are complete (else cut to their first rows). */
+		expanded: boolean;
+	})[];
+};

@@ -1,4 +1,45 @@
+import { cached } from '$lib/server/cache';
 import { listWards } from '$lib/server/wards';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => ({ wards: listWards(locals.db) });
+/** Wards per page (a city has about 170). */
+const PAGE_SIZE = 50;
+
+/** Lower case without diacritics, so "binh trung" finds "Phường Bình Trưng". */
+const fold = (s: string) =>
+	s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
+	// The list with its user and facility counts is reused while the database is unchanged.
+	const all = cached(locals.db, 'admin-wards', () =>
+		listWards(locals.db).map((w) => ({
+			id: w.id,
+			code: w.code,
+			name: w.name,
+			adminCode: w.adminCode,
+			isSample: w.isSample,
+			hasBoundary: w.hasBoundary,
+			userCount: w.userCount,
+			facilityCount: w.facilityCount,
+			folded: fold(`${w.name} ${w.code} ${w.adminCode ?? ''}`)
+		}))
+	);
+	const needle = fold(q);
+	const matching = needle ? all.filter((w) => w.folded.includes(needle)) : all;
+	const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
+	const page = Math.min(
+		pages,
+		Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1)
+	);
+	return {
+		wards: matching
+			.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+			.map(({ folded: _f, ...w }) => w),
+		any: all.length > 0,
+		total: matching.length,
+		page,
+		pageSize: PAGE_SIZE,
+		q
+	};
+};

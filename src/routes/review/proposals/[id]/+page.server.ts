@@ -9,6 +9,7 @@ import {
 	addComment,
 	claimProposal,
 	decideProposal,
+	expandedSections,
 	getProposal,
 	getVersion,
 	lastVersionDiff,
@@ -30,7 +31,7 @@ function proposalOr404(locals: App.Locals, raw: string) {
 	return p;
 }
 
-export const load: PageServerLoad = ({ locals, params }) => {
+export const load: PageServerLoad = ({ locals, params, url }) => {
 	const id = Number(params.id);
 	// Parsing the proposal's draft and snapshots (hundreds of KB for a large ward) is reused while
 	// the database is unchanged (see $lib/server/cache).
@@ -39,8 +40,12 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		: undefined;
 	// The city never sees a ward's draft.
 	if (!view) error(404, translate(locals.locale, 'err.notFound'));
+	// The first rows of each section table (all with ?all=<section>, everything with ?print=1).
+	const { snapshot, ...rest } = view;
 	return {
-		...view,
+		...rest,
+		snapshot: snapshot && pageSnapshot(snapshot, expandedSections(url)),
+		print: url.searchParams.get('print') === '1',
 		canDecide: locals.canEdit && DECIDABLE.includes(view.proposal.status),
 		canClaim: locals.canEdit && view.proposal.status === 'submitted'
 	};
@@ -61,8 +66,8 @@ function proposalView(db: App.Locals['db'], id: number) {
 	return {
 		proposal: { id: p.id, title: p.title, status: p.status, reviewerId: p.reviewerId },
 		ward,
-		versions,
-		snapshot: latest ? pageSnapshot(latest.snapshot) : null,
+		versions: versions.map((v) => ({ id: v.id, number: v.number, submittedAt: v.submittedAt })),
+		snapshot: latest?.snapshot ?? null,
 		sha256: latest?.sha256 ?? null,
 		comments: listComments(db, p.id),
 		decisions: listDecisions(db, p.id),

@@ -8,6 +8,7 @@ import { parseForm } from '$lib/server/forms';
 import {
 	EDITABLE,
 	ProposalError,
+	expandedSections,
 	getProposal,
 	lastVersionDiff,
 	listComments,
@@ -31,7 +32,7 @@ function proposalOr404(locals: App.Locals, raw: string) {
 	return p;
 }
 
-export const load: PageServerLoad = ({ locals, params }) => {
+export const load: PageServerLoad = ({ locals, params, url }) => {
 	const wardId = locals.ward!.id;
 	const id = Number(params.id);
 	// Parsing the draft and the snapshots (hundreds of KB for a large ward) and, for an editable
@@ -41,7 +42,17 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		? cached(locals.db, `ward-proposal:${wardId}:${id}`, () => proposalView(locals.db, wardId, id))
 		: undefined;
 	if (!view) error(404, translate(locals.locale, 'err.notFound'));
-	return view;
+	const { snapshot, sites, ...rest } = view;
+	// The page shows the first rows of each section table (all of them for the sections asked
+	// with ?all=…, everything with ?print=1); the packet files keep every row.
+	const expand = expandedSections(url);
+	return {
+		...rest,
+		snapshot: snapshot && pageSnapshot(snapshot, expand),
+		print: url.searchParams.get('print') === '1',
+		// Only the draft form (editors of an editable proposal) chooses a site.
+		sites: locals.canEdit && view.editable ? sites : []
+	};
 };
 
 function proposalView(db: App.Locals['db'], wardId: number, id: number) {
@@ -57,9 +68,15 @@ function proposalView(db: App.Locals['db'], wardId: number, id: number) {
 		proposal: { id: p.id, title: p.title, status: p.status },
 		editable,
 		draft: p.state.draft,
-		snapshot: snapshot && pageSnapshot(snapshot),
+		snapshot,
 		changes: editable ? recomputeCheck(db, wardId, p.state) : [],
-		versions,
+		versions: versions.map((v) => ({
+			id: v.id,
+			number: v.number,
+			sha256: v.sha256,
+			submittedAt: v.submittedAt,
+			submittedBy: v.submittedBy
+		})),
 		comments: listComments(db, p.id),
 		decisions: listDecisions(db, p.id),
 		diff: lastVersionDiff(db, p.id),
