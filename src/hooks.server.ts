@@ -118,8 +118,25 @@ const guard: Handle = async ({ event, resolve }) => {
 	}
 	event.locals.ward = decision.ward ?? null;
 	event.locals.canEdit = decision.canEdit;
-	return resolve(event);
+	const response = await resolve(event);
+	await drainUnreadBody(event.request);
+	return response;
 };
+
+/**
+ * Reads and discards a request body the route did not read (e.g. a POST to an action that
+ * takes no fields). Closing a connection with unread data resets it, which can cut a large
+ * answer (a page, a download) short on the client's side.
+ */
+async function drainUnreadBody(request: Request): Promise<void> {
+	if (!request.body || request.bodyUsed || request.body.locked) return;
+	try {
+		const reader = request.body.getReader();
+		while (!(await reader.read()).done);
+	} catch {
+		// The client went away: nothing to protect.
+	}
+}
 
 /** A small standalone page for a refused request (no script, so the CSP is trivially met). */
 function deniedPage(status: number, message: string, locale: 'vi' | 'en'): Response {

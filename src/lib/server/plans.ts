@@ -784,7 +784,18 @@ export function resetScenario(db: Db, actor: Actor, wardId: number, id: number):
 		const result = resultOf(row);
 		if (!result) throw new PlansError('not-found');
 		tx.delete(assignments).where(eq(assignments.scenarioId, id)).run();
-		for (const a of normalisePlan(result.assignments)) {
+		// Rooms or units deleted since the solve are left out (their rows were cascaded away).
+		const plan = normalisePlan(result.assignments);
+		const existing = <T extends { id: number }>(ids: number[], rows: (ids: number[]) => T[]) =>
+			new Set(ids.length ? rows(ids).map((r) => r.id) : []);
+		const roomIds = existing([...new Set(plan.map((a) => dbId(a.roomId)))], (ids) =>
+			tx.select({ id: rooms.id }).from(rooms).where(inArray(rooms.id, ids)).all()
+		);
+		const unitIds = existing([...new Set(plan.map((a) => dbId(a.unitId)))], (ids) =>
+			tx.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, ids)).all()
+		);
+		for (const a of plan) {
+			if (!roomIds.has(dbId(a.roomId)) || !unitIds.has(dbId(a.unitId))) continue;
 			tx.insert(assignments)
 				.values({
 					scenarioId: id,

@@ -1,11 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { isLocale, LOCALE_COOKIE } from '$lib/i18n';
+import { safeNext } from '$lib/server/request';
 import type { Actions } from './$types';
-
-/** Only same-site paths are followed after switching language. */
-function safeNext(next: FormDataEntryValue | null): string {
-	return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
 
 export const actions: Actions = {
 	default: async ({ request, cookies }) => {
@@ -19,6 +15,8 @@ export const actions: Actions = {
 				maxAge: 60 * 60 * 24 * 365
 			});
 		}
-		redirect(303, safeNext(data.get('next')));
+		// Only same-site paths are followed after switching language.
+		const next = data.get('next');
+		redirect(303, safeNext(typeof next === 'string' ? next : null));
 	}
 };
