@@ -105,6 +105,12 @@ test.describe('proposal packet and the city review', () => {
 		await as(page, 'binhtrung.editor', proposalUrl);
 		await expect(page.getByText('Bổ sung diện tích phòng của nhà làm việc.')).toBeVisible();
 		await expect(page.getByText('Đề nghị cập nhật số liệu hiện trạng.')).toBeVisible();
+		// The decision list names the outcome, the version and who decided.
+		const decided = page.getByRole('region', { name: 'Quyết định' });
+		await expect(decided.getByRole('listitem')).toHaveCount(1);
+		await expect(decided.getByRole('listitem')).toContainText(
+			/^Trả lại \(Phiên bản 1, .+, Chuyên viên Sở Xây dựng\): Đề nghị cập nhật số liệu hiện trạng\.$/
+		);
 
 		// Change a room area at its source (the inventory).
 		const list = (await (await page.request.get('/api/v1/wards/binh-trung/facilities')).json()) as {
