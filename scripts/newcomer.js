@@ -359,6 +359,9 @@ async function main() {
 		);
 
 	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'truso-newcomer-'));
+	// mkdtemp makes the folder 0700; a test that starts the server as another user (the
+	// read-only database check runs it as "nobody" under root) must be able to reach the clone.
+	fs.chmodSync(tmp, 0o755);
 	const clone = path.join(tmp, 'truso');
 	await timed(`git clone (HEAD ${head.stdout?.trim() || '?'}) into ${clone}`, () => {
 		const r = spawnSync(

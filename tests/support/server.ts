@@ -2,7 +2,7 @@
  * Starting the production build in a child process for tests that need a real server
  * (faults, security). Each server gets its own port and temporary database.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -22,6 +22,7 @@ export async function startServer(env: {
 	uid?: number;
 	gid?: number;
 }): Promise<RunningServer> {
+	if (env.uid !== undefined) assertReadableBy(env.uid, env.gid ?? env.uid);
 	const child = spawn(process.execPath, ['scripts/serve.js'], {
 		cwd: root,
 		...(env.uid === undefined ? {} : { uid: env.uid, gid: env.gid ?? env.uid }),
@@ -58,6 +59,23 @@ export async function startServer(env: {
 				child.kill(signal);
 			})
 	};
+}
+
+/** Fails with a clear message when the other user cannot reach the checkout (a 0700 folder above it). */
+function assertReadableBy(uid: number, gid: number): void {
+	const serve = path.join(root, 'scripts', 'serve.js');
+	const probe = spawnSync(
+		process.execPath,
+		[
+			'-e',
+			`require('node:fs').accessSync(${JSON.stringify(serve)}, require('node:fs').constants.R_OK)`
+		],
+		{ uid, gid, stdio: 'ignore' }
+	);
+	if (probe.status !== 0)
+		throw new Error(
+			`user ${uid} cannot read ${serve}: every folder above the checkout must be searchable by others (chmod o+x)`
+		);
 }
 
 /** Logs in through the form and returns the session cookie. */
