@@ -5,7 +5,7 @@
  * measures each given path for BENCH_PAGE_S seconds (default 5), right after the trivial page of
  * the same ward (half as long), and prints requests per second and the ratio. A path starting with "/" is used as
  * is; `{city}` and `{big}` in it become the typical city ward's and the big ward's codes, and
- * `{facility}`, `{site}`, `{scenario}`, `{run}`, `{proposal}` their ids (of the big ward when
+ * `{facility}`, `{building}`, `{room}`, `{site}`, `{scenario}`, `{run}`, `{proposal}` their ids (of the big ward when
  * the path has `{big}`). A path without "/" is a ward page of the big ward
  * (e.g. `facilities`, `plans/{scenario}`); `/review/proposals/{proposal}#{big}` is the review
  * page of the big ward's proposal. Port: BENCH_PORT (default 4392).
@@ -31,6 +31,8 @@ try {
 			.replaceAll('{city}', data.city.code)
 			.replaceAll('{big}', data.big.code)
 			.replaceAll('{facility}', String(w.facility))
+			.replaceAll('{building}', String(w.building))
+			.replaceAll('{room}', String(w.room))
 			.replaceAll('{site}', String(w.site))
 			.replaceAll('{scenario}', String(w.scenario))
 			.replaceAll('{run}', String(w.scoringRun))

@@ -80,19 +80,30 @@ export function numberLabel(key: string, locale: PacketLocale): string {
 
 const bcp = (l: PacketLocale) => (l === 'vi' ? 'vi-VN' : 'en-GB');
 
+// Building an Intl.NumberFormat costs far more than formatting with one; a packet page formats
+// hundreds of numbers, so each formatter is made once per locale and option set.
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(locale: PacketLocale, kind: 'percent' | 0 | 1 | 4, grouping: boolean) {
+	const key = `${locale}:${kind}:${grouping}`;
+	let f = formatters.get(key);
+	if (!f) {
+		f = new Intl.NumberFormat(
+			bcp(locale),
+			kind === 'percent'
+				? { style: 'percent', maximumFractionDigits: 1 }
+				: { maximumFractionDigits: kind, useGrouping: grouping }
+		);
+		formatters.set(key, f);
+	}
+	return f;
+}
+
 /** A number with its unit as printed in the documents (ratios as %). */
 export function formatTraced(value: number | null, unit: string, locale: PacketLocale): string {
 	if (value === null || value === undefined) return '—';
-	if (unit === '%')
-		return new Intl.NumberFormat(bcp(locale), {
-			style: 'percent',
-			maximumFractionDigits: 1
-		}).format(value);
+	if (unit === '%') return formatter(locale, 'percent', true).format(value);
 	const digits = unit === 'đồng' || unit === 'đồng/m²' ? 0 : unit === '' ? 4 : 1;
-	const text = new Intl.NumberFormat(bcp(locale), {
-		maximumFractionDigits: digits,
-		useGrouping: unit !== '' || value >= 10000
-	}).format(value);
+	const text = formatter(locale, digits, unit !== '' || value >= 10000).format(value);
 	const u = locale === 'en' ? (UNIT_EN[unit] ?? unit) : unit;
 	return u ? `${text} ${u}` : text;
 }

@@ -99,12 +99,14 @@ export function numberRows(sec: PacketSection, locale: DocLocale): [string, stri
 	]);
 }
 
+const CELL_NUMBER = {
+	vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 }),
+	en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 4 })
+};
+
 export function cellText(c: Cell, locale: DocLocale): string {
 	if (c === null || c === undefined) return '—';
-	if (typeof c === 'number')
-		return new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
-			maximumFractionDigits: 4
-		}).format(c);
+	if (typeof c === 'number') return CELL_NUMBER[locale].format(c);
 	return c;
 }
 
