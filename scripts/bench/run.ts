@@ -58,8 +58,8 @@ const LONG = new Set([
 	'/w/[ward]/sites',
 	'/w/[ward]/sites/results'
 ]);
-/** The lead is working on these; a miss is reported, not fixed here. */
-const LEAD_AREA = /^\/w\/\[ward\]\/sites\/results/;
+/** A page whose first round is below this ratio is measured a second time (see below). */
+const NEAR_BUDGET = 0.32;
 
 type Results = Record<string, unknown>;
 
@@ -88,6 +88,8 @@ interface PageResult {
 	cpuMsPerRequest?: number;
 	trivialCpuMsPerRequest?: number;
 	cpuRatio?: number;
+	/** Both rounds of a page near the budget (the figures above are their means). */
+	rounds?: { ratio: number; cpuRatio: number }[];
 	pass?: boolean;
 	js?: JsFigures | { error: string };
 	jsPass?: boolean;
@@ -212,7 +214,7 @@ function markdown(results: Results, pages: PageResult[], trivial: Record<string,
 	const lines = [
 		`Pages (${results.date}, Node ${results.node}, ${results.cpus} CPUs; sample wards + synthetic city of ${CITY.wards} wards, ${CITY.rooms.toLocaleString('en-US')} rooms, ${CITY.sites.toLocaleString('en-US')} sites + big ward of ${BIG.rooms.toLocaleString('en-US')} rooms, ${BIG.sites} sites). ` +
 			`Throughput with autocannon (10 connections, ${pageS} s per page, ${durationS} s for the trivial page and the size-budgeted pages on the big ward) relative to the trivial page of the same ward measured just before each page ` +
-			`(at the start: city ${f1(trivial.city)} req/s, big ward ${f1(trivial.big)} req/s); budget ≥ ${BUDGETS.ratioToTrivial}. ` +
+			`(at the start: city ${f1(trivial.city)} req/s, big ward ${f1(trivial.big)} req/s); budget ≥ ${BUDGETS.ratioToTrivial}; a page whose first round is below ${NEAR_BUDGET} is measured a second time the same way and judged on the mean of both rounds (shown in the last column). ` +
 			`Also the server's CPU time per request and the ratio it implies (trivial CPU ms ÷ page CPU ms), which a busy machine barely disturbs; the verdict uses ${results.verdictBasis === 'cpu' ? `the CPU ratio (load average ${(results.load as number[])[0]} on ${results.cpus} CPUs at the start)` : 'the throughput ratio'}. ` +
 			`First-load JavaScript gzip in Chromium until the network is idle; budget: app < ${BUDGETS.appJsGzipKb} KB, Leaflet and Chart.js only where used.`,
 		'',
@@ -297,31 +299,50 @@ async function main() {
 				}
 				p.htmlKb = kb(body.byteLength);
 				const code = p.ward === 'big' ? data.big.code : data.city.code;
-				const paired = await measureWithCpu(
-					pid,
-					`${base}/w/${code}/trivial`,
-					cookie,
-					Math.max(1, Math.round(p.durationS / 2))
-				);
-				const h = await measureWithCpu(pid, url, c, p.durationS);
-				const ref = paired.requestsPerSec;
-				p.trivialRequestsPerSec = ref;
+				const round = async () => {
+					const paired = await measureWithCpu(
+						pid,
+						`${base}/w/${code}/trivial`,
+						cookie,
+						Math.max(1, Math.round(p.durationS / 2))
+					);
+					const h = await measureWithCpu(pid, url, c, p.durationS);
+					return {
+						h,
+						paired,
+						ratio: h.requestsPerSec / paired.requestsPerSec,
+						cpuRatio: h.cpuMsPerRequest > 0 ? paired.cpuMsPerRequest / h.cpuMsPerRequest : 0
+					};
+				};
+				// A page near the budget is measured twice (each time right after the trivial page)
+				// and judged on the mean of the two rounds: one short round can be disturbed.
+				const rounds = [await round()];
+				const basis = (r: (typeof rounds)[number]) =>
+					verdictBasis === 'cpu' ? r.cpuRatio : r.ratio;
+				if (basis(rounds[0]) < NEAR_BUDGET) rounds.push(await round());
+				const mean = (f: (r: (typeof rounds)[number]) => number) =>
+					rounds.reduce((acc, r) => acc + f(r), 0) / rounds.length;
+				const r3 = (x: number) => Math.round(x * 1000) / 1000;
+				const r2 = (x: number) => Math.round(x * 100) / 100;
+				const h = rounds[rounds.length - 1].h;
+				p.trivialRequestsPerSec = r2(mean((r) => r.paired.requestsPerSec));
 				Object.assign(p, {
-					requestsPerSec: h.requestsPerSec,
+					requestsPerSec: r2(mean((r) => r.h.requestsPerSec)),
 					p50Ms: h.p50Ms,
 					p99Ms: h.p99Ms,
-					non2xx: h.non2xx,
-					ratioToTrivial: Math.round((h.requestsPerSec / ref) * 1000) / 1000,
-					cpuMsPerRequest: h.cpuMsPerRequest,
-					trivialCpuMsPerRequest: paired.cpuMsPerRequest,
-					cpuRatio:
-						h.cpuMsPerRequest > 0
-							? Math.round((paired.cpuMsPerRequest / h.cpuMsPerRequest) * 1000) / 1000
-							: undefined
+					non2xx: rounds.reduce((acc, r) => acc + r.h.non2xx, 0),
+					ratioToTrivial: r3(mean((r) => r.ratio)),
+					cpuMsPerRequest: r2(mean((r) => r.h.cpuMsPerRequest)),
+					trivialCpuMsPerRequest: r2(mean((r) => r.paired.cpuMsPerRequest)),
+					cpuRatio: r3(mean((r) => r.cpuRatio)),
+					...(rounds.length > 1
+						? { rounds: rounds.map((r) => ({ ratio: r3(r.ratio), cpuRatio: r3(r.cpuRatio) })) }
+						: {})
 				});
 				const ratio = verdictBasis === 'cpu' ? p.cpuRatio : p.ratioToTrivial;
-				p.pass = h.non2xx === 0 && (ratio ?? 0) >= BUDGETS.ratioToTrivial;
-				if (!p.pass && LEAD_AREA.test(p.route)) p.note = 'lead area';
+				p.pass = p.non2xx === 0 && (ratio ?? 0) >= BUDGETS.ratioToTrivial;
+				if (rounds.length > 1)
+					p.note = `mean of 2 rounds: ${rounds.map((r) => r3(basis(r))).join(', ')}`;
 				// JavaScript once per route (the bundles do not depend on the ward).
 				if (js && p.ward !== 'big') {
 					try {

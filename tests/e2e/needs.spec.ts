@@ -25,7 +25,13 @@ test.describe('space needs against the norms', () => {
 		const chart = page.locator('figure', {
 			hasText: 'Diện tích theo định mức và đang sử dụng theo đơn vị'
 		});
+		// The table of the chart's numbers is rendered when its disclosure opens, and before printing.
+		await expect(chart.locator('table')).toHaveCount(0);
 		await chart.getByText('Xem dạng bảng').click();
+		await expect(chart.getByRole('row', { name: new RegExp(UNIT) })).toContainText('324');
+		await chart.getByText('Xem dạng bảng').click();
+		await expect(chart.locator('table')).toHaveCount(0);
+		await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
 		await expect(chart.getByRole('row', { name: new RegExp(UNIT) })).toContainText('324');
 
 		// Add a position of 2 land specialists (2 × 15 m²) to the unit.
