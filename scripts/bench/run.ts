@@ -354,7 +354,7 @@ async function main() {
 				}
 				const j = p.js && 'appGzipKb' in p.js ? ` js app ${p.js.appGzipKb} KB` : '';
 				console.log(
-					`[bench] ${p.pass ? 'PASS' : 'MISS'} ${p.path}: ${h.requestsPerSec} req/s (${p.ratioToTrivial}×, CPU ${p.cpuRatio}×)${j}`
+					`[bench] ${p.pass ? 'PASS' : 'MISS'} ${p.path}: ${p.requestsPerSec} req/s (${p.ratioToTrivial}×, CPU ${p.cpuRatio}×)${j}`
 				);
 			}
 		} finally {
