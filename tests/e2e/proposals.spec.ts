@@ -67,8 +67,10 @@ test.describe('proposal packet and the city review', () => {
 		for (const f of manifest.files)
 			expect(sha(await zip.file(f.name)!.async('uint8array'))).toBe(f.sha256);
 
-		await page.getByRole('button', { name: 'Gửi Thành phố' }).click();
+		// A double click sends one submission (the button is disabled while the packet is made).
+		await page.getByRole('button', { name: 'Gửi Thành phố' }).dblclick();
 		await expect(page.locator('.badge', { hasText: 'Đã gửi' })).toBeVisible({ timeout: 30_000 });
+		await expect(page.getByRole('alert')).toHaveCount(0);
 		await expect(page.getByRole('heading', { name: 'Các phiên bản đã gửi' })).toBeVisible();
 		await expect(page.locator('code').filter({ hasText: /^[0-9a-f]{64}$/ })).toHaveCount(1);
 		// A submitted version cannot be edited.

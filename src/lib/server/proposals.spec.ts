@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
@@ -24,9 +24,11 @@ import {
 	portfolio,
 	proposalsForApi,
 	ProposalError,
+	readPacketFile,
 	reassemble,
 	recomputeCheck,
 	reviewQueue,
+	sha256,
 	submitProposal,
 	type PacketGenerator
 } from './proposals';
@@ -99,6 +101,33 @@ describe('sample proposals', () => {
 });
 
 describe('workflow', () => {
+	it('two submissions racing (a double click): one version, whose stored files are its own; the other leaves nothing', async () => {
+		const id = createProposal(db, editor, wardId, 'Nộp hai lần');
+		let calls = 0;
+		const slow: PacketGenerator = async (_s, meta) => {
+			const n = ++calls;
+			await new Promise((r) => setTimeout(r, 20 * n));
+			const bytes = new TextEncoder().encode(`attempt ${n} of version ${meta.version}`);
+			return [{ name: 'packet.zip', bytes }];
+		};
+		const results = await Promise.allSettled([
+			submitProposal(db, editor, wardId, id, slow),
+			submitProposal(db, editor, wardId, id, slow)
+		]);
+		expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+		const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+		expect(lost.reason).toBeInstanceOf(ProposalError);
+		expect(listVersions(db, id).map((v) => v.number)).toEqual([1]);
+		const files = getVersion(db, id, 1)!.files;
+		expect(files).toHaveLength(1);
+		const bytes = await readPacketFile(files[0]);
+		expect(new TextDecoder().decode(bytes!)).toBe('attempt 1 of version 1');
+		expect(sha256(bytes!)).toBe(files[0].sha256);
+		// Only the winning attempt's folder is left.
+		const dirs = readdirSync(path.join(process.env.UPLOAD_DIR!, 'packets', String(id)));
+		expect(dirs).toHaveLength(1);
+	});
+
 	it('draft → submitted → in-review → returned → resubmitted → approved, audited and notified', async () => {
 		const id = createProposal(db, editor, wardId, 'Đề xuất thử');
 		expect(getProposal(db, wardId, id)!.status).toBe('draft');

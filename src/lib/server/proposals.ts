@@ -5,8 +5,8 @@
  * A submitted version (snapshot JSON, its SHA-256 and the generated files) never changes.
  * Every step writes its audit row and its notifications in the same transaction.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import { conditionIndex, ratingsFromSurvey } from '../condition';
@@ -747,8 +747,13 @@ export type PacketGenerator = (
 	meta: { proposalId: number; version: number; sha256: string; submittedAt: Date }
 ) => Promise<{ name: string; bytes: Uint8Array }[]>;
 
+/**
+ * The folder of one submission attempt's files, `packets/<proposal>/v<n>-<random>`: unique, so
+ * that two submissions racing for the same version number (a double click) never write over each
+ * other's files. The version row records each file's path.
+ */
 export function packetDir(proposalId: number, version: number): string {
-	return path.join('packets', String(proposalId), `v${version}`);
+	return path.join('packets', String(proposalId), `v${version}-${randomBytes(4).toString('hex')}`);
 }
 
 /** Reads a stored packet file of a version (null when missing). */
@@ -795,13 +800,51 @@ export async function submitProposal(
 		submittedAt: at
 	});
 	const dir = packetDir(id, number);
-	await mkdir(path.join(uploadDir(), dir), { recursive: true });
-	const files: PacketFile[] = [];
-	for (const f of generated) {
-		const rel = path.join(dir, f.name);
-		await writeFile(path.join(uploadDir(), rel), f.bytes);
-		files.push({ name: f.name, path: rel, sha256: sha256(f.bytes), size: f.bytes.byteLength });
+	try {
+		await mkdir(path.join(uploadDir(), dir), { recursive: true });
+		const files: PacketFile[] = [];
+		for (const f of generated) {
+			const rel = path.join(dir, f.name);
+			await writeFile(path.join(uploadDir(), rel), f.bytes);
+			files.push({ name: f.name, path: rel, sha256: sha256(f.bytes), size: f.bytes.byteLength });
+		}
+		recordSubmission(db, actor, {
+			wardId,
+			id,
+			number,
+			snapshot,
+			json,
+			hash,
+			files,
+			wardName: w.name,
+			at
+		});
+	} catch (e) {
+		// Nothing refers to this attempt's files unless its transaction committed. (A failed
+		// clean-up only leaves an unreferenced folder; the submission's own error is what counts.)
+		await rm(path.join(uploadDir(), dir), { recursive: true, force: true }).catch(() => {});
+		throw e;
 	}
+	return { version: number, sha256: hash };
+}
+
+/** The database side of a submission, in one transaction (the files are already written). */
+function recordSubmission(
+	db: Db,
+	actor: Actor,
+	s: {
+		wardId: number;
+		id: number;
+		number: number;
+		snapshot: PacketSnapshot;
+		json: string;
+		hash: string;
+		files: PacketFile[];
+		wardName: string;
+		at: Date;
+	}
+): void {
+	const { wardId, id, number, snapshot, json, hash, files, at } = s;
 	db.transaction((tx) => {
 		const cur = editable(tx, wardId, id);
 		const v = tx
@@ -843,12 +886,11 @@ export async function submitProposal(
 			targets,
 			{
 				key: number > 1 ? 'proposals.notify.resubmitted' : 'proposals.notify.submitted',
-				params: { ward: w.name, title: cur.title, version: String(number) }
+				params: { ward: s.wardName, title: cur.title, version: String(number) }
 			},
 			reviewLink(id)
 		);
 	});
-	return { version: number, sha256: hash };
 }
 
 // ------------------------------------------------------------------ writing (city side)

@@ -29,6 +29,7 @@ export const vi = {
 	'proposals.assemble': 'Cập nhật số liệu',
 	'proposals.submit': 'Gửi Thành phố',
 	'proposals.resubmit': 'Gửi lại Thành phố',
+	'proposals.submitting': 'Đang tạo và gửi hồ sơ (DOCX, PDF, ZIP)…',
 	'proposals.submitHelp':
 		'Khi gửi, hồ sơ được cố định thành một phiên bản (số liệu, tệp và mã SHA-256) và không sửa được nữa.',
 	'proposals.locked': 'Hồ sơ đã gửi Thành phố; chỉ sửa được khi bị trả lại.',
@@ -157,6 +158,7 @@ export const en: Record<keyof typeof vi, string> = {
 	'proposals.assemble': 'Update the figures',
 	'proposals.submit': 'Submit to the city',
 	'proposals.resubmit': 'Resubmit to the city',
+	'proposals.submitting': 'Generating and submitting the packet (DOCX, PDF, ZIP)…',
 	'proposals.submitHelp':
 		'Submitting freezes the packet as a version (figures, files and SHA-256) that can no longer change.',
 	'proposals.locked': 'Submitted to the city; editable again only if returned.',
