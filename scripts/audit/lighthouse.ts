@@ -16,6 +16,7 @@ import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import { buildIfNeeded } from '../build-if-needed.js';
+import { loginCookie, waitUntilUp } from '../lib/http';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 process.chdir(root);
@@ -38,33 +39,6 @@ interface PageResult {
 	CLS: number;
 	/** Accessibility and best-practice audits that failed (id: title), to fix. */
 	failures: string[];
-}
-
-async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
-	const start = Date.now();
-	while (Date.now() - start < timeoutMs) {
-		try {
-			const r = await fetch(url);
-			if (r.ok) return;
-		} catch {
-			// not up yet
-		}
-		await new Promise((r) => setTimeout(r, 300));
-	}
-	throw new Error(`server did not answer ${url}`);
-}
-
-/** Logs in with the form, as a browser without JavaScript would; returns the session cookie. */
-async function login(username: string): Promise<string> {
-	const r = await fetch(`${base}/login`, {
-		method: 'POST',
-		headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ username, password: 'truso-demo' }),
-		redirect: 'manual'
-	});
-	const cookie = r.headers.get('set-cookie')?.split(';')[0];
-	if (!cookie) throw new Error(`login failed for ${username}: ${r.status}`);
-	return cookie;
 }
 
 /** The first link on a page whose path matches `pattern`. */
@@ -180,9 +154,9 @@ async function main(): Promise<void> {
 	let chrome: chromeLauncher.LaunchedChrome | undefined;
 	const rows: PageResult[] = [];
 	try {
-		await waitFor(`${base}/health`);
-		const editor = await login('binhtrung.editor');
-		const reviewer = await login('city.reviewer');
+		await waitUntilUp(`${base}/health`);
+		const editor = await loginCookie(base, 'binhtrung.editor');
+		const reviewer = await loginCookie(base, 'city.reviewer');
 		const facility = await firstLink(`${base}${WARD}/facilities`, editor, /\/facilities\/\d+$/);
 		const proposal = await firstLink(`${base}${WARD}/proposals`, editor, /\/proposals\/\d+$/);
 		const plan = await createPlan(editor);

@@ -21,18 +21,7 @@ import {
 	type AllocationRoom,
 	type AllocationUnit
 } from '../../src/lib/allocation/index';
-
-/** Deterministic PRNG (mulberry32). */
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { mulberry32 } from '../../src/lib/server/db/seed/random';
 
 /** Parameters of a synthetic ward. */
 export interface WardSpec {

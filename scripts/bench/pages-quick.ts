@@ -14,7 +14,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildIfNeeded } from '../build-if-needed.js';
 import { measure } from './http';
-import { login, seedBenchDatabase, startServer } from './setup';
+import { loginCookie } from '../lib/http';
+import { seedBenchDatabase, startServer } from './setup';
 
 process.chdir(path.resolve(import.meta.dirname, '..', '..'));
 const port = Number(process.env.BENCH_PORT || 4392);
@@ -23,7 +24,7 @@ buildIfNeeded();
 const data = await seedBenchDatabase();
 const server = await startServer(data, port);
 try {
-	const cookie = await login(server.base, 'admin');
+	const cookie = await loginCookie(server.base, 'admin');
 	const expand = (raw: string) => {
 		const p = raw.startsWith('/') ? raw : `/w/{big}/${raw}`;
 		const w = p.includes('{big}') ? data.big : data.city;

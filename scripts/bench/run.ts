@@ -26,13 +26,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildIfNeeded } from '../build-if-needed.js';
+import { loginCookie } from '../lib/http';
 import { measure, type HttpFigures } from './http';
 import {
 	BIG,
 	BIG_WARD,
 	CITY,
 	fillRoute,
-	login,
 	pageRoutes,
 	seedBenchDatabase,
 	startServer,
@@ -269,7 +269,7 @@ async function main() {
 	results.verdictBasis = verdictBasis;
 	try {
 		const base = server.base;
-		const cookie = await login(base, 'admin');
+		const cookie = await loginCookie(base, 'admin');
 		// The trivial page of both wards first (the reference), then every page.
 		const trivialFigures: Record<string, HttpFigures> = {};
 		for (const w of ['city', 'big'] as const) {

@@ -157,23 +157,6 @@ export async function startServer(data: BenchData, port: number): Promise<BenchS
 	return { base, process: child, stop: () => void child.kill('SIGTERM') };
 }
 
-/** Logs in with a demo account and returns the session cookie (`name=value`). */
-export async function login(base: string, username: string): Promise<string> {
-	const r = await fetch(`${base}/login`, {
-		method: 'POST',
-		headers: {
-			origin: base,
-			'content-type': 'application/x-www-form-urlencoded',
-			accept: 'text/html'
-		},
-		body: new URLSearchParams({ username, password: 'truso-demo' }),
-		redirect: 'manual'
-	});
-	const cookie = r.headers.get('set-cookie')?.split(';')[0];
-	if (!cookie) throw new Error(`login failed for ${username}: ${r.status}`);
-	return cookie;
-}
-
 /** Every page route of the app (a folder under src/routes with a +page.svelte), as a route id. */
 export function pageRoutes(root = 'src/routes'): string[] {
 	const out: string[] = [];

@@ -18,6 +18,7 @@ import { seedDemoAccounts } from '../../src/lib/server/db/seed/accounts';
 import { seedSample } from '../../src/lib/server/db/seed/index';
 import { seedSynthetic } from '../../src/lib/server/db/seed/synthetic';
 import { buildIfNeeded } from '../build-if-needed.js';
+import { loginCookie, waitUntilUp } from '../lib/http';
 
 const short = process.argv.includes('--short');
 const durationS = Number(process.env.LOAD_DURATION_S || (short ? 10 : 30));
@@ -26,30 +27,6 @@ const port = Number(process.env.LOAD_PORT || 4391);
 const base = `http://127.0.0.1:${port}`;
 const root = path.resolve(import.meta.dirname, '..', '..');
 process.chdir(root);
-
-async function waitFor(url: string): Promise<void> {
-	for (let i = 0; i < 200; i++) {
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			// not up yet
-		}
-		await new Promise((r) => setTimeout(r, 300));
-	}
-	throw new Error(`server did not answer ${url}`);
-}
-
-async function login(username: string): Promise<string> {
-	const r = await fetch(`${base}/login`, {
-		method: 'POST',
-		headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ username, password: 'truso-demo' }),
-		redirect: 'manual'
-	});
-	const cookie = r.headers.get('set-cookie')?.split(';')[0];
-	if (!cookie) throw new Error(`login failed for ${username}: ${r.status}`);
-	return cookie;
-}
 
 interface Target {
 	ward: string;
@@ -107,11 +84,11 @@ async function main(): Promise<number> {
 	const statuses = new Map<string, number>();
 	let failures: string[] = [];
 	try {
-		await waitFor(`${base}/health`);
+		await waitUntilUp(`${base}/health`);
 		const [admin, bt, ak] = await Promise.all([
-			login('admin'),
-			login('binhtrung.editor'),
-			login('ankhanh.editor')
+			loginCookie(base, 'admin'),
+			loginCookie(base, 'binhtrung.editor'),
+			loginCookie(base, 'ankhanh.editor')
 		]);
 		const form = {
 			'content-type': 'application/x-www-form-urlencoded',

@@ -5,6 +5,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
+export { loginCookie } from '../../scripts/lib/http';
+
 const root = path.resolve(import.meta.dirname, '..', '..');
 
 export interface RunningServer {
@@ -76,25 +78,4 @@ function assertReadableBy(uid: number, gid: number): void {
 		throw new Error(
 			`user ${uid} cannot read ${serve}: every folder above the checkout must be searchable by others (chmod o+x)`
 		);
-}
-
-/** Logs in through the form and returns the session cookie. */
-export async function loginCookie(
-	base: string,
-	username: string,
-	password = 'truso-demo'
-): Promise<string> {
-	const r = await fetch(`${base}/login`, {
-		method: 'POST',
-		headers: {
-			origin: base,
-			'content-type': 'application/x-www-form-urlencoded',
-			accept: 'text/html'
-		},
-		body: new URLSearchParams({ username, password }),
-		redirect: 'manual'
-	});
-	const cookie = r.headers.get('set-cookie')?.split(';')[0];
-	if (!cookie) throw new Error(`login failed for ${username}: ${r.status}`);
-	return cookie;
 }

@@ -24,17 +24,7 @@ import { rectangleAround } from './geometry';
 import { DEMO_PASSWORD } from './accounts';
 import { SAMPLE_WARDS } from './sample-data';
 import { seedReference, seedWard } from './index';
-
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { mulberry32 } from './random';
 
 export interface CityOptions {
 	/** Number of wards (default 168). */
