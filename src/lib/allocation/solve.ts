@@ -5,6 +5,7 @@ import highsLoader, { type Highs } from 'highs';
 import { summarisePlan } from './evaluate';
 import { buildModel, type BuiltModel } from './model';
 import { heuristicPlan } from './heuristic';
+import { runHighsJob, type HighsJob, type RawOutcome } from './highs-job';
 import {
 	AllocationInputError,
 	type AllocationInstance,
@@ -12,6 +13,7 @@ import {
 	type SolveOptions
 } from './types';
 import { fitsArea, prepareInstance, roomAllowed, type PreparedInstance } from './validate';
+import { runInWorker } from './worker-pool';
 
 /** Default wall-clock limit of one solve, in seconds. */
 export const DEFAULT_TIME_LIMIT_S = 30;
@@ -69,84 +71,41 @@ const STATUS_NAMES: Record<number, string> = {
 };
 const EARLY_STOPS = new Set([MS_TIME_LIMIT, MS_ITERATION_LIMIT, MS_SOLUTION_LIMIT, MS_INTERRUPTED]);
 
-interface RawOutcome {
-	modelStatus: number;
-	/** Column values in `BuiltModel.columns` order, or null when HiGHS has no feasible solution. */
-	values: Float64Array | null;
-	dualBound: number;
+/** The solver's own HiGHS settings (the caller's `highsOptions` are applied after them). */
+function baseOptions(
+	model: BuiltModel,
+	timeLimitS: number
+): Record<string, string | number | boolean> {
+	return {
+		output_flag: false,
+		log_to_console: false,
+		time_limit: timeLimitS,
+		mip_rel_gap: 0,
+		// Symmetry detection did not pay off on this model in scripts/bench/allocation.ts (hard
+		// sample-size seeds solved 2-4× faster without it, 60×400 cases unchanged).
+		mip_detect_symmetry: false,
+		// Restarts (re-presolving after root fixings) cost more than they save here: on the
+		// sample ward they add ~60% LP iterations and ~30-45% CPU; on sample-size synthetic wards
+		// the search is the same or shorter without them.
+		mip_allow_restart: false,
+		// The RENS sub-MIP heuristic mostly re-finds plans the MIP start already gives: without it
+		// the sample ward solves ~10-15% faster, the slowest sample-size synthetic ward (seed 7)
+		// ~2× faster, and the 60×400 wards end the 10 s limit with the same or a smaller gap.
+		mip_heuristic_run_rens: false,
+		// With integer weights every plan has an integer objective, so a plan within < 1 of the
+		// proven bound is optimal; this only lets HiGHS stop earlier.
+		...(model.integralObjective ? { mip_abs_gap: 0.999 } : {})
+	};
 }
 
-/** Runs HiGHS on the LP text; may throw (the caller turns that into an `error` result). */
-function runHighs(
-	highs: Highs,
-	model: BuiltModel,
-	start: Float64Array | null,
-	timeLimitS: number,
-	extra: Record<string, string | number | boolean>
-): RawOutcome {
-	const m = highs.createModel({ format: 'lp', data: model.lp });
-	try {
-		const n = model.columns.length;
-		const dims = m.getDimensions();
-		if (dims.numCols !== n)
-			throw new Error(`HiGHS read ${dims.numCols} columns from the LP text, expected ${n}`);
-		// Map our column order to HiGHS' (the LP reader numbers columns by first appearance).
-		const ours = new Map(model.columns.map((name, i) => [name, i]));
-		const toOurs = new Int32Array(n);
-		for (let j = 0; j < n; j++) {
-			const i = ours.get(m.getColName(j));
-			if (i === undefined) throw new Error(`unexpected column "${m.getColName(j)}" in HiGHS model`);
-			toOurs[j] = i;
-		}
-		m.options.set({
-			output_flag: false,
-			log_to_console: false,
-			time_limit: timeLimitS,
-			mip_rel_gap: 0,
-			// Symmetry detection did not pay off on this model in scripts/bench/allocation.ts (hard
-			// sample-size seeds solved 2-4× faster without it, 60×400 cases unchanged).
-			mip_detect_symmetry: false,
-			// Restarts (re-presolving after root fixings) cost more than they save here: on the
-			// sample ward they add ~60% LP iterations and ~30-45% CPU; on sample-size synthetic wards
-			// the search is the same or shorter without them.
-			mip_allow_restart: false,
-			// With integer weights every plan has an integer objective, so a plan within < 1 of the
-			// proven bound is optimal; this only lets HiGHS stop earlier.
-			...(model.integralObjective ? { mip_abs_gap: 0.999 } : {})
-		});
-		if (Object.keys(extra).length > 0) {
-			try {
-				m.options.set(extra);
-			} catch (e) {
-				const msg = e instanceof Error ? e.message : String(e);
-				throw new Error(`HiGHS rejected options ${JSON.stringify(extra)}: ${msg}`);
-			}
-		}
-		if (start) {
-			const colValue = new Float64Array(n);
-			for (let j = 0; j < n; j++) colValue[j] = start[toOurs[j]];
-			m.setSolution({ colValue });
-		}
-		m.run();
-		const modelStatus = m.getModelStatus() as number;
-		const primal = Number(m.info.get('primal_solution_status'));
-		let values: Float64Array | null = null;
-		if (primal === 2) {
-			const col = m.getSolution().colValue;
-			values = new Float64Array(n);
-			for (let j = 0; j < n; j++) values[toOurs[j]] = col[j];
-		}
-		let dualBound = -Infinity;
-		try {
-			dualBound = Number(m.info.get('mip_dual_bound'));
-		} catch {
-			// not a MIP (no integer columns): the LP optimum is its own bound
-			if (modelStatus === MS_OPTIMAL) dualBound = m.getObjectiveValue();
-		}
-		return { modelStatus, values, dualBound };
-	} finally {
-		m.dispose();
-	}
+/**
+ * Runs HiGHS on a pooled worker thread (default) or on the calling thread; may throw (the
+ * caller turns that into an `error` result). The worker gets a deadline well past the time
+ * limit, for the rare run where HiGHS overruns it (presolve, root LP).
+ */
+async function runHighs(job: HighsJob, timeLimitS: number, inWorker: boolean): Promise<RawOutcome> {
+	if (inWorker) return runInWorker(job, (2 * timeLimitS + 10) * 1000);
+	return runHighsJob(await getHighs(), job);
 }
 
 /** Column values of a plan given as placed[u] maps (for the MIP start). */
@@ -253,8 +212,10 @@ function relativeGap(objective: number, bound: number): number {
  * When HiGHS stops at the time limit (or another limit) the best plan known is returned with
  * status `time-limit` and its relative `gap`; thanks to the MIP start there always is one.
  * `timeLimitS` (default 30) covers the heuristic and HiGHS; HiGHS may overrun it slightly while
- * it is in presolve or in the root LP. `solveTimeMs` includes loading the HiGHS wasm module on
- * the first call of a process.
+ * it is in presolve or in the root LP. HiGHS runs on a pooled worker thread (`./worker-pool.ts`)
+ * unless `inWorker` is false, so the caller's event loop stays free while it works.
+ * `solveTimeMs` includes loading the HiGHS wasm module on the first call of a process (or of a
+ * new worker).
  */
 export async function solveAllocation(
 	instance: AllocationInstance,
@@ -296,9 +257,17 @@ export async function solveAllocation(
 			startPlan = heuristicPlan(p, Math.min(1500, timeLimitS * 100), 20);
 			start = planToColumns(p, model, startPlan);
 		}
-		const highs = await getHighs();
-		const left = timeLimitS - (performance.now() - t0) / 1000;
-		outcome = runHighs(highs, model, start, Math.max(0.05, left), extra);
+		const left = Math.max(0.05, timeLimitS - (performance.now() - t0) / 1000);
+		outcome = await runHighs(
+			{
+				lp: model.lp,
+				columns: model.columns,
+				start,
+				options: [baseOptions(model, left), ...(Object.keys(extra).length > 0 ? [extra] : [])]
+			},
+			left,
+			options.inWorker ?? true
+		);
 	} catch (e) {
 		resetSolver();
 		return errorResult(`HiGHS failed: ${e instanceof Error ? e.message : String(e)}`);

@@ -1,6 +1,7 @@
 /**
  * Solver failure paths with a mocked `highs` module: exceptions, error statuses, limits without
- * an incumbent, and reloading the wasm module after an exception.
+ * an incumbent, and reloading the wasm module after an exception. The mock replaces `highs` in
+ * this thread only, so every solve here runs with `inWorker: false`.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -40,6 +41,8 @@ vi.mock('highs', () => ({
 
 const { solveAllocation, resetSolver } = await import('./index');
 
+const onThread = { inWorker: false } as const;
+
 const instance = {
 	units: [{ id: 'U', headcount: 3, areaPerPersonM2: 10 }],
 	rooms: [
@@ -56,44 +59,44 @@ describe('solveAllocation with a failing HiGHS', () => {
 
 	it('turns an exception into status "error" and reloads HiGHS next time', async () => {
 		state.mode = 'throw-run';
-		const first = await solveAllocation(instance);
+		const first = await solveAllocation(instance, onThread);
 		expect(first.status).toBe('error');
 		expect(first.message).toMatch(/unreachable/);
 		expect(first.assignments).toEqual([]);
 		expect(first.buildingsByUnit).toEqual({ U: [] });
-		const second = await solveAllocation(instance);
+		const second = await solveAllocation(instance, onThread);
 		expect(second.status).toBe('error');
 		expect(state.loads).toBe(2); // the broken instance was not reused
 	});
 
 	it('reuses the cached module when nothing failed', async () => {
 		state.mode = 'solve-error';
-		await solveAllocation(instance);
-		await solveAllocation(instance);
+		await solveAllocation(instance, onThread);
+		await solveAllocation(instance, onThread);
 		expect(state.loads).toBe(1);
 	});
 
 	it('maps a HiGHS error status to status "error"', async () => {
 		state.mode = 'solve-error';
-		const result = await solveAllocation(instance);
+		const result = await solveAllocation(instance, onThread);
 		expect(result.status).toBe('error');
 		expect(result.message).toMatch(/solve error/);
 	});
 
 	it('falls back to the heuristic plan when a limit hits before any incumbent', async () => {
 		state.mode = 'time-limit-no-solution';
-		const result = await solveAllocation(instance);
+		const result = await solveAllocation(instance, onThread);
 		expect(result.status).toBe('time-limit');
 		expect(result.objective).toBe(13); // greedy: 2 + 1 people in building A, 3 moved
 		expect(result.gap).toBeCloseTo((13 - 5) / 13, 9); // mocked bound 5
 		expect(result.message).toMatch(/heuristic/);
-		const noStart = await solveAllocation(instance, { warmStart: false });
+		const noStart = await solveAllocation(instance, { ...onThread, warmStart: false });
 		expect(noStart.status).toBe('error');
 	});
 
 	it('turns a failed wasm load into status "error"', async () => {
 		state.mode = 'load-fails';
-		const result = await solveAllocation(instance);
+		const result = await solveAllocation(instance, onThread);
 		expect(result.status).toBe('error');
 		expect(result.message).toMatch(/wasm load failed/);
 	});

@@ -142,6 +142,12 @@ export interface SolveOptions {
 	 */
 	highsOptions?: Record<string, string | number | boolean>;
 	/**
+	 * Run HiGHS on a worker thread (default true), so that the calling thread (in the web server,
+	 * every other request) is not blocked for the seconds a solve takes; false runs it on the
+	 * calling thread. Same model, options and result either way.
+	 */
+	inWorker?: boolean;
+	/**
 	 * Give HiGHS a heuristic plan (greedy + local search) as MIP start (default true). Only
 	 * affects speed and the quality of plans returned at the time limit, never the optimum.
 	 */

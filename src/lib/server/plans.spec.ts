@@ -28,6 +28,7 @@ import {
 	saveScenario,
 	scenarioForApi,
 	scenariosForApi,
+	solveScenario,
 	stackPlan,
 	type BuiltInstance
 } from './plans';
@@ -278,6 +279,35 @@ describe('solving the sample ward', () => {
 		expect(one.moves.length).toBe(detail.moves.length);
 	});
 });
+
+describe('solveScenario', () => {
+	it('does not store a plan when the inventory changed while HiGHS worked, and says so', async () => {
+		const db = createTestDb();
+		seedSample(db);
+		const bt = wardId(db, 'binh-trung');
+		const room = built0(db, bt).rooms.find((r) => r.usable)!;
+		const scenariosBefore = listScenarios(db, bt).length;
+		const auditsBefore = auditCount(db);
+		const input = { name: 'PA cũ', weights: {}, timeLimitS: 20 };
+		const solving = solveScenario(db, ACTOR, bt, input);
+		// Another request, served while the worker thread solves: the room is re-measured smaller.
+		db.update(rooms)
+			.set({ areaM2: 12 })
+			.where(eq(rooms.id, dbId(room.key)))
+			.run();
+		await expect(solving).rejects.toMatchObject({ code: 'stale' });
+		expect(listScenarios(db, bt).length).toBe(scenariosBefore);
+		expect(auditCount(db)).toBe(auditsBefore);
+		// Solved again, on the current data, the plan is stored.
+		const id = await solveScenario(db, ACTOR, bt, { ...input, name: 'PA mới' });
+		const stored = getScenario(db, bt, id)!;
+		expect(stored.built.rooms.find((r) => r.key === room.key)!.areaM2).toBe(12);
+		expect(listScenarios(db, bt).length).toBe(scenariosBefore + 1);
+	}, 120_000);
+});
+
+/** The sample ward's instance as built now. */
+const built0 = (db: Db, ward: number) => buildInstance(db, ward);
 
 describe('scenarios: editing, applying, exports and ward scoping', () => {
 	let db: Db;

@@ -508,7 +508,7 @@ export type ScenarioStatus = AllocationResult['status'] | 'edited';
 /** A write refused for a reason the user can fix. */
 export class PlansError extends Error {
 	constructor(
-		public readonly code: 'not-found' | 'invalid-unit' | 'invalid-room' | 'infeasible',
+		public readonly code: 'not-found' | 'invalid-unit' | 'invalid-room' | 'infeasible' | 'stale',
 		public readonly violations: string[] = []
 	) {
 		super(code);
@@ -688,6 +688,11 @@ export function saveScenario(
  * Builds the ward's instance with the given weights, solves it within the time limit and stores
  * the scenario (see {@link saveScenario}); returns the new scenario's id.
  *
+ * HiGHS works on a worker thread, so other requests are served meanwhile. If one of them changed
+ * what the instance is built from (rooms, surveys, units, positions, norms), the plan answers an
+ * outdated question: it is not stored and `PlansError('stale')` is thrown. The comparison and
+ * the insert run synchronously, so nothing can change between them.
+ *
  * Example: `await solveScenario(db, actor, wardId, { name: 'PA1', weights: {}, timeLimitS: 10 })`
  * seats the 119 people of the sample ward Bình Trưng and returns the scenario id.
  */
@@ -699,6 +704,9 @@ export async function solveScenario(
 ): Promise<number> {
 	const built = buildInstance(db, wardId, input.weights);
 	const result = await solveAllocation(built.instance, { timeLimitS: input.timeLimitS });
+	const now = buildInstance(db, wardId, input.weights);
+	if (JSON.stringify({ ...now, builtAt: 0 }) !== JSON.stringify({ ...built, builtAt: 0 }))
+		throw new PlansError('stale');
 	return saveScenario(db, actor, wardId, input.name, built, result);
 }
 

@@ -33,6 +33,8 @@ export const vi = {
 	'plans.solve.hint':
 		'Mặc định: 1000 cho mỗi người chưa bố trí, 10 cho mỗi nhà, 1 cho mỗi người chuyển chỗ.',
 	'plans.solve.inputError': 'Không lập được bài toán: {message}',
+	'plans.solve.stale':
+		'Dữ liệu phòng, đơn vị hoặc biên chế của phường vừa thay đổi trong khi giải nên phương án không được lưu. Hãy bấm «Giải» để giải lại trên dữ liệu mới.',
 	'plans.list.title': 'Các phương án đã lưu',
 	'plans.list.empty': 'Chưa có phương án nào. Hãy giải phương án đầu tiên.',
 	'plans.deleted': 'Đã xóa phương án.',
@@ -199,6 +201,8 @@ export const en: Record<keyof typeof vi, string> = {
 	'plans.solve.running': 'Solving… {s} s',
 	'plans.solve.hint': 'Defaults: 1000 per unplaced person, 10 per building, 1 per person moved.',
 	'plans.solve.inputError': 'The problem could not be built: {message}',
+	'plans.solve.stale':
+		'The ward’s rooms, units or positions changed while the solver was working, so the plan was not saved. Please solve again.',
 	'plans.list.title': 'Saved scenarios',
 	'plans.list.empty': 'No scenario yet. Solve the first one.',
 	'plans.deleted': 'Scenario deleted.',

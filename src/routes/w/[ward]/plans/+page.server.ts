@@ -87,6 +87,14 @@ export const actions: Actions = {
 				timeLimitS
 			});
 		} catch (e) {
+			if (e instanceof PlansError && e.code === 'stale') {
+				return fail(409, {
+					values: parsed.values,
+					errors: {},
+					message: translate(locals.locale, 'plans.solve.stale'),
+					form: 'solve'
+				});
+			}
 			if (e instanceof AllocationInputError) {
 				return fail(400, {
 					values: parsed.values,

@@ -1,0 +1,70 @@
+/**
+ * HiGHS on worker threads (`./worker-pool.ts`): the calling thread stays free during a solve,
+ * concurrent solves beyond the pool size queue and give the same optima as on the calling
+ * thread, and a worker that overran its deadline is replaced.
+ */
+import { describe, expect, it } from 'vitest';
+import { syntheticWard } from '../../../scripts/bench/allocation';
+import { solveAllocation, type AllocationInstance } from './index';
+import { buildModel } from './model';
+import { prepareInstance } from './validate';
+import { MAX_WORKERS, runInWorker } from './worker-pool';
+
+/** A ward too big to solve to optimality in a second or two (60 units × 400 rooms). */
+const big = syntheticWard({ units: 60, rooms: 400, buildings: 8, seed: 60 });
+
+/** Ticks of a 20 ms interval while `work` runs: how often the event loop got a turn. */
+async function ticksDuring(work: () => Promise<unknown>): Promise<number> {
+	let ticks = 0;
+	const timer = setInterval(() => ticks++, 20);
+	try {
+		await work();
+	} finally {
+		clearInterval(timer);
+	}
+	return ticks;
+}
+
+describe('solver worker threads', { timeout: 120_000 }, () => {
+	it('keeps the calling thread free while HiGHS works (and blocks it with inWorker: false)', async () => {
+		const opts = { timeLimitS: 1.5, warmStart: false };
+		let status = '';
+		const inWorker = await ticksDuring(async () => {
+			status = (await solveAllocation(big, opts)).status;
+		});
+		expect(status).toBe('time-limit');
+		// 1.5 s of HiGHS with a 20 ms interval: ~75 ticks when the event loop is free.
+		expect(inWorker).toBeGreaterThanOrEqual(20);
+		const onThread = await ticksDuring(() => solveAllocation(big, { ...opts, inWorker: false }));
+		expect(onThread).toBeLessThanOrEqual(2);
+	});
+
+	it('queues solves beyond the pool size and gives the optima found on the calling thread', async () => {
+		const instances: AllocationInstance[] = [1, 2, 3, 4, 5].map((seed) =>
+			syntheticWard({ units: 5, rooms: 24, buildings: 3, seed })
+		);
+		expect(instances.length).toBeGreaterThan(MAX_WORKERS);
+		const parallel = await Promise.all(instances.map((i) => solveAllocation(i)));
+		for (const [k, instance] of instances.entries()) {
+			const sequential = await solveAllocation(instance, { inWorker: false });
+			expect(sequential.status).toBe('optimal');
+			expect(parallel[k].status).toBe('optimal');
+			expect(parallel[k].objective).toBe(sequential.objective);
+		}
+	});
+
+	it('terminates a worker that overran its deadline and solves the next instance on a new one', async () => {
+		const model = buildModel(prepareInstance(big));
+		const job = {
+			lp: model.lp,
+			columns: model.columns,
+			start: null,
+			options: [{ output_flag: false, time_limit: 60 }]
+		};
+		await expect(runInWorker(job, 200)).rejects.toThrow(/did not stop within/);
+		const small = syntheticWard({ units: 4, rooms: 20, buildings: 2, seed: 3 });
+		const after = await solveAllocation(small);
+		expect(after.status).toBe('optimal');
+		expect(after.objective).toBe((await solveAllocation(small, { inWorker: false })).objective);
+	});
+});
