@@ -4,7 +4,7 @@
  * pass integrity_check, hold all or none of the interrupted change, and keep an audit trail that
  * matches the data. A read-only database file and a full disk give a clear 503 page in
  * Vietnamese while the server keeps serving pages; a corrupt upload is refused and leaves
- * nothing behind.
+ * nothing behind. A long solve leaves the server answering other requests.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -635,5 +635,52 @@ describe('corrupt uploads', () => {
 		expect(filesUnder(pendingDir)).toEqual([]);
 		expect(filesUnder(uploadDir)).toEqual([]);
 		expect(server.process.exitCode).toBeNull();
+	});
+});
+
+describe('a long solve', () => {
+	it('does not hold up other requests: HiGHS works on a worker thread', async () => {
+		const { dbPath, uploadDir } = copyDb('solve');
+		const server = await startServer({ port, databasePath: dbPath, uploadDir });
+		/** Solves the sample ward, counting the /health answers that came back meanwhile. */
+		const solveCounting = async (name: string) => {
+			let solving = true;
+			const solve = fetch(`${server.base}/w/binh-trung/plans?/solve`, {
+				method: 'POST',
+				headers: formHeaders(server.base, btCookie),
+				body: new URLSearchParams({
+					name,
+					weightUnplaced: '1000',
+					weightBuildings: '10',
+					weightMoved: '1',
+					timeLimitS: '20'
+				}),
+				redirect: 'manual'
+			}).finally(() => (solving = false));
+			// Each /health is sent after the previous one came back.
+			let answered = 0;
+			while (solving) {
+				const r = await fetch(`${server.base}/health`);
+				expect(r.ok).toBe(true);
+				if (solving) answered++;
+			}
+			const r = await solve;
+			expect(r.status).toBe(303);
+			expect(r.headers.get('location')).toMatch(/^\/w\/binh-trung\/plans\/\d+$/);
+			return answered;
+		};
+		try {
+			// The first solve also loads HiGHS (asynchronously, so requests pass meanwhile anyway).
+			await solveCounting('PA 1');
+			// The second one is all HiGHS (the sample ward: ~1 s). On the server's own thread it
+			// would let at most the /health sent just before it through.
+			expect(await solveCounting('PA 2')).toBeGreaterThanOrEqual(5);
+			const stored = readDb(dbPath, (db) =>
+				count(db, "select count(*) as n from scenarios where name in ('PA 1', 'PA 2')")
+			);
+			expect(stored).toBe(2);
+		} finally {
+			await server.stop();
+		}
 	});
 });

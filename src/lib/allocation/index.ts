@@ -20,7 +20,7 @@
  * // [{ unitId: 'U', fromRoomIds: ['R20'], toRoomId: 'R15', persons: 1 }]
  * ```
  */
-export { solveAllocation, resetSolver, DEFAULT_TIME_LIMIT_S } from './solve';
+export { solveAllocation, resetSolver, warmUpSolver, DEFAULT_TIME_LIMIT_S } from './solve';
 export { checkAllocation, moveList } from './evaluate';
 export {
 	AllocationInputError,

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { syntheticWard } from '../../../scripts/bench/allocation';
-import { solveAllocation, type AllocationInstance } from './index';
+import { solveAllocation, warmUpSolver, type AllocationInstance } from './index';
 import { buildModel } from './model';
 import { prepareInstance } from './validate';
 import { MAX_WORKERS, runInWorker } from './worker-pool';
@@ -35,6 +35,9 @@ describe('solver worker threads', { timeout: 120_000 }, () => {
 		expect(status).toBe('time-limit');
 		// 1.5 s of HiGHS with a 20 ms interval: ~75 ticks when the event loop is free.
 		expect(inWorker).toBeGreaterThanOrEqual(20);
+		// Load HiGHS on this thread first (loading is asynchronous, so it would let ticks through).
+		const tiny = syntheticWard({ units: 2, rooms: 4, buildings: 1, seed: 1 });
+		expect((await solveAllocation(tiny, { inWorker: false })).status).toBe('optimal');
 		const onThread = await ticksDuring(() => solveAllocation(big, { ...opts, inWorker: false }));
 		expect(onThread).toBeLessThanOrEqual(2);
 	});
@@ -66,5 +69,12 @@ describe('solver worker threads', { timeout: 120_000 }, () => {
 		const after = await solveAllocation(small);
 		expect(after.status).toBe('optimal');
 		expect(after.objective).toBe((await solveAllocation(small, { inWorker: false })).objective);
+	});
+
+	it('warms up once per process and never rejects, even on an invalid instance', async () => {
+		const bad = { units: [{ id: 'U', headcount: -1, areaPerPersonM2: 10 }], rooms: [] };
+		const first = warmUpSolver(bad as AllocationInstance);
+		await expect(first).resolves.toBeUndefined();
+		expect(warmUpSolver(big)).toBe(first); // the second call does not start another solve
 	});
 });
