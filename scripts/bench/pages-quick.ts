@@ -15,7 +15,7 @@ import path from 'node:path';
 import { buildIfNeeded } from '../build-if-needed.js';
 import { measure } from './http';
 import { loginCookie } from '../lib/http';
-import { seedBenchDatabase, startServer } from './setup';
+import { seedBenchDatabase, settleSolverWarmUp, startServer } from './setup';
 
 process.chdir(path.resolve(import.meta.dirname, '..', '..'));
 const port = Number(process.env.BENCH_PORT || 4392);
@@ -25,6 +25,7 @@ const data = await seedBenchDatabase();
 const server = await startServer(data, port);
 try {
 	const cookie = await loginCookie(server.base, 'admin');
+	await settleSolverWarmUp(server.base, cookie, data.city.code);
 	const expand = (raw: string) => {
 		const p = raw.startsWith('/') ? raw : `/w/{big}/${raw}`;
 		const w = p.includes('{big}') ? data.big : data.city;

@@ -35,6 +35,7 @@ import {
 	fillRoute,
 	pageRoutes,
 	seedBenchDatabase,
+	settleSolverWarmUp,
 	startServer,
 	type BenchData
 } from './setup';
@@ -270,6 +271,7 @@ async function main() {
 	try {
 		const base = server.base;
 		const cookie = await loginCookie(base, 'admin');
+		await settleSolverWarmUp(base, cookie, data.city.code);
 		// The trivial page of both wards first (the reference), then every page.
 		const trivialFigures: Record<string, HttpFigures> = {};
 		for (const w of ['city', 'big'] as const) {

@@ -157,6 +157,16 @@ export async function startServer(data: BenchData, port: number): Promise<BenchS
 	return { base, process: child, stop: () => void child.kill('SIGTERM') };
 }
 
+/**
+ * Opens a plans page once, which makes the server warm its solver up (one background solve of
+ * at most 5 s per process, see `warmUpSolver`), and waits for that to be over, so that it does not
+ * run during a measurement.
+ */
+export async function settleSolverWarmUp(base: string, cookie: string, wardCode: string) {
+	await (await fetch(`${base}/w/${wardCode}/plans`, { headers: { cookie } })).arrayBuffer();
+	await new Promise((r) => setTimeout(r, 6000));
+}
+
 /** Every page route of the app (a folder under src/routes with a +page.svelte), as a route id. */
 export function pageRoutes(root = 'src/routes'): string[] {
 	const out: string[] = [];

@@ -191,14 +191,15 @@ export function greedyWithOrder(p: PreparedInstance, order: number[]): Plan {
  * Local search on `plan` (modified in place and returned): repeatedly removes one unit, or a
  * pair of units sharing a building, and re-inserts them at their best place; keeps a change
  * only when the objective does not increase. Stops after `maxPasses` passes, when a pass brings
- * no strict improvement, or after `budgetMs`.
+ * no strict improvement, or after `budgetMs`. Yields (without a value) after each unit of the
+ * pair search, so that a caller can let other work run (see {@link heuristicPlanYielding}).
  */
-export function improvePlan(
+function* improveSteps(
 	p: PreparedInstance,
 	plan: Plan,
 	budgetMs = 1000,
 	maxPasses = 20
-): Plan {
+): Generator<void, Plan, void> {
 	const packer = new Packer(p, plan);
 	const t0 = Date.now();
 	const n = p.units.length;
@@ -213,6 +214,7 @@ export function improvePlan(
 			else if (cost([u]) < before - 1e-9) improved = true;
 		}
 		for (let u = 0; u < n && Date.now() - t0 < budgetMs; u++) {
+			yield;
 			const bu = new Set([...packer.plan[u].keys()].map((r) => p.roomBuilding[r]));
 			for (let v = u + 1; v < n; v++) {
 				if (![...packer.plan[v].keys()].some((r) => bu.has(p.roomBuilding[r]))) continue;
@@ -263,8 +265,43 @@ function prng(seed: number): () => number {
  * within about `budgetMs` milliseconds.
  */
 export function heuristicPlan(p: PreparedInstance, budgetMs: number, maxStarts = 200): Plan {
+	const steps = heuristicSteps(p, budgetMs, maxStarts);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/**
+ * {@link heuristicPlan} that gives the event loop a turn every `sliceMs` milliseconds, so that
+ * a web server keeps answering other requests while it runs (up to 1.5 s on big wards). The
+ * time other work takes meanwhile counts against `budgetMs`.
+ */
+export async function heuristicPlanYielding(
+	p: PreparedInstance,
+	budgetMs: number,
+	maxStarts = 200,
+	sliceMs = 15
+): Promise<Plan> {
+	const steps = heuristicSteps(p, budgetMs, maxStarts);
+	let sliceStart = Date.now();
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+		if (Date.now() - sliceStart >= sliceMs) {
+			await new Promise((resolve) => setImmediate(resolve));
+			sliceStart = Date.now();
+		}
+	}
+}
+
+function* heuristicSteps(
+	p: PreparedInstance,
+	budgetMs: number,
+	maxStarts: number
+): Generator<void, Plan, void> {
 	const t0 = Date.now();
-	let best = improvePlan(p, greedyPlan(p), budgetMs);
+	let best = yield* improveSteps(p, greedyPlan(p), budgetMs);
 	let bestCost = planCost(p, best);
 	const rnd = prng(0x5eed);
 	const order = p.units.map((_, u) => u);
@@ -273,7 +310,8 @@ export function heuristicPlan(p: PreparedInstance, budgetMs: number, maxStarts =
 			const k = Math.floor(rnd() * (j + 1));
 			[order[j], order[k]] = [order[k], order[j]];
 		}
-		const plan = improvePlan(p, greedyWithOrder(p, order), budgetMs - (Date.now() - t0), 5);
+		yield;
+		const plan = yield* improveSteps(p, greedyWithOrder(p, order), budgetMs - (Date.now() - t0), 5);
 		const c = planCost(p, plan);
 		if (c < bestCost - 1e-9) {
 			best = plan;

@@ -4,7 +4,7 @@
 import highsLoader, { type Highs } from 'highs';
 import { summarisePlan } from './evaluate';
 import { buildModel, type BuiltModel } from './model';
-import { heuristicPlan } from './heuristic';
+import { heuristicPlanYielding } from './heuristic';
 import { runHighsJob, type HighsJob, type RawOutcome } from './highs-job';
 import {
 	AllocationInputError,
@@ -254,7 +254,7 @@ export async function solveAllocation(
 		let start: Float64Array | null = null;
 		if (options.warmStart !== false) {
 			// Up to 10% of the time limit (at most 1.5 s) for the heuristic.
-			startPlan = heuristicPlan(p, Math.min(1500, timeLimitS * 100), 20);
+			startPlan = await heuristicPlanYielding(p, Math.min(1500, timeLimitS * 100), 20);
 			start = planToColumns(p, model, startPlan);
 		}
 		const left = Math.max(0.05, timeLimitS - (performance.now() - t0) / 1000);

@@ -1,11 +1,13 @@
 /**
- * HiGHS on worker threads (`./worker-pool.ts`): the calling thread stays free during a solve,
- * concurrent solves beyond the pool size queue and give the same optima as on the calling
- * thread, and a worker that overran its deadline is replaced.
+ * HiGHS on worker threads (`./worker-pool.ts`): the calling thread stays free during a solve
+ * (the heuristic start on it runs in slices), concurrent solves beyond the pool size queue and
+ * give the same optima as on the calling thread, and a worker that overran its deadline is
+ * replaced.
  */
 import { describe, expect, it } from 'vitest';
 import { syntheticWard } from '../../../scripts/bench/allocation';
 import { solveAllocation, warmUpSolver, type AllocationInstance } from './index';
+import { heuristicPlan, heuristicPlanYielding, type Plan } from './heuristic';
 import { buildModel } from './model';
 import { prepareInstance } from './validate';
 import { MAX_WORKERS, runInWorker } from './worker-pool';
@@ -29,8 +31,9 @@ describe('solver worker threads', { timeout: 120_000 }, () => {
 	it('keeps the calling thread free while HiGHS works (and blocks it with inWorker: false)', async () => {
 		const opts = { timeLimitS: 1.5, warmStart: false };
 		let status = '';
+		// With the heuristic start, which runs on the calling thread but gives it a turn every 15 ms.
 		const inWorker = await ticksDuring(async () => {
-			status = (await solveAllocation(big, opts)).status;
+			status = (await solveAllocation(big, { timeLimitS: 1.5 })).status;
 		});
 		expect(status).toBe('time-limit');
 		// 1.5 s of HiGHS with a 20 ms interval: ~75 ticks when the event loop is free.
@@ -76,5 +79,17 @@ describe('solver worker threads', { timeout: 120_000 }, () => {
 		const first = warmUpSolver(bad as AllocationInstance);
 		await expect(first).resolves.toBeUndefined();
 		expect(warmUpSolver(big)).toBe(first); // the second call does not start another solve
+	});
+
+	it('runs the heuristic start in slices: same plan as in one go, other work runs meanwhile', async () => {
+		const p = prepareInstance(big);
+		// A start budget that does not bind (3 starts), so both runs do exactly the same work.
+		const inOneGo = heuristicPlan(p, 60_000, 3);
+		let sliced: Plan = [];
+		const ticks = await ticksDuring(async () => {
+			sliced = await heuristicPlanYielding(p, 60_000, 3, 5);
+		});
+		expect(sliced.map((m) => [...m.entries()])).toEqual(inOneGo.map((m) => [...m.entries()]));
+		expect(ticks).toBeGreaterThan(0);
 	});
 });
