@@ -173,6 +173,10 @@ export async function benchAllocation(
 		timeLimitS: 10,
 		node: process.version,
 		results,
+		// Per case with a target: met or not (the bench's summary line prints this).
+		pass: Object.fromEntries(
+			results.filter((r) => r.targetMs !== null).map((r) => [r.name, r.withinTarget])
+		),
 		sampleSweep
 	};
 }
