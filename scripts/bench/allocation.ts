@@ -21,7 +21,7 @@ import {
 	type AllocationRoom,
 	type AllocationUnit
 } from '../../src/lib/allocation/index';
-import { mulberry32 } from '../../src/lib/server/db/seed/random';
+import { mulberry32 } from '../../src/lib/random';
 
 /** Parameters of a synthetic ward. */
 export interface WardSpec {

@@ -2,6 +2,7 @@
  * Primal heuristic (internal): a greedy plan improved by unit re-insertion local search. It only
  * provides HiGHS with a good MIP start; the optimum is always decided by HiGHS.
  */
+import { mulberry32 } from '../random';
 import { fitCount, roomAllowed, type PreparedInstance } from './validate';
 
 /** A plan: `placed[u]` = Map(room index → persons). */
@@ -247,18 +248,6 @@ function planCost(p: PreparedInstance, plan: Plan): number {
 	return p.units.reduce((s, _u, u) => s + unitCost(p, plan, u), 0);
 }
 
-/** Seeded PRNG (mulberry32), so that the heuristic is reproducible. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 /**
  * Multi-start heuristic: the greedy plan improved by local search, then up to `maxStarts`
  * greedy plans with seeded random unit orders, each improved; returns the cheapest plan found
@@ -303,7 +292,7 @@ function* heuristicSteps(
 	const t0 = Date.now();
 	let best = yield* improveSteps(p, greedyPlan(p), budgetMs);
 	let bestCost = planCost(p, best);
-	const rnd = prng(0x5eed);
+	const rnd = mulberry32(0x5eed);
 	const order = p.units.map((_, u) => u);
 	for (let i = 0; i < maxStarts && Date.now() - t0 < budgetMs; i++) {
 		for (let j = order.length - 1; j > 0; j--) {

@@ -2,7 +2,8 @@
  * Short-term reallocation solver: seats the people of a ward's units in its rooms, minimising
  * unplaced people, buildings per unit and moves (see {@link solveAllocation} for the model).
  *
- * Pure module: relative imports plus the `highs` npm package only.
+ * Pure module: relative imports (this folder and `../random`), the `highs` npm package and Node's
+ * `worker_threads`, `os` and `module` (HiGHS runs on worker threads, see `./worker-pool.ts`).
  *
  * Example:
  * ```ts

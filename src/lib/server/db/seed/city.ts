@@ -24,7 +24,7 @@ import { rectangleAround } from './geometry';
 import { DEMO_PASSWORD } from './accounts';
 import { SAMPLE_WARDS } from './sample-data';
 import { seedReference, seedWard } from './index';
-import { mulberry32 } from './random';
+import { mulberry32 } from '../../../random';
 
 export interface CityOptions {
 	/** Number of wards (default 168). */

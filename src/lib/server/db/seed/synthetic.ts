@@ -6,7 +6,7 @@ import type { Db } from '../connection';
 import { SAMPLE_WARDS } from './sample-data';
 import { seedReference, seedWard } from './index';
 import { ROOM_TYPES } from '../../../constants';
-import { mulberry32 } from './random';
+import { mulberry32 } from '../../../random';
 
 export interface SyntheticOptions {
 	code?: string;

@@ -1,4 +1,8 @@
-/** Seeded uniform numbers in [0, 1) for the synthetic data (mulberry32): a seed always gives the same wards. */
+/**
+ * Seeded uniform numbers in [0, 1) (mulberry32): the same seed always gives the same sequence.
+ * Used for the synthetic wards (a seed always gives the same wards) and the reallocation
+ * heuristic's random restarts (reproducible plans). Pure: no imports.
+ */
 export function mulberry32(seed: number): () => number {
 	let a = seed >>> 0;
 	return () => {
