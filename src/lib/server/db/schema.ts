@@ -440,10 +440,41 @@ export const scenarios = sqliteTable('scenarios', {
 	status: text('status').notNull(),
 	objective: real('objective'),
 	appliedAt: integer('applied_at', { mode: 'number' }),
+	/** JSON of the scenario's settings (ScenarioSettings in $lib/server/plans); null = defaults. */
+	settingsJson: text('settings_json'),
+	/** Fingerprint of the inputs the stored plan was solved for; null = never solved. */
+	inputHash: text('input_hash'),
 	createdBy: integer('created_by').references(() => users.id),
 	createdAt: createdAt(),
 	updatedAt: updatedAt()
 });
+
+/**
+ * The ward's current arrangement (who sits where), one row per "apply": a snapshot of the
+ * scenario's plan and per-unit figures at that moment. The latest row of a ward is the current
+ * arrangement. Applying never rewrites rooms (the needs page compares the inventory).
+ */
+export const arrangements = sqliteTable(
+	'arrangements',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		wardId: integer('ward_id')
+			.notNull()
+			.references(() => wards.id),
+		/** The scenario applied (kept as a number when the scenario is deleted later). */
+		scenarioId: integer('scenario_id').notNull(),
+		scenarioName: text('scenario_name').notNull(),
+		/** The scenario's input fingerprint when applied (compared with today's for "stale"). */
+		inputHash: text('input_hash').notNull(),
+		/** JSON: [{ unitId, roomId, persons, areaM2 }] with database ids. */
+		seatsJson: text('seats_json').notNull(),
+		/** JSON: the per-unit figures at apply (see appliedArrangementByUnit). */
+		unitsJson: text('units_json').notNull(),
+		appliedBy: integer('applied_by').references(() => users.id),
+		appliedAt: integer('applied_at', { mode: 'number' }).notNull()
+	},
+	(t) => [index('arrangements_ward_idx').on(t.wardId, t.appliedAt)]
+);
 
 export const assignments = sqliteTable(
 	'assignments',

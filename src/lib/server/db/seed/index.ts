@@ -264,6 +264,7 @@ const ALL_TABLES = [
 	'review_comments',
 	'proposal_versions',
 	'proposals',
+	'arrangements',
 	'assignments',
 	'scenarios',
 	'scoring_runs',

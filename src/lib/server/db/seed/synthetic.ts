@@ -132,6 +132,7 @@ export function deleteWardData(db: Db, wardId: number): void {
 	for (const stmt of [
 		'delete from notifications where user_id in (select id from users where ward_id = ?)',
 		'delete from proposals where ward_id = ?',
+		'delete from arrangements where ward_id = ?',
 		'delete from scenarios where ward_id = ?',
 		'delete from scoring_runs where ward_id = ?',
 		'delete from weightings where ward_id = ?',
