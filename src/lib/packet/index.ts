@@ -7,3 +7,4 @@ export * from './model';
 export * from './diff';
 export * from './labels';
 export * from './text';
+export * from './dossier-types';

@@ -1,4 +1,5 @@
 /** Types of the proposal packet's document model (pure data, JSON-serialisable). */
+import type { DossierFields, DossierInputs } from './dossier-types';
 
 /** Where a generated number comes from, so every page and document can show its trace. */
 export type SourceKind =
@@ -21,6 +22,14 @@ export interface NumberSource {
 	field: string;
 	/** Free text shown with the trace: the legal basis or the setting's source. */
 	note?: string;
+	/** Where the number comes from, as a sentence for "Phụ lục: Nguồn số liệu" (no codes). */
+	words?: Bilingual;
+}
+
+/** A text in both languages of the documents. */
+export interface Bilingual {
+	vi: string;
+	en: string;
 }
 
 /** A generated number: its value, its unit and its source. */
@@ -30,16 +39,21 @@ export interface TracedNumber {
 	source: NumberSource;
 }
 
+/** Sections in the order of the báo cáo đề xuất chủ trương đầu tư (after the tờ trình). */
 export const SECTION_KEYS = [
 	'submission',
 	'necessity',
 	'facilities',
-	'arrangement',
+	'objectives',
+	'scale',
 	'sites',
 	'recommended',
-	'scale',
 	'estimate',
+	'funding',
+	'operating',
+	'impact',
 	'schedule',
+	'arrangement',
 	'staffing',
 	'appendices'
 ] as const;
@@ -92,6 +106,8 @@ export interface PacketDraft {
 	schedule: { startYear: number; endYear: number };
 	/** The site the ward recommends; null = the first-ranked site of the scoring. */
 	recommendedSiteCode: string | null;
+	/** The dossier's data inputs (scale, funding, fates …); absent on drafts made before them. */
+	dossier?: DossierFields;
 }
 
 export interface MapLayerPoint {
@@ -116,6 +132,83 @@ export interface PacketPhoto {
 	caption: string;
 }
 
+/** One legal basis (căn cứ) of the documents, from the versioned catalogue. */
+export interface PacketLegalBasis {
+	/** "Luật Đầu tư công số 58/2024/QH15 ngày 29 tháng 11 năm 2024 của Quốc hội". */
+	vi: string;
+	en: string;
+	/** Marked "verify" in the catalogue (not yet checked against the official text). */
+	verify: boolean;
+}
+
+/** What happens to an old facility once the new headquarters is in use. */
+export type FacilityFate = 'keep' | 'transfer' | 'return';
+
+/**
+ * The dossier's own facts (the tờ trình's request, the báo cáo's items that are not computed
+ * from the ward's data): each text in both languages, amounts in đồng, years as numbers.
+ */
+export interface PacketDossier {
+	projectName: Bilingual;
+	/** "Số: …/BC-UBND" of the báo cáo. */
+	reportNumber: string;
+	/** "Số: …/UBND-NV" of the staffing letter (công văn). */
+	letterNumber: string;
+	legalBases: PacketLegalBasis[];
+	site: {
+		code: string;
+		name: string;
+		address: string;
+		landAreaM2: number | null;
+		/** Rank in the scoring (1 = first); null when not scored. */
+		rank: number | null;
+		/** Written justification when the site is not the first-ranked one. */
+		justification: string;
+	} | null;
+	grossFloorAreaM2: number;
+	storeys: number | null;
+	basements: number | null;
+	investment: {
+		constructionVnd: number;
+		landVnd: number;
+		clearanceVnd: number;
+		contingencyVnd: number;
+		totalVnd: number;
+		/** The total in Vietnamese words ("Hai mươi bảy tỷ … đồng"). */
+		totalWordsVi: string;
+		unitRateVndPerM2: number;
+		/** "Suất vốn đầu tư … năm 2024 của Bộ Xây dựng (Quyết định …)". */
+		rateSource: Bilingual;
+		rateYear: number | null;
+		rateVerify: boolean;
+		contingencyRatio: number;
+	};
+	funding: Bilingual;
+	yearly: { year: number; amountVnd: number }[];
+	investor: Bilingual;
+	form: Bilingual;
+	schedule: { startYear: number; endYear: number };
+	operatingCostVndPerYear: number | null;
+	operatingNote: Bilingual;
+	oldFacilities: { name: string; fate: FacilityFate; note: string }[];
+	/** The justification criteria of the needs page, as sentences. */
+	justification: Bilingual[];
+	/** The applied short-term arrangement by unit: where each unit sits now. */
+	arrangement: { unit: string; places: string; people: number }[];
+	staffing: {
+		positions: {
+			fieldVi: string;
+			fieldEn: string;
+			positionVi: string;
+			positionEn: string;
+			approved: number;
+			filled: number;
+			vacant: number;
+		}[];
+		asks: { fieldVi: string; fieldEn: string; persons: number; months: number }[];
+	};
+}
+
 /** The whole packet at one moment: frozen as a version on submission. */
 export interface PacketSnapshot {
 	format: 'truso-packet/1';
@@ -130,6 +223,8 @@ export interface PacketSnapshot {
 		smaa: { sites: string[]; rankAcceptability: number[][] } | null;
 	};
 	photos: PacketPhoto[];
+	/** The dossier's inputs with the computed estimate, frozen with the version. */
+	dossier?: DossierInputs;
 }
 
 /** A section table as a proposal page shows it: maybe only the first rows, and the row count. */
