@@ -1,185 +1,241 @@
 /**
- * Public data types of the short-term reallocation solver.
+ * Public data types of the "seat everyone" reallocation solver (issue 13).
  *
- * The model (see `solveAllocation` in `./solve.ts` for the full formulation) decides how
- * many people of every organisational unit sit in every room of the ward's buildings.
+ * The model (exact; see `solveAllocation` in `./solve.ts` and `allocationLp` in `./model.ts`)
+ * seats every official of every unit in the usable rooms, gives each (unit, room) pair an area
+ * g ≥ minArea·persons, treats the unit's norm (normM2 · headcount) as a ceiling, and shares the
+ * shortfall below the norm fairly (the worst priority-weighted shortfall ratio t first, then the
+ * total shortfall), with few buildings per unit and few moves.
  */
 
 /**
- * An organisational unit (phòng, ban, đội...) that needs desks.
+ * An organisational unit (phòng, ban, ...).
  *
- * Example: `{ id: 'tu-phap', headcount: 3, areaPerPersonM2: 10, currentRoomIds: ['A-101'] }`
- * is a unit of three people who each need 10 m² and who sit in room `A-101` today.
+ * Example: `{ id: 'tu-phap', headcount: 3, normM2: 10, priority: 1, groundFloorOnly: false,
+ * currentRoomIds: ['A-101'] }`: three people entitled to 10 m² each (a 30 m² ceiling), sitting
+ * in room `A-101` today.
  */
 export interface AllocationUnit {
-	/** Unique unit id (any string; never written into the LP file). */
+	/** Unique unit id (any non-empty string; never written into the LP file). */
 	id: string;
-	/** Number of people to seat: a non-negative integer. */
+	/** People to seat: an integer ≥ 0. A unit of 0 people gets no room and adds nothing. */
 	headcount: number;
-	/** Floor area one person of this unit needs, in m² (> 0). */
-	areaPerPersonM2: number;
-	/** When true the unit may only use rooms on level 1 (the ground floor), e.g. a one-stop desk. */
+	/**
+	 * Entitled working area per person in m² (finite, ≥ 0): the unit's entitled area ÷ its
+	 * headcount. normM2 · headcount is a ceiling on the unit's total area. When it is 0 the unit
+	 * has no shortfall ratio (no t row) and, the ceiling being 0, nobody of it can be seated.
+	 */
+	normM2: number;
+	/** Weight of the unit's shortfall ratio in t, finite ≥ 1 (default 1; leaders 3, one-stop 2). */
+	priority?: number;
+	/** Only rooms on level 1 (tầng trệt) are allowed (default false). */
 	groundFloorOnly?: boolean;
-	/** Rooms the unit occupies today; people placed there are not counted as moved. */
+	/** Rooms the unit sits in today; persons seated elsewhere count as moved (default []). */
 	currentRoomIds?: string[];
 }
 
 /**
- * A room that can host people.
+ * A room.
  *
- * Example: `{ id: 'A-101', buildingId: 'A', level: 1, areaM2: 20, usable: true }` is a 20 m²
- * ground-floor room of building `A`.
+ * Example: `{ id: 'A-101', buildingId: 'A', level: 1, areaM2: 20, usable: true, seats: 3 }`.
  */
 export interface AllocationRoom {
 	/** Unique room id. */
 	id: string;
-	/** Building the room belongs to; units pay a cost for every building they use. */
+	/** Building of the room; every building a unit uses costs `buildingsPerUnit`. */
 	buildingId: string;
-	/** Floor level, an integer; 1 is the ground floor. */
+	/** Floor level, an integer; 1 is the ground floor (tầng trệt). */
 	level: number;
-	/** Usable floor area in m² (≥ 0). */
+	/** Usable floor area in m², finite ≥ 0. */
 	areaM2: number;
-	/** Rooms that are not usable (under repair, storage...) receive nobody. */
+	/** Unusable rooms receive nobody. */
 	usable: boolean;
+	/** Optional limit on persons in the room (all units together), an integer ≥ 0. */
+	seats?: number | null;
+	/** Optional: only this unit may use the room (null/undefined: any unit). Must name a unit. */
+	lockedUnitId?: string | null;
 }
 
-/**
- * Objective weights; every weight must be a finite number ≥ 0.
- *
- * With the defaults ({@link DEFAULT_WEIGHTS}) one unplaced person (1000) costs more than any
- * number of extra buildings a realistic unit could use, and one extra building (10) costs as
- * much as moving ten people.
- */
+/** Scenario settings; missing ones take {@link DEFAULT_SETTINGS}. */
+export interface AllocationSettings {
+	/** Least area per seated person in m², finite > 0 (default 6, the product's assumption). */
+	minAreaPerPersonM2?: number;
+	/** Most units sharing one room, an integer ≥ 1 (default 2). */
+	maxUnitsPerRoom?: number;
+}
+
+/** Objective weights, each finite ≥ 0; missing ones take {@link DEFAULT_WEIGHTS}. */
 export interface AllocationWeights {
-	/** Cost per person left without a seat (default 1000). */
-	unplaced?: number;
-	/** Cost per (unit, building) pair used, i.e. per building a unit is spread over (default 10). */
+	/** Per person left without a seat (default 100000). */
+	unseated?: number;
+	/** Times t, the worst priority-weighted shortfall ratio (default 10000). */
+	worstShortfall?: number;
+	/** Per m² of total shortfall below the norms (default 1). */
+	shortfallM2?: number;
+	/** Per (unit, building) used (default 10). */
 	buildingsPerUnit?: number;
-	/** Cost per person seated outside the unit's current rooms (default 1). */
+	/** Per person seated outside the unit's current rooms (default 1). */
 	moved?: number;
 }
 
-/**
- * A reallocation problem: units, rooms and optional weights.
- *
- * Example (used throughout the docs): one unit of 3 people × 10 m² and two rooms of 20 m² and
- * 15 m² in building `A`:
- * ```ts
- * const instance: AllocationInstance = {
- * 	units: [{ id: 'U', headcount: 3, areaPerPersonM2: 10 }],
- * 	rooms: [
- * 		{ id: 'R20', buildingId: 'A', level: 1, areaM2: 20, usable: true },
- * 		{ id: 'R15', buildingId: 'A', level: 1, areaM2: 15, usable: true }
- * 	]
- * };
- * ```
- * Its optimum seats 2 people in R20 and 1 in R15, objective 10·1 + 1·3 = 13.
- */
+/** A reallocation problem, exactly the JSON that `npm run allocate` reads. */
 export interface AllocationInstance {
 	units: AllocationUnit[];
 	rooms: AllocationRoom[];
+	settings?: AllocationSettings;
 	weights?: AllocationWeights;
 }
 
-/** `persons` people of unit `unitId` sit in room `roomId`. */
-export interface Assignment {
+/** `persons` people of unit `unitId` sit in room `roomId` (persons only, e.g. a manual edit). */
+export interface PersonsEntry {
 	unitId: string;
 	roomId: string;
 	persons: number;
 }
 
-/** `persons` people of unit `unitId` received no seat. */
-export interface UnplacedEntry {
+/** `persons` people of unit `unitId` sit in room `roomId` and are given `areaM2` m² together. */
+export interface Assignment extends PersonsEntry {
+	areaM2: number;
+}
+
+/** `persons` people of unit `unitId` have no seat. */
+export interface UnseatedEntry {
 	unitId: string;
 	persons: number;
 }
 
-/** Outcome of {@link solveAllocation}. */
-export type AllocationStatus = 'optimal' | 'time-limit' | 'infeasible' | 'error';
-
 /**
- * Result of `solveAllocation`.
- *
- * For the example of {@link AllocationInstance}:
- * ```json
- * { "status": "optimal", "objective": 13,
- *   "assignments": [{ "unitId": "U", "roomId": "R20", "persons": 2 },
- *                   { "unitId": "U", "roomId": "R15", "persons": 1 }],
- *   "unplaced": [], "buildingsByUnit": { "U": ["A"] }, "solveTimeMs": 4.2 }
- * ```
+ * `optimal`: proven optimal. `feasible`: the solver stopped (time limit) with a plan; `gap` says
+ * how far it may be from the optimum. `infeasible`: no plan exists (cannot happen for a valid
+ * instance: seating nobody is always feasible). `error`: the solver failed; `message` says why
+ * and the plan is empty.
  */
-export interface AllocationResult {
-	/**
-	 * `optimal`: proven optimal plan. `time-limit`: the solver stopped early; the plan is the best
-	 * one found and `gap` tells how far it may be from the optimum. `infeasible`: the solver proved
-	 * infeasibility (cannot happen for valid instances, since leaving everybody unplaced is always
-	 * feasible). `error`: the solver failed; `message` says why and the plan is empty.
-	 */
-	status: AllocationStatus;
-	/** Objective recomputed from the returned (rounded) plan; 0 when there is no plan. */
+export type AllocationStatus = 'optimal' | 'feasible' | 'infeasible' | 'error';
+
+/** The five terms of the objective, unweighted (multiply by the weights and add). */
+export interface ObjectiveTerms {
+	/** Σ_u unseated persons. */
+	unseated: number;
+	/** t = max_u priority_u · shortfall_u / (normM2_u · headcount_u) over units with a norm > 0. */
+	worstShortfallRatio: number;
+	/** Σ_u shortfall_u in m², shortfall_u = max(0, normM2_u · headcount_u − area given to u). */
+	shortfallM2: number;
+	/** Σ_u number of buildings u uses. */
+	buildingsPerUnit: number;
+	/** Σ persons seated outside their unit's current rooms. */
+	moved: number;
+}
+
+/** One unit's figures in a plan (for the plan page). */
+export interface UnitEvaluation {
+	unitId: string;
+	headcount: number;
+	seated: number;
+	unseated: number;
+	/** Area given to the unit, Σ_r g[u,r], m². */
+	areaM2: number;
+	/** normM2 · headcount, m² (the ceiling). */
+	entitledM2: number;
+	/** max(0, entitledM2 − areaM2), m². */
+	shortfallM2: number;
+	/** shortfallM2 / entitledM2 (0 when entitledM2 is 0). */
+	shortfallShare: number;
+	/** priority · shortfallShare: the unit's candidate for t. */
+	weightedShortfallRatio: number;
+	/** Buildings used, in order of first appearance in the instance's rooms. */
+	buildingIds: string[];
+	/** Persons seated outside the unit's current rooms. */
+	moved: number;
+}
+
+/** Objective of a plan recomputed from the plan itself (`evaluatePlan`). */
+export interface PlanEvaluation {
+	/** Σ weight · term, with the instance's weights. */
 	objective: number;
-	/** Seats per (unit, room), persons > 0 only, in instance order (units, then rooms). */
-	assignments: Assignment[];
-	/** People without a seat per unit, persons > 0 only. */
-	unplaced: UnplacedEntry[];
-	/** Building ids used by each unit (every unit id is a key; [] when it uses none). */
-	buildingsByUnit: Record<string, string[]>;
-	/** Wall-clock time of model building plus solving, in milliseconds. */
-	solveTimeMs: number;
-	/** Human-readable explanation (errors, early stops). */
-	message?: string;
-	/** Relative MIP gap (objective − bound) / objective when status is `time-limit`. */
+	terms: ObjectiveTerms;
+	/** Same as terms.worstShortfallRatio. */
+	worstShortfallRatio: number;
+	/** One row per unit, in instance order. */
+	units: UnitEvaluation[];
+	/** Units with persons > 0 unseated, in instance order. */
+	unseated: UnseatedEntry[];
+}
+
+/** Result of `solveAllocation` (and the JSON printed by `npm run allocate`). */
+export interface AllocationResult {
+	status: AllocationStatus;
+	/** The plan's own objective, recomputed from the plan by `evaluatePlan` (0 without a plan). */
+	objective: number;
+	/** Relative gap (objective − bound) / objective when status is `feasible`. */
 	gap?: number;
+	worstShortfallRatio: number;
+	/** persons ≥ 1 only, in instance order (units, then rooms). */
+	assignments: Assignment[];
+	/** persons ≥ 1 only, in instance order. */
+	unseated: UnseatedEntry[];
+	/** Unweighted objective terms of the plan. */
+	terms: ObjectiveTerms;
+	/** Per-unit figures of the plan. */
+	units: UnitEvaluation[];
+	/** Wall-clock time of heuristic, model and solve, ms. */
+	solveTimeMs: number;
+	/** Explanation (errors, early stops). */
+	message?: string;
 }
 
 /** Options of `solveAllocation`. */
 export interface SolveOptions {
-	/** Wall-clock limit for HiGHS in seconds (finite, > 0). Default 30. */
+	/** Wall-clock limit in seconds (finite, > 0). Default 30. */
 	timeLimitS?: number;
-	/**
-	 * Advanced, defaults to none: raw HiGHS options applied after the solver's own settings
-	 * (e.g. `{ mip_rel_gap: 0.01 }`). An option HiGHS rejects makes the result status `error`.
-	 */
+	/** Advanced: raw HiGHS options applied after the solver's own (e.g. `{ mip_rel_gap: 0.01 }`). */
 	highsOptions?: Record<string, string | number | boolean>;
-	/**
-	 * Run HiGHS on a worker thread (default true), so that the calling thread (in the web server,
-	 * every other request) is not blocked for the seconds a solve takes; false runs it on the
-	 * calling thread. Same model, options and result either way.
-	 */
+	/** Run HiGHS on a pooled worker thread (default true) rather than on the calling thread. */
 	inWorker?: boolean;
-	/**
-	 * Give HiGHS a heuristic plan (greedy + local search) as MIP start (default true). Only
-	 * affects speed and the quality of plans returned at the time limit, never the optimum.
-	 */
+	/** Give HiGHS the heuristic plan as MIP start (default true); affects speed only. */
 	warmStart?: boolean;
-	/**
-	 * How x is linked to y in the LP (same feasible plans and optimum either way): one row per
-	 * (unit, building), Σ_{r∈b} x[u][r] ≤ C[u][b]·y[u][b] (default, faster), or one row per
-	 * (unit, room), x[u][r] ≤ M[u][r]·y[u][b] (`per-room`, the textbook big-M form).
-	 */
-	linking?: 'per-building' | 'per-room';
-	/**
-	 * Add the valid inequalities "cost of unit u ≥ its cost if it were alone in the ward"
-	 * (default true). They cut off no plan; they only tighten the LP bound.
-	 */
-	unitBounds?: boolean;
 }
 
-/** The kinds of problems {@link checkAllocation} reports. */
-export type ViolationKind =
-	| 'capacity'
-	| 'unusable'
-	| 'ground-floor'
-	| 'headcount'
-	| 'unknown-room'
+/** The rule a {@link Violation} breaks. */
+export type ViolationRule =
+	/** The row names a unit that is not in the instance. */
 	| 'unknown-unit'
-	| 'non-integer';
+	/** The row names a room that is not in the instance. */
+	| 'unknown-room'
+	/** persons is not an integer ≥ 0, or areaM2 not a finite number ≥ 0. */
+	| 'invalid-number'
+	/** Two rows for the same (unit, room). */
+	| 'duplicate-row'
+	/** Area given with no person seated (g ≤ areaM2 · z and x ≥ z). */
+	| 'area-without-persons'
+	/** Σ_r persons of a unit > headcount. */
+	| 'headcount'
+	/** Persons in an unusable room. */
+	| 'usable'
+	/** Persons of a ground-floor-only unit in a room not on level 1. */
+	| 'ground-floor'
+	/** Persons of a unit in a room locked to another unit. */
+	| 'lock'
+	/** Σ_u area given in the room > areaM2 (all units sharing the room). */
+	| 'room-area'
+	/** Σ_u persons in the room > seats (all units sharing the room). */
+	| 'seats'
+	/** More than maxUnitsPerRoom units in the room. */
+	| 'max-units'
+	/** Area of a (unit, room) < minAreaPerPersonM2 · persons. */
+	| 'min-area'
+	/** Σ_r area given to a unit > normM2 · headcount (the norm is a ceiling). */
+	| 'norm-ceiling';
 
-/** One problem found in a (possibly hand-edited) plan. */
+/** One broken rule of a (possibly hand-edited) plan. */
 export interface Violation {
-	kind: ViolationKind;
+	rule: ViolationRule;
 	unitId?: string;
 	roomId?: string;
+	/** The offending quantity (e.g. 30.01 m² given in the room) when there is one. */
+	value?: number;
+	/** The limit it breaks (e.g. 30 m²). */
+	limit?: number;
+	/** English explanation naming the rule, ids and figures (UI code translates by `rule`). */
 	message: string;
 }
 
@@ -188,38 +244,48 @@ export interface CheckResult {
 	/** True when there are no violations. */
 	feasible: boolean;
 	violations: Violation[];
-	/** Objective of the plan with the instance's weights (y = buildings actually used). */
-	objective: number;
-	/** max(0, headcount − placed) per unit, persons > 0 only. */
-	unplaced: UnplacedEntry[];
-	/** Buildings used by each unit (every unit id is a key). */
-	buildingsByUnit: Record<string, string[]>;
+	/** The plan's objective and terms (rows with unknown ids or invalid numbers are skipped). */
+	evaluation: PlanEvaluation;
 }
 
 /** One row of `moveList`: `persons` people of `unitId` move into `toRoomId`. */
 export interface MoveRow {
 	unitId: string;
-	/** The unit's current rooms (where the movers come from); [] for a unit without rooms today. */
+	persons: number;
+	/** The room they leave, when known; null when not known (see `moveList`). */
+	fromRoomId: string | null;
+	/** The unit's current rooms ([] for a unit with no room today). */
 	fromRoomIds: string[];
 	toRoomId: string;
-	persons: number;
 }
 
+/** Default settings: 6 m² least area per person (the product's assumption), 2 units per room. */
+export const DEFAULT_SETTINGS: Readonly<Required<AllocationSettings>> = Object.freeze({
+	minAreaPerPersonM2: 6,
+	maxUnitsPerRoom: 2
+});
+
 /**
- * Default objective weights: `unplaced` 1000, `buildingsPerUnit` 10, `moved` 1.
- *
- * Example: a plan leaving 1 person unplaced, spreading one unit over 2 buildings and moving 4
- * people costs 1000·1 + 10·2 + 1·4 = 1024.
+ * Default weights (issue 13): an unseated person 100000, worst shortfall ratio 10000 per unit of
+ * t, 1 per m² of shortfall, 10 per building a unit uses, 1 per person moved.
  */
 export const DEFAULT_WEIGHTS: Readonly<Required<AllocationWeights>> = Object.freeze({
-	unplaced: 1000,
+	unseated: 100000,
+	worstShortfall: 10000,
+	shortfallM2: 1,
 	buildingsPerUnit: 10,
 	moved: 1
 });
 
 /**
- * Thrown (before any solving) when an instance is malformed. The message names the offending
- * item, e.g. `unit "U2" (units[1]): headcount must be a non-negative integer, got 2.5`.
+ * Absolute tolerance in m² (and persons) of every check: a room given exactly its area passes,
+ * 0.01 m² over fails. Shared by the solver's own verification, the page and the server.
+ */
+export const CHECK_TOLERANCE = 1e-6;
+
+/**
+ * Thrown (before any solving) when an instance is malformed; the message names the item, e.g.
+ * `unit "U2" (units[1]): headcount must be an integer ≥ 0, got 2.5`.
  */
 export class AllocationInputError extends Error {
 	constructor(message: string) {
