@@ -490,6 +490,8 @@ export const assignments = sqliteTable(
 			.notNull()
 			.references(() => rooms.id, { onDelete: 'cascade' }),
 		persons: integer('persons').notNull(),
+		/** Floor area given to these persons in the room, m² (the model's g[u,r]). */
+		areaM2: real('area_m2').notNull().default(0),
 		manual: integer('manual', { mode: 'boolean' }).notNull().default(false)
 	},
 	(t) => [index('assignments_scenario_idx').on(t.scenarioId)]

@@ -1,0 +1,1 @@
+ALTER TABLE `assignments` ADD `area_m2` real DEFAULT 0 NOT NULL;
