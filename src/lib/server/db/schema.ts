@@ -264,6 +264,18 @@ export const positions = sqliteTable(
 		approved: integer('approved').notNull().default(0),
 		filled: integer('filled').notNull().default(0),
 		plannedNextYear: integer('planned_next_year').notNull().default(0),
+		/**
+		 * Civil-service rank (ngạch) of the post holders, null = none (leaders, contract staff):
+		 * chuyên viên, chuyên viên chính, chuyên viên cao cấp. See src/lib/norms/positions.ts.
+		 */
+		rank: text('rank', {
+			enum: ['specialist', 'principal-specialist', 'senior-specialist']
+		}),
+		/** Title keys held concurrently (kiêm nhiệm), JSON array; the highest norm applies. */
+		concurrentTitleKeys: text('concurrent_title_keys', { mode: 'json' })
+			.$type<string[]>()
+			.notNull()
+			.default(sql`'[]'`),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
@@ -504,8 +516,10 @@ export const proposals = sqliteTable('proposals', {
 		.references(() => wards.id),
 	title: text('title').notNull(),
 	status: text('status', {
-		enum: ['draft', 'submitted', 'in-review', 'returned', 'approved', 'rejected']
+		enum: ['draft', 'submitted', 'in-review', 'returned', 'approved', 'rejected', 'superseded']
 	}).notNull(),
+	/** The ward's newer proposal that replaced this one (status superseded). */
+	supersededBy: integer('superseded_by').references((): AnySQLiteColumn => proposals.id),
 	/** JSON of the editable parts (narratives, tờ trình fields, settings references). */
 	draftJson: text('draft_json').notNull(),
 	reviewerId: integer('reviewer_id').references(() => users.id),
@@ -539,8 +553,44 @@ export const reviewComments = sqliteTable('review_comments', {
 	section: text('section').notNull(),
 	body: text('body').notNull(),
 	authorId: integer('author_id').references(() => users.id),
-	createdAt: createdAt()
+	createdAt: createdAt(),
+	/** The thread's first comment when this one is a reply (threads are one level deep). */
+	parentId: integer('parent_id').references((): AnySQLiteColumn => reviewComments.id, {
+		onDelete: 'cascade'
+	}),
+	/** Set on a thread's first comment when a reviewer marks the thread resolved. */
+	resolvedAt: integer('resolved_at', { mode: 'number' }),
+	resolvedBy: integer('resolved_by').references(() => users.id)
 });
+
+/**
+ * Support staff the city assigns to a ward (staffing board): one officer, the field they cover,
+ * the dates and the working group they come from. Ending an assignment sets its end date.
+ */
+export const staffingSupport = sqliteTable(
+	'staffing_support',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		wardId: integer('ward_id')
+			.notNull()
+			.references(() => wards.id, { onDelete: 'cascade' }),
+		officerName: text('officer_name').notNull(),
+		field: text('field').notNull(),
+		/** The position (title key) it covers when one is named. */
+		positionKey: text('position_key'),
+		workingGroup: text('working_group').notNull(),
+		/** yyyy-mm-dd. */
+		fromDate: text('from_date').notNull(),
+		/** yyyy-mm-dd, inclusive; null while open-ended. */
+		toDate: text('to_date'),
+		note: text('note'),
+		createdBy: integer('created_by').references(() => users.id),
+		createdAt: createdAt(),
+		endedBy: integer('ended_by').references(() => users.id),
+		endedAt: integer('ended_at', { mode: 'number' })
+	},
+	(t) => [index('staffing_support_ward_idx').on(t.wardId, t.field)]
+);
 
 export const decisions = sqliteTable('decisions', {
 	id: integer('id').primaryKey({ autoIncrement: true }),
