@@ -132,81 +132,35 @@ export interface PacketPhoto {
 	caption: string;
 }
 
-/** One legal basis (căn cứ) of the documents, from the versioned catalogue. */
-export interface PacketLegalBasis {
-	/** "Luật Đầu tư công số 58/2024/QH15 ngày 29 tháng 11 năm 2024 của Quốc hội". */
-	vi: string;
-	en: string;
-	/** Marked "verify" in the catalogue (not yet checked against the official text). */
-	verify: boolean;
+/** Where each unit of the ward sits under the applied short-term arrangement. */
+export interface PacketArrangementRow {
+	unit: string;
+	people: number;
+	/** The facilities and buildings the unit uses, as printed ("Trụ sở chính, nhà A"). */
+	places: string;
 }
 
-/** What happens to an old facility once the new headquarters is in use. */
-export type FacilityFate = 'keep' | 'transfer' | 'return';
+/** One position with vacancies, under the city's field of expertise. */
+export interface PacketVacancy {
+	field: Bilingual;
+	position: Bilingual;
+	unit: string;
+	approved: number;
+	filled: number;
+	vacant: number;
+}
 
 /**
- * The dossier's own facts (the tờ trình's request, the báo cáo's items that are not computed
- * from the ward's data): each text in both languages, amounts in đồng, years as numbers.
+ * What the documents need besides the dossier inputs: the numbers of the báo cáo and of the
+ * staffing letter, the justification criteria of the needs page, the applied arrangement by
+ * unit and the vacancies by position.
  */
-export interface PacketDossier {
-	projectName: Bilingual;
-	/** "Số: …/BC-UBND" of the báo cáo. */
+export interface PacketDocuments {
 	reportNumber: string;
-	/** "Số: …/UBND-NV" of the staffing letter (công văn). */
 	letterNumber: string;
-	legalBases: PacketLegalBasis[];
-	site: {
-		code: string;
-		name: string;
-		address: string;
-		landAreaM2: number | null;
-		/** Rank in the scoring (1 = first); null when not scored. */
-		rank: number | null;
-		/** Written justification when the site is not the first-ranked one. */
-		justification: string;
-	} | null;
-	grossFloorAreaM2: number;
-	storeys: number | null;
-	basements: number | null;
-	investment: {
-		constructionVnd: number;
-		landVnd: number;
-		clearanceVnd: number;
-		contingencyVnd: number;
-		totalVnd: number;
-		/** The total in Vietnamese words ("Hai mươi bảy tỷ … đồng"). */
-		totalWordsVi: string;
-		unitRateVndPerM2: number;
-		/** "Suất vốn đầu tư … năm 2024 của Bộ Xây dựng (Quyết định …)". */
-		rateSource: Bilingual;
-		rateYear: number | null;
-		rateVerify: boolean;
-		contingencyRatio: number;
-	};
-	funding: Bilingual;
-	yearly: { year: number; amountVnd: number }[];
-	investor: Bilingual;
-	form: Bilingual;
-	schedule: { startYear: number; endYear: number };
-	operatingCostVndPerYear: number | null;
-	operatingNote: Bilingual;
-	oldFacilities: { name: string; fate: FacilityFate; note: string }[];
-	/** The justification criteria of the needs page, as sentences. */
-	justification: Bilingual[];
-	/** The applied short-term arrangement by unit: where each unit sits now. */
-	arrangement: { unit: string; places: string; people: number }[];
-	staffing: {
-		positions: {
-			fieldVi: string;
-			fieldEn: string;
-			positionVi: string;
-			positionEn: string;
-			approved: number;
-			filled: number;
-			vacant: number;
-		}[];
-		asks: { fieldVi: string; fieldEn: string; persons: number; months: number }[];
-	};
+	justification: { met: boolean; text: Bilingual }[];
+	arrangement: PacketArrangementRow[];
+	vacancies: PacketVacancy[];
 }
 
 /** The whole packet at one moment: frozen as a version on submission. */
@@ -225,6 +179,8 @@ export interface PacketSnapshot {
 	photos: PacketPhoto[];
 	/** The dossier's inputs with the computed estimate, frozen with the version. */
 	dossier?: DossierInputs;
+	/** The rest of what the documents need (absent in snapshots made before them). */
+	documents?: PacketDocuments;
 }
 
 /** A section table as a proposal page shows it: maybe only the first rows, and the row count. */
