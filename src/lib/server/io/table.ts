@@ -10,6 +10,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { IoError } from './common';
+import { checkXlsxArchive, XLSX_LIMITS, type XlsxLimits } from './xlsx-guard';
 
 export { IoError };
 
@@ -29,16 +30,25 @@ function extensionOf(filename: string): string {
 	return m ? m[1].toLowerCase() : '';
 }
 
-/** Parses an uploaded CSV or XLSX file; throws IoError for anything the user must fix. */
-export async function parseTable(data: Uint8Array, filename: string): Promise<ParsedTable> {
+/**
+ * Parses an uploaded CSV or XLSX file; throws IoError for anything the user must fix. An XLSX
+ * is checked against `limits` (entries, inflated size, rows: see xlsx-guard.ts) before it is
+ * inflated; a CSV against the row limit.
+ */
+export async function parseTable(
+	data: Uint8Array,
+	filename: string,
+	limits: XlsxLimits = XLSX_LIMITS
+): Promise<ParsedTable> {
 	const ext = extensionOf(filename);
 	if (ext !== 'csv' && ext !== 'xlsx') {
 		throw new IoError('io.unreadable', { detail: `.${ext || '?'} (CSV, XLSX)` });
 	}
 	if (data.byteLength > MAX_BYTES) throw new IoError('io.tooLarge', { max: MAX_FILE_MB });
 	if (data.byteLength === 0) throw new IoError('io.empty');
-	const table = ext === 'csv' ? parseCsv(data) : await parseXlsx(data);
+	const table = ext === 'csv' ? parseCsv(data) : await parseXlsx(data, limits);
 	if (table.rows.length === 0) throw new IoError('io.empty');
+	if (table.rows.length > limits.rows) throw new IoError('io.tooManyRows', { max: limits.rows });
 	return table;
 }
 
@@ -139,7 +149,8 @@ export function cellText(v: ExcelJS.CellValue | undefined): string {
 	return String(v);
 }
 
-async function parseXlsx(data: Uint8Array): Promise<ParsedTable> {
+async function parseXlsx(data: Uint8Array, limits: XlsxLimits): Promise<ParsedTable> {
+	await checkXlsxArchive(data, limits);
 	const wb = new ExcelJS.Workbook();
 	try {
 		await wb.xlsx.load(

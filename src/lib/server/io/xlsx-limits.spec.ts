@@ -1,0 +1,192 @@
+/**
+ * XLSX bombs: a small upload that inflates to hundreds of MB, a directory that lies about the
+ * inflated size, too many entries, too many rows. Each is refused with a message before the
+ * workbook library inflates it, quickly and without the memory it would take.
+ */
+import ExcelJS from 'exceljs';
+import zlib from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { IoError, parseTable } from './table';
+import { checkXlsxArchive, XLSX_LIMITS } from './xlsx-guard';
+import { translate } from '../../i18n';
+
+interface ZipEntry {
+	name: string;
+	/** Raw-deflated bytes (method 8) or stored bytes (method 0). */
+	data: Buffer;
+	method?: 0 | 8;
+	/** The inflated size the directory declares (may lie). */
+	declared: number;
+}
+
+/** A minimal ZIP writer: local headers, data, central directory, end record (CRC left 0). */
+function zip(entries: ZipEntry[]): Uint8Array {
+	const parts: Buffer[] = [];
+	const central: Buffer[] = [];
+	let offset = 0;
+	for (const e of entries) {
+		const name = Buffer.from(e.name, 'utf8');
+		const local = Buffer.alloc(30);
+		local.writeUInt32LE(0x04034b50, 0);
+		local.writeUInt16LE(20, 4);
+		local.writeUInt16LE(e.method ?? 8, 8);
+		local.writeUInt32LE(e.data.length, 18);
+		local.writeUInt32LE(e.declared, 22);
+		local.writeUInt16LE(name.length, 26);
+		const cen = Buffer.alloc(46);
+		cen.writeUInt32LE(0x02014b50, 0);
+		cen.writeUInt16LE(20, 4);
+		cen.writeUInt16LE(20, 6);
+		cen.writeUInt16LE(e.method ?? 8, 10);
+		cen.writeUInt32LE(e.data.length, 20);
+		cen.writeUInt32LE(e.declared, 24);
+		cen.writeUInt16LE(name.length, 28);
+		cen.writeUInt32LE(offset, 42);
+		parts.push(local, name, e.data);
+		central.push(cen, name);
+		offset += local.length + name.length + e.data.length;
+	}
+	const cd = Buffer.concat(central);
+	const end = Buffer.alloc(22);
+	end.writeUInt32LE(0x06054b50, 0);
+	end.writeUInt16LE(entries.length, 8);
+	end.writeUInt16LE(entries.length, 10);
+	end.writeUInt32LE(cd.length, 12);
+	end.writeUInt32LE(offset, 16);
+	return new Uint8Array(Buffer.concat([...parts, cd, end]));
+}
+
+/** `mb` MB of zeros, raw-deflated in 1 MB chunks (never holding the inflated bytes). */
+async function deflatedZeros(mb: number): Promise<Buffer> {
+	const deflate = zlib.createDeflateRaw({ level: 9 });
+	const out: Buffer[] = [];
+	deflate.on('data', (c: Buffer) => out.push(c));
+	const done = new Promise((r) => deflate.on('end', r));
+	const chunk = Buffer.alloc(1024 * 1024);
+	for (let i = 0; i < mb; i++)
+		if (!deflate.write(chunk)) await new Promise((r) => deflate.once('drain', r));
+	deflate.end();
+	await done;
+	return Buffer.concat(out);
+}
+
+const CONTENT_TYPES = Buffer.from(
+	'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+);
+
+async function refusal(p: Promise<unknown>): Promise<IoError> {
+	try {
+		await p;
+	} catch (e) {
+		expect(e).toBeInstanceOf(IoError);
+		return e as IoError;
+	}
+	throw new Error('expected an IoError');
+}
+
+/** Runs `fn` and reports its wall time and the growth of the resident memory. */
+async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; rssMb: number }> {
+	const rss0 = process.memoryUsage().rss;
+	const t0 = performance.now();
+	const value = await fn();
+	return {
+		value,
+		ms: performance.now() - t0,
+		rssMb: (process.memoryUsage().rss - rss0) / (1024 * 1024)
+	};
+}
+
+describe('XLSX limits', () => {
+	it('has the documented defaults: 1,000 entries, 100 MB inflated, 50,000 rows', () => {
+		expect(XLSX_LIMITS).toEqual({
+			entries: 1000,
+			uncompressedBytes: 100 * 1024 * 1024,
+			rows: 50_000
+		});
+	});
+
+	it('refuses a 600 MB zero-filled sheet (a file of well under 1 MB) before inflating it', async () => {
+		const bomb = await deflatedZeros(600);
+		expect(bomb.length).toBeLessThan(1024 * 1024);
+		const file = zip([
+			{
+				name: '[Content_Types].xml',
+				data: CONTENT_TYPES,
+				method: 0,
+				declared: CONTENT_TYPES.length
+			},
+			{ name: 'xl/worksheets/sheet1.xml', data: bomb, declared: 600 * 1024 * 1024 }
+		]);
+		const { value: err, ms, rssMb } = await measured(() => refusal(parseTable(file, 'bomb.xlsx')));
+		expect(err.key).toBe('io.xlsxTooBig');
+		expect(err.params).toEqual({ max: 100 });
+		expect(translate('vi', err.key, err.params)).toBe(
+			'Tệp XLSX khi giải nén quá lớn (tối đa 100 MB). Hãy chia nhỏ tệp hoặc xoá các trang, hình ảnh không cần thiết.'
+		);
+		expect(ms).toBeLessThan(500);
+		expect(rssMb).toBeLessThan(50);
+	}, 60_000);
+
+	it('stops inflating an entry that lies about its size (declares 1 KB, holds 300 MB)', async () => {
+		const bomb = await deflatedZeros(300);
+		const file = zip([{ name: 'xl/worksheets/sheet1.xml', data: bomb, declared: 1024 }]);
+		const { value: err, ms, rssMb } = await measured(() => refusal(parseTable(file, 'lie.xlsx')));
+		expect(err.key).toBe('io.unreadable');
+		expect(err.params.detail).toBe('xl/worksheets/sheet1.xml: kích thước khai báo sai');
+		// Stopped after the first inflated chunk(s), not after 300 MB.
+		expect(ms).toBeLessThan(300);
+		expect(rssMb).toBeLessThan(50);
+	}, 60_000);
+
+	it('refuses an archive with more entries than the limit, from the directory alone', async () => {
+		const entries = Array.from({ length: 11 }, (_, i) => ({
+			name: `xl/media/m${i}.bin`,
+			data: Buffer.from('x'),
+			method: 0 as const,
+			declared: 1
+		}));
+		const err = await refusal(
+			parseTable(zip(entries), 'many.xlsx', { ...XLSX_LIMITS, entries: 10 })
+		);
+		expect(err.key).toBe('io.xlsxEntries');
+		expect(translate('vi', err.key, err.params)).toBe(
+			'Tệp XLSX có quá nhiều thành phần (tối đa 10).'
+		);
+		// The same archive with 10 entries passes the entry check (and fails later as not a workbook).
+		const ten = await refusal(
+			parseTable(zip(entries.slice(0, 10)), 'ten.xlsx', { ...XLSX_LIMITS, entries: 10 })
+		);
+		expect(ten.key).not.toBe('io.xlsxEntries');
+	});
+
+	it('refuses more than 50,000 data rows before the workbook is read; 50,000 pass', async () => {
+		const book = async (rows: number) => {
+			const wb = new ExcelJS.Workbook();
+			const ws = wb.addWorksheet('rooms');
+			ws.addRow(['code', 'area_m2']);
+			for (let i = 1; i <= rows; i++) ws.addRow([`P${i}`, i % 50]);
+			return new Uint8Array(await wb.xlsx.writeBuffer());
+		};
+		const over = await book(50_001);
+		const err = await refusal(checkXlsxArchive(over));
+		expect(err.key).toBe('io.tooManyRows');
+		expect(translate('vi', err.key, err.params)).toBe('Tệp có quá nhiều dòng (tối đa 50.000 dòng).');
+		await expect(checkXlsxArchive(await book(50_000))).resolves.toBeUndefined();
+		// Through parseTable with a small limit: 101 rows refused, 100 read.
+		const small = { ...XLSX_LIMITS, rows: 100 };
+		expect((await refusal(parseTable(await book(101), 'r.xlsx', small))).key).toBe(
+			'io.tooManyRows'
+		);
+		expect((await parseTable(await book(100), 'r.xlsx', small)).rows).toHaveLength(100);
+	}, 60_000);
+
+	it('refuses a CSV of more than the row limit too', async () => {
+		const lines = ['code,area_m2', ...Array.from({ length: 101 }, (_, i) => `P${i},1`)];
+		const data = new TextEncoder().encode(lines.join('\n'));
+		const small = { ...XLSX_LIMITS, rows: 100 };
+		expect((await refusal(parseTable(data, 'r.csv', small))).key).toBe('io.tooManyRows');
+		expect(
+			(await parseTable(data.slice(0, data.lastIndexOf(10)), 'r.csv', small)).rows
+		).toHaveLength(100);
+	});
+});
