@@ -225,6 +225,10 @@ export const en: Record<CoreMessageKey, string> = {
 	'io.unreadable': 'The file cannot be read: {detail}',
 	'io.missingColumns': 'Missing columns: {columns}',
 	'io.tooLarge': 'The file is too large (at most {max} MB).',
+	'io.xlsxTooBig':
+		'The XLSX file is too large once unpacked (at most {max} MB). Split it or remove unneeded sheets and pictures.',
+	'io.xlsxEntries': 'The XLSX file has too many parts (at most {max}).',
+	'io.tooManyRows': 'The file has too many rows (at most {max} rows).',
 	'io.unknownFacility': 'No facility with code “{value}” in this ward.',
 	'io.unknownBuilding': 'No building with code “{value}” in this facility.',
 	'io.unknownUnit': 'No unit with code “{value}” in this ward.',

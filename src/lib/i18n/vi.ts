@@ -221,6 +221,10 @@ export const vi = {
 	'io.unreadable': 'Không đọc được tệp: {detail}',
 	'io.missingColumns': 'Thiếu cột: {columns}',
 	'io.tooLarge': 'Tệp quá lớn (tối đa {max} MB).',
+	'io.xlsxTooBig':
+		'Tệp XLSX khi giải nén quá lớn (tối đa {max} MB). Hãy chia nhỏ tệp hoặc xoá các trang, hình ảnh không cần thiết.',
+	'io.xlsxEntries': 'Tệp XLSX có quá nhiều thành phần (tối đa {max}).',
+	'io.tooManyRows': 'Tệp có quá nhiều dòng (tối đa {max} dòng).',
 	'io.unknownFacility': 'Không có cơ sở mã “{value}” trong phường.',
 	'io.unknownBuilding': 'Không có nhà mã “{value}” trong cơ sở này.',
 	'io.unknownUnit': 'Không có đơn vị mã “{value}” trong phường.',
