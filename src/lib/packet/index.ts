@@ -8,3 +8,5 @@ export * from './diff';
 export * from './labels';
 export * from './text';
 export * from './dossier-types';
+export * from './investment';
+export * from './words';
