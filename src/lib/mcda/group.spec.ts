@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ahp } from './ahp';
-import { aggregateJudgments, groupConsensus } from './group';
+import { aggregateJudgments, groupConsensus, pairDisagreement } from './group';
 import { consistentMatrix, expectMcdaError } from './test-helpers';
 
 const pm3 = (a12: number, a13: number, a23: number): number[][] => [
@@ -175,5 +175,32 @@ describe('group: invalid input', () => {
 			/weights\[1\]/
 		);
 		expectMcdaError(() => aggregateJudgments([]), 'empty', /at least one judgement matrix/);
+	});
+});
+
+describe('pairDisagreement: where the group disagrees', () => {
+	it('sorts the pairs by spread in Saaty steps, with the geometric mean of each', () => {
+		// a_12: 2 vs 8 → steps 1 and 7, spread 6, mean sqrt(16) = 4.
+		// a_13: 3 vs 1/3 → steps 2 and −2, spread 4, mean 1.
+		// a_23: 5 vs 5 → spread 0, mean 5.
+		const rows = pairDisagreement([pm3(2, 3, 5), pm3(8, 1 / 3, 5)]);
+		expect(rows.map((r) => [r.i, r.j, r.spreadSteps])).toEqual([
+			[0, 1, 6],
+			[0, 2, 4],
+			[1, 2, 0]
+		]);
+		expect(rows[0].geometricMean).toBeCloseTo(4, 12);
+		expect(rows[0].min).toBe(2);
+		expect(rows[0].max).toBe(8);
+		expect(rows[1].geometricMean).toBeCloseTo(1, 12);
+		expect(rows[1].min).toBeCloseTo(1 / 3, 12);
+		expect(rows[2].spreadSteps).toBe(0);
+	});
+
+	it('spans 16 steps from 1/9 to 9 and needs two members', () => {
+		const rows = pairDisagreement([pm3(9, 1, 1), pm3(1 / 9, 1, 1), pm3(1, 1, 1)]);
+		expect(rows[0]).toMatchObject({ i: 0, j: 1, spreadSteps: 16 });
+		expect(rows[0].geometricMean).toBeCloseTo(1, 12);
+		expectMcdaError(() => pairDisagreement([pm3(2, 3, 4)]), 'empty', /at least two members/);
 	});
 });

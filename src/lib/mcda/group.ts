@@ -186,3 +186,64 @@ export function groupConsensus(
 		meanKendallTau: pairs === 0 ? 1 : tauSum / pairs
 	};
 }
+
+export interface PairDisagreement {
+	/** Row and column of the pair in the matrices (i < j). */
+	i: number;
+	j: number;
+	/** The group judgement: geometric mean of the members' a_ij. */
+	geometricMean: number;
+	/** The smallest and largest a_ij among the members. */
+	min: number;
+	max: number;
+	/**
+	 * How far apart the members are on this pair, in steps of the Saaty scale folded onto one
+	 * axis (… 1/3 → −2, 1 → 0, 3 → 2 …): the largest minus the smallest position. 0 = all agree;
+	 * 16 = one member says 9, another 1/9.
+	 */
+	spreadSteps: number;
+}
+
+/** Position of a Saaty judgement on a single axis: 9 → 8, 2 → 1, 1 → 0, 1/2 → −1, 1/9 → −8. */
+function saatyStep(v: number): number {
+	return v >= 1 ? v - 1 : 1 - 1 / v;
+}
+
+/**
+ * Where a group of AHP judges disagrees, pair by pair: for every pair (i < j) the members'
+ * smallest and largest judgement, the group's geometric mean and the spread in Saaty steps;
+ * sorted by spread, largest first (ties in matrix order). Needs at least two members: with one
+ * there is no disagreement to show.
+ *
+ * Worked example: members judge a_01 = 3 and a_01 = 1/3 (and agree elsewhere): pair (0, 1) has
+ * min 1/3, max 3, geometric mean sqrt(3 · 1/3) = 1 and spread 2 − (−2) = 4 steps.
+ */
+export function pairDisagreement(matrices: number[][][]): PairDisagreement[] {
+	const { n, mats } = checkMatrices(matrices);
+	if (mats.length < 2) {
+		throw new McdaInputError('empty', 'pair disagreement needs the judgements of at least two members');
+	}
+	const out: PairDisagreement[] = [];
+	for (let i = 0; i < n; i++) {
+		for (let j = i + 1; j < n; j++) {
+			let min = Infinity;
+			let max = -Infinity;
+			let logSum = 0;
+			for (const m of mats) {
+				const v = m[i * n + j];
+				min = Math.min(min, v);
+				max = Math.max(max, v);
+				logSum += Math.log(v);
+			}
+			out.push({
+				i,
+				j,
+				geometricMean: Math.exp(logSum / mats.length),
+				min,
+				max,
+				spreadSteps: saatyStep(max) - saatyStep(min)
+			});
+		}
+	}
+	return out.sort((a, b) => b.spreadSteps - a.spreadSteps);
+}

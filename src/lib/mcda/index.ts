@@ -19,8 +19,13 @@ export type {
 
 export { ahp, ahpHierarchy, mostInconsistentJudgment } from './ahp';
 export type { AhpHierarchyResult, AhpOptions, AhpResult, InconsistentJudgment } from './ahp';
-export { aggregateJudgments, groupConsensus } from './group';
-export type { GroupConsensusOptions, GroupConsensusResult, GroupMember } from './group';
+export { aggregateJudgments, groupConsensus, pairDisagreement } from './group';
+export type {
+	GroupConsensusOptions,
+	GroupConsensusResult,
+	GroupMember,
+	PairDisagreement
+} from './group';
 export { criterionContributions, weightedSum } from './weighted-sum';
 export type { WeightedSumOptions, WeightedSumResult } from './weighted-sum';
 export { topsis } from './topsis';

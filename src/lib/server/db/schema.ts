@@ -426,6 +426,24 @@ export const judgments = sqliteTable('judgments', {
 	updatedAt: updatedAt()
 });
 
+/**
+ * A one-time link for a participant without an account to answer the ward's AHP comparisons
+ * (group AHP session). Only the SHA-256 of the token is stored; the link is shown once.
+ */
+export const ahpInvites = sqliteTable('ahp_invites', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	wardId: integer('ward_id')
+		.notNull()
+		.references(() => wards.id),
+	participant: text('participant').notNull(),
+	tokenHash: text('token_hash').notNull().unique(),
+	createdBy: integer('created_by').references(() => users.id),
+	createdAt: createdAt(),
+	expiresAt: integer('expires_at').notNull(),
+	usedAt: integer('used_at'),
+	revokedAt: integer('revoked_at')
+});
+
 /** A named, dated scoring run with everything the packet needs. */
 export const scoringRuns = sqliteTable('scoring_runs', {
 	id: integer('id').primaryKey({ autoIncrement: true }),
