@@ -161,6 +161,52 @@ describe('restore refuses what it cannot trust, and changes nothing then', () =>
 		expect(fs.readdirSync(dir).filter((f) => f.includes('before-restore'))).toEqual([]);
 	});
 
+	it('a file whose schema differs (an added trigger, index, view or column), naming the difference', async () => {
+		const crafted = (name: string, sql: string) => {
+			const f = path.join(dir, `${name}.sqlite`);
+			fs.copyFileSync(bak, f);
+			const c = new Database(f);
+			c.exec(sql);
+			c.close();
+			return f;
+		};
+		// The attack from the review: a viewer becomes an admin at the next login.
+		const trigger = crafted(
+			'trigger',
+			`create trigger promote after insert on sessions begin
+			   update users set role = 'admin' where id = new.user_id; end`
+		);
+		const message = async (p: Promise<unknown> | (() => unknown)) => {
+			try {
+				await (typeof p === 'function' ? p() : p);
+			} catch (e) {
+				return e instanceof BackupError ? `${e.code}: ${e.message}` : String(e);
+			}
+			return 'accepted';
+		};
+		expect(await message(restore(trigger))).toBe(
+			'schema-mismatch: The backup\'s schema differs from this version\'s (extra trigger "promote" on sessions); refusing to restore.'
+		);
+		expect(await refusal(() => inspectBackup(trigger, migrations))).toBe('schema-mismatch');
+		expect(
+			await message(
+				restore(crafted('index', 'create index users_evil_idx on users (display_name)'))
+			)
+		).toContain('(extra index "users_evil_idx" on users)');
+		expect(
+			await message(restore(crafted('view', 'create view v_users as select * from users')))
+		).toContain('(extra view "v_users")');
+		expect(
+			await message(restore(crafted('column', 'alter table users add column evil text')))
+		).toContain('(table "users" differs)');
+		expect(
+			await message(restore(crafted('dropped', 'drop index login_attempts_ip_idx')))
+		).toContain('(missing index "login_attempts_ip_idx" on login_attempts)');
+		expect(fingerprintOf(dbFile)).toEqual(before);
+		// The untouched backup is accepted.
+		expect(await refusal(restore(bak))).toBe('accepted');
+	});
+
 	it('an older backup is upgraded with the pending migrations', async () => {
 		// A "next version" of the app: the shipped migrations plus one more.
 		const next = path.join(dir, 'drizzle-next');

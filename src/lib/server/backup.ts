@@ -9,6 +9,10 @@
  *   of Trụ sở, or with a migration this version does not know, is refused. A backup made by an
  *   OLDER version is upgraded: the pending migrations are applied to the restored copy before
  *   it replaces the database (the same thing the server would do at start).
+ * - The backup's schema (every table, index, trigger and view in sqlite_master, with its SQL)
+ *   must equal the schema the same migrations give a fresh database: anything added or changed
+ *   (a trigger that makes a viewer an admin, an extra column, a dropped index) is refused with
+ *   the difference named. Checked before the pending migrations run and again after.
  * - The replacement is atomic: the checked copy is written beside DATABASE_PATH, then renamed
  *   over it, and the old database's stale -wal/-shm files are removed. The server must be
  *   restarted afterwards (stop it before restoring: it holds the old file open).
@@ -26,7 +30,13 @@ import * as schema from './db/schema';
 export class BackupError extends Error {
 	constructor(
 		public readonly code:
-			'missing' | 'corrupt' | 'no-migrations' | 'unknown-migration' | 'newer-schema' | 'same-file',
+			| 'missing'
+			| 'corrupt'
+			| 'no-migrations'
+			| 'unknown-migration'
+			| 'newer-schema'
+			| 'schema-mismatch'
+			| 'same-file',
 		message: string
 	) {
 		super(message);
@@ -102,6 +112,76 @@ function integrityOk(client: Database.Database): string | null {
 	}
 }
 
+/** One schema object as sqlite_master describes it (internal sqlite_* objects left out). */
+interface SchemaObject {
+	type: string;
+	name: string;
+	table: string;
+	sql: string;
+}
+
+function schemaOf(client: Database.Database): Map<string, SchemaObject> {
+	const rows = client
+		.prepare(
+			`select type, name, tbl_name as "table", coalesce(sql, '') as sql from sqlite_master
+			 where name not like 'sqlite\\_%' escape '\\' and name <> '__drizzle_migrations'`
+		)
+		.all() as SchemaObject[];
+	return new Map(
+		rows.map((r) => [`${r.type} ${r.name}`, { ...r, sql: r.sql.replace(/\s+/g, ' ').trim() }])
+	);
+}
+
+const expectedSchemas = new Map<string, Map<string, SchemaObject>>();
+
+/** The schema a fresh database gets from the first `count` migrations of the folder. */
+export function expectedSchema(migrationsFolder: string, count: number): Map<string, SchemaObject> {
+	const key = `${path.resolve(migrationsFolder)}#${count}`;
+	let schema = expectedSchemas.get(key);
+	if (!schema) {
+		const fresh = new Database(':memory:');
+		try {
+			for (const m of readMigrationFiles({ migrationsFolder }).slice(0, count))
+				for (const statement of m.sql) if (statement.trim()) fresh.exec(statement);
+			schema = schemaOf(fresh);
+		} finally {
+			fresh.close();
+		}
+		expectedSchemas.set(key, schema);
+	}
+	return schema;
+}
+
+/** The first differences between a database's schema and the expected one, or null. */
+export function schemaDifference(
+	client: Database.Database,
+	expected: Map<string, SchemaObject>
+): string | null {
+	const actual = schemaOf(client);
+	const on = (o: SchemaObject) =>
+		o.type === 'index' || o.type === 'trigger' ? ` on ${o.table}` : '';
+	const diffs: string[] = [];
+	for (const [key, o] of actual) {
+		const want = expected.get(key);
+		if (!want) diffs.push(`extra ${o.type} "${o.name}"${on(o)}`);
+		else if (want.sql !== o.sql || want.table !== o.table)
+			diffs.push(`${o.type} "${o.name}" differs`);
+	}
+	for (const [key, o] of expected)
+		if (!actual.has(key)) diffs.push(`missing ${o.type} "${o.name}"${on(o)}`);
+	if (diffs.length === 0) return null;
+	return diffs.length > 5
+		? `${diffs.slice(0, 5).join('; ')}; … ${diffs.length} in all`
+		: diffs.join('; ');
+}
+
+function schemaError(diff: string): BackupError {
+	return new BackupError(
+		'schema-mismatch',
+		`The backup's schema differs from this version's (${diff}); refusing to restore.`
+	);
+}
+
 /**
  * Checks an open copy of a backup: integrity, and its migrations against the shipped ones.
  * Throws BackupError when the copy cannot be restored.
@@ -139,6 +219,8 @@ export function inspectBackupClient(
 				`The backup's migration ${i + 1} (${applied[i].hash.slice(0, 12)}…) is not one of this version's migrations; refusing to restore.`
 			);
 	}
+	const diff = schemaDifference(client, expectedSchema(migrationsFolder, applied.length));
+	if (diff) throw schemaError(diff);
 	return {
 		applied: applied.length,
 		shipped: shipped.length,
@@ -214,6 +296,11 @@ export async function restoreDatabase(
 				const problem = integrityOk(client);
 				if (problem)
 					throw new BackupError('corrupt', `The upgraded backup failed its check: ${problem}`);
+				const diff = schemaDifference(
+					client,
+					expectedSchema(options.migrationsFolder, inspection.shipped)
+				);
+				if (diff) throw schemaError(diff);
 			}
 			client.pragma('journal_mode = DELETE');
 		} finally {
