@@ -30,7 +30,7 @@ export type Decision =
 type Rule =
 	| { kind: 'public' }
 	| { kind: 'user' }
-	| { kind: 'ward'; param: string }
+	| { kind: 'ward'; param: string; memberWrites?: true }
 	| { kind: 'proposal'; param: string }
 	| { kind: 'city' }
 	| { kind: 'admin' };
@@ -40,10 +40,14 @@ export const POLICY: [prefix: string, rule: Rule][] = [
 	['/login', { kind: 'public' }],
 	['/lang', { kind: 'public' }],
 	['/help', { kind: 'public' }],
+	// A one-time AHP link answers without an account; the token is checked by the page.
+	['/ahp/[token]', { kind: 'public' }],
 	['/health', { kind: 'public' }],
 	['/api/v1/wards/[code]', { kind: 'ward', param: 'code' }],
 	['/api/v1/proposals/[id]', { kind: 'proposal', param: 'id' }],
 	['/api/v1', { kind: 'user' }],
+	// Every member of the ward (the leaders have viewer accounts) answers their own AHP comparisons.
+	['/w/[ward]/sites/weights/mine', { kind: 'ward', param: 'ward', memberWrites: true }],
 	['/w/[ward]', { kind: 'ward', param: 'ward' }],
 	['/review', { kind: 'city' }],
 	['/admin', { kind: 'admin' }],
@@ -107,7 +111,10 @@ export function authorize(
 				principal.kind === 'user' &&
 				principal.user.role === 'ward_editor' &&
 				principal.user.wardId === ward.id;
-			if (!isRead(method) && !canEdit) return { ok: false, status: 403 };
+			const member = principal.kind === 'user' && principal.user.wardId === ward.id;
+			if (!isRead(method) && !canEdit && !(rule.memberWrites && member)) {
+				return { ok: false, status: 403 };
+			}
 			return { ok: true, ward, canEdit };
 		}
 		case 'proposal': {
