@@ -1,5 +1,5 @@
 /** Logging in, sessions and API tokens, on a real database file where it matters. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,12 @@ import { seedSample } from '../../src/lib/server/db/seed/index';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/lib/server/db/seed/accounts';
 import { sessions, users, wards } from '../../src/lib/server/db/schema';
 import { login } from '../../src/lib/server/auth/login';
-import { MAX_FAILURES, WINDOW_MS } from '../../src/lib/server/auth/throttle';
+import {
+	accountDelayMs,
+	ADDRESS_MAX_FAILURES,
+	FREE_FAILURES,
+	recordAttempt
+} from '../../src/lib/server/auth/throttle';
 import {
 	activeSessionCount,
 	createSession,
@@ -21,6 +26,19 @@ import {
 import { issueToken, principalFromBearer, revokeToken } from '../../src/lib/server/auth/tokens';
 import { authorize } from '../../src/lib/server/auth/guard';
 import { changePassword } from '../../src/lib/server/users';
+
+/** Argon2 verifications made (the expensive step a throttle must keep from attackers). */
+const verifications = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../src/lib/server/auth/password', async (importOriginal) => {
+	const real = await importOriginal<typeof import('../../src/lib/server/auth/password')>();
+	return {
+		...real,
+		verifyPassword: (hashed: string, password: string) => {
+			verifications.count++;
+			return real.verifyPassword(hashed, password);
+		}
+	};
+});
 
 const T0 = Date.parse('2026-03-10T08:00:00+07:00');
 
@@ -34,14 +52,23 @@ describe('the login throttle', () => {
 		db = openDatabase(file);
 		seedSample(db);
 		await seedDemoAccounts(db);
+		verifications.count = 0;
 	});
 	afterEach(() => {
 		if (db.$client.open) db.$client.close();
 		fs.rmSync(dir, { recursive: true, force: true });
 	});
 
-	it('refuses the 6th attempt, even with the right password, and survives a restart', async () => {
-		for (let i = 0; i < MAX_FAILURES; i++) {
+	it('has the documented limits: 5 free failures, then 1, 2, 4, 8, 15 (cap) minutes', () => {
+		expect(FREE_FAILURES).toBe(5);
+		expect([4, 5, 6, 7, 8, 9, 10, 30].map((f) => accountDelayMs(f) / 60_000)).toEqual([
+			0, 1, 2, 4, 8, 15, 15, 15
+		]);
+		expect(ADDRESS_MAX_FAILURES).toBe(100);
+	});
+
+	it('refuses the 6th attempt, even with the right password, with growing delays, and survives a restart', async () => {
+		for (let i = 0; i < FREE_FAILURES; i++) {
 			const r = await login(db, 'binhtrung.editor', 'wrong-password', {
 				ip: '10.0.0.1',
 				now: T0 + i
@@ -52,41 +79,126 @@ describe('the login throttle', () => {
 			ip: '10.0.0.2',
 			now: T0 + 10
 		});
-		expect(sixth.ok).toBe(false);
-		expect(sixth.ok === false && sixth.reason).toBe('throttled');
-		// The login page answers a throttled attempt with 429 and the wait in minutes.
-		expect(sixth.ok === false && sixth.reason === 'throttled' && sixth.retryAfterS).toBe(
-			Math.ceil((WINDOW_MS - 10) / 1000)
-		);
+		// The 5th failure was at T0 + 4: one minute from then, 59.994 s → 60 s (rounded up).
+		expect(sixth).toEqual({ ok: false, reason: 'throttled', retryAfterS: 60 });
 
 		// A restart (the database file reopened) does not forget the failures.
 		db.$client.close();
 		db = openDatabase(file);
 		const again = await login(db, 'BinhTrung.Editor', DEMO_PASSWORD, {
 			ip: '10.0.0.3',
-			now: T0 + 60_000
+			now: T0 + 30_000
 		});
-		expect(again.ok === false && again.reason).toBe('throttled');
+		// T0 + 4 + 60 s − (T0 + 30 s) = 30.004 s → 31 s.
+		expect(again).toEqual({ ok: false, reason: 'throttled', retryAfterS: 31 });
+		// After the minute one more try is allowed; a 6th failure doubles the delay (2 min).
+		expect(
+			await login(db, 'binhtrung.editor', 'wrong-again', { ip: '10.0.0.3', now: T0 + 61_000 })
+		).toEqual({ ok: false, reason: 'invalid' });
+		expect(
+			await login(db, 'binhtrung.editor', DEMO_PASSWORD, { ip: '10.0.0.3', now: T0 + 62_000 })
+		).toEqual({ ok: false, reason: 'throttled', retryAfterS: 119 });
 		// Another user from another address is not affected.
 		expect(
 			(await login(db, 'binhtrung.viewer', DEMO_PASSWORD, { ip: '10.0.0.4', now: T0 })).ok
 		).toBe(true);
-		// After the window the right password works again.
+		// After the delay the right password works, and clears the account's failures.
 		const later = await login(db, 'binhtrung.editor', DEMO_PASSWORD, {
 			ip: '10.0.0.1',
-			now: T0 + WINDOW_MS + 1000
+			now: T0 + 61_000 + 120_000
 		});
 		expect(later.ok).toBe(true);
+		expect(
+			(await login(db, 'binhtrung.editor', 'wrong', { ip: '10.0.0.1', now: T0 + 200_000 })).ok
+		).toBe(false);
+		expect(
+			(await login(db, 'binhtrung.editor', DEMO_PASSWORD, { ip: '10.0.0.1', now: T0 + 200_001 })).ok
+		).toBe(true);
 	});
 
-	it('throttles one address trying many usernames', async () => {
-		for (let i = 0; i < MAX_FAILURES; i++)
-			await login(db, `nobody${i}`, 'x-wrong-password', { ip: '10.9.9.9', now: T0 + i });
-		const r = await login(db, 'admin', DEMO_PASSWORD, { ip: '10.9.9.9', now: T0 + 100 });
-		expect(r.ok === false && r.reason).toBe('throttled');
-		expect((await login(db, 'admin', DEMO_PASSWORD, { ip: '10.9.9.8', now: T0 + 100 })).ok).toBe(
+	it('200 wrong passwords sent together: at most 5 are verified, and a right one in the burst is refused', async () => {
+		const burst = Array.from({ length: 200 }, (_, i) =>
+			login(db, 'binhtrung.editor', i === 100 ? DEMO_PASSWORD : `wrong-${i}`, {
+				ip: `10.1.${i >> 8}.${i & 255}`,
+				now: T0 + i
+			})
+		);
+		const results = await Promise.all(burst);
+		expect(verifications.count).toBe(FREE_FAILURES);
+		expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(FREE_FAILURES);
+		expect(results.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(
+			200 - FREE_FAILURES
+		);
+		expect(results[100].ok).toBe(false);
+		// The same burst from one address: no more verifications either.
+		verifications.count = 0;
+		const one = await Promise.all(
+			Array.from({ length: 200 }, (_, i) =>
+				login(db, 'binhtrung.viewer', `wrong-${i}`, { ip: '10.2.0.1', now: T0 + i })
+			)
+		);
+		expect(verifications.count).toBe(FREE_FAILURES);
+		expect(one.filter((r) => r.ok)).toHaveLength(0);
+	});
+
+	it("one user's failures from a shared address do not lock out another user with the right password", async () => {
+		// An office behind one NAT: someone mistypes 20 times for a name (and for the admin).
+		for (let i = 0; i < 20; i++)
+			await login(db, i % 2 ? 'admin' : 'binhtrung.editor', `wrong-${i}`, {
+				ip: '10.5.5.5',
+				now: T0 + i * 1000
+			});
+		const viewer = await login(db, 'binhtrung.viewer', DEMO_PASSWORD, {
+			ip: '10.5.5.5',
+			now: T0 + 30_000
+		});
+		expect(viewer.ok).toBe(true);
+		// The mistyped accounts themselves are throttled, from any address.
+		const editor = await login(db, 'binhtrung.editor', DEMO_PASSWORD, {
+			ip: '10.6.6.6',
+			now: T0 + 30_000
+		});
+		expect(editor.ok === false && editor.reason).toBe('throttled');
+	});
+
+	it('one address trying many names hits a much higher ceiling (100 in 15 minutes)', async () => {
+		for (let i = 0; i < ADDRESS_MAX_FAILURES - 1; i++)
+			recordAttempt(db, `nobody${i}`, '10.9.9.9', T0 + i);
+		// 99 failures: a right password from that address still works.
+		expect((await login(db, 'admin', DEMO_PASSWORD, { ip: '10.9.9.9', now: T0 + 200 })).ok).toBe(
 			true
 		);
+		recordAttempt(db, 'nobody-last', '10.9.9.9', T0 + 201);
+		const r = await login(db, 'binhtrung.viewer', DEMO_PASSWORD, {
+			ip: '10.9.9.9',
+			now: T0 + 300
+		});
+		// The oldest counted failure (T0 + 0) leaves the 15-minute window at T0 + 900 s.
+		expect(r).toEqual({ ok: false, reason: 'throttled', retryAfterS: 900 });
+		expect(
+			(await login(db, 'binhtrung.viewer', DEMO_PASSWORD, { ip: '10.9.9.8', now: T0 + 300 })).ok
+		).toBe(true);
+	});
+
+	it('the current-password check of a password change shares the throttle', async () => {
+		const user = db.select().from(users).where(eq(users.username, 'binhtrung.editor')).get()!;
+		const actor = { userId: user.id, username: user.username };
+		const input = (current: string) => ({
+			current,
+			next: 'a-new-password-1',
+			confirm: 'a-new-password-1',
+			ip: '10.7.7.7'
+		});
+		const burst = await Promise.all(
+			Array.from({ length: 50 }, (_, i) => changePassword(db, actor, user.id, input(`bad-${i}`)))
+		);
+		expect(verifications.count).toBe(FREE_FAILURES);
+		expect(burst.filter((r) => !r.ok && r.reason === 'wrong-current')).toHaveLength(FREE_FAILURES);
+		const throttled = burst.find((r) => !r.ok && r.reason === 'throttled');
+		expect(throttled).toMatchObject({ ok: false, reason: 'throttled' });
+		// The right current password is refused while throttled, and so is a login.
+		expect((await changePassword(db, actor, user.id, input(DEMO_PASSWORD))).ok).toBe(false);
+		expect((await login(db, 'binhtrung.editor', DEMO_PASSWORD, { ip: '10.8.8.8' })).ok).toBe(false);
 	});
 });
 

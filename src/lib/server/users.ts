@@ -6,6 +6,7 @@ import type { MessageKey } from '../i18n';
 import { writeAudit, type Actor } from './audit';
 import { hashPassword, passwordProblem, verifyPassword } from './auth/password';
 import { revokeUserSessions } from './auth/sessions';
+import { beginAttempt, clearFailures } from './auth/throttle';
 import { issueToken, revokeToken } from './auth/tokens';
 import type { Db, DbLike } from './db';
 import { apiTokens, sessions, users, wards } from './db/schema';
@@ -13,19 +14,28 @@ import { isUniqueViolation } from './db/errors';
 
 export type PasswordChangeResult =
 	| { ok: true }
-	| { ok: false; reason: 'wrong-current' | 'mismatch' | 'too-short' | 'too-long' | 'too-simple' };
+	| { ok: false; reason: 'wrong-current' | 'mismatch' | 'too-short' | 'too-long' | 'too-simple' }
+	| { ok: false; reason: 'throttled'; retryAfterS: number };
 
-/** Changes a user's password and logs out their other sessions. */
+/**
+ * Changes a user's password and logs out their other sessions. The current-password check
+ * shares the login throttle (per account and per address, recorded before verifying), so a
+ * stolen session cannot be used to guess the password.
+ */
 export async function changePassword(
 	db: Db,
 	actor: Actor,
 	userId: number,
-	input: { current: string; next: string; confirm: string; keepSession?: string }
+	input: { current: string; next: string; confirm: string; keepSession?: string; ip?: string }
 ): Promise<PasswordChangeResult> {
 	const user = db.select().from(users).where(eq(users.id, userId)).get();
-	if (!user || !(await verifyPassword(user.passwordHash, input.current))) {
+	if (!user) return { ok: false, reason: 'wrong-current' };
+	const start = beginAttempt(db, user.username, input.ip ?? 'unknown');
+	if (!start.ok) return { ok: false, reason: 'throttled', retryAfterS: start.retryAfterS };
+	if (!(await verifyPassword(user.passwordHash, input.current))) {
 		return { ok: false, reason: 'wrong-current' };
 	}
+	clearFailures(db, user.username);
 	if (input.next !== input.confirm) return { ok: false, reason: 'mismatch' };
 	const problem = passwordProblem(input.next);
 	if (problem) return { ok: false, reason: problem };

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { changePassword } from '$lib/server/users';
-import { actorOf } from '$lib/server/request';
+import { actorOf, clientIp } from '$lib/server/request';
 import { translate, type MessageKey } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,7 +15,8 @@ const REASONS: Record<string, MessageKey> = {
 };
 
 export const actions: Actions = {
-	password: async ({ request, locals }) => {
+	password: async (event) => {
+		const { request, locals } = event;
 		if (!locals.user)
 			return fail(401, { message: translate(locals.locale, 'err.unauthorized'), ok: false });
 		const data = await request.formData();
@@ -23,8 +24,16 @@ export const actions: Actions = {
 			current: String(data.get('current') ?? ''),
 			next: String(data.get('next') ?? ''),
 			confirm: String(data.get('confirm') ?? ''),
-			keepSession: locals.user.sessionId
+			keepSession: locals.user.sessionId,
+			ip: clientIp(event)
 		});
+		if (!result.ok && result.reason === 'throttled') {
+			const minutes = Math.max(1, Math.ceil(result.retryAfterS / 60));
+			return fail(429, {
+				ok: false,
+				message: translate(locals.locale, 'login.throttled', { minutes: String(minutes) })
+			});
+		}
 		if (!result.ok) {
 			return fail(400, {
 				ok: false,

@@ -1,6 +1,7 @@
 /**
  * Logging in: the throttle, the password check and the new session, in one place so the
- * login page and the tests share it.
+ * login page and the tests share it. The attempt is recorded before the password is verified
+ * (see throttle.ts), so a burst of guesses cannot outrun the throttle.
  */
 import { eq, sql } from 'drizzle-orm';
 import { writeAudit } from '../audit';
@@ -8,7 +9,7 @@ import type { Db } from '../db';
 import { users } from '../db/schema';
 import { verifyPassword } from './password';
 import { createSession } from './sessions';
-import { clearFailures, recordFailure, throttledFor } from './throttle';
+import { beginAttempt, clearFailures } from './throttle';
 
 export type LoginResult =
 	| { ok: true; token: string; expiresAt: number; userId: number }
@@ -27,18 +28,16 @@ export async function login(
 ): Promise<LoginResult> {
 	const now = meta.now ?? Date.now();
 	const name = username.trim().toLowerCase();
-	const wait = throttledFor(db, name, meta.ip, now);
-	if (wait > 0) return { ok: false, reason: 'throttled', retryAfterS: wait };
+	// Recorded as a failure before the (slow) verification, atomically with the throttle check.
+	const start = beginAttempt(db, name, meta.ip, now);
+	if (!start.ok) return { ok: false, reason: 'throttled', retryAfterS: start.retryAfterS };
 	const user = db
 		.select()
 		.from(users)
 		.where(eq(sql`lower(${users.username})`, name))
 		.get();
 	const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
-	if (!user || !valid || user.disabled) {
-		recordFailure(db, name, meta.ip, now);
-		return { ok: false, reason: 'invalid' };
-	}
+	if (!user || !valid || user.disabled) return { ok: false, reason: 'invalid' };
 	clearFailures(db, name);
 	const session = db.transaction((tx) => {
 		writeAudit(tx, {
