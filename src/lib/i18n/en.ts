@@ -76,6 +76,8 @@ export const en: Record<CoreMessageKey, string> = {
 	'err.photoType': 'Photos must be JPEG, PNG or WebP.',
 	'err.photoSize': 'At most {max} MB per photo.',
 	'err.photoCorrupt': 'The photo file is damaged or unreadable.',
+	'err.photoPixels':
+		'The image is too large: {actual} megapixels (at most {max}). Make it smaller and upload it again.',
 	'err.photoCount': 'At most {max} photos per survey.',
 	'home.title': 'Choose a ward',
 	'home.intro':

@@ -72,6 +72,8 @@ export const vi = {
 	'err.photoType': 'Ảnh phải là JPEG, PNG hoặc WebP.',
 	'err.photoSize': 'Mỗi ảnh tối đa {max} MB.',
 	'err.photoCorrupt': 'Tệp ảnh bị hỏng hoặc không đọc được.',
+	'err.photoPixels':
+		'Ảnh quá lớn: {actual} megapixel (tối đa {max} megapixel). Hãy giảm kích thước ảnh rồi tải lại.',
 	'err.photoCount': 'Tối đa {max} ảnh mỗi lần khảo sát.',
 	'home.title': 'Chọn phường',
 	'home.intro':

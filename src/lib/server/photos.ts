@@ -1,5 +1,6 @@
 /**
- * Photo uploads: type and size limits, decoded by sharp (a file that does not decode is
+ * Photo uploads: type, size and pixel limits (the pixel count is read from the header before
+ * anything is decoded: a 30 KB PNG can declare 16,000 × 16,000 px), decoded by sharp (a file that does not decode is
  * refused as corrupt), re-encoded without metadata, a 320 px thumbnail, stored under
  * UPLOAD_DIR with the relative path kept in the database.
  */
@@ -11,6 +12,9 @@ import type { StoredPhoto } from './facilities';
 
 export const MAX_PHOTO_MB = 10;
 export const MAX_PHOTOS = 8;
+/** Largest accepted image, in megapixels (a 40 MP camera photo passes; a pixel bomb does not). */
+export const MAX_PHOTO_MEGAPIXELS = 40;
+const MAX_PIXELS = MAX_PHOTO_MEGAPIXELS * 1_000_000;
 const ALLOWED = new Map([
 	['jpeg', { ext: 'jpg', type: 'image/jpeg' }],
 	['png', { ext: 'png', type: 'image/png' }],
@@ -19,7 +23,8 @@ const ALLOWED = new Map([
 
 export class PhotoError extends Error {
 	constructor(
-		public readonly key: 'err.photoType' | 'err.photoSize' | 'err.photoCorrupt' | 'err.photoCount',
+		public readonly key:
+			'err.photoType' | 'err.photoSize' | 'err.photoCorrupt' | 'err.photoCount' | 'err.photoPixels',
 		public readonly params: Record<string, string> = {}
 	) {
 		super(key);
@@ -45,22 +50,32 @@ export async function storePhotos(files: File[], wardId: number): Promise<Stored
 			throw new PhotoError('err.photoSize', { max: String(MAX_PHOTO_MB) });
 		const input = Buffer.from(await file.arrayBuffer());
 		let format: string | undefined;
+		let pixels = 0;
 		try {
-			format = (await sharp(input).metadata()).format;
+			// metadata() reads the header only; nothing is decoded yet.
+			const meta = await sharp(input, { limitInputPixels: false }).metadata();
+			format = meta.format;
+			pixels = (meta.width ?? 0) * (meta.height ?? 0) * Math.max(1, meta.pages ?? 1);
 		} catch {
 			throw new PhotoError('err.photoCorrupt');
 		}
 		const kind = format ? ALLOWED.get(format) : undefined;
 		if (!kind) throw new PhotoError('err.photoType');
+		if (pixels > MAX_PIXELS)
+			throw new PhotoError('err.photoPixels', {
+				max: String(MAX_PHOTO_MEGAPIXELS),
+				actual: String(Math.ceil(pixels / 1_000_000))
+			});
 		let full: { data: Buffer; info: OutputInfo };
 		let thumb: Buffer;
 		try {
-			full = await sharp(input)
+			// limitInputPixels again: the decoder refuses what the header understated.
+			full = await sharp(input, { limitInputPixels: MAX_PIXELS })
 				.rotate()
 				.resize({ width: 2400, height: 2400, fit: 'inside', withoutEnlargement: true })
 				.toFormat(format as 'jpeg' | 'png' | 'webp')
 				.toBuffer({ resolveWithObject: true });
-			thumb = await sharp(input)
+			thumb = await sharp(input, { limitInputPixels: MAX_PIXELS })
 				.rotate()
 				.resize({ width: 320, height: 240, fit: 'cover' })
 				.jpeg({ quality: 75 })
