@@ -136,8 +136,16 @@ beforeAll(async () => {
 		.get() as { id: number };
 	btCookie = `${SESSION_COOKIE}=${createSession(db, btEditor.id).token}`;
 	const btActor = { userId: btEditor.id, username: 'binhtrung.editor' };
+	// One live proposal per ward: the sample's proposal under review is decided first, and the
+	// first draft (superseded by the second) is made a draft again, as older data may hold two.
+	sqlite
+		.prepare("update proposals set status = 'approved' where ward_id = ? and status <> 'draft'")
+		.run(bt.id);
 	proposalId = createProposal(db, btActor, bt.id, 'Hồ sơ thử sự cố');
 	timingProposalId = createProposal(db, btActor, bt.id, 'Hồ sơ đo thời gian');
+	sqlite
+		.prepare("update proposals set status = 'draft', superseded_by = null where id = ?")
+		.run(proposalId);
 	const r = sqlite
 		.prepare(
 			`select r.id, r.code, r.name, b.id as bid, f.id as fid from rooms r
@@ -360,6 +368,10 @@ describe('killing the server during a proposal submission', () => {
 		const clean = await postAndMaybeKill(server, url(timingProposalId), btCookie, null);
 		expect(clean.status, 'the submission redirects').toBe(303);
 		expect(submitState(dbPath, timingProposalId).versions).toHaveLength(1);
+		// The timing proposal is decided so the ward may submit the other one (one live proposal).
+		const w = new Database(dbPath);
+		w.prepare("update proposals set status = 'approved' where id = ?").run(timingProposalId);
+		w.close();
 
 		const outcomes: string[] = [];
 		for (const delayMs of [...killDelays(clean.ms, 3), null]) {

@@ -9,10 +9,11 @@ import * as admin from './parts/admin';
 import * as needs from './parts/needs';
 import * as plans from './parts/plans';
 import * as proposals from './parts/proposals';
+import * as review from './parts/review';
 import * as sites from './parts/sites';
 
 /** The Vietnamese catalogue: the core keys and one part per area of the product. */
-const vi = { ...coreVi, ...admin.vi, ...needs.vi, ...plans.vi, ...proposals.vi, ...sites.vi };
+const vi = { ...coreVi, ...admin.vi, ...needs.vi, ...plans.vi, ...proposals.vi, ...review.vi, ...sites.vi };
 export type MessageKey = keyof typeof vi;
 const en: Record<MessageKey, string> = {
 	...coreEn,
@@ -20,6 +21,7 @@ const en: Record<MessageKey, string> = {
 	...needs.en,
 	...plans.en,
 	...proposals.en,
+	...review.en,
 	...sites.en
 };
 

@@ -100,8 +100,15 @@ describe('sample proposals', () => {
 	});
 });
 
+/** One live proposal per ward: the sample's proposal under review is decided first. */
+function closeSample() {
+	const p = listProposals(db, wardId).find((x) => x.status === 'in-review');
+	if (p) decideProposal(db, reviewer, p.id, { outcome: 'approved', note: 'Mẫu' });
+}
+
 describe('workflow', () => {
 	it('two submissions racing (a double click): one version, whose stored files are its own; the other leaves nothing', async () => {
+		closeSample();
 		const id = createProposal(db, editor, wardId, 'Nộp hai lần');
 		let calls = 0;
 		const slow: PacketGenerator = async (_s, meta) => {
@@ -129,6 +136,7 @@ describe('workflow', () => {
 	});
 
 	it('draft → submitted → in-review → returned → resubmitted → approved, audited and notified', async () => {
+		closeSample();
 		const id = createProposal(db, editor, wardId, 'Đề xuất thử');
 		expect(getProposal(db, wardId, id)!.status).toBe('draft');
 		// The city never sees drafts.

@@ -66,7 +66,15 @@ export type DecisionOutcome = 'returned' | 'approved' | 'rejected';
 export class ProposalError extends Error {
 	constructor(
 		public readonly code:
-			'not-found' | 'not-editable' | 'not-submitted' | 'bad-section' | 'final' | 'no-version'
+			| 'not-found'
+			| 'not-editable'
+			| 'not-submitted'
+			| 'bad-section'
+			| 'final'
+			| 'no-version'
+			| 'live-exists'
+			| 'comment-too-long'
+			| 'no-justification'
 	) {
 		super(code);
 	}
@@ -81,6 +89,17 @@ export interface DraftState {
 export const EDITABLE: readonly ProposalStatus[] = ['draft', 'returned'];
 export const DECIDABLE: readonly ProposalStatus[] = ['submitted', 'in-review'];
 
+/**
+ * One live proposal per ward. Live = draft, submitted, in-review or returned. Creating a new
+ * proposal while one is with the city (submitted, in-review) is refused: the city reviews one
+ * dossier of a ward at a time and the ward waits for its decision or its return. A live one
+ * still in the ward's hands (a draft, or returned for changes) is superseded by the new one in
+ * the same transaction: status superseded, superseded_by = the new one (its submitted versions
+ * stay readable and unchanged; the city's reviewers are told when one of theirs is replaced).
+ */
+export const LIVE: readonly ProposalStatus[] = ['draft', 'submitted', 'in-review', 'returned'];
+/** Live statuses that block a new proposal (the city holds the dossier). */
+export const WITH_CITY: readonly ProposalStatus[] = ['submitted', 'in-review'];
 // ------------------------------------------------------------------ assembling the packet
 
 function settingValue(db: DbLike, wardId: number, key: string, fallback: number): SettingValue {
@@ -646,28 +665,74 @@ export function createProposal(
 	const w = wardOf(db, wardId);
 	const draft = defaultDraft(w.name, today(at));
 	const assembled = assemble(db, wardId, draft, at);
-	return db.transaction((tx) => {
-		const row = tx
-			.insert(proposals)
-			.values({
+	// Immediate: the check of the ward's live proposals and the insert hold the write lock
+	// together, so two creations racing (two tabs, two processes) cannot both pass the check.
+	return db.transaction(
+		(tx) => {
+			const live = liveProposals(tx, wardId);
+			const held = live.find((p) => WITH_CITY.includes(p.status));
+			if (held) throw new ProposalError('live-exists');
+			const row = tx
+				.insert(proposals)
+				.values({
+					wardId,
+					title,
+					status: 'draft',
+					draftJson: JSON.stringify({ draft, assembled } satisfies DraftState),
+					createdBy: actor.userId
+				})
+				.returning({ id: proposals.id })
+				.get();
+			writeAudit(tx, {
+				actor,
 				wardId,
-				title,
-				status: 'draft',
-				draftJson: JSON.stringify({ draft, assembled } satisfies DraftState),
-				createdBy: actor.userId
-			})
-			.returning({ id: proposals.id })
-			.get();
-		writeAudit(tx, {
-			actor,
-			wardId,
-			entity: 'proposal',
-			entityId: row.id,
-			action: 'create',
-			after: { title, status: 'draft' }
-		});
-		return row.id;
-	});
+				entity: 'proposal',
+				entityId: row.id,
+				action: 'create',
+				after: { title, status: 'draft', supersedes: live.map((p) => p.id) }
+			});
+			for (const old of live) {
+				tx.update(proposals)
+					.set({ status: 'superseded', supersededBy: row.id, updatedAt: at.getTime() })
+					.where(eq(proposals.id, old.id))
+					.run();
+				writeAudit(tx, {
+					actor,
+					wardId,
+					entity: 'proposal',
+					entityId: old.id,
+					action: 'update',
+					before: { status: old.status },
+					after: { status: 'superseded', supersededBy: row.id }
+				});
+				// A returned dossier was the city's: its reviewer learns that it is replaced.
+				if (old.status === 'returned')
+					notify(
+						tx,
+						old.reviewerId ? [old.reviewerId] : reviewerIds(tx),
+						{ key: 'review.notify.superseded', params: { ward: w.name, title: old.title } },
+						reviewLink(old.id)
+					);
+			}
+			return row.id;
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+/** The ward's live proposals (see LIVE), newest first. */
+export function liveProposals(db: DbLike, wardId: number) {
+	return db
+		.select({
+			id: proposals.id,
+			title: proposals.title,
+			status: proposals.status,
+			reviewerId: proposals.reviewerId
+		})
+		.from(proposals)
+		.where(and(eq(proposals.wardId, wardId), inArray(proposals.status, [...LIVE])))
+		.orderBy(desc(proposals.updatedAt), desc(proposals.id))
+		.all();
 }
 
 function editable(db: DbLike, wardId: number, id: number) {
@@ -853,6 +918,11 @@ function recordSubmission(
 				proposalId: id,
 				number,
 				snapshotJson: json,
+		// One live proposal per ward (see LIVE): older data may hold two drafts of a ward.
+		const other = liveProposals(tx, wardId).find(
+			(p) => p.id !== id && WITH_CITY.includes(p.status)
+		);
+		if (other) throw new ProposalError('live-exists');
 				sha256: hash,
 				filesJson: JSON.stringify(files),
 				submittedBy: actor.userId,
@@ -907,6 +977,9 @@ function latestVersionId(db: DbLike, id: number): number {
 		.from(proposalVersions)
 		.where(eq(proposalVersions.proposalId, id))
 		.orderBy(desc(proposalVersions.number))
+/** A proposal the city may see: submitted at least once (not a draft, nor a replaced draft). */
+const SEEN_BY_CITY = sql`exists (select 1 from proposal_versions v where v.proposal_id = ${proposals.id})`;
+
 		.get();
 	if (!v) throw new ProposalError('no-version');
 	return v.id;
@@ -959,6 +1032,8 @@ export function addComment(
 		if (p.status === 'submitted') claimIn(tx, actor, p);
 		const versionId = latestVersionId(tx, id);
 		const row = tx
+	if (input.body.trim().length === 0 || input.body.length > 4000)
+		throw new ProposalError('comment-too-long');
 			.insert(reviewComments)
 			.values({ versionId, section: input.section, body: input.body, authorId: actor.userId })
 			.returning({ id: reviewComments.id })
@@ -1056,7 +1131,7 @@ export function reviewQueue(db: DbLike): QueueRow[] {
 		.from(proposals)
 		.innerJoin(wards, eq(wards.id, proposals.wardId))
 		.leftJoin(users, eq(users.id, proposals.reviewerId))
-		.where(ne(proposals.status, 'draft'))
+		.where(and(ne(proposals.status, 'draft'), SEEN_BY_CITY))
 		.orderBy(asc(proposals.id))
 		.all()
 		.sort((a, b) => (a.lastSubmittedAt ?? 0) - (b.lastSubmittedAt ?? 0));
@@ -1095,7 +1170,7 @@ export function portfolio(db: DbLike): PortfolioRow[] {
 	for (const p of db
 		.select({ id: proposals.id, wardId: proposals.wardId, status: proposals.status })
 		.from(proposals)
-		.where(ne(proposals.status, 'draft'))
+		.where(and(ne(proposals.status, 'draft'), ne(proposals.status, 'superseded')))
 		.orderBy(desc(proposals.updatedAt), desc(proposals.id))
 		.all()) {
 		if (!latest.has(p.wardId)) latest.set(p.wardId, { id: p.id, status: p.status });

@@ -28,6 +28,7 @@ import {
 } from './reference-data';
 import { rectangleAround } from './geometry';
 import { seedSampleProposals } from './proposals';
+import { seedSampleSupport } from './staffing-support';
 
 /** True when the database has no ward yet. */
 export function isEmpty(db: DbLike): boolean {
@@ -254,11 +255,13 @@ export function seedSample(db: Db): void {
 		seedReference(tx);
 		for (const ward of SAMPLE_WARDS) seedWard(tx, ward);
 		seedSampleProposals(tx);
+		seedSampleSupport(tx);
 	});
 }
 
 /** Tables in delete order (children first). */
 const ALL_TABLES = [
+	'staffing_support',
 	'notifications',
 	'decisions',
 	'review_comments',
@@ -298,6 +301,7 @@ export function resetSample(db: Db): void {
 		seedReference(tx);
 		for (const ward of SAMPLE_WARDS) seedWard(tx, ward);
 		seedSampleProposals(tx);
+		seedSampleSupport(tx);
 	});
 }
 
