@@ -45,6 +45,7 @@ import {
 	users,
 	wards
 } from './db/schema';
+import { dossierForDraft } from './dossier';
 import { needsForWard, staffingGapsForWard } from './needs';
 import { notify, reviewerIds, wardUserIds } from './notifications';
 import { uploadDir } from './photos';
@@ -409,7 +410,12 @@ export function assemble(
 	draft: PacketDraft,
 	at = new Date()
 ): PacketSnapshot {
-	return buildSnapshot(gatherInput(db, wardId, at), draft);
+	const input = gatherInput(db, wardId, at);
+	// The dossier's inputs (site, scale, estimate, căn cứ …) are frozen with the snapshot.
+	return {
+		...buildSnapshot(input, draft),
+		dossier: dossierForDraft(db, wardId, draft, null, input)
+	};
 }
 
 /** Rows of each section table a proposal page shows until the reader asks for all of them. */
@@ -849,6 +855,9 @@ export async function submitProposal(
 	const p = editable(db, wardId, id);
 	const w = wardOf(db, wardId);
 	const snapshot = assemble(db, wardId, p.state.draft, at);
+	// A site other than the top-ranked one needs its written justification (issue 15).
+	if (snapshot.dossier?.problems.some((x) => x.code === 'justification-missing'))
+		throw new ProposalError('no-justification');
 	const json = JSON.stringify(snapshot);
 	const hash = sha256(json);
 	const last =

@@ -28,6 +28,8 @@ import {
 } from './reference-data';
 import { rectangleAround } from './geometry';
 import { seedSampleProposals } from './proposals';
+import { seedLegalReferences } from '../../legal-refs';
+import { seedInvestmentRates } from '../../investment-rates';
 import { seedSampleSupport } from './staffing-support';
 
 /** True when the database has no ward yet. */
@@ -70,6 +72,8 @@ export function seedReference(tx: DbLike): void {
 			}
 		}
 	}
+	seedLegalReferences(tx);
+	seedInvestmentRates(tx);
 	for (const s of SETTING_SEEDS) {
 		tx.insert(settings)
 			.values({ wardId: null, key: s.key, valueJson: JSON.stringify(s.value), source: s.source })
@@ -286,6 +290,8 @@ const ALL_TABLES = [
 	'settings',
 	'norm_items',
 	'norm_sets',
+	'legal_references',
+	'investment_rates',
 	'audit_log',
 	'api_tokens',
 	'sessions',

@@ -8,6 +8,7 @@ import { SYSTEM_ACTOR, writeAudit } from '../../audit';
 import type { Db, DbLike } from '../connection';
 import { proposalVersions, proposals, reviewComments, users, wards } from '../schema';
 import { defaultDraft, type PacketDraft } from '../../../packet';
+import { BINH_TRUNG_DOSSIER } from './sample-data';
 import { assemble, sha256, type DraftState } from '../../proposals';
 
 const SAMPLE_DATE = new Date('2026-10-15T02:00:00.000Z');
@@ -28,6 +29,9 @@ export function seedSampleProposals(tx: DbLike): void {
 	if (bt) {
 		const draft: PacketDraft = defaultDraft(bt.name, '2026-10-15');
 		draft.submission.number = '125/TTr-UBND';
+		// The dossier's inputs (issue 15): site P2 is the top-ranked one of the sample scoring.
+		draft.recommendedSiteCode = 'P2';
+		draft.dossier = structuredClone(BINH_TRUNG_DOSSIER);
 		draft.narratives.necessity =
 			'Trụ sở hiện nay chật hẹp, cán bộ phải làm việc tại nhiều cơ sở cũ của các phường trước sáp nhập.';
 		const snapshot = assemble(db, bt.id, draft, SAMPLE_DATE);

@@ -261,3 +261,160 @@ export const SETTING_SEEDS = [
 		source: 'Hệ số diện tích sàn xây dựng / diện tích sử dụng — giả định của sản phẩm'
 	}
 ];
+
+/** A legal reference of the căn cứ catalogue (version 1 of its key). */
+export interface LegalRefSeed {
+	key: string;
+	kind:
+		| 'law'
+		| 'assembly-resolution'
+		| 'standing-committee-resolution'
+		| 'decree'
+		| 'pm-decision'
+		| 'circular'
+		| 'city-resolution'
+		| 'city-decision'
+		| 'other';
+	number: string;
+	issuedOn: string;
+	issuer: string;
+	title: string;
+	inForceFrom: string;
+	inForceTo: string | null;
+	verify: boolean;
+	verifyNote: string;
+	sortOrder: number;
+}
+
+const CHECK_TEXT =
+	'Cần đối chiếu số hiệu, ngày ban hành, ngày hiệu lực và văn bản sửa đổi với bản gốc (Công báo).';
+
+/** The sample căn cứ of a ward's tờ trình; each marked "verify" until someone checks it. */
+export const LEGAL_REF_SEEDS: LegalRefSeed[] = [
+	{
+		key: 'luat-to-chuc-chinh-quyen-dia-phuong-2025',
+		kind: 'law',
+		number: '72/2025/QH15',
+		issuedOn: '2025-06-16',
+		issuer: 'Quốc hội',
+		title: 'Luật Tổ chức chính quyền địa phương',
+		inForceFrom: '2025-06-16',
+		inForceTo: null,
+		verify: true,
+		verifyNote: 'Số hiệu 72/2025/QH15 cần kiểm tra. ' + CHECK_TEXT,
+		sortOrder: 1
+	},
+	{
+		key: 'luat-dau-tu-cong-2024',
+		kind: 'law',
+		number: '58/2024/QH15',
+		issuedOn: '2024-11-29',
+		issuer: 'Quốc hội',
+		title: 'Luật Đầu tư công',
+		inForceFrom: '2025-01-01',
+		inForceTo: null,
+		verify: true,
+		verifyNote: 'Đã được sửa đổi, bổ sung bởi Luật số 90/2025/QH15. ' + CHECK_TEXT,
+		sortOrder: 2
+	},
+	{
+		key: 'nq-ubtvqh-1685-2025',
+		kind: 'standing-committee-resolution',
+		number: '1685/NQ-UBTVQH15',
+		issuedOn: '2025-06-16',
+		issuer: 'Ủy ban Thường vụ Quốc hội',
+		title: 'về việc sắp xếp các đơn vị hành chính cấp xã của Thành phố Hồ Chí Minh năm 2025',
+		inForceFrom: '2025-07-01',
+		inForceTo: null,
+		verify: true,
+		verifyNote: CHECK_TEXT,
+		sortOrder: 1
+	},
+	{
+		key: 'nd-85-2025',
+		kind: 'decree',
+		number: '85/2025/NĐ-CP',
+		issuedOn: '2025-04-08',
+		issuer: 'Chính phủ',
+		title: 'quy định chi tiết một số điều của Luật Đầu tư công',
+		inForceFrom: '2025-04-08',
+		inForceTo: null,
+		verify: true,
+		verifyNote: 'Đã được sửa đổi, bổ sung bởi Nghị định số 275/2025/NĐ-CP. ' + CHECK_TEXT,
+		sortOrder: 1
+	},
+	{
+		key: 'nd-155-2025',
+		kind: 'decree',
+		number: '155/2025/NĐ-CP',
+		issuedOn: '2025-06-16',
+		issuer: 'Chính phủ',
+		title: 'quy định tiêu chuẩn, định mức sử dụng trụ sở làm việc, cơ sở hoạt động sự nghiệp',
+		inForceFrom: '2025-07-01',
+		inForceTo: null,
+		verify: true,
+		verifyNote: CHECK_TEXT,
+		sortOrder: 2
+	}
+];
+
+/** A unit investment rate for office buildings of a storey band (version 1 of its key). */
+export interface InvestmentRateSeed {
+	key: string;
+	storeysFrom: number;
+	storeysTo: number | null;
+	vndPerM2: number;
+	source: string;
+	year: number;
+	verify: boolean;
+	note: string;
+}
+
+const RATE_SOURCE =
+	'Bộ Xây dựng, Suất vốn đầu tư xây dựng công trình năm 2024, công trình trụ sở cơ quan, văn phòng làm việc (số quyết định công bố cần kiểm tra)';
+const RATE_NOTE =
+	'Giá trị mẫu hợp lý, cần đối chiếu với bản công bố. Suất vốn gồm chi phí xây dựng, thiết bị, quản lý dự án, tư vấn, chi phí khác và thuế giá trị gia tăng; chưa gồm bồi thường, hỗ trợ, tái định cư và dự phòng.';
+
+/** Sample rates (VND per m² of gross floor area), each marked "verify". */
+export const INVESTMENT_RATE_SEEDS: InvestmentRateSeed[] = [
+	{
+		key: 'office-1-5',
+		storeysFrom: 1,
+		storeysTo: 5,
+		vndPerM2: 9_800_000,
+		source: RATE_SOURCE,
+		year: 2024,
+		verify: true,
+		note: RATE_NOTE
+	},
+	{
+		key: 'office-6-10',
+		storeysFrom: 6,
+		storeysTo: 10,
+		vndPerM2: 12_100_000,
+		source: RATE_SOURCE,
+		year: 2024,
+		verify: true,
+		note: RATE_NOTE
+	},
+	{
+		key: 'office-11-15',
+		storeysFrom: 11,
+		storeysTo: 15,
+		vndPerM2: 13_500_000,
+		source: RATE_SOURCE,
+		year: 2024,
+		verify: true,
+		note: RATE_NOTE
+	},
+	{
+		key: 'office-16-20',
+		storeysFrom: 16,
+		storeysTo: 20,
+		vndPerM2: 14_800_000,
+		source: RATE_SOURCE,
+		year: 2024,
+		verify: true,
+		note: RATE_NOTE
+	}
+];
