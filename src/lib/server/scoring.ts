@@ -36,6 +36,7 @@ import {
 	criterionContributions,
 	groupConsensus,
 	mostInconsistentJudgment,
+	pairDisagreement,
 	promethee2,
 	sensitivityOneAtATime,
 	smaa,
@@ -43,6 +44,7 @@ import {
 	weightedSum,
 	type CriterionType,
 	type InconsistentJudgment,
+	type PairDisagreement,
 	type PreferenceFunction,
 	type RankingComparison
 } from '../mcda';
@@ -89,7 +91,10 @@ export const DEFAULT_GROSS_TO_USABLE = 1.35;
 
 /** A refusal the user can fix. */
 export class ScoringError extends Error {
-	constructor(public readonly code: 'not-found' | 'no-criteria' | 'unknown-source' | 'duplicate') {
+	constructor(
+		public readonly code:
+			'not-found' | 'no-criteria' | 'unknown-source' | 'duplicate' | 'name-taken'
+	) {
 		super(code);
 	}
 }
@@ -823,8 +828,11 @@ export interface AhpState {
 	keys: string[];
 	participants: ParticipantState[];
 	group: { weights: number[]; cr: number; matrix: number[][] } | null;
+	/** Consensus measures: null with fewer than two participants (nothing to agree on). */
 	meanKendallTau: number | null;
 	meanDistance: number | null;
+	/** Pairs sorted by how far apart the participants are (two or more participants). */
+	disagreement: PairDisagreement[];
 }
 
 /** The AHP judgements of the ward for the given criteria, each member's CR and agreement. */
@@ -836,7 +844,8 @@ export function ahpState(db: DbLike, wardId: number, keys: string[]): AhpState {
 		participants: [],
 		group: null,
 		meanKendallTau: null,
-		meanDistance: null
+		meanDistance: null,
+		disagreement: []
 	};
 	if (!w || keys.length < 2) return empty;
 	const rows = db
@@ -848,6 +857,7 @@ export function ahpState(db: DbLike, wardId: number, keys: string[]): AhpState {
 	if (rows.length === 0) return empty;
 	const mats = rows.map((r) => remapMatrix(JSON.parse(r.matrixJson), keys));
 	const consensus = groupConsensus(mats);
+	const several = rows.length > 1;
 	return {
 		weightingId: w.id,
 		keys,
@@ -859,8 +869,8 @@ export function ahpState(db: DbLike, wardId: number, keys: string[]): AhpState {
 			weights: consensus.members[k].weights,
 			cr: consensus.members[k].cr,
 			inconsistent: keys.length > 2 ? mostInconsistentJudgment(mats[k]) : null,
-			distanceToGroup: consensus.members[k].distanceToGroup,
-			kendallTauToGroup: consensus.members[k].kendallTauToGroup,
+			distanceToGroup: several ? consensus.members[k].distanceToGroup : null,
+			kendallTauToGroup: several ? consensus.members[k].kendallTauToGroup : null,
 			updatedAt: r.updatedAt
 		})),
 		group: {
@@ -868,80 +878,120 @@ export function ahpState(db: DbLike, wardId: number, keys: string[]): AhpState {
 			cr: consensus.group.cr,
 			matrix: aggregateJudgments(mats)
 		},
-		meanKendallTau: consensus.meanKendallTau,
-		meanDistance: consensus.meanDistance
+		meanKendallTau: several ? consensus.meanKendallTau : null,
+		meanDistance: several ? consensus.meanDistance : null,
+		disagreement: several ? pairDisagreement(mats) : []
 	};
+}
+
+/**
+ * Who answers a set of AHP comparisons: a signed-in member answering for themself (`userId`),
+ * or a named person without an account (an invitation link, or an editor typing a paper form in).
+ */
+export interface Judge {
+	participant: string;
+	userId: number | null;
 }
 
 /**
  * Saves one participant's judgements (a reciprocal matrix over `keys`), recomputes the group
  * weights (geometric mean of every participant) and puts the AHP weights in use. A CR above
  * 0.10 is returned as a warning; the judgements are saved anyway.
+ *
+ * A member's own answers are found by their account; a person without an account by name. A
+ * name that belongs to a member's own answers cannot be overwritten by someone else
+ * (`ScoringError('name-taken')`). A plain string is a person without an account.
  */
 export function saveJudgments(
 	db: Db,
 	actor: Actor,
 	wardId: number,
-	participant: string,
+	who: string | Judge,
 	keys: string[],
 	matrix: number[][]
 ): { cr: number; inconsistent: InconsistentJudgment | null } {
+	return db.transaction((tx) => writeJudgments(tx, actor, wardId, who, keys, matrix));
+}
+
+/** {@link saveJudgments} inside the caller's transaction. */
+export function writeJudgments(
+	tx: DbLike,
+	actor: Actor,
+	wardId: number,
+	who: string | Judge,
+	keys: string[],
+	matrix: number[][]
+): { cr: number; inconsistent: InconsistentJudgment | null } {
+	const judge: Judge = typeof who === 'string' ? { participant: who, userId: null } : who;
+	const participant = judge.participant;
 	const own = ahp(matrix);
-	return db.transaction((tx) => {
-		let w = weightingOf(tx, wardId, 'ahp');
-		if (!w) {
-			w = tx
-				.insert(weightings)
-				.values({
-					wardId,
-					name: 'AHP',
-					method: 'ahp',
-					weightsJson: '{}',
-					createdBy: actor.userId
-				})
-				.returning()
-				.get();
-		}
-		const before = tx
-			.select()
-			.from(judgments)
-			.where(and(eq(judgments.weightingId, w.id), eq(judgments.participant, participant)))
+
+	let w = weightingOf(tx, wardId, 'ahp');
+	if (!w) {
+		w = tx
+			.insert(weightings)
+			.values({
+				wardId,
+				name: 'AHP',
+				method: 'ahp',
+				weightsJson: '{}',
+				createdBy: actor.userId
+			})
+			.returning()
 			.get();
-		const matrixJson = JSON.stringify({ keys, matrix });
-		let jid: number;
-		if (before) {
-			tx.update(judgments)
-				.set({ matrixJson, userId: actor.userId, updatedAt: Date.now() })
-				.where(eq(judgments.id, before.id))
-				.run();
-			jid = before.id;
-		} else {
-			jid = tx
-				.insert(judgments)
-				.values({ weightingId: w.id, participant, userId: actor.userId, matrixJson })
-				.returning()
-				.get().id;
-		}
-		const state = ahpState(tx, wardId, keys);
-		const weights = state.group
-			? Object.fromEntries(keys.map((k, i) => [k, state.group!.weights[i]]))
-			: {};
-		tx.update(weightings)
-			.set({ weightsJson: JSON.stringify(weights), updatedAt: Date.now() })
-			.where(eq(weightings.id, w.id))
+	}
+	const byName = tx
+		.select()
+		.from(judgments)
+		.where(and(eq(judgments.weightingId, w.id), eq(judgments.participant, participant)))
+		.get();
+	const before =
+		judge.userId === null
+			? byName
+			: tx
+					.select()
+					.from(judgments)
+					.where(and(eq(judgments.weightingId, w.id), eq(judgments.userId, judge.userId)))
+					.get();
+	// Someone else's answers under the same name are never overwritten.
+	if (byName && byName.id !== before?.id) throw new ScoringError('name-taken');
+	if (before && judge.userId === null && before.userId !== null) {
+		throw new ScoringError('name-taken');
+	}
+	const matrixJson = JSON.stringify({ keys, matrix });
+	let jid: number;
+	if (before) {
+		tx.update(judgments)
+			.set({ matrixJson, participant, userId: judge.userId, updatedAt: Date.now() })
+			.where(eq(judgments.id, before.id))
 			.run();
-		markInUse(tx, wardId, w.id);
-		writeAudit(tx, {
-			actor,
-			wardId,
-			entity: 'judgment',
-			entityId: jid,
-			action: before ? 'update' : 'create',
-			before: before ? JSON.parse(before.matrixJson) : undefined,
-			after: { participant, keys, matrix, cr: own.cr, groupWeights: weights }
-		});
-		return { cr: own.cr, inconsistent: keys.length > 2 ? mostInconsistentJudgment(matrix) : null };
+		jid = before.id;
+	} else {
+		jid = tx
+			.insert(judgments)
+			.values({ weightingId: w.id, participant, userId: judge.userId, matrixJson })
+			.returning()
+			.get().id;
+	}
+	const state = ahpState(tx, wardId, keys);
+	const weights = state.group
+		? Object.fromEntries(keys.map((k, i) => [k, state.group!.weights[i]]))
+		: {};
+	tx.update(weightings)
+		.set({ weightsJson: JSON.stringify(weights), updatedAt: Date.now() })
+		.where(eq(weightings.id, w.id))
+		.run();
+	markInUse(tx, wardId, w.id);
+	writeAudit(tx, {
+		actor,
+		wardId,
+		entity: 'judgment',
+		entityId: jid,
+		action: before ? 'update' : 'create',
+		before: before ? JSON.parse(before.matrixJson) : undefined,
+		after: { participant, keys, matrix, cr: own.cr, groupWeights: weights }
 	});
+	return { cr: own.cr, inconsistent: keys.length > 2 ? mostInconsistentJudgment(matrix) : null };
 }
 
 export function deleteJudgment(db: Db, actor: Actor, wardId: number, id: number): void {

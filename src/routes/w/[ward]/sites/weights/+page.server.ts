@@ -5,7 +5,6 @@ import {
 	ahpState,
 	deleteJudgment,
 	listCriteria,
-	matrixFromPairs,
 	saveDirectWeights,
 	saveJudgments,
 	ScoringError,
@@ -13,10 +12,16 @@ import {
 	useDefaultWeights,
 	weightState
 } from '$lib/server/scoring';
+import {
+	AhpSessionError,
+	createInvite,
+	listInvites,
+	matrixFromForm,
+	revokeInvite
+} from '$lib/server/ahp-sessions';
 import { judgmentHeaderSchema } from '$lib/schemas/sites';
 import { parseLocaleNumber } from '$lib/schemas/fields';
-import { parseSaaty } from '$lib/schemas/sites';
-import { translate } from '$lib/i18n';
+import { translate, type MessageKey } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -25,12 +30,15 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const keys = active.map((c) => c.key);
 	const state = weightState(locals.db, wardId, active);
 	const ahp = ahpState(locals.db, wardId, keys);
-	const wanted = url.searchParams.get('participant')?.slice(0, 100);
-	const mine =
-		(wanted ? ahp.participants.find((p) => p.participant === wanted) : undefined) ??
-		(!wanted
-			? ahp.participants.find((p) => p.userId !== null && p.userId === locals.user?.id)
-			: undefined);
+	const user = locals.user;
+	// A member of the ward answers for themself; an editor may also type in someone's paper form
+	// (?participant=name opens that person's answers).
+	const isMember = user !== null && user !== undefined && user.wardId === wardId;
+	const wanted = locals.canEdit ? url.searchParams.get('participant')?.slice(0, 100) : undefined;
+	const own = user ? ahp.participants.find((p) => p.userId === user.id) : undefined;
+	const chosen = wanted
+		? ahp.participants.find((p) => p.participant === wanted && p.userId === null)
+		: own;
 	const defaultSum = active.reduce((s, c) => s + c.defaultWeight, 0);
 	return {
 		criteria: active.map((c) => ({
@@ -41,9 +49,15 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		})),
 		state,
 		ahp,
-		participant: mine?.participant ?? wanted ?? locals.user?.displayName ?? '',
-		matrix: mine?.matrix ?? null,
-		savedCr: url.searchParams.has('saved') ? (mine?.cr ?? null) : null
+		isMember,
+		ownName: user?.displayName ?? '',
+		participant: chosen?.participant ?? wanted ?? user?.displayName ?? '',
+		matrix: chosen?.matrix ?? null,
+		savedCr: url.searchParams.has('saved')
+			? (ahp.participants.find((p) => p.participant === url.searchParams.get('saved'))?.cr ?? null)
+			: null,
+		savedName: url.searchParams.get('saved')?.slice(0, 100) ?? null,
+		invites: locals.canEdit ? listInvites(locals.db, wardId) : []
 	};
 };
 
@@ -93,40 +107,72 @@ export const actions: Actions = {
 		const parsed = parseForm(judgmentHeaderSchema, data, locals.locale, 'ahp');
 		if (!parsed.ok) return parsed.failure;
 		const keys = keysOf(locals);
-		if (keys.length < 2) {
-			return fail(400, {
+		const refuse = (key: MessageKey) =>
+			fail(400, {
 				values: parsed.values,
 				errors: {},
-				message: translate(locals.locale, 'weights.needTwo'),
+				message: translate(locals.locale, key),
 				form: 'ahp'
 			});
+		if (keys.length < 2) return refuse('weights.needTwo');
+		const matrix = matrixFromForm(data, keys);
+		if (!matrix) return refuse('err.choice');
+		const user = locals.user!;
+		const name = parsed.data.participant;
+		// The editor's own name answers for the editor; any other name is someone's paper form.
+		const judge =
+			name === user.displayName
+				? { participant: name, userId: user.id }
+				: { participant: name, userId: null };
+		try {
+			saveJudgments(locals.db, actorOf(locals), locals.ward!.id, judge, keys, matrix);
+		} catch (e) {
+			if (e instanceof ScoringError && e.code === 'name-taken') return refuse('weights.nameTaken');
+			throw e;
 		}
-		let bad = false;
-		const matrix = matrixFromPairs(keys.length, (i, j) => {
-			const v = parseSaaty(String(data.get(`p:${keys[i]}:${keys[j]}`) ?? '1'));
-			if (v === null) bad = true;
-			return v ?? 1;
-		});
-		if (bad) {
-			return fail(400, {
-				values: parsed.values,
-				errors: {},
-				message: translate(locals.locale, 'err.choice'),
-				form: 'ahp'
-			});
-		}
-		saveJudgments(
-			locals.db,
-			actorOf(locals),
-			locals.ward!.id,
-			parsed.data.participant,
-			keys,
-			matrix
-		);
+		const query = judge.userId === null ? `participant=${encodeURIComponent(name)}&` : '';
 		redirect(
 			303,
-			`/w/${locals.ward!.code}/sites/weights?participant=${encodeURIComponent(parsed.data.participant)}&saved=1#ahp-h`
+			`/w/${locals.ward!.code}/sites/weights?${query}saved=${encodeURIComponent(name)}#ahp-h`
 		);
+	},
+	invite: async ({ request, locals }) => {
+		const data = await request.formData();
+		const parsed = parseForm(judgmentHeaderSchema, data, locals.locale, 'invite');
+		if (!parsed.ok) return parsed.failure;
+		try {
+			const { token } = createInvite(
+				locals.db,
+				actorOf(locals),
+				locals.ward!.id,
+				parsed.data.participant
+			);
+			// Shown once, in this answer only (not in a URL that stays in the browser's history).
+			return { form: 'invite' as const, invited: { participant: parsed.data.participant, token } };
+		} catch (e) {
+			if (e instanceof AhpSessionError && (e.code === 'name-taken' || e.code === 'too-many')) {
+				return fail(400, {
+					values: parsed.values,
+					errors: {},
+					message: translate(
+						locals.locale,
+						e.code === 'too-many' ? 'weights.invite.tooMany' : 'weights.nameTaken'
+					),
+					form: 'invite'
+				});
+			}
+			throw e;
+		}
+	},
+	revokeInvite: async ({ request, locals }) => {
+		const id = Number((await request.formData()).get('id'));
+		try {
+			revokeInvite(locals.db, actorOf(locals), locals.ward!.id, Number.isInteger(id) ? id : -1);
+		} catch (e) {
+			if (e instanceof AhpSessionError) error(404, 'Not found');
+			throw e;
+		}
+		redirect(303, `/w/${locals.ward!.code}/sites/weights#invites-h`);
 	},
 	deleteJudgment: async ({ request, locals }) => {
 		const id = Number((await request.formData()).get('id'));
