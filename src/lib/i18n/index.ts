@@ -6,6 +6,7 @@
 import { en as coreEn } from './en';
 import { vi as coreVi } from './vi';
 import * as admin from './parts/admin';
+import * as inventory from './parts/inventory';
 import * as needs from './parts/needs';
 import * as plans from './parts/plans';
 import * as proposals from './parts/proposals';
@@ -13,11 +14,21 @@ import * as review from './parts/review';
 import * as sites from './parts/sites';
 
 /** The Vietnamese catalogue: the core keys and one part per area of the product. */
-const vi = { ...coreVi, ...admin.vi, ...needs.vi, ...plans.vi, ...proposals.vi, ...review.vi, ...sites.vi };
+const vi = {
+	...coreVi,
+	...admin.vi,
+	...inventory.vi,
+	...needs.vi,
+	...plans.vi,
+	...proposals.vi,
+	...review.vi,
+	...sites.vi
+};
 export type MessageKey = keyof typeof vi;
 const en: Record<MessageKey, string> = {
 	...coreEn,
 	...admin.en,
+	...inventory.en,
 	...needs.en,
 	...plans.en,
 	...proposals.en,
@@ -31,6 +42,11 @@ export const DEFAULT_LOCALE: Locale = 'vi';
 export const LOCALE_COOKIE = 'truso_lang';
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { vi, en };
+
+/** True when `x` is a key of the catalogue (e.g. the message of a keyed zod issue). */
+export function isMessageKey(x: unknown): x is MessageKey {
+	return typeof x === 'string' && Object.prototype.hasOwnProperty.call(vi, x);
+}
 
 export function isLocale(x: unknown): x is Locale {
 	return x === 'vi' || x === 'en';

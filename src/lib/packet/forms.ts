@@ -1,6 +1,6 @@
 /** The zod schemas of the proposal forms (one per form). */
 import { z } from 'zod';
-import { integer, isoDate, optionalText, text } from '../schemas/fields';
+import { addKeyedIssue, integer, isoDate, optionalText, text } from '../schemas/fields';
 import { SECTION_KEYS } from './types';
 
 export const createProposalSchema = z.object({ title: text(300) });
@@ -22,7 +22,12 @@ export const draftSchema = z
 		recommendedSiteCode: optionalText(40),
 		...Object.fromEntries(SECTION_KEYS.map((k) => [`narrative_${k}`, optionalText(8000)]))
 	})
-	.refine((d) => d.endYear >= d.startYear, { path: ['endYear'], message: 'endYear' });
+	.superRefine((d, ctx) => {
+		if (d.endYear < d.startYear) {
+			const values = { start: String(d.startYear), end: String(d.endYear) };
+			addKeyedIssue(ctx, { key: 'err.endYearBeforeStart', values }, ['endYear']);
+		}
+	});
 
 export const commentSchema = z.object({
 	section: z.enum([...SECTION_KEYS, 'general'] as [string, ...string[]]),

@@ -1,7 +1,14 @@
 /** One validation schema per administration form (user, ward, API token). */
 import { z } from 'zod';
 import { ROLES } from '../constants';
-import { code, number, optionalInteger, optionalNumber, optionalText, text } from './fields';
+import {
+	code,
+	coordinate,
+	optionalCoordinate,
+	optionalInteger,
+	optionalText,
+	text
+} from './fields';
 
 /** A select whose blank option means "none": blank → null, otherwise a positive id. */
 const optionalId = () => optionalInteger(1, Number.MAX_SAFE_INTEGER);
@@ -33,12 +40,12 @@ export const wardSchema = z.object({
 	code: code().transform((s) => s.toLowerCase()),
 	name: text(100),
 	adminCode: optionalText(20),
-	centreLat: number(-90, 90),
-	centreLng: number(-180, 180),
-	south: optionalNumber(-90, 90),
-	west: optionalNumber(-180, 180),
-	north: optionalNumber(-90, 90),
-	east: optionalNumber(-180, 180),
+	centreLat: coordinate(-90, 90),
+	centreLng: coordinate(-180, 180),
+	south: optionalCoordinate(-90, 90),
+	west: optionalCoordinate(-180, 180),
+	north: optionalCoordinate(-90, 90),
+	east: optionalCoordinate(-180, 180),
 	populationCount: optionalInteger(0, 100_000_000)
 });
 export type WardFormInput = z.infer<typeof wardSchema>;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DANGER_LEVELS, FACILITY_KINDS, LEGAL_STATUSES, ROOM_TYPES } from '../constants';
 import {
 	code,
+	coordinate,
 	integer,
 	isoDate,
 	number,
@@ -20,8 +21,8 @@ export const facilitySchema = z.object({
 	kind: z.enum(FACILITY_KINDS),
 	originWard: optionalText(100),
 	address: optionalText(300),
-	lat: number(-90, 90),
-	lng: number(-180, 180),
+	lat: coordinate(-90, 90),
+	lng: coordinate(-180, 180),
 	landAreaM2: optionalNumber(0, 10_000_000),
 	legalStatus: z.enum(LEGAL_STATUSES),
 	yearBuilt: optionalInteger(1800, 2100),

@@ -7,11 +7,13 @@ import { SITE_LEGAL_STATUSES } from '../constants';
 import {
 	checkbox,
 	code,
+	optionalCoordinate,
 	integer,
 	number,
 	optionalNumber,
+	integerOr,
+	numberOr,
 	optionalText,
-	parseLocaleNumber,
 	text
 } from './fields';
 
@@ -44,25 +46,8 @@ export const COORDINATE_SYSTEMS = ['wgs84', 'vn2000'] as const;
 export type CoordinateSystem = (typeof COORDINATE_SYSTEMS)[number];
 export const AXIS_ORDERS = ['northing-easting', 'easting-northing'] as const;
 
-/** An integer that defaults to `fallback` when left blank. */
-const integerOr = (min: number, max: number, fallback: number) =>
-	z.preprocess(
-		(v) =>
-			v === undefined || (typeof v === 'string' && v.trim() === '')
-				? fallback
-				: parseLocaleNumber(v),
-		z.number().int().min(min).max(max)
-	);
-
-/** An amount typed in billions of VND (tỷ đồng), stored in VND. */
-const billions = () =>
-	z
-		.preprocess(
-			(v) =>
-				v === undefined || (typeof v === 'string' && v.trim() === '') ? 0 : parseLocaleNumber(v),
-			z.number().finite().min(0).max(1_000_000)
-		)
-		.transform((bn) => Math.round(bn * 1e9));
+/** An amount typed in billions of VND (tỷ đồng), stored in VND; blank is 0. */
+const billions = () => numberOr(0, 1_000_000, 0).transform((bn) => Math.round(bn * 1e9));
 
 /** The attributes of a site typed in the form (costs in billions of VND). */
 export const siteAttributesSchema = z.object({
@@ -89,8 +74,8 @@ export const siteAttributesSchema = z.object({
 export const siteGeometrySchema = z.object({
 	crs: z.enum(COORDINATE_SYSTEMS).default('wgs84'),
 	axisOrder: z.enum(AXIS_ORDERS).default('northing-easting'),
-	c1: optionalNumber(-1e9, 1e9),
-	c2: optionalNumber(-1e9, 1e9),
+	c1: optionalCoordinate(-1e9, 1e9),
+	c2: optionalCoordinate(-1e9, 1e9),
 	vertices: optionalText(20_000),
 	polygonGeojson: optionalText(200_000)
 });

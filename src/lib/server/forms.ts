@@ -4,7 +4,7 @@
  */
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { translate, type Locale, type MessageKey } from '../i18n';
+import { isMessageKey, translate, type Locale, type MessageKey } from '../i18n';
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string>;
@@ -40,8 +40,13 @@ function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
 			return t('err.choice');
 		case 'invalid_format':
 			return issue.format === 'regex' ? t('err.code') : t('err.invalid');
-		case 'custom':
+		case 'custom': {
+			// Keyed issues (src/lib/schemas/fields.ts): the message is a catalogue key.
+			const keyed = issue.params as { key?: string; values?: Record<string, string | number> };
+			if (keyed?.key && isMessageKey(keyed.key)) return t(keyed.key, keyed.values);
+			if (isMessageKey(issue.message)) return t(issue.message);
 			return t('err.date');
+		}
 		default:
 			if (issue.message.includes('int')) return t('err.integer');
 			return t('err.invalid');

@@ -15,8 +15,8 @@
  */
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import type { MessageKey } from '../../i18n';
-import { parseLocaleNumber } from '../../schemas/fields';
+import { isMessageKey, type MessageKey } from '../../i18n';
+import { machineNumber, readNumber } from '../../schemas/number';
 
 /** Message keys an import or export may report (see src/lib/i18n/vi.ts). */
 export type IoMessageKey = Extract<MessageKey, `err.${string}` | `io.${string}`>;
@@ -77,7 +77,10 @@ export type CellResult =
 const FORMULA_START = /^[=+\-@]/;
 const ESCAPE_ON_EXPORT = /^\s*[=+\-@']/;
 
-function issueToError(issue: z.core.$ZodIssue): { key: IoMessageKey; params?: IoParams } {
+function issueToError(
+	issue: z.core.$ZodIssue,
+	input: string
+): { key: IoMessageKey; params?: IoParams } {
 	switch (issue.code) {
 		case 'invalid_type':
 			return { key: issue.expected === 'int' ? 'err.integer' : 'err.number' };
@@ -90,8 +93,19 @@ function issueToError(issue: z.core.$ZodIssue): { key: IoMessageKey; params?: Io
 			return { key: 'err.max', params: { max: Number(issue.maximum) } };
 		case 'invalid_format':
 			return { key: 'err.code' };
-		case 'invalid_value':
-			return { key: 'err.choice' };
+		case 'invalid_value': {
+			// An enumerated column: list the accepted values (the message says which ones).
+			const allowed = (issue.values ?? []).map(String).join(', ');
+			return allowed ? { key: 'err.choiceOf', params: { input, allowed } } : { key: 'err.choice' };
+		}
+		case 'custom': {
+			// Keyed issues of src/lib/schemas/fields.ts (number reading, ranges).
+			const keyed = issue.params as { key?: string; values?: IoParams } | undefined;
+			if (keyed?.key && isMessageKey(keyed.key) && /^(err|io)\./.test(keyed.key)) {
+				return { key: keyed.key as IoMessageKey, ...(keyed.values && { params: keyed.values }) };
+			}
+			return { key: 'err.invalid' };
+		}
 		default:
 			return { key: 'err.invalid' };
 	}
@@ -107,7 +121,8 @@ export function readCell(spec: ColumnSpec, raw: string | undefined): CellResult 
 	if (value.startsWith("'")) {
 		value = value.slice(1).trim();
 	} else if (FORMULA_START.test(value)) {
-		if (spec.kind === 'text' || typeof parseLocaleNumber(value) !== 'number') {
+		const reading = readNumber(value);
+		if (spec.kind === 'text' || (!reading.ok && reading.reason === 'not-a-number')) {
 			return { ok: false, key: 'io.formula' };
 		}
 	}
@@ -117,7 +132,7 @@ export function readCell(spec: ColumnSpec, raw: string | undefined): CellResult 
 	}
 	const parsed = spec.schema.safeParse(value);
 	if (parsed.success) return { ok: true, value: parsed.data };
-	return { ok: false, ...issueToError(parsed.error.issues[0]) };
+	return { ok: false, ...issueToError(parsed.error.issues[0], value) };
 }
 
 /** A table with its columns resolved against a format. */
@@ -190,12 +205,15 @@ export function escapeText(s: string): string {
 
 function csvField(cell: ExportCell): string {
 	if (cell === null) return '';
-	if (typeof cell === 'number') return String(cell);
+	if (typeof cell === 'number') return machineNumber(cell);
 	const s = escapeText(cell);
 	return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** CSV: UTF-8 with BOM, comma-separated, CRLF line ends, '.' decimal point. */
+/**
+ * CSV: UTF-8 with BOM, comma-separated, CRLF line ends, '.' decimal point written so that the
+ * importer reads it back exactly (machineNumber: never exactly three decimals).
+ */
 export function writeCsv(headers: readonly string[], rows: ExportCell[][]): Uint8Array {
 	const lines = [headers.map((h) => csvField(h)).join(',')];
 	for (const r of rows) lines.push(r.map(csvField).join(','));

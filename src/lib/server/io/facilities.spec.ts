@@ -96,14 +96,35 @@ describe('facility import', () => {
 		expect(outcome).toEqual({
 			ok: false,
 			errors: [
-				{ row: 3, column: 'kind', key: 'err.choice' },
+				{
+					row: 3,
+					column: 'kind',
+					key: 'err.choiceOf',
+					params: {
+						input: 'palace',
+						allowed: 'headquarters, party-office, committee-office, cultural-house, annex, other'
+					}
+				},
 				{ row: 3, column: 'lat', key: 'err.max', params: { max: 90 } },
-				{ row: 3, column: 'lng', key: 'err.number' },
+				{ row: 3, column: 'lng', key: 'err.notANumber', params: { input: 'abc' } },
 				{ row: 3, column: 'land_area_m2', key: 'err.min', params: { min: 0 } },
-				{ row: 3, column: 'legal_status', key: 'err.choice' },
+				{
+					row: 3,
+					column: 'legal_status',
+					key: 'err.choiceOf',
+					params: {
+						input: 'owned',
+						allowed: 'certificate, allocated, leased, pending, disputed, unknown'
+					}
+				},
 				{ row: 3, column: 'year_built', key: 'err.min', params: { min: 1800 } },
 				{ row: 4, column: 'address', key: 'io.formula' },
-				{ row: 4, column: 'year_built', key: 'err.integer' },
+				{
+					row: 4,
+					column: 'year_built',
+					key: 'err.integerRead',
+					params: { input: '2025.5', read: '2.025,5' }
+				},
 				{ row: 4, column: 'code', key: 'io.duplicateRow', params: { other: 2 } },
 				{ row: 5, column: 'code', key: 'err.required' },
 				{ row: 5, column: 'name', key: 'err.required' },

@@ -18,6 +18,7 @@ import {
 } from '../../constants';
 import {
 	code,
+	coordinate,
 	number,
 	optionalInteger,
 	optionalNumber,
@@ -64,8 +65,8 @@ const FACILITY_SPECS: Record<FacilityColumn, ColumnSpec> = {
 	kind: { kind: 'text', required: true, schema: z.enum(FACILITY_KINDS) },
 	origin_ward: { kind: 'text', required: false, schema: optionalText(100) },
 	address: { kind: 'text', required: false, schema: optionalText(300) },
-	lat: { kind: 'number', required: true, schema: number(-90, 90) },
-	lng: { kind: 'number', required: true, schema: number(-180, 180) },
+	lat: { kind: 'number', required: true, schema: coordinate(-90, 90) },
+	lng: { kind: 'number', required: true, schema: coordinate(-180, 180) },
 	land_area_m2: { kind: 'number', required: false, schema: optionalNumber(0, 10_000_000) },
 	legal_status: {
 		kind: 'text',

@@ -118,7 +118,7 @@ describe('validateRoomRows + importRooms', () => {
 		);
 		expect(outcome).toEqual({
 			ok: false,
-			errors: [{ row: 3, column: 'area_m2', key: 'err.number' }]
+			errors: [{ row: 3, column: 'area_m2', key: 'err.notANumber', params: { input: 'abc' } }]
 		});
 		expect(countRows(db, 'rooms')).toBe(before.rooms);
 		expect(countRows(db, 'audit_log')).toBe(before.audit);
@@ -135,17 +135,31 @@ describe('validateRoomRows + importRooms', () => {
 		]);
 		expect(v.rows).toEqual([]);
 		expect(v.errors).toEqual([
-			{ row: 2, column: 'level', key: 'err.integer' },
-			{ row: 2, column: 'area_m2', key: 'err.number' },
-			{ row: 2, column: 'occupants', key: 'err.number' },
+			{ row: 2, column: 'level', key: 'err.integerRead', params: { input: '2.5', read: '2,5' } },
+			{ row: 2, column: 'area_m2', key: 'err.notANumber', params: { input: 'abc' } },
+			{ row: 2, column: 'occupants', key: 'err.notANumber', params: { input: 'x' } },
 			{ row: 3, column: 'level', key: 'err.max', params: { max: 60 } },
-			{ row: 3, column: 'room_type', key: 'err.choice' },
+			{
+				row: 3,
+				column: 'room_type',
+				key: 'err.choiceOf',
+				params: {
+					input: 'kitchen',
+					allowed:
+						'office, meeting, reception, one-stop, hall, archive, it, store, toilet, corridor, other'
+				}
+			},
 			{ row: 3, column: 'area_m2', key: 'err.min', params: { min: 0.5 } },
 			{ row: 3, column: 'occupants', key: 'err.min', params: { min: 0 } },
 			{ row: 4, column: 'room_name', key: 'err.required' },
 			{ row: 4, column: 'level', key: 'err.required' },
 			{ row: 4, column: 'area_m2', key: 'err.required' },
-			{ row: 4, column: 'occupants', key: 'err.integer' },
+			{
+				row: 4,
+				column: 'occupants',
+				key: 'err.integerRead',
+				params: { input: '1.5', read: '1,5' }
+			},
 			{ row: 5, column: 'room_code', key: 'err.code' },
 			{ row: 5, column: 'level', key: 'err.min', params: { min: -5 } },
 			{ row: 5, column: 'area_m2', key: 'err.max', params: { max: 100000 } }

@@ -10,6 +10,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { IoError } from './common';
+import { machineNumber } from '../../schemas/number';
 import { checkXlsxArchive, XLSX_LIMITS, type XlsxLimits } from './xlsx-guard';
 
 export { IoError };
@@ -135,7 +136,8 @@ function isoDate(d: Date): string {
 export function cellText(v: ExcelJS.CellValue | undefined): string {
 	if (v === null || v === undefined) return '';
 	if (typeof v === 'string') return v;
-	if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+	// Written so that the number reader gives it back exactly (106.745 → '106.7450').
+	if (typeof v === 'number') return Number.isFinite(v) ? machineNumber(v) : '';
 	if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
 	if (v instanceof Date) return isoDate(v);
 	if (typeof v === 'object') {
