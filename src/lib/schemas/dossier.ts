@@ -163,40 +163,44 @@ const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
  * schedule; the rules that need no database are checked here, the others (the split against
  * the computed total, the justification against the ranking) by $lib/server/dossier.
  */
+const baseShape = {
+	recommendedSiteCode: optionalText(40),
+	siteJustification: optionalText(4000),
+	siteAddress: optionalText(300),
+	grossFloorAreaM2: viNumber(1, MAX_GFA_M2),
+	storeys: viNumber(1, MAX_STOREYS, true),
+	landAndClearanceVnd: viNumber(0, MAX_AMOUNT_VND, true),
+	/** Percent, e.g. 10 for 10 %. */
+	contingencyPercent: viNumber(0, 30),
+	fundingSource: optionalText(500),
+	investor: optionalText(300),
+	investmentForm: optionalChoice(INVESTMENT_FORMS),
+	startYear: integer(2000, 2100),
+	endYear: integer(2000, 2100),
+	operatingCostVndPerYear: viNumber(0, MAX_AMOUNT_VND, true),
+	fateCount: z.preprocess((v) => v ?? '0', integer(0, MAX_FATE_ROWS))
+};
+type Base = z.output<z.ZodObject<typeof baseShape>>;
+
+/** The indexed rows (split, support); fates are read from the passthrough values. */
+const rowShape: Record<string, z.ZodType> = Object.fromEntries([
+	...range(MAX_SPLIT_ROWS).flatMap((i) => [
+		[dossierField.splitYear(i), viNumber(2000, 2100, true)],
+		[dossierField.splitAmount(i), viNumber(0, MAX_AMOUNT_VND, true)]
+	]),
+	...range(MAX_SUPPORT_ROWS).flatMap((i) => [
+		[dossierField.supportField(i), optionalText(100)],
+		[dossierField.supportPersons(i), viNumber(1, 1000, true)],
+		[dossierField.supportMonths(i), viNumber(1, 120, true)]
+	])
+]);
+
 export const dossierFormSchema = z
-	.object({
-		recommendedSiteCode: optionalText(40),
-		siteJustification: optionalText(4000),
-		siteAddress: optionalText(300),
-		grossFloorAreaM2: viNumber(1, MAX_GFA_M2),
-		storeys: viNumber(1, MAX_STOREYS, true),
-		landAndClearanceVnd: viNumber(0, MAX_AMOUNT_VND, true),
-		/** Percent, e.g. 10 for 10 %. */
-		contingencyPercent: viNumber(0, 30),
-		fundingSource: optionalText(500),
-		investor: optionalText(300),
-		investmentForm: optionalChoice(INVESTMENT_FORMS),
-		startYear: integer(2000, 2100),
-		endYear: integer(2000, 2100),
-		operatingCostVndPerYear: viNumber(0, MAX_AMOUNT_VND, true),
-		fateCount: z.preprocess((v) => v ?? '0', integer(0, MAX_FATE_ROWS)),
-		...Object.fromEntries(
-			range(MAX_SPLIT_ROWS).flatMap((i) => [
-				[dossierField.splitYear(i), viNumber(2000, 2100, true)],
-				[dossierField.splitAmount(i), viNumber(0, MAX_AMOUNT_VND, true)]
-			])
-		),
-		...Object.fromEntries(
-			range(MAX_SUPPORT_ROWS).flatMap((i) => [
-				[dossierField.supportField(i), optionalText(100)],
-				[dossierField.supportPersons(i), viNumber(1, 1000, true)],
-				[dossierField.supportMonths(i), viNumber(1, 120, true)]
-			])
-		)
-	})
+	.object({ ...baseShape, ...rowShape })
 	.passthrough()
-	.superRefine((d, ctx) => {
-		const row = d as Record<string, unknown>;
+	.superRefine((raw, ctx) => {
+		const d = raw as unknown as Base;
+		const row = raw as Record<string, unknown>;
 		if (d.endYear < d.startYear) {
 			ctx.addIssue({ code: 'custom', path: ['endYear'], message: 'dossier.err.scheduleOrder' });
 		}
@@ -266,8 +270,9 @@ export const dossierFormSchema = z
 			}
 		}
 	})
-	.transform((d) => {
-		const row = d as Record<string, unknown>;
+	.transform((raw) => {
+		const d = raw as unknown as Base;
+		const row = raw as Record<string, unknown>;
 		const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 		const yearlySplit = range(MAX_SPLIT_ROWS)
 			.map((i) => ({

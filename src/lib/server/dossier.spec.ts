@@ -260,7 +260,9 @@ describe('dossier form rules', () => {
 		});
 		expect(r.success).toBe(false);
 		const by = Object.fromEntries(r.error!.issues.map((i) => [String(i.path[0]), i]));
-		expect((by.splitYear_0.params as { key: string }).key).toBe('dossier.err.splitOutside');
+		expect((by.splitYear_0 as unknown as { params: { key: string } }).params.key).toBe(
+			'dossier.err.splitOutside'
+		);
 		expect(by.splitYear_2.message).toBe('dossier.err.splitYearTwice');
 		expect(by.splitAmount_3.message).toBe('dossier.err.splitAmountMissing');
 	});

@@ -133,8 +133,27 @@ function numberSetting(db: DbLike, wardId: number, key: string, fallback: number
 	}
 }
 
-export function dossierSuggestions(db: Db, wardId: number, draft: PacketDraft): DossierSuggestions {
+/** The live dossier of a draft and the form's suggestions, from one read of the ward's data. */
+export function dossierView(
+	db: Db,
+	wardId: number,
+	draft: PacketDraft,
+	proposalId: number
+): { inputs: DossierInputs; suggestions: DossierSuggestions } {
 	const input = gatherInput(db, wardId);
+	return {
+		inputs: dossierForDraft(db, wardId, draft, proposalId, input),
+		suggestions: dossierSuggestions(db, wardId, draft, input)
+	};
+}
+
+export function dossierSuggestions(
+	db: Db,
+	wardId: number,
+	draft: PacketDraft,
+	gathered?: PacketInput
+): DossierSuggestions {
+	const input = gathered ?? gatherInput(db, wardId);
 	const w = db.select({ name: wards.name }).from(wards).where(eq(wards.id, wardId)).get();
 	const ranking = rankingOf(input);
 	const sites = input.sites.map((s) => ({

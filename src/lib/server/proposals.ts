@@ -411,11 +411,10 @@ export function assemble(
 	at = new Date()
 ): PacketSnapshot {
 	const input = gatherInput(db, wardId, at);
-	// The dossier's inputs (site, scale, estimate, căn cứ …) are frozen with the snapshot.
-	return {
-		...buildSnapshot(input, draft),
-		dossier: dossierForDraft(db, wardId, draft, null, input)
-	};
+	// The dossier's inputs (site, scale, estimate, căn cứ …): the model prints them from
+	// PacketInput.dossier and they are frozen with the snapshot (PacketSnapshot.dossier).
+	const dossier = dossierForDraft(db, wardId, draft, null, input);
+	return { ...buildSnapshot(Object.assign(input, { dossier }), draft), dossier };
 }
 
 /** Rows of each section table a proposal page shows until the reader asks for all of them. */

@@ -21,6 +21,8 @@ import {
 	submitProposal
 } from '$lib/server/proposals';
 import { actorOf } from '$lib/server/request';
+import { DossierError, dossierView, saveDossier } from '$lib/server/dossier';
+import { dossierFormSchema } from '$lib/schemas/dossier';
 import { allSites } from '$lib/server/sites';
 import { getVersion } from '$lib/server/proposals';
 import type { Actions, PageServerLoad } from './$types';
@@ -51,7 +53,12 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		snapshot: snapshot && pageSnapshot(snapshot, expand),
 		print: url.searchParams.get('print') === '1',
 		// Only the draft form (editors of an editable proposal) chooses a site.
-		sites: locals.canEdit && view.editable ? sites : []
+		sites: locals.canEdit && view.editable ? sites : [],
+		dossier: {
+			inputs: view.dossier.inputs,
+			suggestions: locals.canEdit && view.editable ? view.dossier.suggestions : null
+		},
+		dossierSaved: url.searchParams.get('dossier') === 'saved'
 	};
 };
 
@@ -80,6 +87,10 @@ function proposalView(db: App.Locals['db'], wardId: number, id: number) {
 		comments: listComments(db, p.id),
 		decisions: listDecisions(db, p.id),
 		diff: lastVersionDiff(db, p.id),
+		// The dossier's figures: live for an editable draft, as frozen in the version otherwise.
+		dossier: editable
+			? dossierView(db, wardId, p.state.draft, p.id)
+			: { inputs: snapshot?.dossier ?? null, suggestions: null },
 		sites: allSites(db, wardId).map((s) => ({ code: s.code, name: s.name }))
 	};
 }
@@ -96,7 +107,12 @@ export const actions: Actions = {
 	save: async ({ request, locals, params }) => {
 		const ward = locals.ward!;
 		const p = proposalOr404(locals, params.id);
-		const parsed = parseForm(draftSchema, await request.formData(), locals.locale, 'draft');
+		const formData = await request.formData();
+		// The schedule and the site are set by the dossier form: this form keeps the draft's own.
+		if (!formData.has('startYear'))
+			formData.set('startYear', String(p.state.draft.schedule.startYear));
+		if (!formData.has('endYear')) formData.set('endYear', String(p.state.draft.schedule.endYear));
+		const parsed = parseForm(draftSchema, formData, locals.locale, 'draft');
 		if (!parsed.ok) return parsed.failure;
 		const d = parsed.data as typeof parsed.data & Record<string, string | null>;
 		const narratives: PacketDraft['narratives'] = {};
@@ -120,8 +136,9 @@ export const actions: Actions = {
 					.filter(Boolean)
 			},
 			narratives,
-			schedule: { startYear: d.startYear, endYear: d.endYear },
-			recommendedSiteCode: d.recommendedSiteCode ?? null
+			schedule: p.state.draft.schedule,
+			recommendedSiteCode: p.state.draft.recommendedSiteCode,
+			dossier: p.state.draft.dossier
 		};
 		try {
 			saveDraft(locals.db, actorOf(locals), ward.id, p.id, { title: d.title, draft });
@@ -131,6 +148,33 @@ export const actions: Actions = {
 			return refused(locals, e);
 		}
 		redirect(303, `/w/${ward.code}/proposals/${p.id}`);
+	},
+	dossier: async ({ request, locals, params }) => {
+		const ward = locals.ward!;
+		const p = proposalOr404(locals, params.id);
+		const parsed = parseForm(dossierFormSchema, await request.formData(), locals.locale, 'dossier');
+		if (!parsed.ok) return parsed.failure;
+		try {
+			saveDossier(locals.db, actorOf(locals), ward.id, p.id, parsed.data);
+			// The dossier's figures are part of the snapshot: assemble again.
+			reassemble(locals.db, actorOf(locals), ward.id, p.id);
+		} catch (e) {
+			if (e instanceof DossierError && e.code === 'refused')
+				return fail(400, {
+					values: parsed.values,
+					errors: Object.fromEntries(
+						e.problems.map((x) => [x.field, locals.locale === 'vi' ? x.messageVi : x.messageEn])
+					),
+					message: translate(locals.locale, 'dossier.err.refused'),
+					form: 'dossier'
+				});
+			if (e instanceof DossierError && e.code === 'not-found')
+				error(404, translate(locals.locale, 'err.notFound'));
+			if (e instanceof DossierError)
+				return fail(409, { message: translate(locals.locale, 'proposals.err.not-editable') });
+			return refused(locals, e);
+		}
+		redirect(303, `/w/${ward.code}/proposals/${p.id}?dossier=saved#dossier`);
 	},
 	assemble: async ({ locals, params }) => {
 		const ward = locals.ward!;
