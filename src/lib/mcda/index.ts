@@ -32,7 +32,7 @@ export { topsis } from './topsis';
 export type { TopsisOptions, TopsisResult } from './topsis';
 export { promethee2 } from './promethee';
 export type { Promethee2Result } from './promethee';
-export { smaa } from './smaa';
+export { smaa, smaaSteps, SMAA_STEP_SAMPLES } from './smaa';
 export type { SmaaOptions, SmaaResult, WeightBound } from './smaa';
 export { sensitivityOneAtATime } from './sensitivity';
 export type { FirstPlaceSwitch, SensitivityOptions, SensitivitySweep } from './sensitivity';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { smaa } from './smaa';
+import { smaa, smaaSteps, SMAA_STEP_SAMPLES } from './smaa';
 import { expectMcdaError } from './test-helpers';
 import type { CriterionType } from './types';
 
@@ -247,5 +247,34 @@ describe('smaa: invalid input', () => {
 			'invalid-parameter',
 			/options\.normalisation is "max"; expected one of "vector", "min-max"/
 		);
+	});
+});
+
+describe('smaaSteps: the same result, in steps', () => {
+	it('yields the samples done every SMAA_STEP_SAMPLES and returns what smaa returns', () => {
+		const matrix = [
+			[3, 200, 0.4],
+			[5, 150, 0.9],
+			[4, 180, 0.1],
+			[2, 260, 0.7]
+		];
+		const types: CriterionType[] = ['benefit', 'cost', 'benefit'];
+		const options = { method: 'weighted-sum' as const, samples: 1000, seed: 42 };
+		const it = smaaSteps(matrix, types, options);
+		const seen: number[] = [];
+		let r = it.next();
+		while (!r.done) {
+			seen.push(r.value);
+			r = it.next();
+		}
+		// 1000 samples in steps of 250: progress after 250, 500 and 750, then the result.
+		expect(SMAA_STEP_SAMPLES).toBe(250);
+		expect(seen).toEqual([250, 500, 750]);
+		expect(r.value).toEqual(smaa(matrix, types, options));
+	});
+
+	it('throws bad input on the first step', () => {
+		const it = smaaSteps([[1]], ['benefit'], { method: 'weighted-sum', samples: 0, seed: 1 });
+		expect(() => it.next()).toThrow(/options\.samples is 0/);
 	});
 });

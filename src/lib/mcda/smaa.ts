@@ -147,6 +147,31 @@ function sampleSimplex(rng: Rng, w: Float64Array): void {
  * centroid (1/m, …, 1/m) while centralWeights[1] = zeros.
  */
 export function smaa(matrix: number[][], types: CriterionType[], options: SmaaOptions): SmaaResult {
+	const steps = smaaSteps(matrix, types, options);
+	for (;;) {
+		const next = steps.next();
+		if (next.done) return next.value;
+	}
+}
+
+/** Samples between two progress reports of {@link smaaSteps}. */
+export const SMAA_STEP_SAMPLES = 250;
+
+/**
+ * {@link smaa} in steps: yields the number of samples done after every
+ * {@link SMAA_STEP_SAMPLES} samples and returns the same result as `smaa` with the same
+ * arguments (the same generator state, in the same order). A caller that must not hold its
+ * thread for long (the web server) runs it a few steps at a time and reports the progress.
+ * Input errors are thrown by the first `next()`.
+ *
+ * Example: `const it = smaaSteps(u, types, opts); let r = it.next(); while (!r.done) r = it.next();`
+ * gives `r.value` equal to `smaa(u, types, opts)`.
+ */
+export function* smaaSteps(
+	matrix: number[][],
+	types: CriterionType[],
+	options: SmaaOptions
+): Generator<number, SmaaResult, void> {
 	if (typeof options !== 'object' || options === null) {
 		throw new McdaInputError(
 			'invalid-parameter',
@@ -206,6 +231,7 @@ export function smaa(matrix: number[][], types: CriterionType[], options: SmaaOp
 		firstCounts[first]++;
 		const base = first * m;
 		for (let j = 0; j < m; j++) centralSums[base + j] += w[j];
+		if ((s + 1) % SMAA_STEP_SAMPLES === 0 && s + 1 < samples) yield s + 1;
 	}
 
 	const rankAcceptability: number[][] = [];

@@ -209,9 +209,11 @@ describe('McdaInputError', () => {
 				'criterionContributions',
 				'groupConsensus',
 				'mostInconsistentJudgment',
+				'pairDisagreement',
 				'promethee2',
 				'sensitivityOneAtATime',
 				'smaa',
+				'smaaSteps',
 				'topsis',
 				'weightedSum'
 			].sort()

@@ -10,6 +10,7 @@ import {
 	analyse,
 	buildDecision,
 	cachedOrQuickSmaa,
+	smaaGeneration,
 	SCORING_METHODS,
 	type Analysis,
 	type Decision,
@@ -51,7 +52,8 @@ export function scoringView(db: Db, wardId: number, method: ScoringMethod): Scor
 }
 
 export function scoringSmaa(db: Db, wardId: number, decision: Decision): SmaaSummary | null {
-	return cached(db, `sites-smaa:${wardId}`, () => cachedOrQuickSmaa(decision));
+	// Keyed on the SMAA generation too: a full result computed since must replace the estimate.
+	return cached(db, `sites-smaa:${wardId}:${smaaGeneration()}`, () => cachedOrQuickSmaa(decision));
 }
 
 /** Every site of the ward (screened ones without a score), for the map coloured by score. */

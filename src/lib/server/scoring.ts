@@ -40,6 +40,7 @@ import {
 	promethee2,
 	sensitivityOneAtATime,
 	smaa,
+	smaaSteps,
 	topsis,
 	weightedSum,
 	type CriterionType,
@@ -56,6 +57,7 @@ import {
 } from '../schemas/sites';
 import type { Actor } from './audit';
 import { writeAudit } from './audit';
+import { runSliced } from './sliced';
 import type { Db, DbLike } from './db';
 import {
 	criteria,
@@ -1276,6 +1278,53 @@ export function smaaFor(decision: Decision, samples: number): SmaaSummary | null
 		types.map(() => 'benefit'),
 		{ method: 'weighted-sum', samples, seed: SMAA_SEED, normalisation: 'none' }
 	);
+	return remember(smaaCache, key, {
+		samples,
+		seed: SMAA_SEED,
+		method: 'weighted-sum',
+		rankAcceptability: r.rankAcceptability,
+		centralWeights: r.centralWeights
+	});
+}
+
+/** Forgets every cached analysis and SMAA result (tests). */
+export function clearScoringCaches(): void {
+	analysisCache.clear();
+	smaaCache.clear();
+	smaaGenerationCounter++;
+}
+
+let smaaGenerationCounter = 0;
+/** Changes whenever a full SMAA result is added to the cache (page caches key on it). */
+export const smaaGeneration = () => smaaGenerationCounter;
+
+/**
+ * {@link smaaFor} with `samples` samples, computed in slices on the server's thread (see
+ * `./sliced`) so other requests are served meanwhile; `onProgress` gets the samples done.
+ * The same result as `smaaFor(decision, samples)` (same seed), which it then returns from cache.
+ */
+export async function smaaForSliced(
+	decision: Decision,
+	samples: number,
+	onProgress?: (done: number) => void
+): Promise<SmaaSummary | null> {
+	const n = decision.eligible.length;
+	const m = decision.criteria.length;
+	if (n === 0 || m === 0) return null;
+	const key = `${inputHash(decision, 'smaa')}:${samples}`;
+	const hit = smaaCache.get(key);
+	if (hit) return hit;
+	const types = decision.criteria.map((c) => c.type);
+	const u = utilities(decision.matrix, types);
+	const r = await runSliced(
+		smaaSteps(
+			u,
+			types.map(() => 'benefit'),
+			{ method: 'weighted-sum', samples, seed: SMAA_SEED, normalisation: 'none' }
+		),
+		{ onProgress }
+	);
+	smaaGenerationCounter++;
 	return remember(smaaCache, key, {
 		samples,
 		seed: SMAA_SEED,

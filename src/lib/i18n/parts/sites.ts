@@ -298,6 +298,10 @@ export const vi = {
 		'{samples} bộ trọng số ngẫu nhiên (hạt giống {seed}): tỷ lệ số lần mỗi khu đất đứng ở mỗi hạng.',
 	'results.smaaQuick': 'Đây là ước tính nhanh với {samples} mẫu.',
 	'results.smaaRun': 'Chạy SMAA 10.000 mẫu',
+	'results.smaaProgress': 'Đang tính SMAA: {done} / {total} mẫu',
+	'results.smaaDone': 'Đã tính xong SMAA {samples} mẫu; kết quả dưới đây là của lần tính này.',
+	'results.smaaBusy': 'Máy chủ đang tính SMAA cho nhiều phường; vui lòng thử lại sau ít phút.',
+	'results.smaaFailed': 'Không tính được SMAA; vui lòng thử lại.',
 	'results.save': 'Lưu lần chấm điểm',
 	'results.saveIntro':
 		'Lưu toàn bộ dữ liệu đầu vào, tiêu chí, trọng số và người đặt, CR, kết quả ba phương pháp, độ nhạy, SMAA 10.000 mẫu và các khu đất bị loại, để dùng trong hồ sơ đề xuất.',
@@ -628,6 +632,11 @@ export const en: Record<keyof typeof vi, string> = {
 		'{samples} random weight vectors (seed {seed}): share of samples in which each site takes each rank.',
 	'results.smaaQuick': 'This is a quick estimate with {samples} samples.',
 	'results.smaaRun': 'Run SMAA with 10,000 samples',
+	'results.smaaProgress': 'Computing SMAA: {done} / {total} samples',
+	'results.smaaDone': 'SMAA with {samples} samples is done; the result below is from this run.',
+	'results.smaaBusy':
+		'The server is computing SMAA for several wards; please try again in a few minutes.',
+	'results.smaaFailed': 'SMAA could not be computed; please try again.',
 	'results.save': 'Save as scoring run',
 	'results.saveIntro':
 		'Stores the inputs, criteria, weights and who set them, CR, the results of all methods, the sensitivity, a 10,000-sample SMAA and the screened-out sites for the proposal packet.',

@@ -1,4 +1,5 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
 import { parseForm } from '$lib/server/forms';
 import { actorOf } from '$lib/server/request';
 import {
@@ -8,9 +9,10 @@ import {
 	saveScoringRun,
 	SCORING_METHODS,
 	ScoringError,
-	smaaFor,
-	SMAA_SAMPLES
+	SMAA_SAMPLES,
+	smaaForSliced
 } from '$lib/server/scoring';
+import { SmaaBusyError, startFullSmaa } from '$lib/server/smaa-jobs';
 import { methodOf, round4, scoringSmaa, scoringView } from '$lib/server/scoring-view';
 import { wardGeo } from '$lib/server/sites';
 import { cached } from '$lib/server/cache';
@@ -125,12 +127,24 @@ export const actions: Actions = {
 	smaa: async ({ request, locals }) => {
 		const m = String((await request.formData()).get('method') ?? '');
 		const method = SCORING_METHODS.find((x) => x === m) ?? 'weighted-sum';
-		smaaFor(buildDecision(locals.db, locals.ward!.id), SMAA_SAMPLES);
+		// Without JavaScript the answer waits for the result (computed in slices: the server keeps
+		// serving others meanwhile); the page's script shows progress instead (see ./smaa).
+		try {
+			await startFullSmaa(locals.ward!.id, buildDecision(locals.db, locals.ward!.id));
+		} catch (e) {
+			if (e instanceof SmaaBusyError) {
+				return fail(503, { message: translate(locals.locale, 'results.smaaBusy') });
+			}
+			throw e;
+		}
 		redirect(303, `/w/${locals.ward!.code}/sites/results?method=${method}#smaa-h`);
 	},
 	save: async ({ request, locals }) => {
 		const parsed = parseForm(scoringRunSchema, await request.formData(), locals.locale, 'save');
 		if (!parsed.ok) return parsed.failure;
+		// The run stores a 10,000-sample SMAA: computed first in slices (the save then finds it
+		// cached) so that saving does not hold the server's thread.
+		await smaaForSliced(buildDecision(locals.db, locals.ward!.id), SMAA_SAMPLES);
 		const run = saveScoringRun(locals.db, actorOf(locals), locals.ward!.id, parsed.data);
 		redirect(303, `/w/${locals.ward!.code}/sites/runs/${run.id}?saved=1`);
 	},
