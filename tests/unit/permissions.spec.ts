@@ -18,6 +18,7 @@ import {
 	facilities,
 	photos,
 	proposals,
+	proposalVersions,
 	rooms,
 	users,
 	wards
@@ -116,6 +117,29 @@ const RULES: [prefix: string, rule: Rule][] = [
 		}
 	],
 	['/w/[ward]', btWard(false)],
+	// Pages that only change the ward: read-only callers get 403 even to look.
+	...(['/w/[ward]/facilities/new', '/w/[ward]/sites/new', '/w/[ward]/sites/import'].map((p) => [
+		p,
+		(who: Who, method: Method) => {
+			const base = btWard(false)(who, method);
+			return base === 200 && who !== 'bt.editor' ? 403 : base;
+		}
+	]) as [string, Rule][]),
+	[
+		'/w/[ward]/proposals/[id]/submit',
+		(who: Who, method: Method) => {
+			const base = btWard(false)(who, method);
+			return base === 200 && who !== 'bt.editor' ? 403 : base;
+		}
+	],
+	// Every member of the ward posts their own AHP comparisons (viewers are the leaders).
+	[
+		'/w/[ward]/sites/weights/mine',
+		(who: Who, method: Method) =>
+			who === 'bt.viewer' && method === 'POST' ? 200 : btWard(false)(who, method)
+	],
+	// A one-time AHP link: public, the page checks the token.
+	['/ahp', () => 200],
 	[
 		'/review',
 		(who) =>
@@ -192,6 +216,16 @@ beforeAll(async () => {
 		.values({ wardId: bt, title: 'Đề xuất', status: 'submitted', draftJson: '{}' })
 		.returning()
 		.get().id;
+	// Submitted = it has a version (the city sees a proposal once it has one, see visibility.ts).
+	db.insert(proposalVersions)
+		.values({
+			proposalId: ids.btProposal,
+			number: 1,
+			snapshotJson: '{}',
+			sha256: '0'.repeat(64),
+			submittedAt: Date.now()
+		})
+		.run();
 });
 
 /** Sample values for a route's parameters (ward = binh-trung; ids of real rows). */

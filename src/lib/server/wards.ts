@@ -288,3 +288,32 @@ export function wardInputFromForm(form: {
 		populationCount: form.populationCount
 	};
 }
+
+/**
+ * Where a user lands after signing in: a city reviewer on the review queue, a ward's own
+ * user on their ward, an admin (who sees every ward) on the list of wards (null).
+ */
+export function landingFor(user: { role: string; wardCode: string | null } | null): string | null {
+	if (!user) return null;
+	if (user.role === 'city_reviewer') return '/review';
+	if ((user.role === 'ward_editor' || user.role === 'ward_viewer') && user.wardCode) {
+		return `/w/${user.wardCode}`;
+	}
+	return null;
+}
+
+/** The wards a user may open, by name (the guard's rule: own ward, or all for the city). */
+export function visibleWards(
+	db: DbLike,
+	user: { role: string; wardId: number | null } | null
+): { code: string; name: string; isSample: boolean }[] {
+	const all = db
+		.select({ code: wards.code, name: wards.name, isSample: wards.isSample, id: wards.id })
+		.from(wards)
+		.orderBy(asc(wards.name))
+		.all();
+	const seesAll = user !== null && (user.role === 'admin' || user.role === 'city_reviewer');
+	return all
+		.filter((w) => seesAll || w.id === user?.wardId)
+		.map(({ code, name, isSample }) => ({ code, name, isSample }));
+}

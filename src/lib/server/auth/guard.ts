@@ -30,7 +30,7 @@ export type Decision =
 type Rule =
 	| { kind: 'public' }
 	| { kind: 'user' }
-	| { kind: 'ward'; param: string; memberWrites?: true }
+	| { kind: 'ward'; param: string; memberWrites?: true; editOnly?: true }
 	| { kind: 'proposal'; param: string }
 	| { kind: 'city' }
 	| { kind: 'admin' };
@@ -48,6 +48,12 @@ export const POLICY: [prefix: string, rule: Rule][] = [
 	['/api/v1', { kind: 'user' }],
 	// Every member of the ward (the leaders have viewer accounts) answers their own AHP comparisons.
 	['/w/[ward]/sites/weights/mine', { kind: 'ward', param: 'ward', memberWrites: true }],
+	// Pages that exist only to change the ward: a read-only user gets 403, not a form that
+	// fails on saving.
+	['/w/[ward]/facilities/new', { kind: 'ward', param: 'ward', editOnly: true }],
+	['/w/[ward]/sites/new', { kind: 'ward', param: 'ward', editOnly: true }],
+	['/w/[ward]/sites/import', { kind: 'ward', param: 'ward', editOnly: true }],
+	['/w/[ward]/proposals/[id]/submit', { kind: 'ward', param: 'ward', editOnly: true }],
 	['/w/[ward]', { kind: 'ward', param: 'ward' }],
 	['/review', { kind: 'city' }],
 	['/admin', { kind: 'admin' }],
@@ -112,7 +118,7 @@ export function authorize(
 				principal.user.role === 'ward_editor' &&
 				principal.user.wardId === ward.id;
 			const member = principal.kind === 'user' && principal.user.wardId === ward.id;
-			if (!isRead(method) && !canEdit && !(rule.memberWrites && member)) {
+			if ((rule.editOnly || !isRead(method)) && !canEdit && !(rule.memberWrites && member)) {
 				return { ok: false, status: 403 };
 			}
 			return { ok: true, ward, canEdit };
