@@ -164,6 +164,14 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	if (!h.has('content-security-policy') && !h.get('content-type')?.includes('text/html')) {
 		h.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'; sandbox");
 	}
+	// Pages and API answers for a signed-in user (or any API answer) are never stored by a
+	// browser or proxy: a shared office PC must not show them after logout. A response that
+	// chose its own private policy (photos: `private, no-cache` with an ETag) keeps it.
+	if (
+		(event.locals.principal || event.url.pathname.startsWith('/api/')) &&
+		!h.get('cache-control')?.startsWith('private')
+	)
+		h.set('cache-control', 'private, no-store');
 	return response;
 };
 

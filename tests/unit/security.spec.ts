@@ -150,6 +150,69 @@ describe('headers', () => {
 	});
 });
 
+describe('caching', () => {
+	it('signed-in pages and every API answer: Cache-Control private, no-store', async () => {
+		const cookie = await loginAs('binhtrung.editor');
+		for (const p of ['/w/binh-trung/facilities', '/api/v1/wards/binh-trung/facilities', '/']) {
+			const res = await get(p, cookie);
+			expect(res.status, p).toBe(200);
+			expect(res.headers.get('cache-control'), p).toBe('private, no-store');
+		}
+		const anonymousApi = await get('/api/v1/wards/binh-trung/facilities');
+		expect(anonymousApi.status).toBe(401);
+		expect(anonymousApi.headers.get('cache-control')).toBe('private, no-store');
+	});
+
+	it('photos: private, no-cache with an ETag; 304 on If-None-Match; still checked per ward', async () => {
+		const uploads = path.join(dir, 'uploads');
+		const db = new Database(dbFile);
+		const ward = db.prepare(`select id from wards where code = 'binh-trung'`).get() as {
+			id: number;
+		};
+		const png = Buffer.from(
+			'89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+				'1f15c4890000000d49444154789c6360f8cf00000301010018dd8db00000000049454e44ae426082',
+			'hex'
+		);
+		fs.mkdirSync(path.join(uploads, String(ward.id)), { recursive: true });
+		fs.writeFileSync(path.join(uploads, `${ward.id}/cache-test.png`), png);
+		fs.writeFileSync(path.join(uploads, `${ward.id}/cache-test.thumb.jpg`), png);
+		const photoId = Number(
+			db
+				.prepare(
+					`insert into photos (ward_id, path, thumb_path, content_type, size_bytes)
+					 values (?, ?, ?, 'image/png', ?)`
+				)
+				.run(ward.id, `${ward.id}/cache-test.png`, `${ward.id}/cache-test.thumb.jpg`, png.length)
+				.lastInsertRowid
+		);
+		db.close();
+		const cookie = await loginAs('binhtrung.viewer');
+		const url = `/w/binh-trung/photos/${photoId}/full`;
+		const res = await get(url, cookie);
+		expect(res.status).toBe(200);
+		expect(Buffer.from(await res.arrayBuffer()).equals(png)).toBe(true);
+		expect(res.headers.get('cache-control')).toBe('private, no-cache');
+		const etag = res.headers.get('etag');
+		expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+		const again = await fetch(`${base}${url}`, { headers: { cookie, 'if-none-match': etag! } });
+		expect(again.status).toBe(304);
+		expect(again.headers.get('etag')).toBe(etag);
+		expect(await again.text()).toBe('');
+		// The thumbnail has its own tag; a stale tag gets the photo again.
+		const thumb = await get(`/w/binh-trung/photos/${photoId}/thumb`, cookie);
+		expect(thumb.headers.get('etag')).not.toBe(etag);
+		const stale = await fetch(`${base}${url}`, { headers: { cookie, 'if-none-match': '"x"' } });
+		expect(stale.status).toBe(200);
+		// Another ward's user gets 404 for the photo, with or without a tag.
+		const other = await loginAs('ankhanh.editor');
+		const refused = await fetch(`${base}${url}`, {
+			headers: { cookie: other, 'if-none-match': etag! }
+		});
+		expect(refused.status).toBe(404);
+	});
+});
+
 describe('refusals', () => {
 	it('the API without credentials: 401 JSON with WWW-Authenticate, and the headers', async () => {
 		const res = await get('/api/v1/wards/binh-trung/facilities');
@@ -248,6 +311,75 @@ describe('refusals', () => {
 		expect(res.status).toBe(403);
 		expect(res.headers.getSetCookie().some((c) => c.startsWith('truso_session='))).toBe(false);
 	});
+});
+
+describe("the city never sees a ward's draft", () => {
+	it('reviewer: 404 on the draft page, its downloads and the API; no row in the audit page or CSV', async () => {
+		const editor = await loginAs('ankhanh.editor');
+		const create = (title: string) =>
+			fetch(`${base}/w/an-khanh/proposals?/create`, form({ title }, editor));
+		// A first draft, then a second one that replaces it before it was ever submitted.
+		const first = await create('Bản nháp bị thay thế XYZ');
+		expect(first.status).toBe(303);
+		const replacedId = Number(/\/proposals\/(\d+)$/.exec(first.headers.get('location')!)![1]);
+		const second = await create('Bản nháp mật XYZ');
+		expect(second.status).toBe(303);
+		const draftId = Number(/\/proposals\/(\d+)$/.exec(second.headers.get('location')!)![1]);
+		// Replaced before it was ever submitted (what creating the second one does when a ward
+		// may hold one live proposal; set here so the test does not depend on that rule).
+		const db = new Database(dbFile);
+		db.prepare(`update proposals set status = 'superseded' where id = ?`).run(replacedId);
+		// The drafts exist: in the database, on the editor's page, in the ward's API and audit.
+		const rows = db
+			.prepare(
+				`select id, status, (select count(*) from proposal_versions v where v.proposal_id = p.id) as versions
+				 from proposals p where id in (?, ?) order by id`
+			)
+			.all(replacedId, draftId);
+		db.close();
+		expect(rows).toEqual([
+			{ id: replacedId, status: 'superseded', versions: 0 },
+			{ id: draftId, status: 'draft', versions: 0 }
+		]);
+		const page = `/w/an-khanh/proposals/${draftId}`;
+		// Found for the ward's editor (the page itself is another test's subject).
+		expect((await get(page, editor)).status).not.toBe(404);
+		expect((await get(`${page}/packet.xlsx`, editor)).status).toBe(200);
+		const ownApi = (await (await get('/api/v1/wards/an-khanh/proposals', editor)).json()) as {
+			proposals: { id: number }[];
+		};
+		expect(ownApi.proposals.map((p) => p.id)).toEqual(
+			expect.arrayContaining([draftId, replacedId])
+		);
+		const ownCsv = await (await get('/w/an-khanh/audit/export.csv', editor)).text();
+		expect(ownCsv).toContain('Bản nháp mật XYZ');
+
+		const reviewer = await loginAs('city.reviewer');
+		for (const id of [draftId, replacedId]) {
+			const p = `/w/an-khanh/proposals/${id}`;
+			expect((await get(p, reviewer)).status, p).toBe(404);
+			for (const ext of ['zip', 'docx', 'pdf', 'xlsx'])
+				expect((await get(`${p}/packet.${ext}`, reviewer)).status, ext).toBe(404);
+			expect((await get(`/review/proposals/${id}`, reviewer)).status).toBe(404);
+			expect((await get(`/api/v1/proposals/${id}/versions/1`, reviewer)).status).toBe(404);
+		}
+		const list = await get('/w/an-khanh/proposals', reviewer);
+		expect(list.status).toBe(200);
+		expect(await list.text()).not.toContain('XYZ');
+		const api = await get('/api/v1/wards/an-khanh/proposals', reviewer);
+		expect(api.status).toBe(200);
+		const ids = ((await api.json()) as { proposals: { id: number }[] }).proposals.map((p) => p.id);
+		expect(ids).not.toContain(draftId);
+		expect(ids).not.toContain(replacedId);
+		const audit = await get('/w/an-khanh/audit?entity=proposal', reviewer);
+		expect(audit.status).toBe(200);
+		expect(await audit.text()).not.toContain('XYZ');
+		const csv = await get('/w/an-khanh/audit/export.csv', reviewer);
+		expect(csv.status).toBe(200);
+		const text = await csv.text();
+		expect(text.split('\r\n').length).toBeGreaterThan(2);
+		expect(text).not.toContain('XYZ');
+	}, 60_000);
 });
 
 describe('the admin backup download', () => {

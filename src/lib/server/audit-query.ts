@@ -6,6 +6,7 @@ import { and, asc, desc, eq, gte, like, lt, sql, type SQL } from 'drizzle-orm';
 import type { AuditAction } from './audit';
 import type { Db } from './db';
 import { auditLog, wards } from './db/schema';
+import { submittedSql } from './visibility';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
 	'create',
@@ -32,8 +33,16 @@ export interface AuditFilters {
 	page?: number;
 }
 
-/** Whose rows: one ward's, or the proposals of every ward (the city's review trail). */
-export type AuditScope = { wardId: number } | { proposals: true; wardCode?: string };
+/**
+ * Whose rows: one ward's (as the city sees it with `cityView`: no row of a proposal never
+ * submitted, see visibility.ts), or the proposals of every ward (the city's review trail,
+ * submitted proposals only).
+ */
+export type AuditScope =
+	{ wardId: number; cityView?: boolean } | { proposals: true; wardCode?: string };
+
+/** Rows about a proposal the city may not see (a draft, never submitted) are left out. */
+const NO_DRAFTS = sql`not (${auditLog.entity} = 'proposal' and not ${submittedSql(sql.raw('cast("audit_log"."entity_id" as integer)'))})`;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
@@ -76,9 +85,11 @@ export function auditFilterQuery(f: AuditFilters): string {
 
 function whereOf(scope: AuditScope, f: AuditFilters): SQL | undefined {
 	const conds: (SQL | undefined)[] = [];
-	if ('wardId' in scope) conds.push(eq(auditLog.wardId, scope.wardId));
-	else {
-		conds.push(like(auditLog.entity, 'proposal%'));
+	if ('wardId' in scope) {
+		conds.push(eq(auditLog.wardId, scope.wardId));
+		if (scope.cityView) conds.push(NO_DRAFTS);
+	} else {
+		conds.push(like(auditLog.entity, 'proposal%'), NO_DRAFTS);
 		if (scope.wardCode) conds.push(eq(wards.code, scope.wardCode));
 	}
 	if (f.user) conds.push(eq(auditLog.username, f.user));

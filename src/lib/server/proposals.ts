@@ -495,7 +495,8 @@ export function listProposals(
 			status: proposals.status,
 			updatedAt: proposals.updatedAt,
 			createdAt: proposals.createdAt,
-			versions: sql<number>`(select count(*) from proposal_versions v where v.proposal_id = ${proposals.id})`
+			// Spelled out: drizzle writes a bare "id" here, which the subquery reads as v.id.
+			versions: sql<number>`(select count(*) from proposal_versions v where v.proposal_id = "proposals"."id")`
 		})
 		.from(proposals)
 		.where(

@@ -108,7 +108,7 @@ const userColumns = {
 	disabled: users.disabled,
 	createdAt: users.createdAt,
 	passwordChangedAt: users.passwordChangedAt,
-	activeSessions: sql<number>`(select count(*) from sessions s where s.user_id = ${users.id} and s.expires_at > (unixepoch('subsec') * 1000))`
+	activeSessions: sql<number>`(select count(*) from sessions s where s.user_id = "users"."id" and s.expires_at > (unixepoch('subsec') * 1000))`
 };
 
 /** Users searched by username, display name or ward, paginated. */

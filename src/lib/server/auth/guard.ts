@@ -10,6 +10,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { proposals, wards } from '../db/schema';
+import { maySeeProposal, versionCountSql } from '../visibility';
 import type { SessionUser } from './sessions';
 
 export type Principal =
@@ -127,14 +128,14 @@ export function authorize(
 			const id = Number(params[rule.param]);
 			const row = Number.isInteger(id)
 				? db
-						.select({ wardId: proposals.wardId, status: proposals.status })
+						.select({ wardId: proposals.wardId, versions: versionCountSql() })
 						.from(proposals)
 						.where(and(eq(proposals.id, id)))
 						.get()
 				: undefined;
 			if (!row || !canSeeWard(principal, row.wardId)) return { ok: false, status: 404 };
-			// The city sees a ward's proposal once it has been submitted.
-			if (role === 'city_reviewer' && row.status === 'draft') return { ok: false, status: 404 };
+			// The city sees a ward's proposal once it has been submitted (see visibility.ts).
+			if (!maySeeProposal(principal, row)) return { ok: false, status: 404 };
 			if (!isRead(method)) return { ok: false, status: 403 };
 			return { ok: true, canEdit: false };
 		}

@@ -55,6 +55,8 @@ function proposalView(db: App.Locals['db'], id: number) {
 	const p = getProposal(db, null, id);
 	if (!p || p.status === 'draft') return undefined;
 	const versions = listVersions(db, p.id);
+	// A draft replaced before it was ever submitted is not the city's either (see visibility.ts).
+	if (versions.length === 0) return undefined;
 	const latest = versions.length
 		? getVersion(db, p.id, versions[versions.length - 1].number)
 		: undefined;

@@ -6,10 +6,12 @@ import {
 	queryAudit,
 	withDiffs
 } from '$lib/server/audit-query';
+import { isCityViewer } from '$lib/server/visibility';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	const scope = { wardId: locals.ward!.id };
+	// The city never sees a ward's draft (see visibility.ts).
+	const scope = { wardId: locals.ward!.id, cityView: isCityViewer(locals.principal) };
 	const filters = parseAuditFilters(url.searchParams);
 	const list = queryAudit(locals.db, scope, filters);
 	return {

@@ -4,11 +4,15 @@ import { unreadCount } from '$lib/server/notifications';
 import { parseForm } from '$lib/server/forms';
 import { actorOf } from '$lib/server/request';
 import { createProposalSchema } from '$lib/packet/forms';
+import { maySeeProposal } from '$lib/server/visibility';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
 	return {
-		proposals: listProposals(locals.db, locals.ward!.id),
+		// The city never sees a ward's draft (see visibility.ts).
+		proposals: listProposals(locals.db, locals.ward!.id).filter((p) =>
+			maySeeProposal(locals.principal, p)
+		),
 		unread: locals.user ? unreadCount(locals.db, locals.user.id) : 0
 	};
 };

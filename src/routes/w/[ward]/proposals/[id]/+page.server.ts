@@ -25,6 +25,7 @@ import { DossierError, dossierView, saveDossier } from '$lib/server/dossier';
 import { dossierFormSchema } from '$lib/schemas/dossier';
 import { allSites } from '$lib/server/sites';
 import { getVersion } from '$lib/server/proposals';
+import { maySeeProposal } from '$lib/server/visibility';
 import type { Actions, PageServerLoad } from './$types';
 
 function proposalOr404(locals: App.Locals, raw: string) {
@@ -43,7 +44,9 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	const view = Number.isInteger(id)
 		? cached(locals.db, `ward-proposal:${wardId}:${id}`, () => proposalView(locals.db, wardId, id))
 		: undefined;
-	if (!view) error(404, translate(locals.locale, 'err.notFound'));
+	// The city never sees a ward's draft (see visibility.ts): 404 as for a missing record.
+	if (!view || !maySeeProposal(locals.principal, { versions: view.versions.length }))
+		error(404, translate(locals.locale, 'err.notFound'));
 	const { snapshot, sites, ...rest } = view;
 	// The page shows the first rows of each section table (all of them for the sections asked
 	// with ?all=…, everything with ?print=1); the packet files keep every row.
