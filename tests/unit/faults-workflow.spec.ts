@@ -475,8 +475,9 @@ describe('an unwritable database', () => {
 		const { dbPath, uploadDir, folder } = copyDb('readonly');
 		const cookie = btCookie;
 		const notesBefore = roomNotes(dbPath);
-		fs.chmodSync(dir, 0o755);
-		// Root ignores file modes, so a root test run starts the server as "nobody".
+		// Root ignores file modes, so a root run asks the server to open the file read-only
+		// (TRUSO_DB_READONLY=1, the same read-only connection) instead of starting it as another
+		// user, which would need every folder above the checkout to be searchable by others.
 		const asRoot = process.getuid?.() === 0;
 		// First the file alone is read-only (its folder is writable); then, with the -wal/-shm
 		// files the first run left, those files and the folder are read-only as well.
@@ -488,7 +489,7 @@ describe('an unwritable database', () => {
 				port,
 				databasePath: dbPath,
 				uploadDir,
-				...(asRoot ? { uid: 65534, gid: 65534 } : {})
+				...(asRoot ? { extra: { TRUSO_DB_READONLY: '1' } } : {})
 			});
 			try {
 				expect(server.process.exitCode, `the server starts (${step} read-only)`).toBeNull();

@@ -3,7 +3,9 @@
  * Fails fast with a clear message when the path is missing or cannot be created. An existing
  * file that is not writable (permissions, read-only mount) is opened read-only instead: pages
  * are served and every change gets a clear error page (see handleError in hooks.server.ts),
- * rather than the server exiting and being restarted over and over.
+ * rather than the server exiting and being restarted over and over. TRUSO_DB_READONLY=1 opens
+ * an existing file read-only in the same way (a maintenance window, or a test of that state
+ * when it runs as root, whom file modes do not stop).
  */
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
@@ -94,7 +96,9 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
 			if (fs.existsSync(file)) {
 				fs.accessSync(file, fs.constants.R_OK);
 				readonly =
-					!writable(file) || (!writable(dir) && ['-wal', '-shm'].some((x) => !writable(file + x)));
+					process.env.TRUSO_DB_READONLY === '1' ||
+					!writable(file) ||
+					(!writable(dir) && ['-wal', '-shm'].some((x) => !writable(file + x)));
 			} else fs.accessSync(dir, fs.constants.W_OK);
 		} catch (e) {
 			throw new DatabaseStartError(
