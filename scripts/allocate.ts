@@ -1,15 +1,19 @@
 /**
- * Command-line front end of the short-term reallocation solver.
+ * Command-line front end of the seat-everyone reallocation solver (issue 13).
  *
  *   npx tsx scripts/allocate.ts instance.json [--time-limit S]
  *   npm run allocate -- instance.json --time-limit 10
  *
- * Reads an AllocationInstance (JSON: { units, rooms, weights? }, see src/lib/allocation/types.ts),
- * solves it and prints the AllocationResult as JSON on stdout.
+ * Reads an AllocationInstance (JSON: { units, rooms, settings?, weights? }, see
+ * src/lib/allocation/types.ts and scripts/examples/allocation-small.json), solves it (default
+ * limit 30 s) and prints the AllocationResult as JSON on stdout: status, objective, gap (when
+ * stopped early), worstShortfallRatio, assignments (unitId, roomId, persons, areaM2), unseated,
+ * plus the objective terms, per-unit figures and the solve time.
  *
- * Exit codes: 0 solved (status `optimal`, or `time-limit` with a plan); 1 status `infeasible` or
- * `error`; 2 invalid arguments, unreadable file, malformed JSON or invalid instance (message on
- * stderr).
+ * Exit codes: 0 solved (status `optimal`, or `feasible` with a plan and its gap); 1 status
+ * `infeasible` or `error`; 2 invalid arguments, unreadable file, malformed JSON or invalid
+ * instance (negative or non-integer headcount, non-numeric area, lockedUnitId naming no unit,
+ * duplicate ids, ...), with the message on stderr.
  */
 import { readFileSync } from 'node:fs';
 import {
@@ -71,8 +75,8 @@ async function main(argv: string[]): Promise<number> {
 	try {
 		const result = await solveAllocation(instance, { timeLimitS: args.timeLimitS });
 		process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-		// A `time-limit` result always carries the best plan found (the solver is warm-started).
-		const solved = result.status === 'optimal' || result.status === 'time-limit';
+		// A `feasible` result always carries the best plan found (the solver is warm-started).
+		const solved = result.status === 'optimal' || result.status === 'feasible';
 		if (!solved && result.message) process.stderr.write(`${result.status}: ${result.message}\n`);
 		return solved ? 0 : 1;
 	} catch (e) {

@@ -30,7 +30,10 @@ describe('scripts/allocate.ts', { timeout: 120_000 }, () => {
 		const instance = JSON.parse(readFileSync(example, 'utf8')) as AllocationInstance;
 		const check = checkAllocation(instance, result.assignments);
 		expect(check.violations).toEqual([]);
-		expect(check.objective).toBe(result.objective);
+		expect(check.evaluation.objective).toBe(result.objective);
+		// Same optimum as CBC on the same LP (3170.92307692, see src/lib/allocation/cbc.spec.ts).
+		expect(result.objective).toBeCloseTo(3170.923077, 5);
+		expect(result.unseated).toEqual([]);
 	});
 
 	it('exits 2 with the offending item on stderr for an invalid instance', () => {
@@ -38,7 +41,7 @@ describe('scripts/allocate.ts', { timeout: 120_000 }, () => {
 		writeFileSync(
 			file,
 			JSON.stringify({
-				units: [{ id: 'Phong-A', headcount: 2.5, areaPerPersonM2: 10 }],
+				units: [{ id: 'Phong-A', headcount: 2.5, normM2: 10 }],
 				rooms: []
 			})
 		);
@@ -46,6 +49,46 @@ describe('scripts/allocate.ts', { timeout: 120_000 }, () => {
 		expect(code).toBe(2);
 		expect(stdout).toBe('');
 		expect(stderr).toMatch(/Phong-A/);
+	});
+
+	it.each([
+		[
+			'a negative headcount',
+			{ units: [{ id: 'U', headcount: -1, normM2: 10 }], rooms: [] },
+			/headcount/
+		],
+		[
+			'a non-numeric area',
+			{ units: [], rooms: [{ id: 'R', buildingId: 'A', level: 1, areaM2: 'big', usable: true }] },
+			/areaM2/
+		],
+		[
+			'a lockedUnitId naming no unit',
+			{
+				units: [],
+				rooms: [{ id: 'R', buildingId: 'A', level: 1, areaM2: 9, usable: true, lockedUnitId: 'X' }]
+			},
+			/lockedUnitId "X" names no unit/
+		],
+		[
+			'duplicate room ids',
+			{
+				units: [],
+				rooms: [
+					{ id: 'R', buildingId: 'A', level: 1, areaM2: 9, usable: true },
+					{ id: 'R', buildingId: 'A', level: 1, areaM2: 9, usable: true }
+				]
+			},
+			/duplicate room id "R"/
+		],
+		['a JSON array', [], /JSON object/]
+	])('exits 2 for %s', (_name, json, message) => {
+		const file = join(dir, 'bad.json');
+		writeFileSync(file, JSON.stringify(json));
+		const { code, stdout, stderr } = run(file);
+		expect(code).toBe(2);
+		expect(stdout).toBe('');
+		expect(stderr).toMatch(message);
 	});
 
 	it('exits 2 for a missing file, malformed JSON and a bad --time-limit', () => {

@@ -1,310 +1,244 @@
 /**
- * Primal heuristic (internal): a greedy plan improved by unit re-insertion local search. It only
- * provides HiGHS with a good MIP start; the optimum is always decided by HiGHS.
+ * Primal heuristic (internal): a plan that seats everyone it can and spreads the area fairly,
+ * given to HiGHS as MIP start. It only affects speed; the optimum is decided by HiGHS.
+ *
+ * 1. Fair targets: the level t at which Σ_u max(m·headcount_u, N_u·(1 − t/priority_u)), each
+ *    capped at N_u, matches the area of the usable rooms (water filling), so every unit aims at
+ *    the same priority-weighted shortfall ratio.
+ * 2. Units in turn (ground-floor-only and units with locked rooms first, then fewest allowed
+ *    rooms, then higher priority) take room area up to their target: their locked and current
+ *    rooms first, then in a building they already use, else the building with the most free
+ *    area; a room's leftover is left for a second unit (up to maxUnitsPerRoom).
+ * 3. Persons are spread over the rooms taken (at least one per room, at most ⌊area/m⌋ and the
+ *    seats), then anyone left is seated wherever a slot of m m² remains.
+ * 4. The areas are then recomputed exactly for those persons (`bestAreas`).
+ * Several unit orders are tried; the plan with the lowest objective is kept.
  */
-import { mulberry32 } from '../random';
-import { fitCount, roomAllowed, type PreparedInstance } from './validate';
+import type { PersonsPair } from './areas';
+import type { ModelPair } from './model';
+import type { PreparedInstance } from './validate';
 
-/** A plan: `placed[u]` = Map(room index → persons). */
-export type Plan = Map<number, number>[];
-
-/**
- * Cheapest choice of a building subset for one unit that has `K[i]` seats (of which `S[i]` are in
- * its current rooms) in building `blds[i]`: minimises wU·(h − p) + wB·|B| + wM·(p − stays) with
- * p ≤ min(h, Σ_B K) placed people and stays ≤ min(p, Σ_B S). Exact, by a knapsack-style DP over
- * (subset size, capped capacity) keeping the largest capped stay capacity.
- */
-export function bestBuildingSubset(
-	h: number,
-	blds: number[],
-	K: number[],
-	S: number[],
-	w: { unplaced: number; buildingsPerUnit: number; moved: number }
-): { cost: number; set: number[]; persons: number } {
-	const nb = blds.length;
-	const best: number[][] = Array.from({ length: nb + 1 }, () => new Array<number>(h + 1).fill(-1));
-	const from: (number[] | null)[][] = Array.from({ length: nb + 1 }, () =>
-		new Array<number[] | null>(h + 1).fill(null)
-	);
-	best[0][0] = 0;
-	from[0][0] = [];
-	for (let i = 0; i < nb; i++) {
-		for (let k = i; k >= 0; k--) {
-			for (let kc = h; kc >= 0; kc--) {
-				const sc = best[k][kc];
-				if (sc < 0) continue;
-				const nk = Math.min(h, kc + K[i]);
-				const ns = Math.min(nk, sc + S[i]);
-				if (ns > best[k + 1][nk]) {
-					best[k + 1][nk] = ns;
-					from[k + 1][nk] = [...(from[k][kc] ?? []), blds[i]];
-				}
-			}
-		}
-	}
-	let cost = Infinity;
-	let set: number[] = [];
-	let persons = 0;
-	for (let k = 0; k <= nb; k++) {
-		for (let kc = 0; kc <= h; kc++) {
-			const sc = best[k][kc];
-			if (sc < 0) continue;
-			for (const pl of [0, sc, kc]) {
-				const c =
-					w.unplaced * (h - pl) + w.moved * (pl - Math.min(pl, sc)) + w.buildingsPerUnit * k;
-				if (c < cost - 1e-12) {
-					cost = c;
-					set = pl === 0 ? [] : (from[k][kc] ?? []);
-					persons = pl;
-				}
-			}
-		}
-	}
-	return { cost, set, persons };
+interface RoomState {
+	area: number;
+	seats: number;
+	units: number;
 }
 
-/** Cost of unit u's own part of the objective in `plan`. */
-function unitCost(p: PreparedInstance, plan: Plan, u: number): number {
-	const { unplaced: wU, buildingsPerUnit: wB, moved: wM } = p.weights;
-	let total = 0;
-	let moved = 0;
-	const used = new Set<number>();
-	for (const [r, k] of plan[u]) {
-		if (k <= 0) continue;
-		total += k;
-		used.add(p.roomBuilding[r]);
-		if (!p.current[u].has(r)) moved += k;
-	}
-	return wU * (p.units[u].headcount - total) + wB * used.size + wM * moved;
-}
-
-/** Context shared by the heuristic steps. */
-class Packer {
-	readonly remaining: number[];
-	readonly allowed: number[][];
-	constructor(
-		readonly p: PreparedInstance,
-		readonly plan: Plan
-	) {
-		this.remaining = p.rooms.map((room) => room.areaM2);
-		this.allowed = p.units.map((_, u) =>
-			p.rooms
-				.map((_r, r) => r)
-				.filter(
-					(r) => roomAllowed(p, u, r) && fitCount(p.rooms[r].areaM2, p.units[u].areaPerPersonM2) > 0
-				)
-		);
-		plan.forEach((m, u) => {
-			for (const [r, k] of m) this.remaining[r] -= k * p.units[u].areaPerPersonM2;
+/** Water-filling targets (step 1). */
+function fairTargets(p: PreparedInstance, pairs: readonly ModelPair[]): number[] {
+	const m = p.settings.minAreaPerPersonM2;
+	const usable = new Set(pairs.map((x) => x.r));
+	const total = [...usable].reduce((s, r) => s + p.rooms[r].areaM2, 0) * 0.97;
+	const hasPair = p.units.map(() => false);
+	for (const x of pairs) hasPair[x.u] = true;
+	const target = (t: number) =>
+		p.units.map((unit, u) => {
+			if (!hasPair[u]) return 0;
+			const fair = unit.entitledM2 * Math.max(0, 1 - t / unit.priority);
+			return Math.min(unit.entitledM2, Math.max(m * unit.headcount, fair));
 		});
+	const sum = (v: number[]) => v.reduce((s, x) => s + x, 0);
+	if (sum(target(0)) <= total) return target(0);
+	let lo = 0;
+	let hi = Math.max(1, ...p.units.map((u) => u.priority));
+	for (let i = 0; i < 50; i++) {
+		const mid = (lo + hi) / 2;
+		if (sum(target(mid)) > total) lo = mid;
+		else hi = mid;
 	}
-
-	remove(u: number): Map<number, number> {
-		const old = this.plan[u];
-		const app = this.p.units[u].areaPerPersonM2;
-		for (const [r, k] of old) this.remaining[r] += k * app;
-		this.plan[u] = new Map();
-		return old;
-	}
-
-	restore(u: number, m: Map<number, number>): void {
-		this.remove(u);
-		const app = this.p.units[u].areaPerPersonM2;
-		for (const [r, k] of m) this.remaining[r] -= k * app;
-		this.plan[u] = new Map(m);
-	}
-
-	/** Best placement of unit u (currently removed) given everybody else. */
-	insert(u: number): void {
-		const p = this.p;
-		const unit = p.units[u];
-		const app = unit.areaPerPersonM2;
-		const K = new Map<number, number>();
-		const S = new Map<number, number>();
-		for (const r of this.allowed[u]) {
-			const f = fitCount(this.remaining[r], app);
-			if (f <= 0) continue;
-			const b = p.roomBuilding[r];
-			K.set(b, (K.get(b) ?? 0) + f);
-			if (p.current[u].has(r)) S.set(b, (S.get(b) ?? 0) + f);
-		}
-		const blds = [...K.keys()];
-		const choice = bestBuildingSubset(
-			unit.headcount,
-			blds,
-			blds.map((b) => Math.min(unit.headcount, K.get(b) ?? 0)),
-			blds.map((b) => Math.min(unit.headcount, S.get(b) ?? 0)),
-			p.weights
-		);
-		let need = choice.persons;
-		const chosen = new Set(choice.set);
-		const m = new Map<number, number>();
-		const put = (r: number) => {
-			const k = Math.min(need, fitCount(this.remaining[r], app));
-			if (k <= 0) return;
-			m.set(r, (m.get(r) ?? 0) + k);
-			this.remaining[r] -= k * app;
-			need -= k;
-		};
-		const rooms = this.allowed[u].filter((r) => chosen.has(p.roomBuilding[r]));
-		for (const r of rooms) if (need > 0 && p.current[u].has(r)) put(r);
-		// Other rooms: least wasted area first, then smaller rooms (keeps big rooms for others).
-		const others = rooms
-			.filter((r) => !p.current[u].has(r))
-			.map((r) => {
-				const f = Math.min(need, fitCount(this.remaining[r], app));
-				return { r, f, waste: this.remaining[r] - f * app };
-			})
-			.filter((o) => o.f > 0)
-			.sort((a, b) => a.waste / a.f - b.waste / b.f || a.r - b.r);
-		for (const o of others) if (need > 0) put(o.r);
-		this.plan[u] = m;
-	}
+	return target(hi);
 }
 
-/**
- * Greedy plan: units ordered ground-floor-only first, then by decreasing area demand; each unit
- * takes its best building subset given the units placed before it.
- */
-export function greedyPlan(p: PreparedInstance): Plan {
-	const order = p.units
-		.map((unit, u) => ({
-			u,
-			g: unit.groundFloorOnly === true,
-			d: unit.headcount * unit.areaPerPersonM2
-		}))
-		.sort((a, b) => Number(b.g) - Number(a.g) || b.d - a.d || a.u - b.u)
-		.map((o) => o.u);
-	return greedyWithOrder(p, order);
-}
-
-/** Greedy with a given unit order. */
-export function greedyWithOrder(p: PreparedInstance, order: number[]): Plan {
-	const packer = new Packer(
-		p,
-		p.units.map(() => new Map())
-	);
-	for (const u of order) packer.insert(u);
-	return packer.plan;
-}
-
-/**
- * Local search on `plan` (modified in place and returned): repeatedly removes one unit, or a
- * pair of units sharing a building, and re-inserts them at their best place; keeps a change
- * only when the objective does not increase. Stops after `maxPasses` passes, when a pass brings
- * no strict improvement, or after `budgetMs`. Yields (without a value) after each unit of the
- * pair search, so that a caller can let other work run (see {@link heuristicPlanYielding}).
- */
-function* improveSteps(
+/** One greedy plan for a given unit order (steps 2 and 3). */
+function greedy(
 	p: PreparedInstance,
-	plan: Plan,
-	budgetMs = 1000,
-	maxPasses = 20
-): Generator<void, Plan, void> {
-	const packer = new Packer(p, plan);
-	const t0 = Date.now();
-	const n = p.units.length;
-	const cost = (us: number[]) => us.reduce((s, u) => s + unitCost(p, packer.plan, u), 0);
-	for (let pass = 0; pass < maxPasses; pass++) {
-		let improved = false;
-		for (let u = 0; u < n; u++) {
-			const before = cost([u]);
-			const old = packer.remove(u);
-			packer.insert(u);
-			if (cost([u]) > before + 1e-9) packer.restore(u, old);
-			else if (cost([u]) < before - 1e-9) improved = true;
-		}
-		for (let u = 0; u < n && Date.now() - t0 < budgetMs; u++) {
-			yield;
-			const bu = new Set([...packer.plan[u].keys()].map((r) => p.roomBuilding[r]));
-			for (let v = u + 1; v < n; v++) {
-				if (![...packer.plan[v].keys()].some((r) => bu.has(p.roomBuilding[r]))) continue;
-				for (const [a, b] of [
-					[u, v],
-					[v, u]
-				]) {
-					const before = cost([a, b]);
-					const oldA = packer.remove(a);
-					const oldB = packer.remove(b);
-					packer.insert(a);
-					packer.insert(b);
-					const after = cost([a, b]);
-					if (after > before + 1e-9) {
-						packer.remove(a);
-						packer.remove(b);
-						packer.restore(a, oldA);
-						packer.restore(b, oldB);
-					} else if (after < before - 1e-9) improved = true;
+	pairs: readonly ModelPair[],
+	targets: number[],
+	order: number[]
+): PersonsPair[] {
+	const m = p.settings.minAreaPerPersonM2;
+	const maxUnits = p.settings.maxUnitsPerRoom;
+	const rooms: RoomState[] = p.rooms.map((room) => ({
+		area: room.areaM2,
+		seats: room.seats ?? Infinity,
+		units: 0
+	}));
+	const byUnit: ModelPair[][] = p.units.map(() => []);
+	for (const x of pairs) byUnit[x.u].push(x);
+	const taken = p.units.map(
+		() => new Map<number, { pair: ModelPair; area: number; persons: number }>()
+	);
+
+	const open = (x: ModelPair, u: number) => {
+		const st = rooms[x.r];
+		const here = taken[u].has(x.r);
+		return st.area >= m - 1e-9 && st.seats >= 1 && (here || st.units < maxUnits);
+	};
+
+	for (const u of order) {
+		const unit = p.units[u];
+		const maxPersons = Math.min(unit.headcount, Math.floor(unit.entitledM2 / m + 1e-9));
+		if (maxPersons < 1) continue;
+		let need = Math.max(targets[u], m * maxPersons);
+		need = Math.min(need, unit.entitledM2);
+		const usedB = new Set<number>();
+		while (need > 1e-9 && taken[u].size < maxPersons) {
+			const cands = byUnit[u].filter((x) => !taken[u].has(x.r) && open(x, u));
+			if (cands.length === 0) break;
+			const freeIn = new Map<number, number>();
+			for (const x of cands) freeIn.set(x.b, (freeIn.get(x.b) ?? 0) + rooms[x.r].area);
+			const rank = (x: ModelPair) => {
+				const room = p.rooms[x.r];
+				let score = 0;
+				if (room.lockedUnit === u) score += 1e9;
+				if (p.current[u].has(x.r)) score += 1e8;
+				if (usedB.has(x.b)) score += 1e7;
+				score += Math.min(freeIn.get(x.b) ?? 0, need) * 1e3;
+				// Best fit: a room close to the remaining need.
+				const a = rooms[x.r].area;
+				score += a >= need ? 500 - Math.min(499, a - need) : a;
+				return score;
+			};
+			let best = cands[0];
+			let bestScore = rank(best);
+			for (const x of cands) {
+				const s = rank(x);
+				if (s > bestScore) {
+					best = x;
+					bestScore = s;
 				}
 			}
+			const st = rooms[best.r];
+			const area = Math.min(st.area, Math.max(need, m), best.gMax);
+			if (area < m - 1e-9) break;
+			st.area -= area;
+			st.units++;
+			need -= area;
+			usedB.add(best.b);
+			taken[u].set(best.r, { pair: best, area, persons: 0 });
 		}
-		if (!improved || Date.now() - t0 >= budgetMs) break;
+		// Spread persons: one per room, then by area.
+		let left = maxPersons;
+		const list = [...taken[u].values()];
+		for (const t of list) {
+			const k = Math.min(1, left);
+			t.persons = k;
+			left -= k;
+		}
+		for (;;) {
+			if (left <= 0) break;
+			let best: (typeof list)[number] | null = null;
+			let bestRoom = 0;
+			for (const t of list) {
+				const limit = Math.min(t.pair.cap, Math.floor(t.area / m + 1e-9), rooms[t.pair.r].seats);
+				if (t.persons >= limit) continue;
+				const roomPer = t.area / (t.persons + 1);
+				if (roomPer > bestRoom) {
+					bestRoom = roomPer;
+					best = t;
+				}
+			}
+			if (!best) break;
+			best.persons++;
+			left--;
+		}
+		for (const t of list) {
+			if (t.persons === 0) {
+				rooms[t.pair.r].area += t.area;
+				rooms[t.pair.r].units--;
+				taken[u].delete(t.pair.r);
+			} else rooms[t.pair.r].seats -= t.persons;
+		}
 	}
-	return packer.plan;
+
+	// Step 3: anyone left, wherever m m² remain.
+	for (const u of order) {
+		const unit = p.units[u];
+		const maxPersons = Math.min(unit.headcount, Math.floor(unit.entitledM2 / m + 1e-9));
+		let seated = 0;
+		let area = 0;
+		for (const t of taken[u].values()) {
+			seated += t.persons;
+			area += t.area;
+		}
+		let left = maxPersons - seated;
+		for (const x of byUnit[u]) {
+			if (left <= 0) break;
+			const st = rooms[x.r];
+			while (
+				left > 0 &&
+				st.area >= m - 1e-9 &&
+				st.seats >= 1 &&
+				(taken[u].has(x.r) || st.units < maxUnits) &&
+				area + m <= unit.entitledM2 + 1e-9
+			) {
+				const t = taken[u].get(x.r);
+				if (t) {
+					if (t.persons >= x.cap || (t.persons + 1) * m > t.area + st.area + 1e-9) break;
+					const add = Math.max(0, (t.persons + 1) * m - t.area);
+					t.area += add;
+					st.area -= add;
+					area += add;
+					t.persons++;
+				} else {
+					taken[u].set(x.r, { pair: x, area: m, persons: 1 });
+					st.area -= m;
+					st.units++;
+					area += m;
+				}
+				st.seats--;
+				left--;
+			}
+		}
+	}
+
+	const out: PersonsPair[] = [];
+	p.units.forEach((_, u) => {
+		for (const [r, t] of taken[u]) if (t.persons > 0) out.push({ u, r, persons: t.persons });
+	});
+	return out.sort((a, b) => a.u - b.u || a.r - b.r);
 }
 
-/** Objective of a plan (internal). */
-function planCost(p: PreparedInstance, plan: Plan): number {
-	return p.units.reduce((s, _u, u) => s + unitCost(p, plan, u), 0);
+/** Unit orders to try (step 2). */
+function orders(p: PreparedInstance, pairs: readonly ModelPair[], targets: number[]): number[][] {
+	const allowed = p.units.map(() => 0);
+	for (const x of pairs) allowed[x.u]++;
+	const locks = p.units.map(() => false);
+	for (const room of p.rooms) if (room.lockedUnit >= 0) locks[room.lockedUnit] = true;
+	const idx = p.units.map((_, u) => u);
+	const first = (u: number) => (p.units[u].groundFloorOnly || locks[u] ? 0 : 1);
+	return [
+		[...idx].sort(
+			(a, b) =>
+				first(a) - first(b) ||
+				allowed[a] - allowed[b] ||
+				p.units[b].priority - p.units[a].priority ||
+				targets[b] - targets[a]
+		),
+		[...idx].sort((a, b) => first(a) - first(b) || targets[b] - targets[a]),
+		[...idx].sort((a, b) => first(a) - first(b) || targets[a] - targets[b]),
+		idx
+	];
 }
 
 /**
- * Multi-start heuristic: the greedy plan improved by local search, then up to `maxStarts`
- * greedy plans with seeded random unit orders, each improved; returns the cheapest plan found
- * within about `budgetMs` milliseconds.
+ * Heuristic plans (persons per pair), best first by `score` (the objective of the plan with its
+ * best areas, supplied by the caller to keep this module free of the evaluation code).
  */
-export function heuristicPlan(p: PreparedInstance, budgetMs: number, maxStarts = 200): Plan {
-	const steps = heuristicSteps(p, budgetMs, maxStarts);
-	for (;;) {
-		const step = steps.next();
-		if (step.done) return step.value;
-	}
-}
-
-/**
- * {@link heuristicPlan} that gives the event loop a turn every `sliceMs` milliseconds, so that
- * a web server keeps answering other requests while it runs (up to 1.5 s on big wards). The
- * time other work takes meanwhile counts against `budgetMs`.
- */
-export async function heuristicPlanYielding(
+export function heuristicPlan(
 	p: PreparedInstance,
-	budgetMs: number,
-	maxStarts = 200,
-	sliceMs = 15
-): Promise<Plan> {
-	const steps = heuristicSteps(p, budgetMs, maxStarts);
-	let sliceStart = Date.now();
-	for (;;) {
-		const step = steps.next();
-		if (step.done) return step.value;
-		if (Date.now() - sliceStart >= sliceMs) {
-			await new Promise((resolve) => setImmediate(resolve));
-			sliceStart = Date.now();
-		}
-	}
-}
-
-function* heuristicSteps(
-	p: PreparedInstance,
-	budgetMs: number,
-	maxStarts: number
-): Generator<void, Plan, void> {
-	const t0 = Date.now();
-	let best = yield* improveSteps(p, greedyPlan(p), budgetMs);
-	let bestCost = planCost(p, best);
-	const rnd = mulberry32(0x5eed);
-	const order = p.units.map((_, u) => u);
-	for (let i = 0; i < maxStarts && Date.now() - t0 < budgetMs; i++) {
-		for (let j = order.length - 1; j > 0; j--) {
-			const k = Math.floor(rnd() * (j + 1));
-			[order[j], order[k]] = [order[k], order[j]];
-		}
-		yield;
-		const plan = yield* improveSteps(p, greedyWithOrder(p, order), budgetMs - (Date.now() - t0), 5);
-		const c = planCost(p, plan);
-		if (c < bestCost - 1e-9) {
+	pairs: readonly ModelPair[],
+	score: (plan: PersonsPair[]) => number
+): PersonsPair[] {
+	const targets = fairTargets(p, pairs);
+	let best: PersonsPair[] = [];
+	let bestScore = Infinity;
+	for (const order of orders(p, pairs, targets)) {
+		const plan = greedy(p, pairs, targets, order);
+		const s = score(plan);
+		if (s < bestScore) {
+			bestScore = s;
 			best = plan;
-			bestCost = c;
 		}
 	}
 	return best;

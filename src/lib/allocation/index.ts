@@ -1,42 +1,49 @@
 /**
- * Short-term reallocation solver: seats the people of a ward's units in its rooms, minimising
- * unplaced people, buildings per unit and moves (see {@link solveAllocation} for the model).
+ * Seat-everyone reallocation (issue 13): seats every official of a ward's units in its usable
+ * rooms, treating each unit's norm as a ceiling and sharing the shortfall below the norms fairly
+ * (the model: `allocationLp` / `solveAllocation`).
  *
- * Pure module: relative imports (this folder and `../random`), the `highs` npm package and Node's
+ * Pure module: relative imports only (this folder), the `highs` npm package and Node's
  * `worker_threads`, `os` and `module` (HiGHS runs on worker threads, see `./worker-pool.ts`).
+ * `checkAllocation`, `evaluatePlan`, `fillAreas` and `moveList` are synchronous and free of Node
+ * APIs, so the plan page can run the same check as the server.
  *
  * Example:
  * ```ts
- * import { solveAllocation, moveList } from './index';
  * const instance = {
- * 	units: [{ id: 'U', headcount: 3, areaPerPersonM2: 10, currentRoomIds: ['R20'] }],
- * 	rooms: [
- * 		{ id: 'R20', buildingId: 'A', level: 1, areaM2: 20, usable: true },
- * 		{ id: 'R15', buildingId: 'A', level: 1, areaM2: 15, usable: true }
- * 	]
+ * 	units: [{ id: 'U', headcount: 3, normM2: 10, priority: 1, groundFloorOnly: false, currentRoomIds: [] }],
+ * 	rooms: [{ id: 'R', buildingId: 'A', level: 1, areaM2: 24, usable: true }]
  * };
- * const result = await solveAllocation(instance, { timeLimitS: 10 });
- * // result.objective === 11: building A (10) + one person moved into R15 (1)
- * moveList(instance, result.assignments);
- * // [{ unitId: 'U', fromRoomIds: ['R20'], toRoomId: 'R15', persons: 1 }]
+ * const result = await solveAllocation(instance);
+ * // result.assignments: [{ unitId: 'U', roomId: 'R', persons: 3, areaM2: 24 }]
+ * // result.objective: 10000·0.2 + 6 + 10 + 3 = 2019
  * ```
  */
 export { solveAllocation, resetSolver, warmUpSolver, DEFAULT_TIME_LIMIT_S } from './solve';
-export { checkAllocation, moveList } from './evaluate';
+export { checkAllocation, evaluatePlan, moveList } from './evaluate';
+export { fillAreas } from './areas';
+export { allocationLp } from './model';
 export {
 	AllocationInputError,
+	CHECK_TOLERANCE,
+	DEFAULT_SETTINGS,
 	DEFAULT_WEIGHTS,
 	type AllocationInstance,
 	type AllocationResult,
 	type AllocationRoom,
+	type AllocationSettings,
 	type AllocationStatus,
 	type AllocationUnit,
 	type AllocationWeights,
 	type Assignment,
 	type CheckResult,
 	type MoveRow,
+	type ObjectiveTerms,
+	type PersonsEntry,
+	type PlanEvaluation,
 	type SolveOptions,
-	type UnplacedEntry,
+	type UnitEvaluation,
+	type UnseatedEntry,
 	type Violation,
-	type ViolationKind
+	type ViolationRule
 } from './types';

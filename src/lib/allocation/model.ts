@@ -1,202 +1,202 @@
 /**
- * MIP model construction: CPLEX LP text for HiGHS.
+ * The MIP of issue 13 as CPLEX LP text (the format HiGHS reads and `cbc file.lp solve` reads).
  *
- * Variable names are index based (`x_<u>_<r>`, `s_<u>`, `y_<u>_<b>`) so that no user-provided id
- * ever reaches the LP parser.
+ * Column names are index based (`x_<u>_<r>`, `g_…`, `z_…`, `q_<u>`, `s_<u>`, `y_<u>_<b>`, `t`)
+ * so that no user-provided id reaches the LP parser.
  */
-import { bestBuildingSubset } from './heuristic';
-import { fitCount, roomAllowed, type PreparedInstance } from './validate';
+import type { AllocationInstance } from './types';
+import { pairCap, prepareInstance, roomAllowed, type PreparedInstance } from './validate';
 
-/** One integer placement variable x[u][r] (internal). */
-export interface XVar {
+/** One allowed (unit, room) pair with cap ≥ 1 (internal). */
+export interface ModelPair {
 	u: number;
 	r: number;
 	b: number;
-	/** Upper bound min(headcount[u], floor(area[r] / areaPerPerson[u])) ≥ 1. */
 	cap: number;
-	name: string;
+	/** Upper bound of g: min(areaM2_r, normM2_u · headcount_u). */
+	gMax: number;
+	x: string;
+	g: string;
+	z: string;
 }
 
-/** The LP text plus the column bookkeeping needed to read a solution back (internal). */
+/** The LP text plus the bookkeeping to read a solution back (internal). */
 export interface BuiltModel {
 	lp: string;
-	/** All column names in the order they are declared here. */
+	/** Every column name, in declaration order (the order of `HighsJob.columns`). */
 	columns: string[];
-	xVars: XVar[];
-	/** Name of s[u] for every unit. */
-	sNames: string[];
-	/** y[u][b] variables that exist (the unit has a candidate room in the building). */
+	pairs: ModelPair[];
+	/** y columns: (unit, building) pairs with at least one model pair. */
 	yVars: { u: number; b: number; name: string }[];
-	/** True when every weight is an integer, so every feasible objective value is an integer. */
-	integralObjective: boolean;
 }
 
-/** Formats a finite number for the LP file. */
+/** Formats a finite number for the LP file (plain decimal, no exponent for ordinary values). */
 function num(v: number): string {
-	return String(v);
+	if (Number.isInteger(v)) return String(v);
+	const s = String(v);
+	return s.includes('e') ? v.toFixed(12) : s;
 }
 
-/** Joins `coef name` terms with ` + `, breaking long expressions over several lines. */
-function sum(terms: string[]): string {
+/** Joins signed terms, breaking long expressions over several lines. */
+function expr(terms: string[]): string {
+	const out: string[] = [];
+	terms.forEach((term, i) => {
+		const t = term.startsWith('-') ? `- ${term.slice(1)}` : `+ ${term}`;
+		out.push(i === 0 ? term : t);
+	});
 	const lines: string[] = [];
-	for (let i = 0; i < terms.length; i += 8) lines.push(terms.slice(i, i + 8).join(' + '));
-	return lines.join('\n   + ');
+	for (let i = 0; i < out.length; i += 8) lines.push(out.slice(i, i + 8).join(' '));
+	return lines.join('\n   ');
 }
 
-/** Which linking constraints tie x to y (see {@link buildModel}). */
-export type Linking = 'per-building' | 'per-room';
-
-/**
- * Builds the model of `solveAllocation` as CPLEX LP text:
- *
- *   min  unplaced·Σ_u s_u + buildingsPerUnit·Σ_{u,b} y_ub + moved·Σ_{u, r ∉ current(u)} x_ur
- *   s.t. cap_r:  Σ_u areaPerPerson_u·x_ur ≤ area_r                 (every room with a variable)
- *        hc_u:   Σ_r x_ur + s_u = headcount_u                       (every unit)
- *        linking, `per-building` (default):
- *          lb_ub:  Σ_{r ∈ b} x_ur − C_ub·y_ub ≤ 0,   C_ub = min(headcount_u, Σ_{r ∈ b} M_ur)
- *        or `per-room`:
- *          lk_ur:  x_ur − M_ur·y_u,b(r) ≤ 0
- *        cv_u:   Σ_b C_ub·y_ub + s_u ≥ headcount_u                  (valid inequality)
- *        ub_u:   cost_u ≥ L_u  (valid inequality, `unitBounds`), where cost_u is unit u's part of
- *                the objective and L_u = `unitLowerBound`: its least cost if it were alone.
- *        0 ≤ x_ur ≤ M_ur integer,  M_ur = min(headcount_u, ⌊area_r / areaPerPerson_u⌋),
- *        s_u ≥ 0, y_ub binary.
- *
- * Equivalence with the textbook model (x_ur ≤ headcount_u·y_ub for every room): the capacity
- * and headcount rows already force x_ur ≤ M_ur for integer x, so the bound is implied; and with
- * x ≥ 0 both linking variants say exactly "y_ub = 1 whenever unit u has somebody in building b"
- * (Σ_{r∈b} x_ur ≤ C_ub always holds). `cv_u` holds in every plan (u's people in building b are
- * at most C_ub·y_ub; add over b and use `hc_u`), and so does `ub_u` (other units can only take
- * seats away from u). The set of feasible plans and the objective are therefore unchanged; only
- * the LP relaxation and the row count differ (per-building: one row per (unit, building) instead
- * of one per (unit, room); it solves markedly faster with HiGHS on ward-sized instances).
- *
- * x_ur is omitted (fixed to 0) when room r is unusable, when u is ground-floor-only and r is not
- * on level 1, and when M_ur = 0. y_ub is omitted when unit u has no variable in building b.
- */
-export function buildModel(
-	p: PreparedInstance,
-	linking: Linking = 'per-building',
-	unitBounds = true
-): BuiltModel {
-	const { unplaced: wU, buildingsPerUnit: wB, moved: wM } = p.weights;
-	const xVars: XVar[] = [];
-	const yVars: BuiltModel['yVars'] = [];
-	const sNames = p.units.map((_, u) => `s_${u}`);
-	const xByUnitBuilding: Map<number, XVar[]>[] = p.units.map(() => new Map());
-	const xByRoom: XVar[][] = p.rooms.map(() => []);
-
-	p.units.forEach((unit, u) => {
-		p.rooms.forEach((room, r) => {
-			if (!roomAllowed(p, u, r)) return;
-			const cap = Math.min(unit.headcount, fitCount(room.areaM2, unit.areaPerPersonM2));
-			if (cap < 1) return;
-			const b = p.roomBuilding[r];
-			const v: XVar = { u, r, b, cap, name: `x_${u}_${r}` };
-			xVars.push(v);
-			xByRoom[r].push(v);
-			const list = xByUnitBuilding[u].get(b);
-			if (list) list.push(v);
-			else {
-				xByUnitBuilding[u].set(b, [v]);
-				yVars.push({ u, b, name: `y_${u}_${b}` });
-			}
-		});
-	});
-
-	const objTerms: string[] = [];
-	if (wU !== 0) for (const s of sNames) objTerms.push(`${num(wU)} ${s}`);
-	if (wB !== 0) for (const y of yVars) objTerms.push(`${num(wB)} ${y.name}`);
-	if (wM !== 0)
-		for (const x of xVars) if (!p.current[x.u].has(x.r)) objTerms.push(`${num(wM)} ${x.name}`);
-	if (objTerms.length === 0) objTerms.push(`0 ${sNames[0]}`);
-
-	const rows: string[] = [];
-	p.rooms.forEach((room, r) => {
-		const vars = xByRoom[r];
-		if (vars.length === 0) return;
-		const terms = vars.map((x) => `${num(p.units[x.u].areaPerPersonM2)} ${x.name}`);
-		rows.push(` cap_${r}: ${sum(terms)} <= ${num(room.areaM2)}`);
-	});
-	p.units.forEach((unit, u) => {
-		const byB = xByUnitBuilding[u];
-		const terms = [...[...byB.values()].flat().map((x) => x.name), sNames[u]];
-		rows.push(` hc_${u}: ${sum(terms)} = ${unit.headcount}`);
-		const cover: string[] = [];
-		for (const [b, xs] of byB) {
-			const c = Math.min(
-				unit.headcount,
-				xs.reduce((acc, x) => acc + x.cap, 0)
-			);
-			if (linking === 'per-building')
-				rows.push(` lb_${u}_${b}: ${sum(xs.map((x) => x.name))} - ${c} y_${u}_${b} <= 0`);
-			else for (const x of xs) rows.push(` lk_${u}_${x.r}: ${x.name} - ${x.cap} y_${u}_${b} <= 0`);
-			cover.push(`${c} y_${u}_${b}`);
-		}
-		if (cover.length > 0) rows.push(` cv_${u}: ${sum([...cover, sNames[u]])} >= ${unit.headcount}`);
-		if (unitBounds) {
-			const lb = unitLowerBound(p, u, byB);
-			const costTerms: string[] = [];
-			if (wU !== 0) costTerms.push(`${num(wU)} ${sNames[u]}`);
-			for (const [b, xs] of byB) {
-				if (wB !== 0) costTerms.push(`${num(wB)} y_${u}_${b}`);
-				if (wM !== 0)
-					for (const x of xs) if (!p.current[u].has(x.r)) costTerms.push(`${num(wM)} ${x.name}`);
-			}
-			if (lb > 0 && costTerms.length > 0) rows.push(` ub_${u}: ${sum(costTerms)} >= ${num(lb)}`);
-		}
-	});
-
-	const bounds = [
-		...xVars.map((x) => ` 0 <= ${x.name} <= ${x.cap}`),
-		...sNames.map((s) => ` ${s} >= 0`)
-	];
-	const lines = ['Minimize', ` obj: ${sum(objTerms)}`, 'Subject To', ...rows, 'Bounds', ...bounds];
-	if (xVars.length > 0) lines.push('Generals', ...chunkNames(xVars.map((x) => x.name)));
-	if (yVars.length > 0) lines.push('Binaries', ...chunkNames(yVars.map((y) => y.name)));
-	lines.push('End', '');
-
-	return {
-		lp: lines.join('\n'),
-		columns: [...xVars.map((x) => x.name), ...sNames, ...yVars.map((y) => y.name)],
-		xVars,
-		sNames,
-		yVars,
-		integralObjective: [wU, wB, wM].every((w) => Number.isInteger(w))
-	};
-}
-
-function chunkNames(names: string[]): string[] {
+function chunk(names: string[]): string[] {
 	const out: string[] = [];
 	for (let i = 0; i < names.length; i += 16) out.push(' ' + names.slice(i, i + 16).join(' '));
 	return out;
 }
 
 /**
- * Least possible cost wU·s + wB·|buildings| + wM·moved of unit u if it were alone in the ward
- * (every room offering its M[u][r] seats), computed exactly over building subsets by
- * `bestBuildingSubset`. Other units can only take seats away, so every feasible plan satisfies
- * "cost of u ≥ this bound": the `ub_u` rows are valid inequalities that cut no plan off.
+ * Builds the model (internal), exactly the issue's formulation with tight big-Ms:
+ *
+ *   min  unseated·Σq + worstShortfall·t + shortfallM2·Σs + buildingsPerUnit·Σy
+ *        + moved·Σ_{u, r ∉ current(u)} x_ur
+ *   hc_u:  Σ_r x_ur + q_u = headcount_u
+ *   gm:    g_ur − m·x_ur ≥ 0              (m = minAreaPerPersonM2)
+ *   gz:    g_ur − min(areaM2_r, N_u)·z_ur ≤ 0   (N_u = normM2_u·headcount_u; g ≤ N_u follows
+ *                                          from the norm row, so the smaller M is valid)
+ *   xz:    x_ur − cap_ur·z_ur ≤ 0,  zx: x_ur − z_ur ≥ 0
+ *   ra_r:  Σ_u g_ur ≤ areaM2_r           (written when 2+ units may use r; else the g bound)
+ *   mu_r:  Σ_u z_ur ≤ maxUnitsPerRoom    (written when more units than that may use r)
+ *   se_r:  Σ_u x_ur ≤ seats_r            (written when seats is set and Σ_u cap_ur > seats_r)
+ *   zy:    z_ur − y_u,b(r) ≤ 0
+ *   nc_u:  Σ_r g_ur ≤ N_u                (written when Σ_r min(areaM2_r, N_u) > N_u)
+ *   sf_u:  s_u + Σ_r g_ur ≥ N_u
+ *   tr_u:  N_u·t − priority_u·s_u ≥ 0    (units with N_u > 0 only)
+ *   bounds 0 ≤ x ≤ cap, 0 ≤ g ≤ min(areaM2_r, N_u), 0 ≤ q ≤ headcount, 0 ≤ s ≤ N_u,
+ *          0 ≤ t ≤ max priority; x, q general integers; z, y binary.
+ *
+ * Pairs exist for allowed (unit, room) with cap ≥ 1 only (all others are fixed to 0). Every row
+ * left out and every bound added is implied by the rows written, so the feasible plans and the
+ * optimum are exactly the issue's.
  */
-export function unitLowerBound(
-	p: PreparedInstance,
-	u: number,
-	byBuilding: Map<number, XVar[]>
-): number {
-	const h = p.units[u].headcount;
-	const blds = [...byBuilding.keys()];
-	const seats = (b: number, stayOnly: boolean) =>
-		Math.min(
-			h,
-			(byBuilding.get(b) ?? [])
-				.filter((x) => !stayOnly || p.current[u].has(x.r))
-				.reduce((acc, x) => acc + x.cap, 0)
-		);
-	return bestBuildingSubset(
-		h,
-		blds,
-		blds.map((b) => seats(b, false)),
-		blds.map((b) => seats(b, true)),
-		p.weights
-	).cost;
+export function buildModel(p: PreparedInstance): BuiltModel {
+	const w = p.weights;
+	const m = p.settings.minAreaPerPersonM2;
+	const pairs: ModelPair[] = [];
+	const byRoom: ModelPair[][] = p.rooms.map(() => []);
+	const byUnit: ModelPair[][] = p.units.map(() => []);
+	const yKey = new Map<string, string>();
+	const yVars: BuiltModel['yVars'] = [];
+	p.units.forEach((unit, u) => {
+		p.rooms.forEach((room, r) => {
+			if (!roomAllowed(p, u, r)) return;
+			const cap = pairCap(p, u, r);
+			if (cap < 1) return;
+			// m·x ≤ g ≤ min(area, N) must leave room for one person.
+			const gMax = Math.min(room.areaM2, unit.entitledM2);
+			if (gMax < m - 1e-9) return;
+			const b = p.roomBuilding[r];
+			const pair: ModelPair = {
+				u,
+				r,
+				b,
+				cap: Math.min(cap, Math.floor(gMax / m + 1e-9)),
+				gMax,
+				x: `x_${u}_${r}`,
+				g: `g_${u}_${r}`,
+				z: `z_${u}_${r}`
+			};
+			pairs.push(pair);
+			byRoom[r].push(pair);
+			byUnit[u].push(pair);
+			const key = `${u}_${b}`;
+			if (!yKey.has(key)) {
+				yKey.set(key, `y_${key}`);
+				yVars.push({ u, b, name: `y_${key}` });
+			}
+		});
+	});
+
+	const obj: string[] = [];
+	p.units.forEach((unit, u) => {
+		if (w.unseated !== 0 && unit.headcount > 0) obj.push(`${num(w.unseated)} q_${u}`);
+		if (w.shortfallM2 !== 0 && unit.entitledM2 > 0) obj.push(`${num(w.shortfallM2)} s_${u}`);
+	});
+	if (w.worstShortfall !== 0) obj.push(`${num(w.worstShortfall)} t`);
+	if (w.buildingsPerUnit !== 0)
+		for (const y of yVars) obj.push(`${num(w.buildingsPerUnit)} ${y.name}`);
+	if (w.moved !== 0)
+		for (const x of pairs) if (!p.current[x.u].has(x.r)) obj.push(`${num(w.moved)} ${x.x}`);
+	if (obj.length === 0) obj.push('0 t');
+
+	const rows: string[] = [];
+	p.units.forEach((unit, u) => {
+		rows.push(` hc_${u}: ${expr([...byUnit[u].map((x) => x.x), `q_${u}`])} = ${unit.headcount}`);
+	});
+	for (const x of pairs) {
+		const id = `${x.u}_${x.r}`;
+		rows.push(` gm_${id}: ${x.g} - ${num(m)} ${x.x} >= 0`);
+		rows.push(` gz_${id}: ${x.g} - ${num(x.gMax)} ${x.z} <= 0`);
+		if (x.cap > 1) rows.push(` xz_${id}: ${x.x} - ${x.cap} ${x.z} <= 0`);
+		rows.push(` zx_${id}: ${x.x} - ${x.z} >= 0`);
+		rows.push(` zy_${id}: ${x.z} - y_${x.u}_${x.b} <= 0`);
+	}
+	p.rooms.forEach((room, r) => {
+		const xs = byRoom[r];
+		if (xs.length >= 2) rows.push(` ra_${r}: ${expr(xs.map((x) => x.g))} <= ${num(room.areaM2)}`);
+		if (xs.length > p.settings.maxUnitsPerRoom)
+			rows.push(` mu_${r}: ${expr(xs.map((x) => x.z))} <= ${p.settings.maxUnitsPerRoom}`);
+		if (room.seats !== null && xs.reduce((s, x) => s + x.cap, 0) > room.seats)
+			rows.push(` se_${r}: ${expr(xs.map((x) => x.x))} <= ${room.seats}`);
+	});
+	p.units.forEach((unit, u) => {
+		const xs = byUnit[u];
+		const n = unit.entitledM2;
+		if (xs.length > 0 && xs.reduce((s, x) => s + x.gMax, 0) > n)
+			rows.push(` nc_${u}: ${expr(xs.map((x) => x.g))} <= ${num(n)}`);
+		if (n > 0) {
+			rows.push(` sf_${u}: ${expr([`s_${u}`, ...xs.map((x) => x.g)])} >= ${num(n)}`);
+			rows.push(` tr_${u}: ${num(n)} t - ${num(unit.priority)} s_${u} >= 0`);
+		}
+	});
+
+	const maxPriority = Math.max(1, ...p.units.map((unit) => unit.priority));
+	const bounds: string[] = [];
+	for (const x of pairs) {
+		bounds.push(` 0 <= ${x.x} <= ${x.cap}`);
+		bounds.push(` 0 <= ${x.g} <= ${num(x.gMax)}`);
+	}
+	p.units.forEach((unit, u) => {
+		bounds.push(` 0 <= q_${u} <= ${unit.headcount}`);
+		bounds.push(` 0 <= s_${u} <= ${num(unit.entitledM2)}`);
+	});
+	bounds.push(` 0 <= t <= ${num(maxPriority)}`);
+
+	const columns = [
+		...pairs.flatMap((x) => [x.x, x.g, x.z]),
+		...p.units.flatMap((_, u) => [`q_${u}`, `s_${u}`]),
+		...yVars.map((y) => y.name),
+		't'
+	];
+	const lines = ['Minimize', ` obj: ${expr(obj)}`, 'Subject To'];
+	// HiGHS and CBC need at least one row.
+	lines.push(...(rows.length > 0 ? rows : [' dummy: t >= 0']));
+	lines.push('Bounds', ...bounds);
+	const generals = [...pairs.map((x) => x.x), ...p.units.map((_, u) => `q_${u}`)];
+	lines.push('Generals', ...chunk(generals));
+	const binaries = [...pairs.map((x) => x.z), ...yVars.map((y) => y.name)];
+	if (binaries.length > 0) lines.push('Binaries', ...chunk(binaries));
+	lines.push('End', '');
+	return { lp: lines.join('\n'), columns, pairs, yVars };
+}
+
+/**
+ * The instance's model as CPLEX LP text, as solved by `solveAllocation` (HiGHS) and readable by
+ * CBC (`cbc file.lp solve`): the issue's formulation with tight big-Ms (see `buildModel`).
+ * Its optimum equals the optimum `solveAllocation` reports for the instance.
+ *
+ * @throws AllocationInputError when the instance is invalid.
+ */
+export function allocationLp(instance: AllocationInstance): string {
+	return buildModel(prepareInstance(instance)).lp;
 }

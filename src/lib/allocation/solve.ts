@@ -1,18 +1,21 @@
 /**
- * `solveAllocation`: the HiGHS-based MIP solver for short-term reallocation.
+ * `solveAllocation`: the HiGHS-based MIP solver of the seat-everyone reallocation (issue 13).
  */
 import highsLoader, { type Highs } from 'highs';
-import { summarisePlan } from './evaluate';
+import { bestAreas, type PersonsPair } from './areas';
+import { checkAllocation, evaluatePairs } from './evaluate';
 import { buildModel, type BuiltModel } from './model';
-import { heuristicPlanYielding } from './heuristic';
+import { heuristicPlan } from './heuristic';
 import { runHighsJob, type HighsJob, type RawOutcome } from './highs-job';
 import {
 	AllocationInputError,
 	type AllocationInstance,
 	type AllocationResult,
+	type Assignment,
+	type PlanEvaluation,
 	type SolveOptions
 } from './types';
-import { fitsArea, prepareInstance, roomAllowed, type PreparedInstance } from './validate';
+import { prepareInstance, type PreparedInstance } from './validate';
 import { runInWorker } from './worker-pool';
 
 /** Default wall-clock limit of one solve, in seconds. */
@@ -72,29 +75,14 @@ const STATUS_NAMES: Record<number, string> = {
 const EARLY_STOPS = new Set([MS_TIME_LIMIT, MS_ITERATION_LIMIT, MS_SOLUTION_LIMIT, MS_INTERRUPTED]);
 
 /** The solver's own HiGHS settings (the caller's `highsOptions` are applied after them). */
-function baseOptions(
-	model: BuiltModel,
-	timeLimitS: number
-): Record<string, string | number | boolean> {
+function baseOptions(timeLimitS: number): Record<string, string | number | boolean> {
 	return {
 		output_flag: false,
 		log_to_console: false,
 		time_limit: timeLimitS,
-		mip_rel_gap: 0,
-		// Symmetry detection did not pay off on this model in scripts/bench/allocation.ts (hard
-		// sample-size seeds solved 2-4× faster without it, 60×400 cases unchanged).
-		mip_detect_symmetry: false,
-		// Restarts (re-presolving after root fixings) cost more than they save here: on the
-		// sample ward they add ~60% LP iterations and ~30-45% CPU; on sample-size synthetic wards
-		// the search is the same or shorter without them.
-		mip_allow_restart: false,
-		// The RENS sub-MIP heuristic mostly re-finds plans the MIP start already gives: without it
-		// the sample ward solves ~10-15% faster, the slowest sample-size synthetic ward (seed 7)
-		// ~2× faster, and the 60×400 wards end the 10 s limit with the same or a smaller gap.
-		mip_heuristic_run_rens: false,
-		// With integer weights every plan has an integer objective, so a plan within < 1 of the
-		// proven bound is optimal; this only lets HiGHS stop earlier.
-		...(model.integralObjective ? { mip_abs_gap: 0.999 } : {})
+		// Proven optimal to 1e-9 relative (1e-6 absolute), as CBC's defaults prove it.
+		mip_rel_gap: 1e-9,
+		mip_abs_gap: 1e-6
 	};
 }
 
@@ -108,114 +96,147 @@ async function runHighs(job: HighsJob, timeLimitS: number, inWorker: boolean): P
 	return runHighsJob(await getHighs(), job);
 }
 
-/** Column values of a plan given as placed[u] maps (for the MIP start). */
-function planToColumns(
-	p: PreparedInstance,
-	model: BuiltModel,
-	placed: Map<number, number>[]
-): Float64Array {
-	const v = new Float64Array(model.columns.length);
-	const usedB = p.units.map(() => new Set<number>());
-	const total = p.units.map(() => 0);
-	model.xVars.forEach((x, i) => {
-		const k = placed[x.u].get(x.r) ?? 0;
-		v[i] = k;
-		total[x.u] += k;
-		if (k > 0) usedB[x.u].add(x.b);
-	});
-	const nx = model.xVars.length;
-	p.units.forEach((unit, u) => (v[nx + u] = unit.headcount - total[u]));
-	model.yVars.forEach((y, i) => (v[nx + p.units.length + i] = usedB[y.u].has(y.b) ? 1 : 0));
-	return v;
+/** A plan by index: persons per pair and their areas (internal). */
+interface Plan {
+	pairs: PersonsPair[];
+	areas: number[];
 }
 
-/** Rounded x values → placed[u] maps; verifies the hard constraints (throws if violated). */
-function columnsToPlan(
-	p: PreparedInstance,
-	model: BuiltModel,
-	values: Float64Array
-): Map<number, number>[] {
-	const placed = p.units.map(() => new Map<number, number>());
-	model.xVars.forEach((x, i) => {
-		const k = Math.round(values[i]);
-		if (k > 0) placed[x.u].set(x.r, k);
-	});
-	assertFeasible(p, placed);
-	return placed;
+function evaluate(p: PreparedInstance, plan: Plan): PlanEvaluation {
+	return evaluatePairs(
+		p,
+		plan.pairs.map((x, i) => ({ ...x, areaM2: plan.areas[i] }))
+	);
 }
 
-function assertFeasible(p: PreparedInstance, placed: Map<number, number>[]): void {
-	const load = p.rooms.map(() => 0);
+/** The plan with the best areas for its persons (`bestAreas`). */
+function withBestAreas(p: PreparedInstance, pairs: PersonsPair[]): Plan {
+	return { pairs, areas: bestAreas(p, pairs) };
+}
+
+/** Column values of a plan (the MIP start). */
+function planToColumns(p: PreparedInstance, model: BuiltModel, plan: Plan): Float64Array {
+	const col = new Map<string, number>();
+	const seated = p.units.map(() => 0);
+	const area = p.units.map(() => 0);
+	const byPair = new Map<string, { persons: number; area: number }>();
+	plan.pairs.forEach((x, i) => {
+		byPair.set(`${x.u}_${x.r}`, { persons: x.persons, area: plan.areas[i] });
+		seated[x.u] += x.persons;
+		area[x.u] += plan.areas[i];
+	});
+	const usedB = new Set<string>();
+	for (const x of model.pairs) {
+		const v = byPair.get(`${x.u}_${x.r}`);
+		const k = v?.persons ?? 0;
+		col.set(x.x, k);
+		col.set(x.g, k > 0 ? Math.min(x.gMax, v!.area) : 0);
+		col.set(x.z, k > 0 ? 1 : 0);
+		if (k > 0) usedB.add(`${x.u}_${x.b}`);
+	}
+	let t = 0;
 	p.units.forEach((unit, u) => {
-		let total = 0;
-		for (const [r, k] of placed[u]) {
-			if (!roomAllowed(p, u, r))
-				throw new Error(`internal: unit ${u} placed in forbidden room ${r}`);
-			load[r] += k * unit.areaPerPersonM2;
-			total += k;
-		}
-		if (total > unit.headcount)
-			throw new Error(
-				`rounded solution places ${total} > ${unit.headcount} people of "${unit.id}"`
-			);
+		col.set(`q_${u}`, unit.headcount - seated[u]);
+		const s = Math.max(0, unit.entitledM2 - area[u]);
+		col.set(`s_${u}`, s);
+		if (unit.entitledM2 > 0) t = Math.max(t, (unit.priority * s) / unit.entitledM2);
 	});
-	p.rooms.forEach((room, r) => {
-		if (!fitsArea(load[r], room.areaM2))
-			throw new Error(
-				`rounded solution overfills room "${room.id}" (${load[r]} > ${room.areaM2} m²)`
-			);
-	});
+	for (const y of model.yVars) col.set(y.name, usedB.has(`${y.u}_${y.b}`) ? 1 : 0);
+	col.set('t', t);
+	return Float64Array.from(model.columns, (name) => col.get(name) ?? 0);
 }
 
 /**
- * Relative gap (objective − bound) / objective. Every objective is ≥ 0 (weights and variables
- * are non-negative), so 0 is a valid bound when HiGHS has none yet.
+ * HiGHS' solution as a plan: x rounded to integers; g taken from HiGHS, raised to m·x where it
+ * is a hair below and, where a room or a unit's norm is exceeded by floating-point noise, the
+ * excess over m·x taken back proportionally.
+ */
+function columnsToPlan(p: PreparedInstance, model: BuiltModel, values: Float64Array): Plan {
+	const m = p.settings.minAreaPerPersonM2;
+	const index = new Map(model.columns.map((name, i) => [name, i]));
+	const pairs: PersonsPair[] = [];
+	const areas: number[] = [];
+	for (const x of model.pairs) {
+		const k = Math.round(values[index.get(x.x)!]);
+		if (k < 1) continue;
+		pairs.push({ u: x.u, r: x.r, persons: k });
+		areas.push(Math.min(x.gMax, Math.max(m * k, values[index.get(x.g)!])));
+	}
+	const shrink = (groupOf: (x: PersonsPair) => number, limit: (g: number) => number) => {
+		const total = new Map<number, number>();
+		const slack = new Map<number, number>();
+		pairs.forEach((x, i) => {
+			const g = groupOf(x);
+			total.set(g, (total.get(g) ?? 0) + areas[i]);
+			slack.set(g, (slack.get(g) ?? 0) + areas[i] - m * x.persons);
+		});
+		pairs.forEach((x, i) => {
+			const g = groupOf(x);
+			const over = total.get(g)! - limit(g);
+			const sl = slack.get(g)!;
+			if (over > 0 && sl > 0) areas[i] -= (Math.min(over, sl) * (areas[i] - m * x.persons)) / sl;
+		});
+	};
+	shrink(
+		(x) => x.r,
+		(r) => p.rooms[r].areaM2
+	);
+	shrink(
+		(x) => x.u,
+		(u) => p.units[u].entitledM2
+	);
+	return { pairs, areas };
+}
+
+/** The assignments of a plan, in instance order. */
+function toAssignments(p: PreparedInstance, plan: Plan): Assignment[] {
+	return plan.pairs
+		.map((x, i) => ({ x, area: plan.areas[i] }))
+		.sort((a, b) => a.x.u - b.x.u || a.x.r - b.x.r)
+		.map(({ x, area }) => ({
+			unitId: p.units[x.u].id,
+			roomId: p.rooms[x.r].id,
+			persons: x.persons,
+			areaM2: area
+		}));
+}
+
+/** Keeps the better of HiGHS' areas and the best areas for the same persons. */
+function polish(p: PreparedInstance, plan: Plan): Plan {
+	const alt = withBestAreas(p, plan.pairs);
+	return evaluate(p, alt).objective <= evaluate(p, plan).objective ? alt : plan;
+}
+
+/**
+ * Relative gap (objective − bound) / objective. Every objective is ≥ 0, so 0 is a valid bound
+ * when HiGHS has none yet.
  */
 function relativeGap(objective: number, bound: number): number {
 	const lower = Number.isFinite(bound) ? Math.max(0, bound) : 0;
 	const diff = Math.max(0, objective - lower);
-	if (diff <= 1e-9) return 0;
+	if (diff <= 1e-9 * Math.max(1, Math.abs(objective))) return 0;
 	return diff / Math.max(Math.abs(objective), 1e-9);
 }
 
 /**
- * Solves the short-term reallocation MIP exactly (HiGHS branch-and-cut, `mip_rel_gap` 0).
+ * Solves the seat-everyone reallocation MIP of issue 13 with HiGHS (model: `buildModel` in
+ * `./model.ts`, which is the issue's formulation with tight big-Ms; `allocationLp` gives it as
+ * LP text). The heuristic plan (`./heuristic.ts`) is the MIP start. The plan read back has
+ * integer persons; its areas are HiGHS' or, when at least as good, the best areas for the same
+ * persons (`fillAreas`), so the reported plan is never worse than HiGHS' and an unchanged plan
+ * re-filled on the plan page reads exactly the same. Every plan is verified by `checkAllocation`
+ * and its `objective` is recomputed from the plan by `evaluatePlan`.
  *
- * Variables: x[u][r] ≥ 0 integer (people of unit u in room r), s[u] ≥ 0 (people of u not
- * placed), y[u][b] ∈ {0,1} (unit u uses building b).
+ * Worked example (defaults m = 6, 2 units per room): unit U (3 people, norm 10 m² → 30 m²) and
+ * one room R of 24 m². Everybody fits (3·6 = 18 ≤ 24), so U gets the whole room: shortfall
+ * 30 − 24 = 6 m², t = 6/30 = 0.2, one building, 3 moved (R is not its room today); objective
+ * 10000·0.2 + 1·6 + 10·1 + 1·3 = 2019.
  *
- *   minimise  unplaced·Σ_u s[u] + buildingsPerUnit·Σ_{u,b} y[u][b]
- *             + moved·Σ_{u, r ∉ currentRoomIds[u]} x[u][r]
- *   s.t.      Σ_u areaPerPersonM2[u]·x[u][r] ≤ areaM2[r]         for every room r
- *             Σ_r x[u][r] + s[u] = headcount[u]                  for every unit u
- *             x[u][r] ≤ headcount[u]·y[u][building(r)]           for every unit u and room r
- *             x[u][r] = 0 if room r is unusable, or u is groundFloorOnly and level[r] ≠ 1.
- *
- * HiGHS receives an equivalent form with the same feasible plans and optimum (see `buildModel`
- * in `./model.ts`): x[u][r] ≤ M[u][r] = min(headcount[u], ⌊areaM2[r]/areaPerPersonM2[u]⌋) as
- * bounds (implied by the capacity rows for integer x), linking per (unit, building)
- * Σ_{r∈b} x[u][r] ≤ min(headcount[u], Σ_{r∈b} M[u][r])·y[u][b] (or per room with
- * `linking: 'per-room'`), and the implied row Σ_b C[u][b]·y[u][b] + s[u] ≥ headcount[u].
- * A heuristic plan (greedy + local search) is passed as MIP start. Solution values are rounded
- * (Math.round), checked against the constraints, and the objective is recomputed from the
- * rounded plan with y = the set of buildings actually used.
- *
- * Worked example: one unit of 3 people × 10 m² (no current rooms) and rooms of 20 m² and 15 m²
- * in building A. The rooms fit ⌊20/10⌋ = 2 and ⌊15/10⌋ = 1 people, so everybody fits in one
- * building: 2 people in the 20 m² room, 1 in the 15 m² room, nobody unplaced; objective
- * 10·1 (building A) + 1·3 (three people moved) = 13. Had the unit sat in the 20 m² room
- * already, only one person would move: objective 11.
- *
- * Invalid instances (or a `timeLimitS` that is not a positive number) are rejected before
- * solving: the returned promise rejects with an {@link AllocationInputError} naming the offending
- * item. Solver failures never throw: they give a result with status `error` and a `message`.
- * When HiGHS stops at the time limit (or another limit) the best plan known is returned with
- * status `time-limit` and its relative `gap`; thanks to the MIP start there always is one.
- * `timeLimitS` (default 30) covers the heuristic and HiGHS; HiGHS may overrun it slightly while
- * it is in presolve or in the root LP. HiGHS runs on a pooled worker thread (`./worker-pool.ts`)
- * unless `inWorker` is false, so the caller's event loop stays free while it works.
- * `solveTimeMs` includes loading the HiGHS wasm module on the first call of a process (or of a
- * new worker).
+ * Status: `optimal` (proven, relative gap ≤ 1e-9 or absolute ≤ 1e-6), `feasible` (stopped at
+ * the time limit with the best plan found, at worst the heuristic's; `gap` says how far from
+ * the bound), `infeasible` (cannot happen for a valid instance), `error` (`message`).
+ * Invalid instances or options reject with {@link AllocationInputError} before any solving.
+ * HiGHS runs on a pooled worker thread unless `inWorker` is false.
  */
 export async function solveAllocation(
 	instance: AllocationInstance,
@@ -231,88 +252,105 @@ export async function solveAllocation(
 	const t0 = performance.now();
 	const elapsed = () => Math.round((performance.now() - t0) * 1000) / 1000;
 
-	const emptyPlan = () => summarisePlan(p, []);
-	const errorResult = (message: string): AllocationResult => ({
-		status: 'error',
-		objective: 0,
-		assignments: [],
-		unplaced: [],
-		buildingsByUnit: Object.fromEntries(p.units.map((u) => [u.id, [] as string[]])),
-		solveTimeMs: elapsed(),
-		message
-	});
-
-	if (p.units.length === 0) {
-		return { status: 'optimal', ...emptyPlan(), solveTimeMs: elapsed() };
-	}
+	const result = (
+		status: AllocationResult['status'],
+		plan: Plan,
+		more: { gap?: number; message?: string } = {}
+	): AllocationResult => {
+		const assignments = toAssignments(p, plan);
+		const check = checkAllocation(instance, assignments);
+		if (!check.feasible)
+			throw new Error(
+				`internal: the plan breaks the model: ${check.violations.map((v) => v.message).join('; ')}`
+			);
+		const ev = check.evaluation;
+		return {
+			status,
+			objective: ev.objective,
+			...(more.gap !== undefined ? { gap: more.gap } : {}),
+			worstShortfallRatio: ev.worstShortfallRatio,
+			assignments,
+			unseated: ev.unseated,
+			terms: ev.terms,
+			units: ev.units,
+			solveTimeMs: elapsed(),
+			...(more.message ? { message: more.message } : {})
+		};
+	};
+	const failure = (status: 'error' | 'infeasible', message: string): AllocationResult => {
+		const ev = evaluatePairs(p, []);
+		return {
+			status,
+			objective: 0,
+			worstShortfallRatio: 0,
+			assignments: [],
+			unseated: [],
+			terms: ev.terms,
+			units: ev.units,
+			solveTimeMs: elapsed(),
+			message
+		};
+	};
 
 	let model: BuiltModel;
+	let start: Plan | null = null;
 	let outcome: RawOutcome;
-	let startPlan: Map<number, number>[] | null = null;
 	try {
-		model = buildModel(p, options.linking ?? 'per-building', options.unitBounds ?? true);
-		let start: Float64Array | null = null;
+		model = buildModel(p);
+		// Nothing to decide: nobody can sit anywhere.
+		if (model.pairs.length === 0) return result('optimal', { pairs: [], areas: [] });
+		let startCols: Float64Array | null = null;
 		if (options.warmStart !== false) {
-			// Up to 10% of the time limit (at most 1.5 s) for the heuristic.
-			startPlan = await heuristicPlanYielding(p, Math.min(1500, timeLimitS * 100), 20);
-			start = planToColumns(p, model, startPlan);
+			const pairs = heuristicPlan(
+				p,
+				model.pairs,
+				(plan) => evaluate(p, withBestAreas(p, plan)).objective
+			);
+			start = withBestAreas(p, pairs);
+			startCols = planToColumns(p, model, start);
 		}
 		const left = Math.max(0.05, timeLimitS - (performance.now() - t0) / 1000);
 		outcome = await runHighs(
 			{
 				lp: model.lp,
 				columns: model.columns,
-				start,
-				options: [baseOptions(model, left), ...(Object.keys(extra).length > 0 ? [extra] : [])]
+				start: startCols,
+				options: [baseOptions(left), ...(Object.keys(extra).length > 0 ? [extra] : [])]
 			},
 			left,
 			options.inWorker ?? true
 		);
 	} catch (e) {
+		if (e instanceof AllocationInputError) throw e;
 		resetSolver();
-		return errorResult(`HiGHS failed: ${e instanceof Error ? e.message : String(e)}`);
+		return failure('error', `HiGHS failed: ${e instanceof Error ? e.message : String(e)}`);
 	}
 
 	const statusName = STATUS_NAMES[outcome.modelStatus] ?? `status ${outcome.modelStatus}`;
 	try {
 		if (outcome.modelStatus === MS_INFEASIBLE || outcome.modelStatus === MS_UNBOUNDED_OR_INFEASIBLE)
-			return {
-				status: 'infeasible',
-				objective: 0,
-				assignments: [],
-				unplaced: [],
-				buildingsByUnit: Object.fromEntries(p.units.map((u) => [u.id, [] as string[]])),
-				solveTimeMs: elapsed(),
-				message: `HiGHS: ${statusName}`
-			};
+			return failure('infeasible', `HiGHS: ${statusName}`);
 		if (outcome.modelStatus === MS_OPTIMAL || outcome.modelStatus === MS_EMPTY) {
-			if (!outcome.values) return errorResult(`HiGHS reported ${statusName} without a solution`);
-			const plan = summarisePlan(p, columnsToPlan(p, model, outcome.values));
-			return { status: 'optimal', ...plan, solveTimeMs: elapsed() };
+			if (!outcome.values)
+				return failure('error', `HiGHS reported ${statusName} without a solution`);
+			let plan = polish(p, columnsToPlan(p, model, outcome.values));
+			if (start && evaluate(p, start).objective < evaluate(p, plan).objective) plan = start;
+			return result('optimal', plan);
 		}
 		if (EARLY_STOPS.has(outcome.modelStatus)) {
-			let plan = outcome.values ? summarisePlan(p, columnsToPlan(p, model, outcome.values)) : null;
+			let plan = outcome.values ? polish(p, columnsToPlan(p, model, outcome.values)) : null;
 			let message = `HiGHS stopped early: ${statusName}`;
-			if (startPlan) {
-				const heuristic = summarisePlan(p, startPlan);
-				if (!plan || heuristic.objective < plan.objective) {
-					plan = heuristic;
-					message += '; returning the heuristic start plan';
-				}
+			if (start && (!plan || evaluate(p, start).objective < evaluate(p, plan).objective)) {
+				plan = start;
+				message += '; returning the heuristic start plan';
 			}
-			if (!plan) return errorResult(`HiGHS stopped early (${statusName}) without a feasible plan`);
-			const gap = relativeGap(plan.objective, outcome.dualBound);
-			return {
-				status: 'time-limit',
-				...plan,
-				solveTimeMs: elapsed(),
-				message,
-				gap
-			};
+			if (!plan) return failure('error', `HiGHS stopped early (${statusName}) without a plan`);
+			const gap = relativeGap(evaluate(p, plan).objective, outcome.dualBound);
+			return result(gap === 0 ? 'optimal' : 'feasible', plan, { gap, message });
 		}
-		return errorResult(`HiGHS ended with status: ${statusName}`);
+		return failure('error', `HiGHS ended with status: ${statusName}`);
 	} catch (e) {
-		return errorResult(e instanceof Error ? e.message : String(e));
+		return failure('error', e instanceof Error ? e.message : String(e));
 	}
 }
 
