@@ -1,6 +1,14 @@
 /**
- * Builds the app when build/ is missing or older than its sources; shared by `npm start`
- * and the end-to-end tests.
+ * Builds the app when the build is missing or older than its sources; shared by `npm start`
+ * and the tests.
+ *
+ * A build never happens in place: it goes to a new folder `build-<time>/` beside `build`, and
+ * `build` is a symbolic link switched to it atomically (a new link renamed over the old one)
+ * once the build succeeded. A server already running from the same checkout resolved `build`
+ * to its own folder when it started (Node follows the link), so it keeps loading its own
+ * server chunks and serving its own client files while a newer build is made and switched to.
+ * The previous KEEP_PREVIOUS builds are kept for such servers; older ones are removed.
+ * A `build` that is a plain folder (from before this scheme) is moved aside the first time.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -53,33 +61,99 @@ function withLock(lockDir, fn) {
 	}
 }
 
-export function buildIfNeeded() {
-	const buildDir = process.env.TRUSO_BUILD_DIR || 'build';
-	withLock(path.join(root, `.${buildDir}.lock`), () => buildIfStale());
+/** Builds kept besides the current one, for servers still running from them. */
+const KEEP_PREVIOUS = 2;
+
+/**
+ * @typedef {object} BuildOptions
+ * @property {string} [buildDir] the link's path relative to the checkout (TRUSO_BUILD_DIR, default build)
+ * @property {boolean} [force] build even when the stamp matches
+ * @property {(outDir: string) => void} [build] makes the build in outDir (default: vite build)
+ */
+
+/** @param {BuildOptions} [options] */
+export function buildIfNeeded(options = {}) {
+	const buildDir = options.buildDir || process.env.TRUSO_BUILD_DIR || 'build';
+	withLock(path.join(root, `.${buildDir.replace(/[\\/]/g, '_')}.lock`), () =>
+		buildIfStale(buildDir, options)
+	);
 }
 
-function buildIfStale() {
-	const buildDir = process.env.TRUSO_BUILD_DIR || 'build';
-	const stampFile = path.join(root, buildDir, '.truso-build-stamp');
+/** @param {string} outDir relative to the checkout */
+function viteBuild(outDir) {
+	const r = spawnSync(
+		process.execPath,
+		[path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
+		{ cwd: root, stdio: 'inherit', env: { ...process.env, TRUSO_BUILD_DIR: outDir } }
+	);
+	if (r.status !== 0) {
+		fs.rmSync(path.join(root, outDir), { recursive: true, force: true });
+		console.error('[truso] the build failed; see the messages above.');
+		process.exit(r.status ?? 1);
+	}
+}
+
+/**
+ * @param {string} buildDir
+ * @param {BuildOptions} options
+ */
+function buildIfStale(buildDir, options) {
+	const link = path.join(root, buildDir);
+	const stampFile = path.join(link, '.truso-build-stamp');
 	const inputs = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
 	const stamp = JSON.stringify({
 		sources: Math.max(...inputs.map((p) => newestMtime(path.join(root, p)))),
 		tileUrl: process.env.TILE_URL ?? ''
 	});
 	const current = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8') : '';
-	if (current === stamp && fs.existsSync(path.join(root, buildDir, 'handler.js'))) return;
+	if (!options.force && current === stamp && fs.existsSync(path.join(link, 'handler.js'))) return;
 	console.log('[truso] building the app (first start or sources changed)…');
-	const r = spawnSync(
-		process.execPath,
-		[path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
-		{
-			cwd: root,
-			stdio: 'inherit'
-		}
-	);
-	if (r.status !== 0) {
-		console.error('[truso] the build failed; see the messages above.');
-		process.exit(r.status ?? 1);
+	let time = Date.now();
+	while (
+		fs.existsSync(path.join(root, path.dirname(buildDir), `${path.basename(buildDir)}-${time}`))
+	)
+		time++;
+	const name = `${path.basename(buildDir)}-${time}`;
+	const outDir = path.join(path.dirname(buildDir), name);
+	(options.build ?? viteBuild)(outDir);
+	fs.writeFileSync(path.join(root, outDir, '.truso-build-stamp'), stamp);
+	switchLink(link, name);
+	prune(link, name);
+}
+
+/**
+ * Points `link` at `target` (a sibling folder name) atomically: a new link is made beside it
+ * and renamed over the old one, so `link` always names a complete build.
+ * @param {string} link
+ * @param {string} target
+ */
+function switchLink(link, target) {
+	const stat = fs.lstatSync(link, { throwIfNoEntry: false });
+	if (stat && !stat.isSymbolicLink()) {
+		// A plain build folder from before: moved aside (it is pruned like any older build).
+		fs.renameSync(link, `${link}-${Math.floor(stat.mtimeMs)}`);
 	}
-	fs.writeFileSync(stampFile, stamp);
+	const tmp = `${link}.next-${process.pid}`;
+	fs.rmSync(tmp, { force: true });
+	fs.symlinkSync(target, tmp, 'junction');
+	fs.renameSync(tmp, link);
+}
+
+/**
+ * Removes builds older than the KEEP_PREVIOUS newest ones besides the current one.
+ * @param {string} link
+ * @param {string} current
+ */
+function prune(link, current) {
+	const dir = path.dirname(link);
+	const pattern = new RegExp(
+		`^${path.basename(link).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)$`
+	);
+	const older = fs
+		.readdirSync(dir)
+		.map((n) => ({ n, m: pattern.exec(n) }))
+		.filter((x) => x.m && x.n !== current)
+		.sort((a, b) => Number(b.m?.[1]) - Number(a.m?.[1]));
+	for (const { n } of older.slice(KEEP_PREVIOUS))
+		fs.rmSync(path.join(dir, n), { recursive: true, force: true });
 }
