@@ -5,16 +5,35 @@ export type PacketLocale = 'vi' | 'en';
 
 export const SECTION_TITLES: Record<SectionKey, { vi: string; en: string }> = {
 	submission: { vi: 'Tờ trình', en: 'Submission' },
-	necessity: { vi: 'Sự cần thiết đầu tư', en: 'Necessity of the investment' },
-	facilities: { vi: 'Hiện trạng cơ sở vật chất', en: 'Current facilities' },
-	arrangement: { vi: 'Phương án bố trí trước mắt', en: 'Short-term arrangement' },
-	sites: { vi: 'Các phương án địa điểm', en: 'Site alternatives' },
-	recommended: { vi: 'Địa điểm đề xuất', en: 'Recommended site' },
-	scale: { vi: 'Quy mô đầu tư', en: 'Scale' },
-	estimate: { vi: 'Khái toán sơ bộ tổng mức đầu tư', en: 'Preliminary investment estimate' },
-	schedule: { vi: 'Tiến độ thực hiện', en: 'Schedule' },
-	staffing: { vi: 'Đề nghị hỗ trợ nhân sự theo lĩnh vực', en: 'Staffing support requested' },
-	appendices: { vi: 'Phụ lục số liệu', en: 'Appendices' }
+	necessity: {
+		vi: 'Sự cần thiết đầu tư và sự phù hợp với quy hoạch',
+		en: 'Necessity of the investment and fit with planning'
+	},
+	facilities: { vi: 'Hiện trạng trụ sở, cơ sở vật chất', en: 'Current facilities' },
+	objectives: { vi: 'Mục tiêu đầu tư', en: 'Objectives' },
+	scale: { vi: 'Quy mô, địa điểm và phạm vi đầu tư', en: 'Scale, location and scope' },
+	sites: { vi: 'So sánh các phương án địa điểm', en: 'Site alternatives compared' },
+	recommended: {
+		vi: 'Địa điểm đề xuất và lý do lựa chọn',
+		en: 'Recommended site and the reasons'
+	},
+	estimate: { vi: 'Sơ bộ tổng mức đầu tư', en: 'Preliminary total investment' },
+	funding: {
+		vi: 'Nguồn vốn và phân kỳ đầu tư theo năm',
+		en: 'Funding source and yearly split'
+	},
+	operating: { vi: 'Chi phí vận hành', en: 'Operating cost' },
+	impact: {
+		vi: 'Tác động môi trường, xã hội và hiệu quả đầu tư',
+		en: 'Environmental and social impact, efficiency'
+	},
+	schedule: { vi: 'Tổ chức thực hiện và tiến độ', en: 'Implementation and schedule' },
+	arrangement: {
+		vi: 'Bố trí trước mắt tại các cơ sở cũ và phương án xử lý cơ sở cũ',
+		en: 'Short-term arrangement in the old facilities and what happens to them'
+	},
+	staffing: { vi: 'Đề nghị hỗ trợ nhân sự', en: 'Staffing support requested' },
+	appendices: { vi: 'Phụ lục số liệu', en: 'Data appendices' }
 };
 
 const L = (vi: string, en: string) => ({ vi, en });
@@ -73,9 +92,7 @@ export const NUMBER_LABELS: Record<string, { vi: string; en: string }> = {
 export function numberLabel(key: string, locale: PacketLocale): string {
 	const hit = NUMBER_LABELS[key];
 	if (hit) return hit[locale];
-	const m = /^staffing\.vacant\.(.+)$/.exec(key);
-	if (m) return locale === 'vi' ? `Còn thiếu — lĩnh vực ${m[1]}` : `Vacant — field ${m[1]}`;
-	return key;
+	return locale === 'vi' ? 'Số liệu' : 'Figure';
 }
 
 const bcp = (l: PacketLocale) => (l === 'vi' ? 'vi-VN' : 'en-GB');
@@ -132,4 +149,48 @@ export function traceText(source: {
 	if (source.id !== undefined) parts.push(`#${source.id}`);
 	if (source.version !== undefined) parts.push(`v${source.version}`);
 	return `${parts.join(' ')} · ${source.field}`;
+}
+
+const VN_OFFSET_MS = 7 * 3600 * 1000;
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Day, month and year of a date in Viet Nam's time (UTC+7): an ISO date "yyyy-mm-dd" is taken
+ * as it is; a timestamp is moved to Viet Nam's time first.
+ */
+export function vnDateParts(iso: string): { d: number; m: number; y: number } | null {
+	const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+	if (plain) return { y: Number(plain[1]), m: Number(plain[2]), d: Number(plain[3]) };
+	const t = Date.parse(iso);
+	if (!Number.isFinite(t)) return null;
+	const v = new Date(t + VN_OFFSET_MS);
+	return { y: v.getUTCFullYear(), m: v.getUTCMonth() + 1, d: v.getUTCDate() };
+}
+
+/** Today in Viet Nam's time as "yyyy-mm-dd". */
+export function vnToday(at = new Date()): string {
+	const v = new Date(at.getTime() + VN_OFFSET_MS);
+	return `${v.getUTCFullYear()}-${pad2(v.getUTCMonth() + 1)}-${pad2(v.getUTCDate())}`;
+}
+
+/**
+ * A date as official documents write it: "ngày 05 tháng 12 năm 2026" (day and month on two
+ * digits, Decree 30/2020); in English "5 December 2026".
+ */
+export function documentDate(iso: string, locale: PacketLocale): string {
+	const p = vnDateParts(iso);
+	if (!p) return iso;
+	if (locale === 'vi') return `ngày ${pad2(p.d)} tháng ${pad2(p.m)} năm ${p.y}`;
+	const month = new Date(Date.UTC(2000, p.m - 1, 1)).toLocaleString('en-GB', {
+		month: 'long',
+		timeZone: 'UTC'
+	});
+	return `${p.d} ${month} ${p.y}`;
+}
+
+/** A short date "05/12/2026" (Vietnamese) or "5 December 2026" (English). */
+export function shortDate(iso: string, locale: PacketLocale): string {
+	const p = vnDateParts(iso);
+	if (!p) return iso;
+	return locale === 'vi' ? `${pad2(p.d)}/${pad2(p.m)}/${p.y}` : documentDate(iso, 'en');
 }

@@ -7,7 +7,7 @@ import {
 	diffSnapshots,
 	flattenNumbers,
 	generatedParagraphs,
-	investmentEstimate,
+	settingsEstimate,
 	numberLabel,
 	section
 } from './index';
@@ -15,13 +15,13 @@ import { sampleInput } from './fixture';
 
 const draft = () => defaultDraft('Phường Thử', '2026-11-29');
 
-describe('investmentEstimate', () => {
+describe('settingsEstimate', () => {
 	it('adds construction, land and contingency as written out by hand', () => {
 		// gross = 1,000 × 1.35 = 1,350 m²; construction = 1,350 × 11,000,000 = 14,850,000,000
 		// land = 5,000,000,000 + 1,000,000,000 = 6,000,000,000
 		// contingency = 0.1 × (14,850,000,000 + 6,000,000,000) = 2,085,000,000
 		// total = 14,850,000,000 + 6,000,000,000 + 2,085,000,000 = 22,935,000,000
-		const e = investmentEstimate({
+		const e = settingsEstimate({
 			usableM2: 1000,
 			grossToUsableRatio: 1.35,
 			unitCostVndPerM2: 11_000_000,
@@ -72,9 +72,9 @@ describe('buildSnapshot', () => {
 		const est = section(snap, 'estimate').numbers;
 		expect(est.grossFloorAreaM2.value).toBe(1687.5);
 		expect(est.constructionVnd.value).toBe(18_562_500_000);
-		expect(est.landCostVnd.value).toBe(5_000_000_000);
-		expect(est.landCostVnd.source).toEqual({ kind: 'site', id: 32, field: 'land_cost_vnd' });
-		expect(est.clearanceCostVnd.value).toBe(1_000_000_000);
+		// Land and clearance together, from the site's record, told in words in the appendix.
+		expect(est.landCostVnd.value).toBe(6_000_000_000);
+		expect(est.landCostVnd.source.words?.vi).toContain('Khu đất 2');
 		expect(est.contingencyVnd.value).toBe(2_456_250_000);
 		expect(est.totalVnd.value).toBe(18_562_500_000 + 6_000_000_000 + 2_456_250_000);
 		expect(est.unitCostVndPerM2.source).toMatchObject({
@@ -107,9 +107,9 @@ describe('buildSnapshot', () => {
 
 	it('lists the staffing support by field', () => {
 		const s = section(snap, 'staffing');
-		expect(s.numbers['vacant.land'].value).toBe(3);
-		expect(s.numbers['vacant.finance']).toBeUndefined();
-		expect(s.tables[0].rows[0]).toEqual(['land', 4, 1, 3, 1]);
+		expect(s.numbers.vacant.value).toBe(3);
+		// The field's name, never its key.
+		expect(s.tables[0].rows[0]).toEqual(['Đất đai', 4, 1, 3, 1]);
 	});
 
 	it('takes narratives from the draft', () => {
@@ -149,6 +149,6 @@ describe('diffSnapshots', () => {
 
 	it('is empty for the same snapshot', () => {
 		const a = buildSnapshot(sampleInput(), draft());
-		expect(diffSnapshots(a, a)).toEqual({ sections: [], submission: [], changedNumbers: 0 });
+		expect(diffSnapshots(a, a)).toMatchObject({ sections: [], submission: [], changedNumbers: 0 });
 	});
 });

@@ -2,7 +2,11 @@
  * Builds the proposal packet (tờ trình + báo cáo đề xuất chủ trương đầu tư) from plain data:
  * every generated number carries its source; narratives come from the editable draft.
  */
+import type { DossierInputs } from './dossier-types';
+import { translate, type MessageKey } from '../i18n';
+import { documentDate } from './labels';
 import type {
+	Bilingual,
 	Cell,
 	NumberSource,
 	PacketDraft,
@@ -10,6 +14,7 @@ import type {
 	PacketPhoto,
 	PacketSection,
 	PacketSnapshot,
+	PacketDocuments,
 	PacketTable,
 	SectionKey,
 	SourceKind,
@@ -137,9 +142,15 @@ export interface PacketInput {
 	}[];
 	stations: { code: string; name: string; lat: number; lng: number; future: boolean }[];
 	settings: { unitCost: SettingValue; contingency: SettingValue; grossToUsable: SettingValue };
+	/** The dossier's inputs (legal bases, site, scale, estimate, funding …), when known. */
+	dossier?: DossierInputs | null;
+	/** Justification criteria, arrangement by unit and vacancies by position, when known. */
+	documents?: Omit<PacketDocuments, 'reportNumber' | 'letterNumber'>;
 	staffing: {
 		rows: {
 			field: string | null;
+			/** The field's name in both languages (the catalogue of the needs page). */
+			fieldLabel?: Bilingual;
 			approved: number;
 			filled: number;
 			vacant: number;
@@ -149,18 +160,42 @@ export interface PacketInput {
 	};
 }
 
+const W = (vi: string, en: string): Bilingual => ({ vi, en });
+
 const num = (
 	value: number | null,
 	unit: string,
 	kind: SourceKind,
 	field: string,
-	extra: Omit<NumberSource, 'kind' | 'field'> = {}
-): TracedNumber => ({ value, unit, source: { kind, field, ...extra } });
+	words: Bilingual,
+	extra: Omit<NumberSource, 'kind' | 'field' | 'words'> = {}
+): TracedNumber => ({ value, unit, source: { kind, field, ...extra, words } });
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
 
-/** The preliminary investment estimate (khái toán sơ bộ tổng mức đầu tư). */
+/** Label of a message key in both languages (the app's catalogue), or the fallback. */
+function label(key: string, fallback: string): Bilingual {
+	const k = key as MessageKey;
+	const vi = translate('vi', k);
+	const en = translate('en', k);
+	return { vi: vi === key ? fallback : vi, en: en === key ? fallback : en };
+}
+
+/** A field of expertise (KNOWN_FIELDS) in both languages. */
+export function fieldLabel(field: string | null): Bilingual {
+	return label(`needs.field.${field ?? 'none'}`, field ?? '—');
+}
+
+/** The scoring methods as the documents name them. */
+export const METHOD_LABELS: Record<string, Bilingual> = {
+	'weighted-sum': W('Tổng có trọng số', 'Weighted sum'),
+	topsis: W('TOPSIS', 'TOPSIS'),
+	promethee2: W('PROMETHEE II', 'PROMETHEE II')
+};
+const methodLabel = (m: string) => METHOD_LABELS[m] ?? W(m, m);
+
+/** The settings-based estimate of snapshots without dossier inputs. */
 export interface EstimateInput {
 	usableM2: number;
 	grossToUsableRatio: number;
@@ -181,15 +216,16 @@ export interface Estimate {
 /**
  * gross floor area = usable × gross/usable (rounded to 0.1 m²); construction = gross × unit
  * cost; land = land + clearance of the site; contingency = ratio × (construction + land);
- * total = construction + land + contingency. Money rounded to whole đồng.
+ * total = construction + land + contingency. Money rounded to whole đồng. Used when the draft
+ * has no dossier inputs yet (the dossier's estimate, from the rate table, replaces it).
  *
  * @example
- * investmentEstimate({ usableM2: 1000, grossToUsableRatio: 1.35, unitCostVndPerM2: 11e6,
+ * settingsEstimate({ usableM2: 1000, grossToUsableRatio: 1.35, unitCostVndPerM2: 11e6,
  *   landCostVnd: 5e9, clearanceCostVnd: 1e9, contingencyRatio: 0.1 });
  * // gross 1,350 m²; construction 14,850,000,000; land 6,000,000,000;
  * // contingency 2,085,000,000; total 22,935,000,000
  */
-export function investmentEstimate(i: EstimateInput): Estimate {
+export function settingsEstimate(i: EstimateInput): Estimate {
 	const grossFloorAreaM2 = r1(i.usableM2 * i.grossToUsableRatio);
 	const constructionVnd = Math.round(grossFloorAreaM2 * i.unitCostVndPerM2);
 	const landVnd = Math.round(i.landCostVnd + i.clearanceCostVnd);
@@ -204,24 +240,29 @@ export function investmentEstimate(i: EstimateInput): Estimate {
 }
 
 /** The draft a new proposal starts from (Vietnamese defaults the ward edits). */
-export function defaultDraft(wardName: string, today: string): PacketDraft {
+export function defaultDraft(
+	wardName: string,
+	today: string,
+	city = 'Thành phố Hồ Chí Minh'
+): PacketDraft {
 	const year = Number(today.slice(0, 4)) || new Date().getUTCFullYear();
-	const short = wardName.replace(/^Phường\s+/i, '');
+	const lower = wardName.replace(/^Phường\s+/i, 'phường ');
 	return {
 		submission: {
 			number: '…/TTr-UBND',
-			place: short,
+			place: city,
 			date: today,
-			summary: `Về việc đề xuất chủ trương đầu tư xây dựng trụ sở làm việc ${wardName}`,
-			request: `Ủy ban nhân dân ${wardName} kính trình Ủy ban nhân dân Thành phố xem xét, chấp thuận chủ trương đầu tư xây dựng trụ sở làm việc mới của phường tại địa điểm đề xuất, với quy mô và khái toán nêu trong Báo cáo kèm theo.`,
+			summary: `Về việc đề xuất chủ trương đầu tư xây dựng trụ sở làm việc ${lower}`,
+			request: '',
 			signerAuthority: 'TM. ỦY BAN NHÂN DÂN',
 			signerTitle: 'CHỦ TỊCH',
 			signerName: '',
 			recipients: [
 				'Như trên;',
+				'Sở Tài chính;',
 				'Sở Xây dựng;',
 				'Sở Quy hoạch - Kiến trúc;',
-				'Sở Tài chính;',
+				'Sở Nội vụ;',
 				'Thường trực Đảng ủy phường;',
 				'Lưu: VT.'
 			]
@@ -260,10 +301,20 @@ export function recommendedSite(input: PacketInput, draft: PacketDraft) {
 	return site ? { site, by: 'scoring' as const } : null;
 }
 
+/** "số 3/TTr-UBND" → "3/BC-UBND": the báo cáo and the letter share the tờ trình's number part. */
+function siblingNumber(ttr: string, symbol: string): string {
+	const m = /^(.*?)\/TTr-(.*)$/.exec(ttr.trim());
+	return m ? `${m[1]}/${symbol}-${m[2]}` : `…/${symbol}-UBND`;
+}
+
 /** Assembles the snapshot. Pure: the same input and draft give the same snapshot. */
 export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSnapshot {
 	const n = input.needs;
 	const ns = { id: n.normSet.id, version: n.normSet.version, note: n.normSet.legalBasis };
+	const normWords = `${n.normSet.legalBasis} (bộ định mức “${n.normSet.name}”, phiên bản ${n.normSet.version})`;
+	const normWordsEn = `${n.normSet.legalBasis} (norm set “${n.normSet.name}”, version ${n.normSet.version})`;
+	const asOfVi = documentDate(input.assembledAt, 'vi');
+	const asOfEn = documentDate(input.assembledAt, 'en');
 	const narrative = (k: SectionKey) => draft.narratives[k] ?? '';
 	const sections: Record<SectionKey, PacketSection> = Object.fromEntries(
 		SECTION_KEYS.map((k) => [k, { key: k, numbers: {}, narrative: narrative(k), tables: [] }])
@@ -274,32 +325,100 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 	const allBuildings = inv.facilities.flatMap((f) => f.buildings);
 	const indices = allBuildings.map((b) => b.conditionIndex).filter((x): x is number => x !== null);
 	const poor = allBuildings.filter((b) => b.dangerLevel === 'C' || b.dangerLevel === 'D').length;
+	const staffWords = W(
+		`Tổng biên chế được giao của các đơn vị theo danh mục vị trí việc làm của phường, số liệu ${asOfVi}.`,
+		`Total approved staff of the units in the ward's list of positions, as of ${asOfEn}.`
+	);
+	const inventoryWords = W(
+		`Số liệu kiểm kê cơ sở vật chất của phường (cơ sở, nhà, phòng), ${asOfVi}.`,
+		`The ward's inventory of facilities, buildings and rooms, as of ${asOfEn}.`
+	);
 	sections.necessity.numbers = {
-		headcount: num(n.headcount, 'người', 'positions', 'Σ approved'),
-		entitledWorkAreaM2: num(r1(n.workAreaM2), 'm²', 'needs', 'workAreaM2', ns),
-		occupiedWorkAreaM2: num(r1(n.occupiedWorkAreaM2), 'm²', 'needs', 'occupiedWorkAreaM2', ns),
+		headcount: num(n.headcount, 'người', 'positions', 'Σ approved', staffWords),
+		entitledWorkAreaM2: num(
+			r1(n.workAreaM2),
+			'm²',
+			'needs',
+			'workAreaM2',
+			W(
+				`Diện tích định mức: ${normWords}, nhân với biên chế được giao của từng chức danh.`,
+				`Entitled area: ${normWordsEn}, times the approved staff of each title.`
+			),
+			ns
+		),
+		occupiedWorkAreaM2: num(
+			r1(n.occupiedWorkAreaM2),
+			'm²',
+			'needs',
+			'occupiedWorkAreaM2',
+			W(
+				`Tổng diện tích các phòng làm việc đang được các đơn vị sử dụng theo số liệu kiểm kê, ${asOfVi}.`,
+				`Sum of the working rooms the units occupy in the inventory, as of ${asOfEn}.`
+			),
+			ns
+		),
 		shortfallM2: num(
 			r1(Math.max(0, n.workAreaM2 - n.occupiedWorkAreaM2)),
 			'm²',
 			'needs',
 			'workAreaM2 − occupiedWorkAreaM2',
+			W(
+				'Hiệu số giữa diện tích làm việc theo định mức và diện tích đang sử dụng.',
+				'Entitled working area less the area occupied.'
+			),
 			ns
 		),
-		ratioToNorm: num(r4(n.ratioToNorm), '%', 'needs', 'ratioToNorm', ns),
-		threshold: num(n.threshold, '%', 'norm-set', 'justification threshold (70 %)', ns),
-		facilityCount: num(n.siteCount, 'cơ sở', 'inventory', 'count(facilities)'),
-		buildingsCorD: num(poor, 'nhà', 'inventory', 'count(buildings with danger level C or D)'),
+		ratioToNorm: num(
+			r4(n.ratioToNorm),
+			'%',
+			'needs',
+			'ratioToNorm',
+			W(
+				'Tỷ lệ giữa diện tích làm việc đang sử dụng và diện tích làm việc theo định mức.',
+				'Working area occupied divided by the entitled working area.'
+			),
+			ns
+		),
+		threshold: num(
+			n.threshold,
+			'%',
+			'norm-set',
+			'justification threshold',
+			W(
+				'Ngưỡng 70 % định mức theo chủ trương của Thủ tướng Chính phủ năm 2017 về sắp xếp, bố trí trụ sở làm việc (cần đối chiếu văn bản gốc).',
+				'The 70 % of the norm threshold of the Prime Minister’s 2017 policy on arranging office buildings (to verify against the official text).'
+			)
+		),
+		facilityCount: num(n.siteCount, 'cơ sở', 'inventory', 'count(facilities)', inventoryWords),
+		buildingsCorD: num(
+			poor,
+			'nhà',
+			'inventory',
+			'count(buildings with danger level C or D)',
+			W(
+				'Số nhà có kết quả khảo sát gần nhất xếp cấp nguy hiểm C hoặc D theo TCVN 9381:2012.',
+				'Buildings whose latest survey grades them at danger level C or D under TCVN 9381:2012.'
+			)
+		),
 		meanConditionIndex: num(
 			indices.length ? r1(indices.reduce((s, x) => s + x, 0) / indices.length) : null,
 			'/100',
 			'inventory',
-			'mean(condition index of latest surveys)'
+			'mean(condition index of latest surveys)',
+			W(
+				'Bình quân chỉ số tình trạng (thang 100) của lần khảo sát gần nhất của từng nhà.',
+				'Mean condition index (out of 100) of the latest survey of each building.'
+			)
 		),
 		vacantPosts: num(
 			input.staffing.totals.vacant,
 			'người',
 			'positions',
-			'Σ max(0, approved − filled)'
+			'Σ max(0, approved − filled)',
+			W(
+				`Tổng số biên chế được giao chưa có người đảm nhiệm theo danh mục vị trí việc làm, ${asOfVi}.`,
+				`Approved posts not filled in the list of positions, as of ${asOfEn}.`
+			)
 		)
 	};
 	sections.necessity.tables.push(
@@ -309,7 +428,7 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 			'Working area needs by unit',
 			[
 				['Đơn vị', 'Unit'],
-				['Biên chế', 'Headcount'],
+				['Biên chế', 'Staff'],
 				['Định mức (m²)', 'Entitled (m²)'],
 				['Đang sử dụng (m²)', 'Occupied (m²)'],
 				['Chênh lệch (m²)', 'Gap (m²)']
@@ -320,21 +439,35 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 
 	// Current facilities.
 	sections.facilities.numbers = {
-		facilities: num(inv.facilities.length, 'cơ sở', 'inventory', 'count(facilities)'),
-		buildings: num(allBuildings.length, 'nhà', 'inventory', 'count(buildings)'),
+		facilities: num(
+			inv.facilities.length,
+			'cơ sở',
+			'inventory',
+			'count(facilities)',
+			inventoryWords
+		),
+		buildings: num(allBuildings.length, 'nhà', 'inventory', 'count(buildings)', inventoryWords),
 		rooms: num(
 			allBuildings.reduce((s, b) => s + b.roomCount, 0),
 			'phòng',
 			'inventory',
-			'count(rooms)'
+			'count(rooms)',
+			inventoryWords
 		),
 		roomsAreaM2: num(
 			r1(allBuildings.reduce((s, b) => s + b.roomsAreaM2, 0)),
 			'm²',
 			'inventory',
-			'Σ rooms.area_m2'
+			'Σ rooms.area_m2',
+			inventoryWords
 		),
-		photos: num(inv.photos.length, 'ảnh', 'inventory', 'count(photos)')
+		photos: num(
+			inv.photos.length,
+			'ảnh',
+			'inventory',
+			'count(photos)',
+			W('Ảnh chụp kèm các phiếu khảo sát hiện trạng.', 'Photos attached to the condition surveys.')
+		)
 	};
 	sections.facilities.tables.push(
 		table(
@@ -344,7 +477,7 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 			[
 				['Cơ sở', 'Facility'],
 				['Nhà', 'Building'],
-				['Năm XD', 'Built'],
+				['Năm xây dựng', 'Built'],
 				['Số phòng', 'Rooms'],
 				['Diện tích phòng (m²)', 'Room area (m²)'],
 				['Cấp nguy hiểm', 'Danger level'],
@@ -352,8 +485,8 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 			],
 			inv.facilities.flatMap((f) =>
 				f.buildings.map((b) => [
-					`${f.code} ${f.name}`,
-					`${b.code} ${b.name}`,
+					f.name,
+					b.name,
 					b.yearBuilt === null ? null : String(b.yearBuilt),
 					b.roomCount,
 					r1(b.roomsAreaM2),
@@ -367,12 +500,12 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 	// Short-term arrangement.
 	const sc = input.scenario;
 	if (sc) {
-		const src = (field: string) => ({ id: sc.id, version: sc.appliedAt, field });
-		const s = (v: number | null, unit: string, field: string): TracedNumber => ({
-			value: v,
-			unit,
-			source: { kind: 'scenario', ...src(field) }
-		});
+		const words = W(
+			`Phương án bố trí “${sc.name}” được phường áp dụng ${documentDate(sc.appliedAt, 'vi')}.`,
+			`Arrangement “${sc.name}” applied by the ward on ${documentDate(sc.appliedAt, 'en')}.`
+		);
+		const s = (v: number | null, unit: string, field: string): TracedNumber =>
+			num(v, unit, 'scenario', field, words, { id: sc.id, version: sc.appliedAt });
 		sections.arrangement.numbers = {
 			headcount: s(sc.headcount, 'người', 'metrics.headcount'),
 			placed: s(sc.placed, 'người', 'metrics.placed'),
@@ -389,30 +522,44 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 
 	// Site alternatives.
 	const scoring = input.scoring;
+	const siteName = new Map(input.sites.map((s) => [s.code, s.name]));
+	const nameOf = (code: string) => siteName.get(code) ?? code;
+	const criterionLabel = new Map(scoring?.criteria.map((c) => [c.key, c]) ?? []);
 	if (scoring) {
-		const runSrc = (field: string) => ({
-			kind: 'scoring-run' as const,
-			id: scoring.runId ?? undefined,
-			version: scoring.createdAt,
-			field
-		});
+		const runWords = W(
+			`Kết quả chấm điểm đa tiêu chí “${scoring.name === 'live' ? 'hiện hành' : scoring.name}”, ${documentDate(scoring.createdAt, 'vi')}.`,
+			`Multi-criteria scoring “${scoring.name === 'live' ? 'current' : scoring.name}” of ${documentDate(scoring.createdAt, 'en')}.`
+		);
+		const runSrc = { id: scoring.runId ?? undefined, version: scoring.createdAt };
 		sections.sites.numbers = {
-			candidates: {
-				value: input.sites.length,
-				unit: 'địa điểm',
-				source: { kind: 'site', field: 'count(sites)' }
-			},
-			eligible: {
-				value: scoring.results[scoring.method]?.length ?? 0,
-				unit: 'địa điểm',
-				source: runSrc('eligible')
-			},
-			cr: {
-				value: scoring.weights.cr === null ? null : r4(scoring.weights.cr),
-				unit: '',
-				source: runSrc('weights.cr')
-			}
+			candidates: num(
+				input.sites.length,
+				'địa điểm',
+				'site',
+				'count(sites)',
+				W('Danh mục các khu đất ứng viên do phường lập.', 'The ward’s register of candidate sites.')
+			),
+			eligible: num(
+				scoring.results[scoring.method]?.length ?? 0,
+				'địa điểm',
+				'scoring-run',
+				'eligible',
+				runWords,
+				runSrc
+			)
 		};
+		if (scoring.weights.cr !== null)
+			sections.sites.numbers.cr = num(
+				r4(scoring.weights.cr),
+				'',
+				'scoring-run',
+				'weights.cr',
+				W(
+					'Tỷ số nhất quán của ma trận so sánh cặp các tiêu chí (phương pháp AHP).',
+					'Consistency ratio of the pairwise comparison matrix of the criteria (AHP).'
+				),
+				runSrc
+			);
 		sections.sites.tables.push(
 			table(
 				'criteria',
@@ -420,12 +567,18 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 				'Criteria and weights',
 				[
 					['Tiêu chí', 'Criterion'],
-					['Loại', 'Type'],
+					['Chiều đánh giá', 'Direction'],
 					['Đơn vị', 'Unit'],
-					['Trọng số', 'Weight'],
+					['Trọng số (%)', 'Weight (%)'],
 					['Căn cứ', 'Basis']
 				],
-				scoring.criteria.map((c) => [c.labelVi, c.type, c.unit, r4(c.weight), c.basis ?? ''])
+				scoring.criteria.map((c) => [
+					c.labelVi,
+					c.type === 'cost' ? 'Càng nhỏ càng tốt' : 'Càng lớn càng tốt',
+					c.unit === 'VND' ? 'đồng' : c.unit,
+					r1(c.weight * 100),
+					c.basis ?? ''
+				])
 			)
 		);
 		const methods = Object.keys(scoring.results);
@@ -433,16 +586,19 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 		sections.sites.tables.push(
 			table(
 				'scores',
-				'Điểm theo phương pháp',
-				'Scores by method',
-				[['Địa điểm', 'Site'], ...methods.map((m) => [m, m] as [string, string])],
+				'Điểm và thứ hạng theo từng phương pháp',
+				'Scores and ranks by method',
+				[
+					['Địa điểm', 'Site'],
+					...methods.map((m) => [methodLabel(m).vi, methodLabel(m).en] as [string, string])
+				],
 				codes
 					.filter((c) => methods.some((m) => scoring.results[m].some((r) => r.code === c)))
 					.map((c) => [
-						c,
+						nameOf(c),
 						...methods.map((m) => {
 							const r = scoring.results[m].find((x) => x.code === c);
-							return r ? `${r4(r.score)} (#${r.rank})` : '—';
+							return r ? `${formatDecimal(r.score, 3)} (hạng ${r.rank})` : '—';
 						})
 					])
 			)
@@ -450,17 +606,22 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 		sections.sites.tables.push(
 			table(
 				'sensitivity',
-				'Độ nhạy: trọng số làm thay đổi vị trí thứ nhất',
+				'Độ nhạy: trọng số làm thay đổi địa điểm xếp thứ nhất',
 				'Sensitivity: weights that change the first place',
 				[
 					['Tiêu chí', 'Criterion'],
-					['Trọng số hiện tại', 'Current weight'],
-					['Thay đổi', 'Switches']
+					['Trọng số hiện tại (%)', 'Current weight (%)'],
+					['Khi trọng số bằng', 'When the weight reaches']
 				],
 				scoring.sensitivity.map((s) => [
-					s.criterion,
-					r4(s.baseWeight),
-					s.switches.map((w) => `${r4(w.weight)}: ${w.from} → ${w.to}`).join('; ') || '—'
+					criterionLabel.get(s.criterion)?.labelVi ?? s.criterion,
+					r1(s.baseWeight * 100),
+					s.switches
+						.map(
+							(w) =>
+								`${formatDecimal(w.weight * 100, 1)} %: ${nameOf(w.to)} thay ${nameOf(w.from)} ở vị trí thứ nhất`
+						)
+						.join('; ') || 'Không đổi địa điểm thứ nhất'
 				])
 			)
 		);
@@ -469,13 +630,13 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 			sections.sites.tables.push(
 				table(
 					'smaa',
-					'SMAA: khả năng đạt hạng 1',
-					'SMAA: acceptability of rank 1',
+					'Phân tích SMAA: khả năng xếp thứ nhất khi trọng số thay đổi ngẫu nhiên',
+					'SMAA: acceptability of the first rank under random weights',
 					[
 						['Địa điểm', 'Site'],
-						['Hạng 1 (%)', 'Rank 1 (%)']
+						['Khả năng xếp thứ nhất (%)', 'First rank (%)']
 					],
-					sm.eligible.map((c, i) => [c, r1((sm.rankAcceptability[i]?.[0] ?? 0) * 100)])
+					sm.eligible.map((c, i) => [nameOf(c), r1((sm.rankAcceptability[i]?.[0] ?? 0) * 100)])
 				)
 			);
 		}
@@ -483,13 +644,18 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 			sections.sites.tables.push(
 				table(
 					'screened',
-					'Địa điểm bị loại',
+					'Địa điểm bị loại trước khi chấm điểm',
 					'Sites screened out',
 					[
 						['Địa điểm', 'Site'],
 						['Lý do', 'Reasons']
 					],
-					scoring.screenedOut.map((s) => [`${s.code} ${s.name}`, s.reasons.join(', ')])
+					scoring.screenedOut.map((s) => [
+						s.name,
+						s.reasons
+							.map((r) => label(`screen.reason.${r}`, r).vi.replace(/\s*\(?\{\w+\}[^)]*\)?/g, ''))
+							.join('; ')
+					])
 				)
 			);
 		}
@@ -499,35 +665,30 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 	const rec = recommendedSite(input, draft);
 	if (rec) {
 		const site = rec.site;
-		const siteSrc = (field: string): NumberSource => ({ kind: 'site', id: site.id, field });
+		const siteWords = W(
+			`Hồ sơ khu đất “${site.name}” trong danh mục địa điểm ứng viên của phường.`,
+			`The record of the site “${site.name}” in the ward’s register of candidate sites.`
+		);
 		const ranked = scoring?.results[scoring.method]?.find((r) => r.code === site.code);
+		const runWords = W(
+			`Kết quả chấm điểm theo phương pháp ${methodLabel(scoring?.method ?? '').vi.toLocaleLowerCase('vi-VN')}, ${documentDate(scoring?.createdAt ?? input.assembledAt, 'vi')}.`,
+			`Scoring by the ${methodLabel(scoring?.method ?? '').en.toLowerCase()} method of ${documentDate(scoring?.createdAt ?? input.assembledAt, 'en')}.`
+		);
+		const runSrc = { id: scoring?.runId ?? undefined, version: scoring?.createdAt };
 		sections.recommended.numbers = {
-			landAreaM2: { value: site.landAreaM2, unit: 'm²', source: siteSrc('land_area_m2') },
-			households: {
-				value: site.householdsToRelocate,
-				unit: 'hộ',
-				source: siteSrc('households_to_relocate')
-			},
-			score: {
-				value: ranked ? r4(ranked.score) : null,
-				unit: '',
-				source: {
-					kind: 'scoring-run',
-					id: scoring?.runId ?? undefined,
-					version: scoring?.createdAt,
-					field: `results.${scoring?.method ?? ''}.score`
+			landAreaM2: num(site.landAreaM2, 'm²', 'site', 'land_area_m2', siteWords, { id: site.id }),
+			households: num(
+				site.householdsToRelocate,
+				'hộ',
+				'site',
+				'households_to_relocate',
+				siteWords,
+				{
+					id: site.id
 				}
-			},
-			rank: {
-				value: ranked ? ranked.rank : null,
-				unit: '',
-				source: {
-					kind: 'scoring-run',
-					id: scoring?.runId ?? undefined,
-					version: scoring?.createdAt,
-					field: `results.${scoring?.method ?? ''}.rank`
-				}
-			}
+			),
+			score: num(ranked ? r4(ranked.score) : null, '', 'scoring-run', 'score', runWords, runSrc),
+			rank: num(ranked ? ranked.rank : null, '', 'scoring-run', 'rank', runWords, runSrc)
 		};
 		sections.recommended.tables.push(
 			table(
@@ -535,27 +696,37 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 				'Địa điểm đề xuất',
 				'Recommended site',
 				[
-					['Mã', 'Code'],
 					['Tên', 'Name'],
-					['Vĩ độ', 'Latitude'],
-					['Kinh độ', 'Longitude'],
-					['Pháp lý đất', 'Legal status']
+					['Địa chỉ', 'Address'],
+					['Diện tích đất (m²)', 'Land area (m²)'],
+					['Tình trạng pháp lý đất', 'Legal status of the land']
 				],
-				[[site.code, site.name, site.lat, site.lng, site.legalStatus]]
+				[
+					[
+						site.name,
+						input.dossier?.site?.code === site.code ? input.dossier.site.address : '',
+						site.landAreaM2,
+						label(`siteLegal.${site.legalStatus}`, site.legalStatus).vi
+					]
+				]
 			)
 		);
 	}
 
-	// Scale.
+	// Scale and estimate: from the dossier inputs when the draft has them, else from settings.
+	const d = input.dossier ?? null;
 	const set = input.settings;
-	const settingSrc = (s: typeof set.unitCost, field = 'value'): NumberSource => ({
-		kind: 'setting',
+	const settingWords = (s: SettingValue, what: string, whatEn: string) =>
+		W(
+			`${what}: ${s.source}${s.year ? `, năm ${s.year}` : ''}.`,
+			`${whatEn}: ${s.source}${s.year ? `, ${s.year}` : ''}.`
+		);
+	const settingSrc = (s: SettingValue) => ({
 		id: s.id ?? s.key,
 		version: s.year ?? undefined,
-		field: `${s.key}.${field}`,
 		note: s.source
 	});
-	const est = investmentEstimate({
+	const est = settingsEstimate({
 		usableM2: n.totalUsableM2,
 		grossToUsableRatio: set.grossToUsable.value,
 		unitCostVndPerM2: set.unitCost.value,
@@ -563,121 +734,365 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 		clearanceCostVnd: rec?.site.clearanceCostVnd ?? 0,
 		contingencyRatio: set.contingency.value
 	});
+	const gfaWords = d?.scale.grossFloorAreaM2
+		? W(
+				'Tổng diện tích sàn xây dựng do phường xác định trong hồ sơ đề xuất, trên cơ sở tổng diện tích sử dụng theo định mức.',
+				'Gross floor area set by the ward in the dossier, from the usable area under the norms.'
+			)
+		: W(
+				`Tổng diện tích sử dụng theo định mức nhân hệ số diện tích sàn xây dựng trên diện tích sử dụng (${set.grossToUsable.source}).`,
+				`Usable area under the norms times the gross-to-usable ratio (${set.grossToUsable.source}).`
+			);
+	const gfa = d?.scale.grossFloorAreaM2 ?? est.grossFloorAreaM2;
 	sections.scale.numbers = {
-		workAreaM2: num(r1(n.workAreaM2), 'm²', 'needs', 'workAreaM2', ns),
-		commonAreaM2: num(r1(n.commonAreaM2), 'm²', 'needs', 'commonAreaM2', ns),
-		specialisedAreaM2: num(r1(n.specialisedAreaM2), 'm²', 'needs', 'specialisedAreaM2', ns),
-		usableM2: num(r1(n.totalUsableM2), 'm²', 'needs', 'totalUsableM2', ns),
-		grossToUsableRatio: {
-			value: set.grossToUsable.value,
-			unit: '',
-			source: settingSrc(set.grossToUsable)
-		},
-		grossFloorAreaM2: num(
-			est.grossFloorAreaM2,
+		workAreaM2: num(
+			r1(n.workAreaM2),
 			'm²',
 			'needs',
-			'totalUsableM2 × investment.grossToUsableRatio',
-			ns
-		)
-	};
-
-	// Estimate.
-	const siteField = (field: string): NumberSource =>
-		rec ? { kind: 'site', id: rec.site.id, field } : { kind: 'site', field: `${field} (no site)` };
-	sections.estimate.numbers = {
-		grossFloorAreaM2: num(
-			est.grossFloorAreaM2,
-			'm²',
-			'needs',
-			'totalUsableM2 × investment.grossToUsableRatio',
+			'workAreaM2',
+			W(
+				`Diện tích làm việc theo định mức: ${normWords}.`,
+				`Entitled working area: ${normWordsEn}.`
+			),
 			ns
 		),
-		unitCostVndPerM2: {
-			value: set.unitCost.value,
-			unit: 'đồng/m²',
-			source: settingSrc(set.unitCost)
-		},
-		constructionVnd: {
-			value: est.constructionVnd,
-			unit: 'đồng',
-			source: {
-				...settingSrc(set.unitCost),
-				field: 'grossFloorAreaM2 × investment.unitCostVndPerM2'
-			}
-		},
-		landCostVnd: {
-			value: rec?.site.landCostVnd ?? 0,
-			unit: 'đồng',
-			source: siteField('land_cost_vnd')
-		},
-		clearanceCostVnd: {
-			value: rec?.site.clearanceCostVnd ?? 0,
-			unit: 'đồng',
-			source: siteField('clearance_cost_vnd')
-		},
-		contingencyRatio: {
-			value: set.contingency.value,
-			unit: '',
-			source: settingSrc(set.contingency)
-		},
-		contingencyVnd: {
-			value: est.contingencyVnd,
-			unit: 'đồng',
-			source: { ...settingSrc(set.contingency), field: 'contingencyRatio × (construction + land)' }
-		},
-		totalVnd: {
-			value: est.totalVnd,
-			unit: 'đồng',
-			source: { kind: 'setting', field: 'construction + land + contingency' }
-		}
+		commonAreaM2: num(
+			r1(n.commonAreaM2),
+			'm²',
+			'needs',
+			'commonAreaM2',
+			W(
+				`Diện tích sử dụng chung bằng ${formatDecimal(n.commonAreaRatio * 100, 1)} % diện tích làm việc theo ${n.normSet.legalBasis} (tỷ lệ cần đối chiếu văn bản gốc).`,
+				`Common-use area at ${n.commonAreaRatio * 100} % of the working area under ${n.normSet.legalBasis} (ratio to verify).`
+			),
+			ns
+		),
+		specialisedAreaM2: num(
+			r1(n.specialisedAreaM2),
+			'm²',
+			'needs',
+			'specialisedAreaM2',
+			W(
+				'Diện tích chuyên dùng do phường kê khai theo quy định của Thành phố.',
+				'Specialised area entered by the ward under the city’s rules.'
+			),
+			ns
+		),
+		usableM2: num(
+			r1(n.totalUsableM2),
+			'm²',
+			'needs',
+			'totalUsableM2',
+			W(
+				'Tổng của diện tích làm việc, diện tích sử dụng chung và diện tích chuyên dùng.',
+				'Sum of the working, common-use and specialised areas.'
+			),
+			ns
+		),
+		grossFloorAreaM2: num(
+			gfa,
+			'm²',
+			d?.scale.grossFloorAreaM2 ? 'setting' : 'needs',
+			'grossFloorAreaM2',
+			gfaWords
+		)
 	};
+	if (!d?.scale.grossFloorAreaM2)
+		sections.scale.numbers.grossToUsableRatio = num(
+			set.grossToUsable.value,
+			'',
+			'setting',
+			set.grossToUsable.key,
+			settingWords(
+				set.grossToUsable,
+				'Hệ số diện tích sàn xây dựng trên diện tích sử dụng',
+				'Gross-to-usable ratio'
+			),
+			settingSrc(set.grossToUsable)
+		);
+	if (d?.scale.storeys)
+		sections.scale.numbers.storeys = num(
+			d.scale.storeys,
+			'tầng',
+			'setting',
+			'storeys',
+			W(
+				'Số tầng nổi do phường xác định trong hồ sơ đề xuất.',
+				'Storeys above ground set by the ward in the dossier.'
+			)
+		);
+
+	const e = d?.estimate ?? null;
+	if (e) {
+		const rateWords = W(
+			`Suất vốn đầu tư xây dựng trụ sở cơ quan ${e.storeys} tầng: ${e.rate?.source ?? 'bảng suất vốn đầu tư'}${e.rate ? `, mặt bằng giá năm ${e.rate.year}` : ''}${e.rate?.verify ? ' (cần đối chiếu văn bản gốc)' : ''}.`,
+			`Unit investment cost of an office building of ${e.storeys} storeys: ${e.rate?.source ?? 'rate table'}${e.rate ? `, price level ${e.rate.year}` : ''}${e.rate?.verify ? ' (to verify)' : ''}.`
+		);
+		const dossierWords = W(
+			'Số liệu do phường xác định trong hồ sơ đề xuất.',
+			'Figure set by the ward in the dossier.'
+		);
+		sections.estimate.numbers = {
+			grossFloorAreaM2: num(e.gfaM2, 'm²', 'setting', 'gfaM2', gfaWords),
+			unitCostVndPerM2: num(e.rateVndPerM2, 'đồng/m²', 'setting', 'rateVndPerM2', rateWords),
+			constructionVnd: num(
+				e.constructionVnd,
+				'đồng',
+				'setting',
+				'constructionVnd',
+				W(
+					'Tổng diện tích sàn xây dựng nhân suất vốn đầu tư, làm tròn đến triệu đồng.',
+					'Gross floor area times the unit cost, rounded to a million đồng.'
+				)
+			),
+			landCostVnd: num(
+				e.landAndClearanceVnd,
+				'đồng',
+				'site',
+				'landAndClearanceVnd',
+				rec
+					? W(
+							`Chi phí bồi thường, hỗ trợ, tái định cư và giải phóng mặt bằng của khu đất “${rec.site.name}”, do phường xác định trong hồ sơ đề xuất.`,
+							`Compensation, resettlement and clearance cost of the site “${rec.site.name}”, set by the ward in the dossier.`
+						)
+					: dossierWords
+			),
+			contingencyRatio: num(e.contingencyShare, '%', 'setting', 'contingencyShare', dossierWords),
+			contingencyVnd: num(
+				e.contingencyVnd,
+				'đồng',
+				'setting',
+				'contingencyVnd',
+				W(
+					'Tỷ lệ dự phòng nhân tổng chi phí xây dựng và chi phí đất, giải phóng mặt bằng.',
+					'Contingency share times construction plus land and clearance.'
+				)
+			),
+			totalVnd: num(
+				e.totalVnd,
+				'đồng',
+				'setting',
+				'totalVnd',
+				W(
+					'Tổng chi phí xây dựng, chi phí đất và giải phóng mặt bằng, chi phí dự phòng.',
+					'Construction plus land and clearance plus contingency.'
+				)
+			)
+		};
+	} else {
+		const siteWords = rec
+			? W(
+					`Hồ sơ khu đất “${rec.site.name}” trong danh mục địa điểm ứng viên của phường.`,
+					`The record of the site “${rec.site.name}”.`
+				)
+			: W('Chưa chọn địa điểm.', 'No site chosen.');
+		sections.estimate.numbers = {
+			grossFloorAreaM2: num(est.grossFloorAreaM2, 'm²', 'needs', 'grossFloorAreaM2', gfaWords),
+			unitCostVndPerM2: num(
+				set.unitCost.value,
+				'đồng/m²',
+				'setting',
+				set.unitCost.key,
+				settingWords(set.unitCost, 'Suất vốn đầu tư', 'Unit investment cost'),
+				settingSrc(set.unitCost)
+			),
+			constructionVnd: num(
+				est.constructionVnd,
+				'đồng',
+				'setting',
+				'constructionVnd',
+				W(
+					'Tổng diện tích sàn xây dựng nhân suất vốn đầu tư.',
+					'Gross floor area times the unit cost.'
+				)
+			),
+			landCostVnd: num(
+				(rec?.site.landCostVnd ?? 0) + (rec?.site.clearanceCostVnd ?? 0),
+				'đồng',
+				'site',
+				'landCostVnd',
+				siteWords
+			),
+			contingencyRatio: num(
+				set.contingency.value,
+				'%',
+				'setting',
+				set.contingency.key,
+				settingWords(set.contingency, 'Tỷ lệ dự phòng', 'Contingency share'),
+				settingSrc(set.contingency)
+			),
+			contingencyVnd: num(
+				est.contingencyVnd,
+				'đồng',
+				'setting',
+				'contingencyVnd',
+				W(
+					'Tỷ lệ dự phòng nhân tổng chi phí xây dựng và chi phí đất, giải phóng mặt bằng.',
+					'Contingency share times construction plus land and clearance.'
+				)
+			),
+			totalVnd: num(
+				est.totalVnd,
+				'đồng',
+				'setting',
+				'totalVnd',
+				W(
+					'Tổng chi phí xây dựng, chi phí đất và giải phóng mặt bằng, chi phí dự phòng.',
+					'Construction plus land and clearance plus contingency.'
+				)
+			)
+		};
+	}
+
+	// Funding and yearly split.
+	if (d) {
+		const splitWords = W(
+			'Kế hoạch vốn theo năm do phường đề xuất trong hồ sơ.',
+			'Yearly capital plan proposed by the ward in the dossier.'
+		);
+		for (const y of d.yearlySplit)
+			sections.funding.numbers[`y${y.year}`] = num(
+				y.amountVnd,
+				'đồng',
+				'setting',
+				`yearlySplit.${y.year}`,
+				splitWords
+			);
+		sections.funding.tables.push(
+			table(
+				'yearly',
+				'Phân kỳ vốn đầu tư theo năm',
+				'Capital by year',
+				[
+					['Năm', 'Year'],
+					['Số vốn (đồng)', 'Amount (VND)']
+				],
+				d.yearlySplit.map((y) => [String(y.year), y.amountVnd])
+			)
+		);
+		if (d.operatingCostVndPerYear !== null)
+			sections.operating.numbers.perYear = num(
+				d.operatingCostVndPerYear,
+				'đồng',
+				'setting',
+				'operatingCostVndPerYear',
+				W(
+					'Chi phí vận hành, bảo trì hằng năm do phường ước tính trong hồ sơ đề xuất.',
+					'Yearly operating and maintenance cost estimated by the ward in the dossier.'
+				)
+			);
+	}
 
 	// Schedule.
+	const schedule = d?.schedule ?? draft.schedule;
+	const scheduleWords = W(
+		'Tiến độ do phường đề xuất trong hồ sơ.',
+		'Schedule proposed by the ward in the dossier.'
+	);
 	sections.schedule.numbers = {
-		startYear: {
-			value: draft.schedule.startYear,
-			unit: '',
-			source: { kind: 'setting', field: 'draft.schedule.startYear' }
-		},
-		endYear: {
-			value: draft.schedule.endYear,
-			unit: '',
-			source: { kind: 'setting', field: 'draft.schedule.endYear' }
-		}
+		startYear: num(schedule.startYear, '', 'setting', 'schedule.startYear', scheduleWords),
+		endYear: num(schedule.endYear, '', 'setting', 'schedule.endYear', scheduleWords)
 	};
+
+	// Old facilities and what happens to them.
+	if (d?.facilities.length)
+		sections.arrangement.tables.push(
+			table(
+				'fates',
+				'Phương án xử lý các cơ sở cũ sau khi có trụ sở mới',
+				'What happens to each old facility',
+				[
+					['Cơ sở', 'Facility'],
+					['Địa chỉ', 'Address'],
+					['Phương án', 'Plan'],
+					['Ghi chú', 'Note']
+				],
+				d.facilities.map((f) => [
+					f.name,
+					f.address ?? '',
+					f.fate ? f.fateLabelVi : 'Chưa xác định',
+					f.note
+				])
+			)
+		);
+	const docs = input.documents;
+	if (docs?.arrangement.length)
+		sections.arrangement.tables.unshift(
+			table(
+				'units',
+				'Bố trí trước mắt theo đơn vị',
+				'Short-term seating by unit',
+				[
+					['Đơn vị', 'Unit'],
+					['Biên chế', 'Staff'],
+					['Đã bố trí chỗ', 'Seated'],
+					['Diện tích bố trí (m²)', 'Area given (m²)'],
+					['Định mức (m²)', 'Norm (m²)']
+				],
+				docs.arrangement.map((a) => [a.unit, a.headcount, a.seated, r1(a.areaM2), r1(a.normM2)])
+			)
+		);
 
 	// Staffing support by field.
 	const st = input.staffing;
 	sections.staffing.numbers = {
-		approved: num(st.totals.approved, 'người', 'positions', 'Σ approved'),
-		filled: num(st.totals.filled, 'người', 'positions', 'Σ filled'),
-		vacant: num(st.totals.vacant, 'người', 'positions', 'Σ max(0, approved − filled)')
+		approved: num(st.totals.approved, 'người', 'positions', 'Σ approved', staffWords),
+		filled: num(
+			st.totals.filled,
+			'người',
+			'positions',
+			'Σ filled',
+			W(
+				`Số người đang làm việc theo danh mục vị trí việc làm, ${asOfVi}.`,
+				`People in post in the list of positions, as of ${asOfEn}.`
+			)
+		),
+		vacant: num(
+			st.totals.vacant,
+			'người',
+			'positions',
+			'Σ max(0, approved − filled)',
+			W(
+				`Tổng số biên chế được giao chưa có người đảm nhiệm, ${asOfVi}.`,
+				`Approved posts not filled, as of ${asOfEn}.`
+			)
+		)
 	};
-	for (const r of st.rows) {
-		if (r.vacant > 0)
-			sections.staffing.numbers[`vacant.${r.field ?? 'unspecified'}`] = num(
-				r.vacant,
-				'người',
-				'positions',
-				`vacant where field = ${r.field ?? 'null'}`
-			);
-	}
 	sections.staffing.tables.push(
 		table(
 			'fields',
-			'Nhu cầu bổ sung cán bộ theo lĩnh vực',
-			'Staffing support requested by field',
+			'Biên chế và số còn thiếu theo lĩnh vực',
+			'Staff and vacancies by field',
 			[
 				['Lĩnh vực', 'Field'],
 				['Biên chế được giao', 'Approved'],
 				['Hiện có', 'Filled'],
 				['Còn thiếu', 'Vacant'],
-				['Kế hoạch năm sau', 'Planned next year']
+				['Dự kiến năm sau', 'Planned next year']
 			],
-			st.rows.map((r) => [r.field ?? '—', r.approved, r.filled, r.vacant, r.planned])
+			st.rows.map((r) => [
+				(r.fieldLabel ?? fieldLabel(r.field)).vi,
+				r.approved,
+				r.filled,
+				r.vacant,
+				r.planned
+			])
 		)
 	);
+	if (d?.staffingSupport.length)
+		sections.staffing.tables.push(
+			table(
+				'support',
+				'Nhân sự đề nghị Thành phố hỗ trợ',
+				'Staff support asked of the city',
+				[
+					['Lĩnh vực', 'Field'],
+					['Số người', 'Persons'],
+					['Thời gian (tháng)', 'Duration (months)']
+				],
+				d.staffingSupport.map((x) => [x.fieldLabelVi, x.persons, x.durationMonths])
+			)
+		);
 
 	// Appendices: the data tables.
 	sections.appendices.tables.push(
@@ -686,19 +1101,17 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 			'Danh sách địa điểm ứng viên',
 			'Candidate sites',
 			[
-				['Mã', 'Code'],
 				['Tên', 'Name'],
 				['Diện tích đất (m²)', 'Land area (m²)'],
-				['Pháp lý', 'Legal status'],
+				['Tình trạng pháp lý đất', 'Legal status'],
 				['Số hộ di dời', 'Households'],
 				['Chi phí đất (đồng)', 'Land cost (VND)'],
-				['Chi phí GPMB (đồng)', 'Clearance (VND)']
+				['Chi phí giải phóng mặt bằng (đồng)', 'Clearance (VND)']
 			],
 			input.sites.map((s) => [
-				s.code,
 				s.name,
 				s.landAreaM2,
-				s.legalStatus,
+				label(`siteLegal.${s.legalStatus}`, s.legalStatus).vi,
 				s.householdsToRelocate,
 				s.landCostVnd,
 				s.clearanceCostVnd
@@ -721,6 +1134,16 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 	};
 
 	const criteriaKeys = scoring?.criteria.map((c) => c.key) ?? [];
+	const documents: PacketDocuments = {
+		reportNumber: siblingNumber(draft.submission.number, 'BC'),
+		letterNumber: siblingNumber(draft.submission.number, 'UBND-NV').replace(
+			'UBND-NV-UBND',
+			'UBND-NV'
+		),
+		justification: docs?.justification ?? [],
+		arrangement: docs?.arrangement ?? [],
+		vacancies: docs?.vacancies ?? []
+	};
 	return {
 		format: 'truso-packet/1',
 		ward: {
@@ -731,7 +1154,7 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 			isSample: input.ward.isSample
 		},
 		assembledAt: input.assembledAt,
-		submission: draft.submission,
+		submission: { ...draft.submission, place: draft.submission.place || input.ward.city },
 		sections: SECTION_KEYS.map((k) => sections[k]),
 		map,
 		charts: {
@@ -752,8 +1175,21 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 				? { sites: scoring.smaa.eligible, rankAcceptability: scoring.smaa.rankAcceptability }
 				: null
 		},
-		photos: inv.photos
+		photos: inv.photos,
+		...(d ? { dossier: d } : {}),
+		documents
 	};
+}
+
+const DECIMALS = new Map<number, Intl.NumberFormat>();
+/** A decimal with a comma ("0,812"), as Vietnamese documents write it. */
+export function formatDecimal(x: number, digits: number): string {
+	let f = DECIMALS.get(digits);
+	if (!f) {
+		f = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits });
+		DECIMALS.set(digits, f);
+	}
+	return f.format(x);
 }
 
 /** Every number of a snapshot keyed `${section}.${key}`. */

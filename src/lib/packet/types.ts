@@ -132,12 +132,15 @@ export interface PacketPhoto {
 	caption: string;
 }
 
-/** Where each unit of the ward sits under the applied short-term arrangement. */
+/** One unit under the applied short-term arrangement. */
 export interface PacketArrangementRow {
 	unit: string;
-	people: number;
-	/** The facilities and buildings the unit uses, as printed ("Trụ sở chính, nhà A"). */
-	places: string;
+	headcount: number;
+	seated: number;
+	/** Floor area the arrangement gives the unit, m². */
+	areaM2: number;
+	/** The unit's working area under the norms, m². */
+	normM2: number;
 }
 
 /** One position with vacancies, under the city's field of expertise. */

@@ -90,11 +90,11 @@ describe('sample proposals', () => {
 		expect(nec.headcount.value).toBeGreaterThan(0);
 		expect(nec.ratioToNorm.source.kind).toBe('needs');
 		const est = section(v.snapshot, 'estimate').numbers;
-		expect(est.unitCostVndPerM2.value).toBe(11_000_000);
+		// The rate of the rate table for the dossier's storeys (the dossier's estimate).
+		expect(est.unitCostVndPerM2.value).toBe(v.snapshot.dossier!.estimate!.rateVndPerM2);
 		expect(est.totalVnd.value).toBe(
 			(est.constructionVnd.value ?? 0) +
 				(est.landCostVnd.value ?? 0) +
-				(est.clearanceCostVnd.value ?? 0) +
 				(est.contingencyVnd.value ?? 0)
 		);
 	});

@@ -22,8 +22,11 @@ import {
 	type PacketDraft,
 	type PacketInput,
 	type PacketSnapshot,
+	type PacketDocuments,
+	vnToday,
 	type PageSnapshot,
 	type SectionKey,
+	fieldLabel,
 	type SettingValue,
 	type SnapshotDiff
 } from '../packet';
@@ -35,6 +38,7 @@ import {
 	conditionSurveys,
 	decisions,
 	facilities,
+	orgUnits,
 	photos,
 	proposalVersions,
 	proposals,
@@ -46,10 +50,15 @@ import {
 	wards
 } from './db/schema';
 import { dossierForDraft } from './dossier';
-import { needsForWard, staffingGapsForWard } from './needs';
+import {
+	justificationForWard,
+	needsForWard,
+	staffingGapsForWard,
+	vacanciesByPosition
+} from './needs';
 import { notify, reviewerIds, wardUserIds } from './notifications';
 import { uploadDir } from './photos';
-import { getScenario } from './plans';
+import { appliedArrangementByUnit, getScenario } from './plans';
 import {
 	buildDecision,
 	getScoringRun,
@@ -252,6 +261,7 @@ export function gatherInput(db: Db, wardId: number, at = new Date()): PacketInpu
 
 	const siteRows = allSites(db, wardId);
 	const staffing = staffingGapsForWard(db, wardId);
+	const documents = documentsInput(db, wardId);
 	return {
 		ward: {
 			id: w.id,
@@ -388,6 +398,7 @@ export function gatherInput(db: Db, wardId: number, at = new Date()): PacketInpu
 		staffing: {
 			rows: staffing.rows.map((r) => ({
 				field: r.field,
+				fieldLabel: fieldLabel(r.field),
 				approved: r.approved,
 				filled: r.filled,
 				vacant: r.vacant,
@@ -399,8 +410,98 @@ export function gatherInput(db: Db, wardId: number, at = new Date()): PacketInpu
 				vacant: staffing.totals.vacant,
 				planned: staffing.totals.planned
 			}
-		}
+		},
+		documents
 	};
+}
+
+const pctVi = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 });
+const pctEn = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 });
+const intVi = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+const intEn = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+
+/**
+ * The justification criteria (needs page), the applied arrangement by unit (plans) and the
+ * vacancies by position under the city's fields, in words for the documents.
+ */
+function documentsInput(
+	db: Db,
+	wardId: number
+): Omit<PacketDocuments, 'reportNumber' | 'letterNumber'> {
+	const out: Omit<PacketDocuments, 'reportNumber' | 'letterNumber'> = {
+		justification: [],
+		arrangement: [],
+		vacancies: []
+	};
+	try {
+		const j = justificationForWard(db, wardId);
+		const a = j.workingArea.allSites;
+		const ratio = a.ratio ?? 0;
+		out.justification.push({
+			met: j.workingArea.met,
+			text: {
+				vi: `Diện tích làm việc đang sử dụng tại tất cả các cơ sở là ${intVi.format(a.inUseM2)} m², bằng ${pctVi.format(ratio)} định mức ${intVi.format(a.normM2)} m² (ngưỡng ${pctVi.format(j.threshold)}).`,
+				en: `Working area in use at all sites: ${intEn.format(a.inUseM2)} m², ${pctEn.format(ratio)} of the ${intEn.format(a.normM2)} m² norm (threshold ${pctEn.format(j.threshold)}).`
+			}
+		});
+		const u = j.unsafeBuildings;
+		const inUse = u.buildings.filter((b) => b.inUse);
+		out.justification.push({
+			met: u.met,
+			text: {
+				vi: u.buildings.length
+					? `Có ${u.buildings.length} nhà cấp nguy hiểm C hoặc D theo TCVN 9381:2012 (${u.buildings.map((b) => b.name).join(', ')}), trong đó ${inUse.length} nhà đang sử dụng.`
+					: 'Không có nhà nào được đánh giá cấp nguy hiểm C hoặc D theo TCVN 9381:2012.',
+				en: u.buildings.length
+					? `${u.buildings.length} buildings at danger level C or D under TCVN 9381:2012 (${u.buildings.map((b) => b.name).join(', ')}), ${inUse.length} of them in use.`
+					: 'No building at danger level C or D under TCVN 9381:2012.'
+			}
+		});
+		const dsp = j.dispersion;
+		out.justification.push({
+			met: dsp.met,
+			text: {
+				vi: `Cơ quan đang làm việc tại ${dsp.siteCount} cơ sở; hai cơ sở xa nhau nhất cách nhau ${intVi.format(dsp.maxDistanceM)} m (tiêu chí phân tán: từ ${dsp.minSites} cơ sở, cách nhau từ ${intVi.format(dsp.minDistanceM)} m).`,
+				en: `The offices use ${dsp.siteCount} sites; the two farthest apart are ${intEn.format(dsp.maxDistanceM)} m apart (scattered: ${dsp.minSites} sites or more, ${intEn.format(dsp.minDistanceM)} m or more apart).`
+			}
+		});
+	} catch {
+		// No current norm set: the criteria are left out (the necessity figures still show).
+	}
+	const arr = appliedArrangementByUnit(db, wardId);
+	if (arr) {
+		const names = new Map(
+			db
+				.select({ id: orgUnits.id, name: orgUnits.name })
+				.from(orgUnits)
+				.where(eq(orgUnits.wardId, wardId))
+				.all()
+				.map((r) => [r.id, r.name])
+		);
+		out.arrangement = arr.units.map((x) => ({
+			unit: names.get(x.unitId) ?? '—',
+			headcount: x.headcount,
+			seated: x.seated,
+			areaM2: x.areaGivenM2,
+			normM2: x.normAreaM2
+		}));
+	}
+	const v = vacanciesByPosition(db, wardId);
+	for (const g of v.groups)
+		for (const r of g.rows)
+			if (r.missing > 0)
+				out.vacancies.push({
+					field:
+						g.key === 'leadership'
+							? { vi: 'Lãnh đạo, quản lý', en: 'Leadership' }
+							: fieldLabel(r.field),
+					position: { vi: r.title, en: v.titleLabels[r.titleKey]?.en ?? r.title },
+					unit: r.unitName,
+					approved: r.approved,
+					filled: r.filled,
+					vacant: r.missing
+				});
+	return out;
 }
 
 /** The packet of the ward now, with the given draft. */
@@ -646,13 +747,14 @@ export function lastVersionDiff(db: DbLike, proposalId: number): SnapshotDiff | 
 
 // ------------------------------------------------------------------ writing (ward side)
 
-const today = (at = new Date()) => at.toISOString().slice(0, 10);
+/** Today in Viet Nam's time (the tờ trình's date). */
+const today = (at = new Date()) => vnToday(at);
 const wardLink = (wardCode: string, id: number) => `/w/${wardCode}/proposals/${id}`;
 const reviewLink = (id: number) => `/review/proposals/${id}`;
 
 function wardOf(db: DbLike, wardId: number) {
 	const w = db
-		.select({ code: wards.code, name: wards.name })
+		.select({ code: wards.code, name: wards.name, city: wards.city })
 		.from(wards)
 		.where(eq(wards.id, wardId))
 		.get();
@@ -669,7 +771,7 @@ export function createProposal(
 	at = new Date()
 ): number {
 	const w = wardOf(db, wardId);
-	const draft = defaultDraft(w.name, today(at));
+	const draft = defaultDraft(w.name, today(at), w.city);
 	const assembled = assemble(db, wardId, draft, at);
 	// Immediate: the check of the ward's live proposals and the insert hold the write lock
 	// together, so two creations racing (two tabs, two processes) cannot both pass the check.

@@ -1,8 +1,10 @@
 /**
- * DOCX of the tờ trình and the report in the Decree 30/2020/NĐ-CP layout: A4 portrait, margins
- * top/bottom 20 mm, left 30 mm, right 15 mm, Times New Roman 13-14 pt, the national title and
- * motto centred with a rule, number and symbol, signature block, recipients, and page numbers
- * centred at the top from page 2 (a different, empty first-page header).
+ * DOCX of the packet's documents in the Decree 30/2020/NĐ-CP layout: A4 portrait, margins
+ * top/bottom 20 mm, left 30 mm, right 15 mm, Times New Roman, body 14 pt justified with a
+ * first-line indent, the issuing body and the national title with rules of the right length
+ * (a third to a half of the line above; the motto's as long as the motto), number and symbol,
+ * place and date, signature block, recipients at 11-12 pt, and page numbers (13 pt) centred at
+ * the top from page 2 of each document (each document is its own section, numbered from 1).
  */
 import {
 	AlignmentType,
@@ -11,6 +13,7 @@ import {
 	Header,
 	ImageRun,
 	Packer,
+	PageBreak,
 	PageNumber,
 	Paragraph,
 	Table,
@@ -22,31 +25,34 @@ import {
 	type ParagraphChild
 } from 'docx';
 import type { PacketSnapshot } from '../../packet';
-import { generatedParagraphs } from '../../packet';
 import {
 	DOC_TEXT,
 	NO_IMAGES,
-	cellText,
-	numberRows,
-	reportSections,
-	sectionTitle,
-	tableHead,
-	tableTitle,
+	letterBlocks,
+	recipientsOf,
+	reportBlocks,
+	submissionBlocks,
 	upper,
-	type DocImage,
+	type Block,
+	type DocKind,
 	type DocLocale,
 	type DocPart,
 	type PacketImages
 } from './common';
+import { textWidthPt } from './fonts';
 
 /** Millimetres to twips (1 mm = 1440 / 25.4 twips). */
 export const mm = (x: number) => Math.round((x * 1440) / 25.4);
 export const A4_TWIPS = { width: 11906, height: 16838 };
 export const MARGINS_MM = { top: 20, bottom: 20, left: 30, right: 15 };
-const FONT = 'Times New Roman';
+export const FONT = 'Times New Roman';
 const PT = (x: number) => x * 2; // half-points
 const BODY = PT(14);
 const CONTENT_WIDTH = A4_TWIPS.width - mm(MARGINS_MM.left) - mm(MARGINS_MM.right);
+const LEFT_COL = Math.round(CONTENT_WIDTH * 0.4);
+const RIGHT_COL = CONTENT_WIDTH - LEFT_COL;
+/** Points to twips. */
+const tw = (pt: number) => Math.round(pt * 20);
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const NO_BORDERS = {
@@ -58,29 +64,42 @@ const NO_BORDERS = {
 	insideVertical: NONE
 };
 
+type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
+
 function run(text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) {
 	return new TextRun({ text, font: FONT, size: o.size ?? BODY, bold: o.bold, italics: o.italics });
 }
 
 function para(
 	children: ParagraphChild[] | string,
-	o: {
-		align?: (typeof AlignmentType)[keyof typeof AlignmentType];
-		rule?: boolean;
-		after?: number;
-		indent?: boolean;
-	} = {}
+	o: { align?: Align; after?: number; indent?: boolean; before?: number } = {}
 ) {
 	return new Paragraph({
 		children: typeof children === 'string' ? [run(children)] : children,
 		alignment: o.align ?? AlignmentType.JUSTIFIED,
-		spacing: { after: o.after ?? 120, line: 300 },
-		indent: o.indent ? { firstLine: mm(10) } : undefined,
-		border: o.rule
-			? { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } }
-			: undefined
+		spacing: { before: o.before ?? 0, after: o.after ?? 120, line: 312 },
+		indent: o.indent ? { firstLine: mm(10) } : undefined
 	});
 }
+
+/**
+ * A centred horizontal rule `lengthPt` long in a column `colTwips` wide: an empty paragraph
+ * whose top border runs between equal left and right indents.
+ */
+function rule(lengthPt: number, colTwips: number, after = 120) {
+	const side = Math.max(0, Math.round((colTwips - tw(lengthPt)) / 2));
+	return new Paragraph({
+		children: [],
+		spacing: { before: 0, after, line: 120, lineRule: 'exact' },
+		indent: { left: side, right: side },
+		border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } }
+	});
+}
+
+/** The rule under the issuing body: 40 % of the ward's name line (a third to a half). */
+export const issuerRulePt = (wardName: string) => 0.4 * textWidthPt(upper(wardName), 13, true);
+/** The rule under the motto: as long as the motto. */
+export const mottoRulePt = (motto: string) => textWidthPt(motto, 14, true);
 
 function section(children: (Paragraph | Table)[]): ISectionOptions {
 	return {
@@ -114,55 +133,46 @@ function section(children: (Paragraph | Table)[]): ISectionOptions {
 	};
 }
 
-/** The two-column heading: issuer and number on the left, national title and date on the right. */
-function heading(s: PacketSnapshot, locale: DocLocale, symbol: string) {
+/** Issuer, number (and the letter's trích yếu) left; national title, motto, date right. */
+function heading(s: PacketSnapshot, locale: DocLocale, symbol: string, summaryLeft?: string) {
 	const T = DOC_TEXT[locale];
+	const c = AlignmentType.CENTER;
 	const left = [
-		para([run(T.issuer, { size: PT(13) })], { align: AlignmentType.CENTER, after: 0 }),
-		para([run(upper(s.ward.name), { bold: true, size: PT(13) })], {
-			align: AlignmentType.CENTER,
-			rule: true,
-			after: 120
-		}),
-		para([run(`${T.number}: ${symbol}`, { size: PT(13) })], { align: AlignmentType.CENTER })
+		para([run(T.issuer, { size: PT(13) })], { align: c, after: 0 }),
+		para([run(upper(s.ward.name), { bold: true, size: PT(13) })], { align: c, after: 0 }),
+		rule(issuerRulePt(s.ward.name), LEFT_COL),
+		para([run(`${T.number}: ${symbol}`, { size: PT(13) })], { align: c, after: 0 }),
+		...(summaryLeft ? [para([run(summaryLeft, { size: PT(12) })], { align: c, after: 0 })] : [])
 	];
 	const right = [
-		para([run(T.nation, { bold: true, size: PT(13) })], { align: AlignmentType.CENTER, after: 0 }),
-		para([run(T.motto, { bold: true, size: PT(14) })], {
-			align: AlignmentType.CENTER,
-			rule: true,
-			after: 120
-		}),
+		para([run(T.nation, { bold: true, size: PT(13) })], { align: c, after: 0 }),
+		para([run(T.motto, { bold: true, size: PT(14) })], { align: c, after: 0 }),
+		rule(mottoRulePt(T.motto), RIGHT_COL),
 		para(
 			[run(T.dateLine(s.submission.place, s.submission.date), { italics: true, size: PT(14) })],
 			{
-				align: AlignmentType.CENTER
+				align: c,
+				after: 0
 			}
 		)
 	];
 	return new Table({
 		width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-		columnWidths: [Math.round(CONTENT_WIDTH * 0.4), Math.round(CONTENT_WIDTH * 0.6)],
+		columnWidths: [LEFT_COL, RIGHT_COL],
 		borders: NO_BORDERS,
 		rows: [
 			new TableRow({
 				children: [
-					new TableCell({
-						children: left,
-						width: { size: Math.round(CONTENT_WIDTH * 0.4), type: WidthType.DXA }
-					}),
-					new TableCell({
-						children: right,
-						width: { size: Math.round(CONTENT_WIDTH * 0.6), type: WidthType.DXA }
-					})
+					new TableCell({ children: left, width: { size: LEFT_COL, type: WidthType.DXA } }),
+					new TableCell({ children: right, width: { size: RIGHT_COL, type: WidthType.DXA } })
 				]
 			})
 		]
 	});
 }
 
-/** Signature block: recipients on the left, authority, title and name on the right. */
-function signature(s: PacketSnapshot, locale: DocLocale) {
+/** Recipients on the left (label 12 pt, lines 11 pt), authority, title and name on the right. */
+function signature(s: PacketSnapshot, kind: DocKind, locale: DocLocale) {
 	const T = DOC_TEXT[locale];
 	const sub = s.submission;
 	const left = [
@@ -170,195 +180,212 @@ function signature(s: PacketSnapshot, locale: DocLocale) {
 			align: AlignmentType.LEFT,
 			after: 0
 		}),
-		...sub.recipients.map((r) =>
+		...recipientsOf(s, kind, locale).map((r) =>
 			para([run(`- ${r}`, { size: PT(11) })], { align: AlignmentType.LEFT, after: 0 })
 		)
 	];
+	const c = AlignmentType.CENTER;
 	const right = [
-		para([run(sub.signerAuthority, { bold: true })], { align: AlignmentType.CENTER, after: 0 }),
-		para([run(sub.signerTitle, { bold: true })], { align: AlignmentType.CENTER, after: 1400 }),
-		para([run(sub.signerName || ' ', { bold: true })], { align: AlignmentType.CENTER })
+		para([run(sub.signerAuthority, { bold: true })], { align: c, after: 0 }),
+		para([run(sub.signerTitle, { bold: true })], { align: c, after: 1400 }),
+		para([run(sub.signerName || ' ', { bold: true })], { align: c })
 	];
 	const half = Math.round(CONTENT_WIDTH / 2);
 	return new Table({
 		width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-		columnWidths: [half, half],
+		columnWidths: [half, CONTENT_WIDTH - half],
 		borders: NO_BORDERS,
 		rows: [
 			new TableRow({
+				cantSplit: true,
 				children: [
 					new TableCell({ children: left, width: { size: half, type: WidthType.DXA } }),
-					new TableCell({ children: right, width: { size: half, type: WidthType.DXA } })
+					new TableCell({
+						children: right,
+						width: { size: CONTENT_WIDTH - half, type: WidthType.DXA }
+					})
 				]
 			})
 		]
 	});
 }
 
-function dataTable(head: string[], rows: string[][], size = PT(11)) {
-	const cell = (t: string, bold = false) =>
+function dataTable(head: string[], rows: string[][], widths?: number[]) {
+	const size = PT(11);
+	const cols = (widths ?? head.map((_, i) => (i === 0 ? 2 : 1))).map((w) => w);
+	const sum = cols.reduce((a, b) => a + b, 0);
+	const colW = cols.map((w) => Math.round((CONTENT_WIDTH * w) / sum));
+	const cell = (t: string, i: number, bold = false) =>
 		new TableCell({
-			children: [new Paragraph({ children: [run(t, { bold, size })], spacing: { after: 0 } })]
+			width: { size: colW[i], type: WidthType.DXA },
+			children: [
+				new Paragraph({
+					children: [run(t, { bold, size })],
+					alignment:
+						i > 0 && /^[\d.,\s%()a-zđ²—-]*$/i.test(t) && !bold
+							? AlignmentType.RIGHT
+							: AlignmentType.LEFT,
+					spacing: { after: 0 }
+				})
+			]
 		});
 	return new Table({
 		width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+		columnWidths: colW,
 		rows: [
-			new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }),
-			...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))
+			new TableRow({ tableHeader: true, children: head.map((h, i) => cell(h, i, true)) }),
+			...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, i)) }))
 		]
 	});
 }
 
-function image(img: DocImage, maxWidthPx = 600) {
-	const scale = Math.min(1, maxWidthPx / img.width);
-	return new Paragraph({
-		alignment: AlignmentType.CENTER,
-		children: [
-			new ImageRun({
-				type: 'png',
-				data: img.png,
-				transformation: {
-					width: Math.round(img.width * scale),
-					height: Math.round(img.height * scale)
-				}
-			})
-		]
-	});
-}
+const TWIP_PX = 15; // 1 px at 96 dpi = 15 twips
 
-function submissionSection(
+function renderBlocks(
 	s: PacketSnapshot,
+	kind: DocKind,
 	locale: DocLocale,
-	hash: string | null
-): ISectionOptions {
-	const T = DOC_TEXT[locale];
-	const sub = s.submission;
-	const nec = generatedParagraphs(s, 'necessity', locale);
-	const est = generatedParagraphs(s, 'estimate', locale);
-	const children: (Paragraph | Table)[] = [
-		heading(s, locale, sub.number),
-		para([run(T.submissionType, { bold: true })], { align: AlignmentType.CENTER, after: 0 }),
-		para([run(sub.summary, { bold: true })], {
-			align: AlignmentType.CENTER,
-			rule: true,
-			after: 240
-		}),
-		para([run(`${T.to}: ${T.cityCommittee} ${s.ward.city.replace(/^Thành phố\s*/, '')}.`)], {
-			align: AlignmentType.CENTER
-		})
-	];
-	if (s.ward.isSample)
-		children.push(
-			para([run(T.sample, { italics: true, size: PT(12) })], { align: AlignmentType.CENTER })
-		);
-	for (const p of nec) children.push(para(p, { indent: true }));
-	const necNarr = s.sections.find((x) => x.key === 'necessity')?.narrative;
-	if (necNarr) children.push(para(necNarr, { indent: true }));
-	for (const p of est.slice(-1)) children.push(para(p, { indent: true }));
-	children.push(para(sub.request, { indent: true }));
-	children.push(para([run(T.attached, { italics: true })], { indent: true }));
-	if (hash)
-		children.push(
-			para([run(`${T.sha}: ${hash}`, { size: PT(10) })], { align: AlignmentType.LEFT })
-		);
-	children.push(signature(s, locale));
-	return section(children);
-}
-
-function reportSection(
-	s: PacketSnapshot,
-	locale: DocLocale,
-	images: PacketImages
-): ISectionOptions {
-	const T = DOC_TEXT[locale];
-	const children: (Paragraph | Table)[] = [
-		heading(s, locale, s.submission.number.replace(/TTr/, 'BC')),
-		para([run(T.reportType, { bold: true })], { align: AlignmentType.CENTER, after: 0 }),
-		para([run(T.reportSummary, { bold: true })], {
-			align: AlignmentType.CENTER,
-			rule: true,
-			after: 240
-		})
-	];
-	if (s.ward.isSample)
-		children.push(
-			para([run(T.sample, { italics: true, size: PT(12) })], { align: AlignmentType.CENTER })
-		);
-	reportSections(s).forEach((sec, i) => {
-		children.push(
-			para([run(`${i + 1}. ${sectionTitle(sec.key, locale)}`, { bold: true })], {
-				align: AlignmentType.LEFT
-			})
-		);
-		for (const p of generatedParagraphs(s, sec.key, locale))
-			children.push(para(p, { indent: true }));
-		if (sec.narrative)
-			for (const p of sec.narrative.split(/\n+/)) children.push(para(p, { indent: true }));
-		const rows = numberRows(sec, locale);
-		if (rows.length) children.push(dataTable([T.label, T.value, T.source], rows, PT(10)));
-		for (const t of sec.tables) {
-			children.push(
-				para([run(tableTitle(t, locale), { italics: true, size: PT(12) })], {
-					align: AlignmentType.LEFT
-				})
-			);
-			children.push(
-				dataTable(
-					tableHead(t, locale),
-					t.rows.map((r) => r.map((c) => cellText(c, locale))),
-					PT(10)
-				)
-			);
-		}
-		for (const c of images.charts.filter((c) => c.key.startsWith(sec.key + '.'))) {
-			children.push(
-				para([run(c.title, { italics: true, size: PT(12) })], { align: AlignmentType.CENTER })
-			);
-			children.push(image(c));
-		}
-		if (sec.key === 'sites' && images.map) {
-			children.push(
-				para([run(T.map, { italics: true, size: PT(12) })], { align: AlignmentType.CENTER })
-			);
-			children.push(image(images.map));
-		}
-		if (sec.key === 'facilities' && images.photos.length) {
-			children.push(
-				para([run(T.photos, { italics: true, size: PT(12) })], { align: AlignmentType.LEFT })
-			);
-			for (const ph of images.photos.slice(0, 8)) {
-				children.push(
+	blocks: Block[]
+): (Paragraph | Table)[] {
+	const out: (Paragraph | Table)[] = [];
+	const c = AlignmentType.CENTER;
+	for (const b of blocks) {
+		switch (b.t) {
+			case 'heading':
+				out.push(heading(s, locale, b.symbol, b.summaryLeft));
+				out.push(para('', { after: 120 }));
+				break;
+			case 'title': {
+				b.lines.forEach((l, i) =>
+					out.push(
+						para([run(l, { bold: true })], { align: c, after: 0, before: i === 0 ? 120 : 0 })
+					)
+				);
+				const last = b.lines[b.lines.length - 1];
+				out.push(rule(0.4 * textWidthPt(last, 14, true), CONTENT_WIDTH, 240));
+				break;
+			}
+			case 'to':
+				for (const l of b.lines) out.push(para(l, { align: c, after: 240 }));
+				break;
+			case 'p':
+				out.push(
+					para(
+						[
+							run(b.text, {
+								italics: b.italic,
+								bold: b.bold,
+								size: b.size ? PT(b.size) : undefined
+							})
+						],
+						{
+							indent: !b.noIndent,
+							align: b.noIndent ? AlignmentType.CENTER : AlignmentType.JUSTIFIED
+						}
+					)
+				);
+				break;
+			case 'h':
+				out.push(
+					para([run(b.text, { bold: true })], {
+						align: AlignmentType.LEFT,
+						before: 120,
+						indent: true
+					})
+				);
+				break;
+			case 'caption':
+				out.push(
+					para([run(b.text, { italics: true, size: PT(12) })], { align: c, before: 120, after: 60 })
+				);
+				break;
+			case 'table':
+				out.push(dataTable(b.head, b.rows, b.widths));
+				out.push(para('', { after: 60 }));
+				break;
+			case 'image': {
+				const maxPx = mm(b.maxWidthMm) / TWIP_PX;
+				const scale = Math.min(1, maxPx / b.img.width);
+				out.push(
 					new Paragraph({
-						alignment: AlignmentType.CENTER,
+						alignment: c,
 						children: [
 							new ImageRun({
-								type: ph.type,
-								data: ph.data,
+								type: 'png',
+								data: b.img.png,
+								transformation: {
+									width: Math.round(b.img.width * scale),
+									height: Math.round(b.img.height * scale)
+								}
+							})
+						]
+					})
+				);
+				break;
+			}
+			case 'photo':
+				out.push(
+					new Paragraph({
+						alignment: c,
+						children: [
+							new ImageRun({
+								type: b.type,
+								data: b.data,
 								transformation: { width: 300, height: 200 }
 							})
 						]
 					})
 				);
-				children.push(
-					para([run(ph.caption, { italics: true, size: PT(11) })], { align: AlignmentType.CENTER })
-				);
-			}
+				out.push(para([run(b.caption, { italics: true, size: PT(12) })], { align: c }));
+				break;
+			case 'signature':
+				out.push(para('', { after: 120 }));
+				out.push(signature(s, kind, locale));
+				break;
+			case 'pagebreak':
+				out.push(new Paragraph({ children: [new PageBreak()] }));
+				break;
 		}
-	});
-	children.push(signature(s, locale));
-	return section(children);
+	}
+	return out;
 }
 
-/** The DOCX of the tờ trình, the report, or both (two sections, each numbered from 1). */
+/** The blocks of one document. */
+export function documentBlocks(
+	s: PacketSnapshot,
+	kind: DocKind,
+	locale: DocLocale,
+	images: PacketImages,
+	hash: string | null
+): Block[] {
+	if (kind === 'submission') return submissionBlocks(s, locale, hash);
+	if (kind === 'report') return reportBlocks(s, locale, images);
+	return letterBlocks(s, locale);
+}
+
+const KIND_OF: Record<DocPart, DocKind> = {
+	submission: 'submission',
+	report: 'report',
+	letter: 'letter'
+};
+
+/** The DOCX of one or more documents (each its own section, pages numbered from 1). */
 export async function buildDocx(
 	s: PacketSnapshot,
 	opts: { locale: DocLocale; parts: DocPart[]; images?: PacketImages; sha256?: string | null }
 ): Promise<Uint8Array> {
 	const images = opts.images ?? NO_IMAGES;
-	const sections: ISectionOptions[] = [];
-	if (opts.parts.includes('submission'))
-		sections.push(submissionSection(s, opts.locale, opts.sha256 ?? null));
-	if (opts.parts.includes('report')) sections.push(reportSection(s, opts.locale, images));
+	const sections: ISectionOptions[] = opts.parts.map((p) => {
+		const kind = KIND_OF[p];
+		return section(
+			renderBlocks(
+				s,
+				kind,
+				opts.locale,
+				documentBlocks(s, kind, opts.locale, images, opts.sha256 ?? null)
+			)
+		);
+	});
 	const doc = new Document({
 		creator: 'Trụ sở',
 		title: s.submission.summary,

@@ -54,7 +54,7 @@ describe('DOCX (Decree 30/2020 layout)', () => {
 		expect(xml).toContain('TM. ỦY BAN NHÂN DÂN');
 		expect(xml).toContain('Nguyễn Văn An');
 		expect(xml).toContain('Nơi nhận:');
-		expect(xml).toContain('Thử, ngày 29 tháng 11 năm 2026');
+		expect(xml).toContain('Thành phố Hồ Chí Minh, ngày 29 tháng 11 năm 2026');
 		// The national title is 13 pt bold (26 half-points), the motto 14 pt bold.
 		const nation = xml.indexOf('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
 		const runProps = xml.slice(xml.lastIndexOf('<w:r>', nation), nation);
@@ -67,9 +67,11 @@ describe('DOCX (Decree 30/2020 layout)', () => {
 		const hx = await Promise.all(headers.map((h) => zip.file(h)!.async('string')));
 		expect(hx.some((h) => h.includes('PAGE') && h.includes('w:jc w:val="center"'))).toBe(true);
 		// Report numbers with their trace.
-		expect(xml).toContain('Khái toán sơ bộ tổng mức đầu tư');
+		expect(xml).toContain('SƠ BỘ TỔNG MỨC ĐẦU TƯ');
 		expect(xml).toContain('27.018.750.000 đồng');
-		expect(xml).toContain('investment.unitCostVndPerM2');
+		// Sources in words in the appendix, no internal keys.
+		expect(xml).toContain('PHỤ LỤC: NGUỒN SỐ LIỆU');
+		expect(xml).not.toContain('investment.unitCostVndPerM2');
 	});
 
 	it('has an English version', async () => {
@@ -90,7 +92,7 @@ describe('PDF', () => {
 		expect(text).toContain('TỜ TRÌNH');
 		expect(text).toContain('Tổng mức đầu tư sơ bộ: 27.018.750.000 đồng');
 		expect(text).toContain('Nguyễn Văn An');
-		expect(text).toContain('Khái toán sơ bộ tổng mức đầu tư');
+		expect(text).toContain('SƠ BỘ TỔNG MỨC ĐẦU TƯ');
 		// Page 1 has no number; page 2 shows "2".
 		expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/Type \/Pages[\s\S]*?\/Count (\d+)/);
 		const count = Number(
@@ -211,6 +213,7 @@ describe('ZIP packet', () => {
 		ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
 		const total = rows.find((r) => r[1] === 'Tổng mức đầu tư (sơ bộ)');
 		expect(total?.[2]).toBe(27_018_750_000);
-		expect(wb.worksheets.map((w) => w.name)).toContain('staffing-fields');
+		expect(String(total?.[5])).toContain('chi phí dự phòng');
+		expect(wb.worksheets.map((w) => w.name)).toContain('Bảng 1 - Nhu cầu diện tích làm');
 	});
 });

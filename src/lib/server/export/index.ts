@@ -26,7 +26,7 @@ export const versionFiles: PacketGenerator = async (snapshot, meta) => {
 	});
 	const docx = await buildDocx(snapshot, {
 		locale: 'vi',
-		parts: ['submission', 'report'],
+		parts: ['submission', 'report', 'letter'],
 		images: g.images,
 		sha256: meta.sha256
 	});

@@ -2,16 +2,21 @@
 import type { PacketSnapshot } from '../../packet';
 import { readPacketFile, type PacketFile } from '../proposals';
 import { packetCharts } from './charts';
-import type { DocLocale, PacketImages } from './common';
+import type { DocLocale, DocPart, PacketImages } from './common';
 import { buildDocx } from './docx';
 import { renderMap } from './map';
 import { buildPdf } from './pdf';
 import { buildAppendixXlsx } from './xlsx';
 import { generatePacket } from './zip';
 
-export type PacketExt = 'zip' | 'docx' | 'pdf' | 'xlsx';
+/**
+ * A packet file: the ZIP, the whole dossier as one DOCX/PDF, the appendix workbook, or one
+ * document alone: `packet.letter.pdf` (the staffing letter), `packet.report.docx`, …
+ */
+export type PacketExt =
+	'zip' | 'docx' | 'pdf' | 'xlsx' | `${'submission' | 'report' | 'letter'}.${'docx' | 'pdf'}`;
 
-const TYPES: Record<PacketExt, string> = {
+const TYPES: Record<'zip' | 'docx' | 'pdf' | 'xlsx', string> = {
 	zip: 'application/zip',
 	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 	pdf: 'application/pdf',
@@ -19,8 +24,12 @@ const TYPES: Record<PacketExt, string> = {
 };
 
 export function parsePacketExt(x: string): PacketExt | null {
-	return x === 'zip' || x === 'docx' || x === 'pdf' || x === 'xlsx' ? x : null;
+	if (x === 'zip' || x === 'docx' || x === 'pdf' || x === 'xlsx') return x;
+	return /^(submission|report|letter)\.(docx|pdf)$/.test(x) ? (x as PacketExt) : null;
 }
+
+/** The documents of the whole dossier, in filing order. */
+export const ALL_DOCS: DocPart[] = ['submission', 'report', 'letter'];
 
 export function packetLocale(url: URL): DocLocale {
 	return url.searchParams.get('lang') === 'en' ? 'en' : 'vi';
@@ -48,6 +57,12 @@ export async function packetBytes(
 		if (bytes) return bytes;
 	}
 	const sha256 = v?.sha256 ?? null;
+	const one = /^(submission|report|letter)\.(docx|pdf)$/.exec(ext);
+	if (one) {
+		const part = one[1] as DocPart;
+		const o = { locale, parts: [part], images: await images(s, locale), sha256 };
+		return one[2] === 'pdf' ? buildPdf(s, o) : buildDocx(s, o);
+	}
 	switch (ext) {
 		case 'zip':
 			return (
@@ -63,17 +78,19 @@ export async function packetBytes(
 		case 'docx':
 			return buildDocx(s, {
 				locale,
-				parts: ['submission', 'report'],
+				parts: ALL_DOCS,
 				images: await images(s, locale),
 				sha256
 			});
 		case 'pdf':
 			return buildPdf(s, {
 				locale,
-				parts: ['submission', 'report'],
+				parts: ALL_DOCS,
 				images: await images(s, locale),
 				sha256
 			});
+		default:
+			throw new Error(`unknown packet file ${ext}`);
 	}
 }
 
@@ -89,9 +106,10 @@ export async function packetResponse(
 ): Promise<Response> {
 	const bytes = await packetBytes(s, ext, locale, meta);
 	const name = `${meta.baseName}${locale === 'en' ? '-en' : ''}.${ext}`;
+	const type = ext.slice(ext.lastIndexOf('.') + 1) as keyof typeof TYPES;
 	return new Response(bytes as unknown as BodyInit, {
 		headers: {
-			'content-type': TYPES[ext],
+			'content-type': TYPES[type],
 			'content-disposition': `attachment; filename="${name}"`,
 			'cache-control': 'private, no-store'
 		}

@@ -1,6 +1,12 @@
-/** The data appendices as a workbook: every number with its trace, then one sheet per table. */
+/** The data appendices as a workbook: every figure with its source in words, then one sheet per table. */
 import ExcelJS from 'exceljs';
-import { SECTION_TITLES, formatTraced, numberLabel, type PacketSnapshot } from '../../packet';
+import {
+	SECTION_TITLES,
+	formatTraced,
+	numberLabel,
+	shortDate,
+	type PacketSnapshot
+} from '../../packet';
 import { escapeText } from '../io/common';
 import { tableHead, tableTitle, type DocLocale } from './common';
 
@@ -10,35 +16,13 @@ export async function buildAppendixXlsx(s: PacketSnapshot, locale: DocLocale): P
 	const wb = new ExcelJS.Workbook();
 	wb.creator = 'Trụ sở';
 	const vi = locale === 'vi';
-	const ws = wb.addWorksheet(vi ? 'So lieu' : 'Figures');
-	ws.addRow([escapeText(s.ward.name), s.assembledAt]).font = { bold: true };
+	const ws = wb.addWorksheet(vi ? 'Số liệu' : 'Figures');
+	ws.addRow([escapeText(s.ward.name), shortDate(s.assembledAt, locale)]).font = { bold: true };
 	ws.addRow([]);
 	ws.addRow(
 		vi
-			? [
-					'Mục',
-					'Chỉ tiêu',
-					'Giá trị',
-					'Đơn vị',
-					'Hiển thị',
-					'Nguồn',
-					'Mã nguồn',
-					'Phiên bản',
-					'Trường',
-					'Ghi chú'
-				]
-			: [
-					'Section',
-					'Item',
-					'Value',
-					'Unit',
-					'Shown as',
-					'Source',
-					'Source id',
-					'Version',
-					'Field',
-					'Note'
-				]
+			? ['Mục', 'Chỉ tiêu', 'Giá trị', 'Đơn vị', 'Hiển thị', 'Nguồn số liệu']
+			: ['Section', 'Item', 'Value', 'Unit', 'Shown as', 'Source']
 	).font = { bold: true };
 	for (const sec of s.sections) {
 		for (const [k, n] of Object.entries(sec.numbers)) {
@@ -46,28 +30,30 @@ export async function buildAppendixXlsx(s: PacketSnapshot, locale: DocLocale): P
 				SECTION_TITLES[sec.key][locale],
 				numberLabel(`${sec.key}.${k}`, locale),
 				n.value,
-				n.unit,
+				n.unit === '%' ? '' : n.unit,
 				formatTraced(n.value, n.unit, locale),
-				n.source.kind,
-				n.source.id ?? null,
-				n.source.version ?? null,
-				escapeText(n.source.field),
-				n.source.note ? escapeText(n.source.note) : null
+				escapeText(n.source.words?.[locale] ?? '')
 			]);
 		}
 	}
-	[28, 36, 18, 10, 24, 14, 10, 14, 40, 50].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+	[34, 36, 18, 10, 24, 90].forEach((w, i) => (ws.getColumn(i + 1).width = w));
 	const used = new Set<string>();
+	let i = 0;
 	for (const sec of s.sections) {
 		for (const t of sec.tables) {
-			let name = `${sec.key}-${t.key}`.slice(0, 31);
-			while (used.has(name)) name = name.slice(0, 29) + used.size;
+			i++;
+			// Sheet names: "Bảng 3 - Tiêu chí và trọng số" (31 characters at most, no : \ / ? * [ ]).
+			let name = `${vi ? 'Bảng' : 'Table'} ${i} - ${tableTitle(t, locale)}`
+				.replace(/[:\\/?*[\]]/g, ' ')
+				.slice(0, 31)
+				.trim();
+			while (used.has(name)) name = `${name.slice(0, 28)} ${i}`;
 			used.add(name);
 			const sh = wb.addWorksheet(name);
 			sh.addRow([escapeText(tableTitle(t, locale))]).font = { bold: true };
 			sh.addRow(tableHead(t, locale)).font = { bold: true };
 			for (const r of t.rows) sh.addRow(r.map(text));
-			tableHead(t, locale).forEach((_, i) => (sh.getColumn(i + 1).width = i === 0 ? 36 : 18));
+			tableHead(t, locale).forEach((_, j) => (sh.getColumn(j + 1).width = j === 0 ? 36 : 18));
 		}
 	}
 	const buf = await wb.xlsx.writeBuffer();

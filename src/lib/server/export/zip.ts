@@ -1,5 +1,6 @@
 /**
- * The packet as files: DOCX of the tờ trình and of the report, the PDF of both, the XLSX
+ * The packet as files: DOCX and PDF of the tờ trình, of the báo cáo and of the staffing letter
+ * (công văn) each alone, the whole dossier as one PDF (each document numbered from 1), the XLSX
  * appendices, the sites as GeoJSON, the charts and the map as PNG, the survey photos, the
  * snapshot JSON and manifest.json with the SHA-256 of every file; all in one ZIP.
  */
@@ -87,16 +88,23 @@ export async function generatePacket(
 	]);
 	const images: PacketImages = { map, charts, photos };
 	const opts = { locale, images, sha256: meta.sha256 ?? null };
-	const [submissionDocx, reportDocx, pdf, xlsx] = await Promise.all([
-		buildDocx(s, { ...opts, parts: ['submission'] }),
-		buildDocx(s, { ...opts, parts: ['report'] }),
-		buildPdf(s, { ...opts, parts: ['submission', 'report'] }),
-		buildAppendixXlsx(s, locale)
-	]);
+	// One after the other: each document is CPU work; the ZIP is made off the request's hot path.
+	const submissionDocx = await buildDocx(s, { ...opts, parts: ['submission'] });
+	const reportDocx = await buildDocx(s, { ...opts, parts: ['report'] });
+	const letterDocx = await buildDocx(s, { ...opts, parts: ['letter'] });
+	const submissionPdf = await buildPdf(s, { ...opts, parts: ['submission'] });
+	const reportPdf = await buildPdf(s, { ...opts, parts: ['report'] });
+	const letterPdf = await buildPdf(s, { ...opts, parts: ['letter'] });
+	const pdf = await buildPdf(s, { ...opts, parts: ['submission', 'report', 'letter'] });
+	const xlsx = await buildAppendixXlsx(s, locale);
 	const suffix = locale === 'en' ? '-en' : '';
 	const files: [string, Uint8Array][] = [
 		[`to-trinh${suffix}.docx`, submissionDocx],
 		[`bao-cao${suffix}.docx`, reportDocx],
+		[`cong-van-nhan-su${suffix}.docx`, letterDocx],
+		[`to-trinh${suffix}.pdf`, submissionPdf],
+		[`bao-cao${suffix}.pdf`, reportPdf],
+		[`cong-van-nhan-su${suffix}.pdf`, letterPdf],
 		[`ho-so${suffix}.pdf`, pdf],
 		[`phu-luc${suffix}.xlsx`, xlsx],
 		['dia-diem.geojson', new TextEncoder().encode(JSON.stringify(sitesGeoJson(s), null, 1))],
