@@ -169,3 +169,18 @@ export function sensitivityConfig(
 		}
 	};
 }
+
+/**
+ * The classes of the score colour scale ({@link scoreColour}) for a map legend: the top, the
+ * middle and the bottom of the scale and the grey of sites without a score.
+ * Example: scoreLegend({ high: 'Cao', mid: 'Giữa', low: 'Thấp', none: 'Bị loại' })[0] is
+ * { label: 'Cao', color: '#16a34a' }.
+ */
+export function scoreLegend(labels: { high: string; mid: string; low: string; none: string }) {
+	return [
+		{ label: labels.high, color: scoreColour(1) },
+		{ label: labels.mid, color: scoreColour(0.5) },
+		{ label: labels.low, color: scoreColour(0) },
+		{ label: labels.none, color: scoreColour(null) }
+	];
+}

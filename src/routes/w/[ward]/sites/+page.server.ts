@@ -37,6 +37,7 @@ function mapSites(db: App.Locals['db'], wardId: number, scores: Map<number, numb
 			lng: s.lng,
 			polygon: s.polygonGeojson ? (JSON.parse(s.polygonGeojson) as GeoJSON.Geometry) : null,
 			hq: s.isCurrentHeadquarters,
+			landAreaM2: s.landAreaM2,
 			score: scores.get(s.id) ?? null
 		}));
 }

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { BOUNDARY_COLOR, mapLegend, popupHtml, STATION_COLOR, type MapLabels } from './leaflet-map';
+import { scoreColour, scoreLegend } from '$lib/charts/sites';
+
+const labels: MapLabels = {
+	stations: 'Ga metro',
+	ring500: 'Bán kính 500 m',
+	ring1000: 'Vùng TOD 1.000 m',
+	extent: 'Phạm vi',
+	markers: 'Khu đất',
+	zoomIn: '+',
+	zoomOut: '-',
+	layers: 'Lớp',
+	markerLabels: 'Nhãn',
+	futureStation: 'Ga tương lai'
+};
+
+describe('mapLegend', () => {
+	it('lists the page’s classes, then stations, future stations, both rings and the boundary', () => {
+		const items = mapLegend({
+			center: [10.8, 106.7],
+			labels,
+			stations: [
+				{ name: 'An Phú', lat: 10.8, lng: 106.74 },
+				{ name: 'Thủ Thiêm', lat: 10.78, lng: 106.74, future: true }
+			],
+			extent: [10.77, 106.74, 10.81, 106.79],
+			legend: scoreLegend({ high: 'Cao', mid: 'Giữa', low: 'Thấp', none: 'Bị loại' })
+		});
+		expect(items.map((i) => i.label)).toEqual([
+			'Cao',
+			'Giữa',
+			'Thấp',
+			'Bị loại',
+			'Ga metro',
+			'Ga tương lai',
+			'Bán kính 500 m',
+			'Vùng TOD 1.000 m',
+			'Phạm vi'
+		]);
+		expect(items[0].color).toBe(scoreColour(1));
+		expect(items[0].color).toBe('#16a34a');
+		expect(items[2].color).toBe('#dc2626');
+		expect(items[4]).toMatchObject({ color: STATION_COLOR, kind: 'dot' });
+		expect(items[5].kind).toBe('hollow');
+		expect(items.at(-1)).toMatchObject({ color: BOUNDARY_COLOR, kind: 'dashed' });
+	});
+
+	it('leaves out what the map does not draw', () => {
+		const items = mapLegend({
+			center: [10.8, 106.7],
+			labels,
+			stations: [{ name: 'An Phú', lat: 10.8, lng: 106.74 }],
+			rings: false
+		});
+		expect(items.map((i) => i.label)).toEqual(['Ga metro']);
+	});
+});
+
+describe('popupHtml', () => {
+	it('shows the label, the key facts and a link, all escaped', () => {
+		const html = popupHtml({
+			id: 1,
+			lat: 0,
+			lng: 0,
+			label: 'P1 — <b>Khu</b>',
+			href: '/w/x/sites/1?a="b"',
+			linkText: 'Mở',
+			facts: [['Diện tích đất', '3.000 m²']]
+		});
+		expect(html).toBe(
+			'<strong>P1 — &#60;b&#62;Khu&#60;/b&#62;</strong>' +
+				'<table class="map-facts"><tr><th scope="row">Diện tích đất</th><td>3.000 m²</td></tr></table>' +
+				'<p><a href="/w/x/sites/1?a=&#34;b&#34;">Mở</a></p>'
+		);
+	});
+});
