@@ -199,7 +199,21 @@ export const conditionSurveys = sqliteTable(
 			.references(() => buildings.id, { onDelete: 'cascade' }),
 		surveyedOn: text('surveyed_on').notNull(),
 		surveyor: text('surveyor').notNull(),
+		/**
+		 * The governing danger level: the level derived from the load-bearing ratings (the worst
+		 * governs, src/lib/condition/grading.ts) or, when overridden, the override.
+		 */
 		dangerLevel: text('danger_level', { enum: DANGER_LEVELS }).notNull(),
+		/** The level derived from the foundation and main-structure ratings; null if unrated. */
+		derivedDangerLevel: text('derived_danger_level', { enum: DANGER_LEVELS }),
+		/** Why `dangerLevel` differs from the derived level; null when it does not. */
+		overrideReason: text('override_reason'),
+		/** 'visual' (screening by ward staff) or 'assessed' (a qualified organisation's report). */
+		assessmentKind: text('assessment_kind', { enum: ['visual', 'assessed'] }),
+		assessorOrg: text('assessor_org'),
+		assessorQualification: text('assessor_qualification'),
+		reportNumber: text('report_number'),
+		foundation: integer('foundation'),
 		structure: integer('structure'),
 		roof: integer('roof'),
 		wallsFinishes: integer('walls_finishes'),
