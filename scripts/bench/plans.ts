@@ -71,7 +71,8 @@ export async function benchPlans(_ctx?: {
 		status: result.status,
 		objective: result.objective,
 		gap: result.gap ?? null,
-		unplaced: result.unplaced.reduce((s, u) => s + u.persons, 0),
+		unseated: result.unseated.reduce((s, u) => s + u.persons, 0),
+		worstShortfallRatio: result.worstShortfallRatio,
 		targets: PLANS_TARGETS,
 		pass: { solve: best!.ms < PLANS_TARGETS.solveMs }
 	};

@@ -151,3 +151,57 @@ export function scenarioAreaConfig(
 		}
 	};
 }
+
+/** One unit's area given against its norm area. */
+export interface UnitAreaRow {
+	label: string;
+	areaGivenM2: number;
+	normAreaM2: number;
+	/** Marked as furthest below the norm (drawn in a warning colour). */
+	furthest: boolean;
+}
+
+/**
+ * Area given per unit (bars; units furthest below the norm in orange) against the unit's norm
+ * area (marks), in m².
+ *
+ * Example: [{ label: 'TT-LD', areaGivenM2: 110.04, normAreaM2: 150, furthest: false }] → bars
+ * [110] coloured '#2563eb' and marks [150].
+ */
+export function unitAreaConfig(
+	rows: UnitAreaRow[],
+	labels: { given: string; norm: string; m2: string }
+): ChartConfiguration<'bar' | 'line'> {
+	return {
+		type: 'bar',
+		data: {
+			labels: rows.map((r) => r.label),
+			datasets: [
+				{
+					type: 'bar',
+					label: labels.given,
+					data: rows.map((r) => round1(r.areaGivenM2)),
+					backgroundColor: rows.map((r) => (r.furthest ? '#ea580c' : '#2563eb'))
+				},
+				{
+					type: 'line',
+					label: labels.norm,
+					data: rows.map((r) => round1(r.normAreaM2)),
+					borderColor: '#111827',
+					backgroundColor: '#111827',
+					pointStyle: 'line',
+					showLine: false,
+					pointRadius: 12,
+					pointBorderWidth: 3
+				}
+			]
+		},
+		options: {
+			responsive: true,
+			maintainAspectRatio: false,
+			animation: false,
+			scales: { y: { beginAtZero: true, title: { display: true, text: labels.m2 } } },
+			plugins: { legend: { position: 'bottom' } }
+		}
+	};
+}

@@ -13,7 +13,9 @@
  */
 import { SYSTEM_ACTOR, writeAudit, type Actor } from '../../audit';
 import { hashPassword } from '../../auth/password';
-import { checkAllocation, type Assignment } from '../../../allocation';
+import { fillAreas } from '../../../allocation/areas';
+import { checkAllocation } from '../../../allocation/evaluate';
+import type { Assignment } from '../../../allocation/types';
 import { defaultDraft } from '../../../packet';
 import { buildInstance, saveScenario } from '../../plans';
 import { assemble, sha256, type DraftState } from '../../proposals';
@@ -25,6 +27,7 @@ import { DEMO_PASSWORD } from './accounts';
 import { SAMPLE_WARDS } from './sample-data';
 import { seedReference, seedWard } from './index';
 import { mulberry32 } from '../../../random';
+import { todayInVietnam } from '../../../i18n/vn-date';
 
 export interface CityOptions {
 	/** Number of wards (default 168). */
@@ -291,30 +294,44 @@ export async function seedCity(db: Db, options: CityOptions = {}): Promise<CityR
 }
 
 /**
- * A greedy plan (no solver): each unit keeps as many people as fit in its usable current rooms,
- * then takes free usable rooms (ground floor only for public-facing units) until seated.
+ * A greedy plan (no solver): each unit keeps as many people as fit (at the least area per
+ * person) in its usable current rooms, then takes other allowed rooms (usable, ground floor for
+ * ground-floor units, not reserved for another unit, at most maxUnitsPerRoom units) until seated;
+ * the areas are then shared out by `fillAreas`.
  */
 function greedyPlan(instance: ReturnType<typeof buildInstance>['instance']): Assignment[] {
+	const minArea = instance.settings?.minAreaPerPersonM2 ?? 6;
+	const maxUnits = instance.settings?.maxUnitsPerRoom ?? 2;
 	const left = new Map(instance.rooms.map((r) => [r.id, r.usable ? r.areaM2 : 0]));
+	const unitsIn = new Map<string, number>();
 	const rooms = new Map(instance.rooms.map((r) => [r.id, r]));
-	const plan: Assignment[] = [];
+	const persons: { unitId: string; roomId: string; persons: number }[] = [];
 	for (const u of instance.units) {
 		let need = u.headcount;
+		let areaLeft = u.normM2 * u.headcount;
 		const take = (roomId: string) => {
 			const room = rooms.get(roomId);
 			if (!room || need <= 0) return;
 			if (u.groundFloorOnly && room.level !== 1) return;
-			const fit = Math.min(need, Math.floor((left.get(roomId) ?? 0) / u.areaPerPersonM2));
+			if (room.lockedUnitId && room.lockedUnitId !== u.id) return;
+			if ((unitsIn.get(roomId) ?? 0) >= maxUnits) return;
+			const fit = Math.min(
+				need,
+				Math.floor((left.get(roomId) ?? 0) / minArea),
+				Math.floor(areaLeft / minArea)
+			);
 			if (fit <= 0) return;
-			plan.push({ unitId: u.id, roomId, persons: fit });
-			left.set(roomId, (left.get(roomId) ?? 0) - fit * u.areaPerPersonM2);
+			persons.push({ unitId: u.id, roomId, persons: fit });
+			left.set(roomId, (left.get(roomId) ?? 0) - fit * minArea);
+			unitsIn.set(roomId, (unitsIn.get(roomId) ?? 0) + 1);
+			areaLeft -= fit * minArea;
 			need -= fit;
 		};
 		for (const r of u.currentRoomIds ?? []) take(r);
 		for (const r of instance.rooms)
 			if (need > 0 && !(u.currentRoomIds ?? []).includes(r.id)) take(r.id);
 	}
-	return plan;
+	return fillAreas(instance, persons);
 }
 
 /**
@@ -335,11 +352,13 @@ export function seedWardExtras(
 	const plan = greedyPlan(built.instance);
 	const check = checkAllocation(built.instance, plan);
 	saveScenario(db, actor, wardId, 'PA tổng hợp (giữ chỗ hiện tại)', built, {
-		status: 'time-limit',
-		objective: check.objective,
+		status: 'feasible',
+		objective: check.evaluation.objective,
+		worstShortfallRatio: check.evaluation.worstShortfallRatio,
 		assignments: plan,
-		unplaced: check.unplaced,
-		buildingsByUnit: check.buildingsByUnit,
+		unseated: check.evaluation.unseated,
+		terms: check.evaluation.terms,
+		units: check.evaluation.units,
 		solveTimeMs: 0,
 		message: 'Synthetic greedy plan (benchmark data), not solved by HiGHS'
 	});
@@ -350,7 +369,7 @@ export function seedWardExtras(
 	const reviewer = sqlite.prepare(`select id from users where username = 'city.reviewer'`).get() as
 		{ id: number } | undefined;
 	const status = options.proposalStatus;
-	const draft = defaultDraft(ward.name, date.toISOString().slice(0, 10));
+	const draft = defaultDraft(ward.name, todayInVietnam(date));
 	const snapshot = assemble(db, wardId, draft, date);
 	db.transaction((tx) => {
 		const t = date.getTime();

@@ -5,40 +5,51 @@ import { translate } from '$lib/i18n';
 import { cached } from '$lib/server/cache';
 import { parseForm } from '$lib/server/forms';
 import {
+	appliedArrangementByUnit,
 	buildInstance,
+	createScenario,
 	deleteScenario,
 	listScenarios,
 	PlansError,
-	solveScenario,
+	solveNewScenario,
 	UNUSABLE_ROOM_TYPES
 } from '$lib/server/plans';
 import { actorOf } from '$lib/server/request';
-import { DEFAULT_PAGE_TIME_LIMIT_S, scenarioIdSchema, solveSchema } from '$lib/schemas/plans';
+import {
+	createSchema,
+	DEFAULT_PAGE_TIME_LIMIT_S,
+	scenarioIdSchema,
+	solveSchema
+} from '$lib/schemas/plans';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const ward = locals.ward!;
-	// The instance summary and the scenarios' figures (each parses its stored instance) are
-	// reused while the database is unchanged (see $lib/server/cache).
-	const { summary, scenarios } = cached(locals.db, `plans-list:${ward.id}`, () =>
+	// The instance summary and the scenarios' figures (each parses its stored instance and
+	// checks its fingerprint) are reused while the database is unchanged ($lib/server/cache).
+	const { summary, scenarios, arrangement } = cached(locals.db, `plans-list:${ward.id}`, () =>
 		plansOverview(locals.db, ward.id)
 	);
 	const picked = url.searchParams
 		.getAll('c')
 		.map(Number)
 		.filter((n) => Number.isInteger(n));
+	const solved = scenarios.filter((s) => s.status !== 'draft');
 	const compared = (
-		picked.length ? scenarios.filter((s) => picked.includes(s.id)) : scenarios.slice(0, 4)
+		picked.length ? solved.filter((s) => picked.includes(s.id)) : solved.slice(0, 4)
 	)
 		.slice()
 		.reverse();
 	return {
 		summary,
 		scenarios,
+		arrangement,
 		compared: compared.map((s) => s.id),
 		defaults: {
-			name: translate(locals.locale, 'plans.solve.defaultName', { n: scenarios.length + 1 }),
-			weightUnplaced: DEFAULT_WEIGHTS.unplaced,
+			name: translate(locals.locale, 'plans.create.defaultName', { n: scenarios.length + 1 }),
+			weightUnseated: DEFAULT_WEIGHTS.unseated,
+			weightWorstShortfall: DEFAULT_WEIGHTS.worstShortfall,
+			weightShortfallM2: DEFAULT_WEIGHTS.shortfallM2,
 			weightBuildings: DEFAULT_WEIGHTS.buildingsPerUnit,
 			weightMoved: DEFAULT_WEIGHTS.moved,
 			timeLimitS: DEFAULT_PAGE_TIME_LIMIT_S
@@ -47,7 +58,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	};
 };
 
-/** The ward's instance summary and its scenarios with their figures. */
+/** The ward's instance summary, its scenarios with their figures and the current arrangement. */
 function plansOverview(db: App.Locals['db'], wardId: number) {
 	const built = buildInstance(db, wardId);
 	// Somebody about to solve: let V8 optimise HiGHS on this ward's problem meanwhile (once per
@@ -58,36 +69,55 @@ function plansOverview(db: App.Locals['db'], wardId: number) {
 		summary: {
 			units: built.units.length,
 			people: built.units.reduce((s, u) => s + u.headcount, 0),
+			entitledM2: built.units.reduce((s, u) => s + u.normAreaM2, 0),
 			rooms: built.rooms.length,
 			usable: usable.length,
 			usableAreaM2: usable.reduce((s, r) => s + r.areaM2, 0),
 			normSetName: built.normSetName,
-			groundFloorUnits: built.units.filter((u) => u.publicFacing).map((u) => u.name),
+			minAreaPerPersonM2: built.settings.minAreaPerPersonM2,
+			maxUnitsPerRoom: built.settings.maxUnitsPerRoom,
+			groundFloorUnits: built.units.filter((u) => u.groundFloorOnly).map((u) => u.name),
+			lockedRooms: built.rooms.filter((r) => r.lockedUnitKey).length,
 			unusableTypes: [...UNUSABLE_ROOM_TYPES],
 			nonWorkTypes: [...NON_WORK_ROOM_TYPES]
 		},
 		scenarios: listScenarios(db, wardId).map(({ metrics, ...s }) => ({
-			...s,
+			id: s.id,
+			name: s.name,
+			status: s.status,
+			stale: s.stale,
+			objective: s.objective,
+			createdAt: s.createdAt,
+			appliedAt: s.appliedAt,
 			metrics: { ...metrics, units: [] }
-		}))
+		})),
+		arrangement: appliedArrangementByUnit(db, wardId)
 	};
 }
 
 export const actions: Actions = {
+	create: async ({ request, locals }) => {
+		const parsed = parseForm(createSchema, await request.formData(), locals.locale, 'create');
+		if (!parsed.ok) return parsed.failure;
+		const id = createScenario(locals.db, actorOf(locals), locals.ward!.id, parsed.data.name);
+		redirect(303, `/w/${locals.ward!.code}/plans/${id}`);
+	},
 	solve: async ({ request, locals }) => {
 		const parsed = parseForm(solveSchema, await request.formData(), locals.locale, 'solve');
 		if (!parsed.ok) return parsed.failure;
-		const { name, weightUnplaced, weightBuildings, weightMoved, timeLimitS } = parsed.data;
+		const d = parsed.data;
 		let id: number;
 		try {
-			id = await solveScenario(locals.db, actorOf(locals), locals.ward!.id, {
-				name,
+			id = await solveNewScenario(locals.db, actorOf(locals), locals.ward!.id, {
+				name: d.name,
 				weights: {
-					unplaced: weightUnplaced,
-					buildingsPerUnit: weightBuildings,
-					moved: weightMoved
+					unseated: d.weightUnseated,
+					worstShortfall: d.weightWorstShortfall,
+					shortfallM2: d.weightShortfallM2,
+					buildingsPerUnit: d.weightBuildings,
+					moved: d.weightMoved
 				},
-				timeLimitS
+				timeLimitS: d.timeLimitS
 			});
 		} catch (e) {
 			if (e instanceof PlansError && e.code === 'stale') {

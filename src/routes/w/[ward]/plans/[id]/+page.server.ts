@@ -1,25 +1,40 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { AllocationInputError } from '$lib/allocation';
 import { translate } from '$lib/i18n';
 import { cached } from '$lib/server/cache';
 import { failField, parseForm } from '$lib/server/forms';
 import {
 	applyScenario,
 	dbId,
-	editAssignment,
+	DEFAULT_CONSEQUENCE_SHARE,
+	editPlan,
+	FURTHEST_BELOW_COUNT,
 	getScenario,
 	PlansError,
 	resetScenario,
+	roomLabel,
+	solveScenario,
 	stackPlan,
+	updateScenarioSettings,
+	type ScenarioSettings,
 	type StackBuilding
 } from '$lib/server/plans';
 import { actorOf } from '$lib/server/request';
-import { assignSchema } from '$lib/schemas/plans';
+import {
+	DEFAULT_PAGE_TIME_LIMIT_S,
+	moveSchema,
+	runSchema,
+	settingsSchema
+} from '$lib/schemas/plans';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Rows of the move list per page. */
 const MOVES_PAGE_SIZE = 50;
 /** Violations listed on the page (all of them are counted; the API and apply give every one). */
 const VIOLATIONS_SHOWN = 50;
+/** Columns the move list sorts by. */
+const MOVE_SORTS = ['unit', 'persons', 'from', 'to'] as const;
+type MoveSort = (typeof MOVE_SORTS)[number];
 
 function scenarioId(raw: string): number {
 	const id = Number(raw);
@@ -34,23 +49,20 @@ function intParam(url: URL, name: string): number | null {
 }
 
 /**
- * One screen of a scenario: the summary figures, the stack plan of ONE building (`?building=`,
- * by default the building most people move into), that building's plan rows (all the browser
- * needs for the quick check of a manual edit in one of its rooms) and one page of the move list
- * (`?page=`). The whole instance never goes to the browser; the server checks every edit.
+ * One screen of a scenario: its settings, the summary figures and the per-unit table, the stack
+ * plan of ONE building (`?building=`, by default the building most people move into), the
+ * instance and plan rows the browser's live check needs (the allocation module's own check runs
+ * in the browser, and again on the server when an edit is saved), and one sorted page of the
+ * move list (`?sort=`, `?dir=`, `?page=`).
  */
 export const load: PageServerLoad = ({ locals, params, url }) => {
 	const wardId = locals.ward!.id;
 	const id = scenarioId(params.id);
-	// Parsing the stored instance, checking the plan, laying out the stacking plan and labelling
-	// the moves are reused while the database is unchanged (see $lib/server/cache).
 	const view = cached(locals.db, `plan-page:${wardId}:${id}:${locals.locale}`, () =>
 		scenarioView(locals.db, wardId, id, locals.locale)
 	);
 	if (!view) error(404, 'Not found');
 
-	// The building: asked for, else the building of the room asked for (a link to edit a row, the
-	// redirect after an edit), else the default.
 	const askedRoom = intParam(url, 'room');
 	const askedBuilding =
 		intParam(url, 'building') ?? (askedRoom ? (view.buildingOfRoom.get(askedRoom) ?? null) : null);
@@ -62,9 +74,24 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	);
 	const chosen = view.stacks[index] ?? null;
 
-	const pages = Math.max(1, Math.ceil(view.moves.length / MOVES_PAGE_SIZE));
+	const sortParam = url.searchParams.get('sort');
+	const sort: MoveSort = MOVE_SORTS.includes(sortParam as MoveSort)
+		? (sortParam as MoveSort)
+		: 'unit';
+	const dir = url.searchParams.get('dir') === 'desc' ? 'desc' : 'asc';
+	const sign = dir === 'desc' ? -1 : 1;
+	const sorted = [...view.moves].sort((a, b) => {
+		const c =
+			sort === 'persons'
+				? a.persons - b.persons
+				: (sort === 'unit' ? a.unit : sort === 'from' ? (a.from ?? '') : a.to).localeCompare(
+						sort === 'unit' ? b.unit : sort === 'from' ? (b.from ?? '') : b.to,
+						'vi'
+					);
+		return sign * c || a.order - b.order;
+	});
+	const pages = Math.max(1, Math.ceil(sorted.length / MOVES_PAGE_SIZE));
 	const page = Math.min(pages, intParam(url, 'page') ?? 1);
-	const askedUnit = intParam(url, 'unit');
 	const { violations, ...scenario } = view.scenario;
 	return {
 		scenario: {
@@ -72,28 +99,32 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 			violations: violations.slice(0, VIOLATIONS_SHOWN),
 			violationCount: violations.length
 		},
+		settings: view.settings,
 		units: view.units,
 		metrics: view.metrics,
+		furthestCount: FURTHEST_BELOW_COUNT,
 		normSetName: view.normSetName,
-		planRows: view.planRows,
+		instance: view.instance,
+		rooms: view.rooms,
+		plan: view.plan,
 		buildings: view.buildings,
 		building: chosen?.stack ?? null,
 		buildingIndex: chosen ? index : -1,
-		rows: chosen?.rows ?? [],
 		moves: {
-			rows: view.moves.slice((page - 1) * MOVES_PAGE_SIZE, page * MOVES_PAGE_SIZE),
+			rows: sorted.slice((page - 1) * MOVES_PAGE_SIZE, page * MOVES_PAGE_SIZE),
 			page,
 			pageSize: MOVES_PAGE_SIZE,
-			total: view.moves.length
+			total: sorted.length,
+			sort,
+			dir
 		},
-		preset: {
-			unitKey: askedUnit && view.units.some((u) => u.id === askedUnit) ? `u${askedUnit}` : null,
-			roomKey: askedRoom ? `r${askedRoom}` : null
-		},
+		defaults: { timeLimitS: DEFAULT_PAGE_TIME_LIMIT_S, sharePct: DEFAULT_CONSEQUENCE_SHARE * 100 },
 		flash: {
-			edited: url.searchParams.has('edited'),
+			moved: url.searchParams.has('moved'),
 			reset: url.searchParams.has('reset'),
-			applied: url.searchParams.get('applied')
+			solved: url.searchParams.has('solved'),
+			saved: url.searchParams.has('saved'),
+			applied: url.searchParams.has('applied')
 		}
 	};
 };
@@ -108,32 +139,10 @@ function scenarioView(
 	const detail = getScenario(db, wardId, id, locale);
 	if (!detail) return undefined;
 	const { built, plan } = detail;
-	const buildingByKey = new Map(built.buildings.map((b) => [b.key, b]));
-	const roomByKey = new Map(built.rooms.map((r) => [r.key, r]));
 	const unitByKey = new Map(built.units.map((u) => [u.key, u]));
-	const roomLabel = (key: string) => {
-		const r = roomByKey.get(key);
-		if (!r) return key;
-		const b = buildingByKey.get(r.buildingKey);
-		return `${b ? `${b.facilityCode}/${b.code} ` : ''}${r.code} — ${r.name}`;
-	};
+	const label = (key: string) => roomLabel(built, key);
 
-	// People per unit over the whole plan (the quick headcount check needs the rows elsewhere).
-	const placedByUnit: Record<string, number> = {};
-	for (const a of plan) placedByUnit[a.unitId] = (placedByUnit[a.unitId] ?? 0) + a.persons;
-
-	// Plan rows per building, and the people moving into each building (for the default).
-	const rowsByBuilding = new Map<
-		string,
-		{ unitKey: string; roomKey: string; persons: number; manual: boolean }[]
-	>();
-	for (const a of plan) {
-		const r = roomByKey.get(a.roomId);
-		if (!r) continue;
-		const list = rowsByBuilding.get(r.buildingKey) ?? [];
-		list.push({ unitKey: a.unitId, roomKey: a.roomId, persons: a.persons, manual: a.manual });
-		rowsByBuilding.set(r.buildingKey, list);
-	}
+	const roomByKey = new Map(built.rooms.map((r) => [r.key, r]));
 	const movesIn = new Map<string, number>();
 	for (const mv of detail.moves) {
 		const r = roomByKey.get(mv.toRoomId);
@@ -142,13 +151,12 @@ function scenarioView(
 	const roomCount = new Map<string, number>();
 	for (const r of built.rooms)
 		roomCount.set(r.buildingKey, (roomCount.get(r.buildingKey) ?? 0) + 1);
-
 	const stacks = stackPlan(built, plan).map((s: StackBuilding) => ({
-		stack: { ...s, id: dbId(s.key) },
-		rows: rowsByBuilding.get(s.key) ?? []
+		stack: { ...s, id: dbId(s.key) }
 	}));
 	const buildings = built.buildings.map((b) => ({
 		id: b.id,
+		key: b.key,
 		label: `${b.facilityCode}/${b.code} — ${b.name}`,
 		rooms: roomCount.get(b.key) ?? 0,
 		movesIn: movesIn.get(b.key) ?? 0
@@ -157,15 +165,17 @@ function scenarioView(
 	buildings.forEach((b, i) => {
 		if (b.movesIn > buildings[defaultIndex].movesIn) defaultIndex = i;
 	});
+	const s: ScenarioSettings = detail.settings;
 
 	return {
 		scenario: {
 			id: detail.id,
 			name: detail.name,
 			status: detail.status,
+			stale: detail.stale,
 			objective: detail.objective,
 			optimum: detail.optimum,
-			weights: detail.weights,
+			optimal: detail.optimal,
 			createdAt: detail.createdAt,
 			appliedAt: detail.appliedAt,
 			manualRows: detail.manualRows,
@@ -175,29 +185,65 @@ function scenarioView(
 			feasible: detail.check.feasible,
 			violations: detail.violations
 		},
+		settings: {
+			minAreaPerPersonM2: s.minAreaPerPersonM2,
+			minAreaSource: s.minAreaSource,
+			maxUnitsPerRoom: s.maxUnitsPerRoom,
+			weights: s.weights,
+			locked: s.lockedRooms.map((l) => ({
+				roomId: l.roomId,
+				unitId: l.unitId,
+				room: label(`r${l.roomId}`),
+				unit: unitByKey.get(`u${l.unitId}`)?.name ?? String(l.unitId)
+			}))
+		},
 		units: built.units.map((u) => ({
 			key: u.key,
 			id: u.id,
 			code: u.code,
 			name: u.name,
-			publicFacing: u.publicFacing,
 			headcount: u.headcount,
-			areaPerPersonM2: u.areaPerPersonM2,
-			planned: placedByUnit[u.key] ?? 0
+			normM2: u.normM2,
+			priority: s.priorities[String(u.id)] ?? u.priority,
+			groundFloorOnly: s.groundFloorUnitIds.includes(u.id)
 		})),
 		metrics: detail.metrics,
 		normSetName: built.normSetName,
-		planRows: plan.length,
+		instance: built.instance,
+		rooms: built.rooms.map((r) => ({
+			key: r.key,
+			id: r.id,
+			buildingKey: r.buildingKey,
+			label: label(r.key),
+			level: r.level,
+			areaM2: r.areaM2,
+			usable: r.usable,
+			type: r.type,
+			reason: r.reason,
+			lockedUnitKey: r.lockedUnitKey
+		})),
+		plan: plan.map((a) => ({
+			unitKey: a.unitId,
+			roomKey: a.roomId,
+			persons: a.persons,
+			areaM2: a.areaM2,
+			manual: a.manual
+		})),
 		buildings,
 		defaultIndex,
 		stacks,
 		buildingOfRoom: new Map(built.rooms.map((r) => [r.id, dbId(r.buildingKey)])),
-		moves: detail.moves.map((mv) => ({
-			key: `${mv.unitId}|${mv.toRoomId}`,
+		moves: detail.moves.map((mv, order) => ({
+			key: `${mv.unitId}|${mv.fromRoomId ?? '-'}|${mv.toRoomId}`,
+			order,
 			unit: unitByKey.get(mv.unitId)?.name ?? mv.unitId,
-			from: mv.fromRoomIds.length ? mv.fromRoomIds.map(roomLabel).join('; ') : null,
-			to: roomLabel(mv.toRoomId),
-			persons: mv.persons
+			persons: mv.persons,
+			from: mv.fromRoomId
+				? label(mv.fromRoomId)
+				: mv.fromRoomIds.length
+					? mv.fromRoomIds.map(label).join('; ')
+					: null,
+			to: label(mv.toRoomId)
 		}))
 	};
 }
@@ -209,42 +255,160 @@ function buildingQuery(url: URL): string {
 }
 
 export const actions: Actions = {
-	assign: async ({ request, locals, params }) => {
-		const parsed = parseForm(assignSchema, await request.formData(), locals.locale, 'assign');
+	settings: async ({ request, locals, params }) => {
+		const id = scenarioId(params.id);
+		const wardId = locals.ward!.id;
+		const detail = getScenario(locals.db, wardId, id, locals.locale);
+		if (!detail) error(404, 'Not found');
+		const unitIds = detail.built.units.map((u) => u.id);
+		const lockedIds = detail.settings.lockedRooms.map((l) => l.roomId);
+		const parsed = parseForm(
+			settingsSchema(unitIds, lockedIds),
+			await request.formData(),
+			locals.locale,
+			'settings'
+		);
+		if (!parsed.ok) return parsed.failure;
+		const d = parsed.data as Record<string, unknown> & {
+			minAreaPerPersonM2: number;
+			minAreaSource: string | null;
+			maxUnitsPerRoom: number;
+			weightUnseated: number;
+			weightWorstShortfall: number;
+			weightShortfallM2: number;
+			weightBuildings: number;
+			weightMoved: number;
+			lockAddRoom: number | null;
+			lockAddUnit: number | null;
+		};
+		const lockedRooms = detail.settings.lockedRooms.filter((l) => d[`keep_${l.roomId}`] === true);
+		if (d.lockAddRoom !== null && d.lockAddUnit !== null) {
+			if (lockedRooms.some((l) => l.roomId === d.lockAddRoom))
+				return failField(
+					parsed.values,
+					'lockAddRoom',
+					translate(locals.locale, 'plans.settings.lockDuplicate'),
+					locals.locale,
+					'settings'
+				);
+			lockedRooms.push({ roomId: d.lockAddRoom, unitId: d.lockAddUnit });
+		}
+		const settings: ScenarioSettings = {
+			minAreaPerPersonM2: d.minAreaPerPersonM2,
+			minAreaSource: d.minAreaSource ?? '',
+			maxUnitsPerRoom: d.maxUnitsPerRoom,
+			priorities: Object.fromEntries(unitIds.map((u) => [String(u), d[`priority_${u}`] as number])),
+			groundFloorUnitIds: unitIds.filter((u) => d[`ground_${u}`] === true),
+			lockedRooms,
+			weights: {
+				unseated: d.weightUnseated,
+				worstShortfall: d.weightWorstShortfall,
+				shortfallM2: d.weightShortfallM2,
+				buildingsPerUnit: d.weightBuildings,
+				moved: d.weightMoved
+			}
+		};
+		try {
+			updateScenarioSettings(locals.db, actorOf(locals), wardId, id, settings);
+		} catch (e) {
+			if (e instanceof PlansError && e.code === 'invalid-settings')
+				return fail(400, {
+					form: 'settings',
+					values: parsed.values,
+					errors: {},
+					message: translate(locals.locale, 'plans.settings.invalid')
+				});
+			if (e instanceof PlansError && e.code === 'not-found') error(404, 'Not found');
+			throw e;
+		}
+		redirect(303, `/w/${locals.ward!.code}/plans/${id}?saved=1#settings`);
+	},
+	solve: async ({ request, locals, params }) => {
+		const id = scenarioId(params.id);
+		const parsed = parseForm(runSchema, await request.formData(), locals.locale, 'run');
 		if (!parsed.ok) return parsed.failure;
 		try {
-			editAssignment(
+			await solveScenario(locals.db, actorOf(locals), locals.ward!.id, id, {
+				timeLimitS: parsed.data.timeLimitS
+			});
+		} catch (e) {
+			if (e instanceof PlansError && e.code === 'stale')
+				return fail(409, {
+					form: 'run',
+					values: parsed.values,
+					errors: {},
+					message: translate(locals.locale, 'plans.solve.stale')
+				});
+			if (e instanceof AllocationInputError)
+				return fail(400, {
+					form: 'run',
+					values: parsed.values,
+					errors: {},
+					message: translate(locals.locale, 'plans.solve.inputError', { message: e.message })
+				});
+			if (e instanceof PlansError && e.code === 'not-found') error(404, 'Not found');
+			throw e;
+		}
+		redirect(303, `/w/${locals.ward!.code}/plans/${id}?solved=1`);
+	},
+	move: async ({ request, locals, params, url }) => {
+		const id = scenarioId(params.id);
+		const parsed = parseForm(moveSchema, await request.formData(), locals.locale, 'move');
+		if (!parsed.ok) return parsed.failure;
+		const d = parsed.data;
+		try {
+			editPlan(
 				locals.db,
 				actorOf(locals),
 				locals.ward!.id,
-				scenarioId(params.id),
-				parsed.data
+				id,
+				{
+					kind: 'move',
+					unitId: d.unitId,
+					fromRoomId: d.fromRoomId === 0 ? null : d.fromRoomId,
+					toRoomId: d.toRoomId,
+					persons: d.persons
+				},
+				locals.locale
 			);
 		} catch (e) {
+			if (e instanceof PlansError && e.code === 'rule')
+				return fail(400, {
+					form: 'move',
+					values: parsed.values,
+					errors: {},
+					message: translate(locals.locale, 'plans.move.refused'),
+					violations: e.violations.slice(0, VIOLATIONS_SHOWN)
+				});
 			if (e instanceof PlansError && e.code === 'invalid-unit')
 				return failField(
 					parsed.values,
 					'unitId',
 					translate(locals.locale, 'plans.err.invalidUnit'),
 					locals.locale,
-					'assign'
+					'move'
 				);
 			if (e instanceof PlansError && e.code === 'invalid-room')
 				return failField(
 					parsed.values,
-					'roomId',
+					'toRoomId',
 					translate(locals.locale, 'plans.err.invalidRoom'),
 					locals.locale,
-					'assign'
+					'move'
 				);
+			if (e instanceof PlansError && e.code === 'not-solved')
+				return fail(400, {
+					form: 'move',
+					values: parsed.values,
+					errors: {},
+					message: translate(locals.locale, 'plans.err.notSolved')
+				});
 			if (e instanceof PlansError && e.code === 'not-found') error(404, 'Not found');
 			throw e;
 		}
-		// Back to the building of the edited room, with the edited row selected.
-		const { unitId, roomId } = parsed.data;
 		redirect(
 			303,
-			`/w/${locals.ward!.code}/plans/${params.id}?unit=${unitId}&room=${roomId}&edited=1#edit`
+			`/w/${locals.ward!.code}/plans/${id}?${buildingQuery(url)}room=${d.toRoomId}&moved=1#move`
 		);
 	},
 	reset: ({ locals, params, url }) => {
@@ -257,31 +421,33 @@ export const actions: Actions = {
 		redirect(303, `/w/${locals.ward!.code}/plans/${params.id}?${buildingQuery(url)}reset=1`);
 	},
 	apply: ({ locals, params, url }) => {
-		let changed: number;
 		try {
-			changed = applyScenario(
+			applyScenario(
 				locals.db,
 				actorOf(locals),
 				locals.ward!.id,
 				scenarioId(params.id),
 				locals.locale
-			).changedRooms;
+			);
 		} catch (e) {
-			if (e instanceof PlansError && e.code === 'infeasible')
-				return fail(400, {
+			const refusal = (message: string, violations: string[] = []) =>
+				fail(400, {
 					form: 'apply',
-					message: translate(locals.locale, 'plans.apply.refused'),
-					violations: e.violations.slice(0, VIOLATIONS_SHOWN),
-					violationCount: e.violations.length,
+					message,
+					violations: violations.slice(0, VIOLATIONS_SHOWN),
+					violationCount: violations.length,
 					values: {},
 					errors: {}
 				});
+			if (e instanceof PlansError && e.code === 'infeasible')
+				return refusal(translate(locals.locale, 'plans.apply.refused'), e.violations);
+			if (e instanceof PlansError && e.code === 'stale')
+				return refusal(translate(locals.locale, 'plans.apply.staleRefused'));
+			if (e instanceof PlansError && e.code === 'not-solved')
+				return refusal(translate(locals.locale, 'plans.apply.notSolved'));
 			if (e instanceof PlansError && e.code === 'not-found') error(404, 'Not found');
 			throw e;
 		}
-		redirect(
-			303,
-			`/w/${locals.ward!.code}/plans/${params.id}?${buildingQuery(url)}applied=${changed}`
-		);
+		redirect(303, `/w/${locals.ward!.code}/plans/${params.id}?${buildingQuery(url)}applied=1`);
 	}
 };
