@@ -7,6 +7,9 @@
 import type { AllocationInstance } from './types';
 import { pairCap, prepareInstance, roomAllowed, type PreparedInstance } from './validate';
 
+/** Valid inequalities on/off (internal switch for the bench's experiments). */
+export const CUTS = { on: true };
+
 /** One allowed (unit, room) pair with cap ≥ 1 (internal). */
 export interface ModelPair {
 	u: number;
@@ -79,7 +82,7 @@ function chunk(names: string[]): string[] {
  * left out and every bound added is implied by the rows written, so the feasible plans and the
  * optimum are exactly the issue's.
  */
-export function buildModel(p: PreparedInstance): BuiltModel {
+export function buildModel(p: PreparedInstance, cuts = CUTS.on): BuiltModel {
 	const w = p.weights;
 	const m = p.settings.minAreaPerPersonM2;
 	const pairs: ModelPair[] = [];
@@ -149,6 +152,26 @@ export function buildModel(p: PreparedInstance): BuiltModel {
 		if (room.seats !== null && xs.reduce((s, x) => s + x.cap, 0) > room.seats)
 			rows.push(` se_${r}: ${expr(xs.map((x) => x.x))} <= ${room.seats}`);
 	});
+	if (cuts) {
+		p.units.forEach((unit, u) => {
+			const ys = yVars.filter((y) => y.u === u);
+			if (ys.length === 0 || unit.headcount === 0) return;
+			// A unit with anybody seated uses a building: h·Σ_b y_ub + q_u ≥ h.
+			rows.push(
+				` cb_${u}: ${expr([...ys.map((y) => `${unit.headcount} ${y.name}`), `q_${u}`])} >= ${unit.headcount}`
+			);
+			// Area in a building needs the building: Σ_{r∈b} g_ur ≤ min(N_u, Σ_{r∈b} gMax)·y_ub.
+			for (const y of ys) {
+				const xs = byUnit[u].filter((x) => x.b === y.b);
+				const big = Math.min(
+					unit.entitledM2,
+					xs.reduce((acc, x) => acc + x.gMax, 0)
+				);
+				if (xs.length > 1)
+					rows.push(` gb_${u}_${y.b}: ${expr(xs.map((x) => x.g))} - ${num(big)} ${y.name} <= 0`);
+			}
+		});
+	}
 	p.units.forEach((unit, u) => {
 		const xs = byUnit[u];
 		const n = unit.entitledM2;
