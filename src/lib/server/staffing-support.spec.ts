@@ -30,7 +30,7 @@ function addTestWard() {
 		.get();
 	const unit = db
 		.insert(orgUnits)
-		.values({ wardId: w.id, code: 'KT', name: 'Phòng Kinh tế', kind: 'division' })
+		.values({ wardId: w.id, code: 'KT', name: 'Phòng Kinh tế', kind: 'other' })
 		.returning({ id: orgUnits.id })
 		.get();
 	const pos = (title: string, field: string | null, approved: number, filled: number) =>

@@ -42,7 +42,9 @@ export const assignmentSchema = z
 		positionKey: optionalText(60),
 		workingGroup: text(200),
 		fromDate: isoDate(),
-		toDate: z.preprocess((v) => (v === '' ? undefined : v), isoDate().optional()),
+		toDate: z
+			.preprocess((v) => (v === '' ? undefined : v), isoDate().optional())
+			.transform((v) => (v as string | undefined) ?? null),
 		note: optionalText(1000)
 	})
 	.refine((d) => !d.toDate || d.toDate >= d.fromDate, { path: ['toDate'], message: 'toDate' });

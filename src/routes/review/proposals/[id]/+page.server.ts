@@ -13,12 +13,20 @@ import {
 	getProposal,
 	getVersion,
 	lastVersionDiff,
-	listComments,
 	listDecisions,
 	listVersions,
 	pageSnapshot
 } from '$lib/server/proposals';
 import { actorOf } from '$lib/server/request';
+import {
+	ThreadError,
+	listThreads,
+	replyToThread,
+	setThreadResolved
+} from '$lib/server/review-comments';
+import { wardGeo } from '$lib/server/sites';
+import { env } from '$env/dynamic/private';
+import type { PacketSnapshot } from '$lib/packet';
 import { wards } from '$lib/server/db/schema';
 import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
@@ -46,6 +54,12 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		...rest,
 		snapshot: snapshot && pageSnapshot(snapshot, expandedSections(url)),
 		print: url.searchParams.get('print') === '1',
+		tileUrl:
+			env.TILE_URL === 'none'
+				? null
+				: env.TILE_URL || 'https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png',
+		canReply: locals.canEdit && REPLYABLE.includes(view.proposal.status),
+		canResolve: locals.canEdit,
 		canDecide: locals.canEdit && DECIDABLE.includes(view.proposal.status),
 		canClaim: locals.canEdit && view.proposal.status === 'submitted'
 	};
@@ -71,9 +85,32 @@ function proposalView(db: App.Locals['db'], id: number) {
 		versions: versions.map((v) => ({ id: v.id, number: v.number, submittedAt: v.submittedAt })),
 		snapshot: latest?.snapshot ?? null,
 		sha256: latest?.sha256 ?? null,
-		comments: listComments(db, p.id),
+		threads: listThreads(db, p.id),
 		decisions: listDecisions(db, p.id),
-		diff: lastVersionDiff(db, p.id)
+		diff: lastVersionDiff(db, p.id),
+		map: latest ? mapOf(latest.snapshot, wardGeo(db, p.wardId)) : null
+	};
+}
+
+const REPLYABLE: readonly string[] = ['submitted', 'in-review', 'returned'];
+
+/**
+ * The sites layer of the submitted version (as the ward's site pages draw it: a marker per site,
+ * its polygon when drawn), the recommended site larger, and the ward's extent and boundary.
+ */
+function mapOf(s: PacketSnapshot, geo: ReturnType<typeof wardGeo>) {
+	return {
+		centre: geo.centre,
+		extent: s.map.extent ?? geo.extent,
+		boundary: geo.boundary,
+		sites: s.map.sites.slice(0, 2000).map((x) => ({
+			code: x.code,
+			name: x.name,
+			lat: x.lat,
+			lng: x.lng,
+			recommended: x.recommended,
+			polygon: x.polygon ? ({ type: 'Polygon', coordinates: [x.polygon] } as GeoJSON.Polygon) : null
+		}))
 	};
 }
 
@@ -91,7 +128,65 @@ function refused(locals: App.Locals, e: unknown) {
 	throw e;
 }
 
+function threadRefused(locals: App.Locals, threadId: number, e: unknown) {
+	if (e instanceof ThreadError)
+		return fail(409, {
+			threadError: {
+				threadId,
+				message: translate(locals.locale, `review.err.${e.code}` as MessageKey)
+			}
+		});
+	throw e;
+}
+
+async function threadForm(request: Request) {
+	const f = await request.formData();
+	const threadId = Number(f.get('threadId'));
+	const body = String(f.get('body') ?? '');
+	return { threadId: Number.isInteger(threadId) ? threadId : -1, body };
+}
+
 export const actions: Actions = {
+	reply: async ({ request, locals, params }) => {
+		const denied = reviewerOnly(locals);
+		if (denied) return denied;
+		const p = proposalOr404(locals, params.id);
+		const { threadId, body } = await threadForm(request);
+		try {
+			replyToThread(locals.db, actorOf(locals), { proposalId: p.id, threadId, body, wardId: null });
+		} catch (e) {
+			return threadRefused(locals, threadId, e);
+		}
+		redirect(303, `/review/proposals/${p.id}#thread-${threadId}`);
+	},
+	resolve: async ({ request, locals, params }) => {
+		const denied = reviewerOnly(locals);
+		if (denied) return denied;
+		const p = proposalOr404(locals, params.id);
+		const { threadId } = await threadForm(request);
+		try {
+			setThreadResolved(locals.db, actorOf(locals), { proposalId: p.id, threadId, resolved: true });
+		} catch (e) {
+			return threadRefused(locals, threadId, e);
+		}
+		redirect(303, `/review/proposals/${p.id}#thread-${threadId}`);
+	},
+	reopen: async ({ request, locals, params }) => {
+		const denied = reviewerOnly(locals);
+		if (denied) return denied;
+		const p = proposalOr404(locals, params.id);
+		const { threadId } = await threadForm(request);
+		try {
+			setThreadResolved(locals.db, actorOf(locals), {
+				proposalId: p.id,
+				threadId,
+				resolved: false
+			});
+		} catch (e) {
+			return threadRefused(locals, threadId, e);
+		}
+		redirect(303, `/review/proposals/${p.id}#thread-${threadId}`);
+	},
 	claim: async ({ locals, params }) => {
 		const denied = reviewerOnly(locals);
 		if (denied) return denied;
@@ -114,7 +209,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return refused(locals, e);
 		}
-		redirect(303, `/review/proposals/${p.id}#sec-${parsed.data.section}`);
+		redirect(303, `/review/proposals/${p.id}#threads-h`);
 	},
 	decide: async ({ request, locals, params }) => {
 		const denied = reviewerOnly(locals);

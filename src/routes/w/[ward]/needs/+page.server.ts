@@ -13,6 +13,8 @@ import { cached } from '$lib/server/cache';
 import { parseForm } from '$lib/server/forms';
 import { actorOf } from '$lib/server/request';
 import { specialisedRoomSchema } from '$lib/schemas/needs';
+import { supportForWard, vnToday } from '$lib/server/staffing-support';
+import { staffingFieldLabel } from '$lib/server/needs';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The `?norm=<id>` parameter: undefined (default set) or a positive integer. */
@@ -65,7 +67,13 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		),
 		buildings: cached(locals.db, `work-area:${ward.id}`, () =>
 			workAreaByBuilding(locals.db, ward.id)
-		)
+		),
+		// The officers the city has assigned to the ward (the city's staffing board).
+		supportDay: vnToday(),
+		support: supportForWard(locals.db, ward.id).map((a) => ({
+			...a,
+			fieldLabel: staffingFieldLabel(locals.locale, a.field)
+		}))
 	};
 };
 

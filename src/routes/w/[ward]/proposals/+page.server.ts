@@ -1,5 +1,6 @@
-import { redirect } from '@sveltejs/kit';
-import { createProposal, listProposals } from '$lib/server/proposals';
+import { fail, redirect } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import { ProposalError, createProposal, listProposals, liveProposals } from '$lib/server/proposals';
 import { unreadCount } from '$lib/server/notifications';
 import { parseForm } from '$lib/server/forms';
 import { actorOf } from '$lib/server/request';
@@ -13,7 +14,9 @@ export const load: PageServerLoad = ({ locals }) => {
 		proposals: listProposals(locals.db, locals.ward!.id).filter((p) =>
 			maySeeProposal(locals.principal, p)
 		),
-		unread: locals.user ? unreadCount(locals.db, locals.user.id) : 0
+		unread: locals.user ? unreadCount(locals.db, locals.user.id) : 0,
+		// One live proposal per ward (see LIVE in proposals.ts): the one a new one would replace.
+		live: liveProposals(locals.db, locals.ward!.id)[0] ?? null
 	};
 };
 
@@ -27,7 +30,19 @@ export const actions: Actions = {
 			'create'
 		);
 		if (!parsed.ok) return parsed.failure;
-		const id = createProposal(locals.db, actorOf(locals), ward.id, parsed.data.title);
+		let id: number;
+		try {
+			id = createProposal(locals.db, actorOf(locals), ward.id, parsed.data.title);
+		} catch (e) {
+			if (e instanceof ProposalError && e.code === 'live-exists')
+				return fail(409, {
+					message: translate(locals.locale, 'proposals.err.live-exists'),
+					values: parsed.values,
+					errors: {} as Record<string, string>,
+					form: 'create'
+				});
+			throw e;
+		}
 		redirect(303, `/w/${ward.code}/proposals/${id}`);
 	}
 };

@@ -21,6 +21,7 @@ import {
 	submitProposal
 } from '$lib/server/proposals';
 import { actorOf } from '$lib/server/request';
+import { ThreadError, listThreads, replyToThread } from '$lib/server/review-comments';
 import { DossierError, dossierView, saveDossier } from '$lib/server/dossier';
 import { dossierFormSchema } from '$lib/schemas/dossier';
 import { allSites } from '$lib/server/sites';
@@ -88,6 +89,7 @@ function proposalView(db: App.Locals['db'], wardId: number, id: number) {
 			submittedBy: v.submittedBy
 		})),
 		comments: listComments(db, p.id),
+		threads: listThreads(db, p.id),
 		decisions: listDecisions(db, p.id),
 		diff: lastVersionDiff(db, p.id),
 		// The dossier's figures: live for an editable draft, as frozen in the version otherwise.
@@ -189,9 +191,38 @@ export const actions: Actions = {
 		}
 		redirect(303, `/w/${ward.code}/proposals/${p.id}`);
 	},
-	submit: async ({ locals, params }) => {
+	reply: async ({ request, locals, params }) => {
 		const ward = locals.ward!;
 		const p = proposalOr404(locals, params.id);
+		const f = await request.formData();
+		const raw = Number(f.get('threadId'));
+		const threadId = Number.isInteger(raw) ? raw : -1;
+		const body = String(f.get('body') ?? '');
+		try {
+			replyToThread(locals.db, actorOf(locals), {
+				proposalId: p.id,
+				threadId,
+				body,
+				wardId: ward.id
+			});
+		} catch (e) {
+			if (e instanceof ThreadError)
+				return fail(409, {
+					threadError: {
+						threadId,
+						message: translate(locals.locale, `review.err.${e.code}` as MessageKey)
+					}
+				});
+			throw e;
+		}
+		redirect(303, `/w/${ward.code}/proposals/${p.id}#thread-${threadId}`);
+	},
+	submit: async ({ request, locals, params }) => {
+		const ward = locals.ward!;
+		const p = proposalOr404(locals, params.id);
+		// The confirmation (the dialog, or the submit page without JavaScript) is required.
+		if (!(await request.formData()).get('confirm'))
+			redirect(303, `/w/${ward.code}/proposals/${p.id}/submit?unconfirmed=1`);
 		try {
 			await submitProposal(locals.db, actorOf(locals), ward.id, p.id, versionFiles);
 		} catch (e) {

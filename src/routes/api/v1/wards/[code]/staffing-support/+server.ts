@@ -1,0 +1,10 @@
+import { json } from '@sveltejs/kit';
+import { boardForApi, staffingBoard } from '$lib/server/staffing-support';
+import type { RequestHandler } from './$types';
+
+/** GET /api/v1/wards/{code}/staffing-support: the ward's vacancies, support and uncovered posts. */
+export const GET: RequestHandler = ({ locals }) =>
+	json({
+		ward: locals.ward!.code,
+		...boardForApi(staffingBoard(locals.db, { ward: locals.ward!.code }))
+	});
