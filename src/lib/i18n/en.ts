@@ -210,6 +210,8 @@ export const en: Record<CoreMessageKey, string> = {
 	'map.futureStation': 'Future metro station',
 	'map.legend': 'Map legend',
 	'map.print': 'Print the map',
+	'map.openFacility': 'Open the facility page',
+	'map.otherFacility': 'Other old facility',
 	'io.title': 'Import / export',
 	'io.rooms': 'Rooms',
 	'io.facilities': 'Facilities',

@@ -206,6 +206,8 @@ export const vi = {
 	'map.futureStation': 'Ga metro tương lai',
 	'map.legend': 'Chú giải bản đồ',
 	'map.print': 'In bản đồ',
+	'map.openFacility': 'Mở trang cơ sở',
+	'map.otherFacility': 'Cơ sở cũ khác',
 	'io.title': 'Nhập / xuất dữ liệu',
 	'io.rooms': 'Phòng',
 	'io.facilities': 'Cơ sở',
