@@ -14,6 +14,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { xlsxBomb } from '../support/zip-bomb';
 
 const PASSWORD = 'truso-demo';
 
@@ -147,6 +148,31 @@ describe('headers', () => {
 		expect(res.headers.get('x-content-type-options')).toBe('nosniff');
 		expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
 		expect(res.headers.get('x-frame-options')).toBe('DENY');
+	});
+});
+
+describe('an XLSX bomb', () => {
+	it('600 MB of zeros in a file under 1 MB: refused with a message at once, the server keeps answering', async () => {
+		const bomb = await xlsxBomb(600);
+		expect(bomb.length).toBeLessThan(1024 * 1024);
+		const cookie = await loginAs('binhtrung.editor');
+		const body = new FormData();
+		body.set('kind', 'facilities');
+		body.set('file', new Blob([bomb]), 'bomb.xlsx');
+		const t0 = performance.now();
+		const [res, health] = await Promise.all([
+			fetch(`${base}/w/binh-trung/facilities/io?/preview`, {
+				method: 'POST',
+				headers: { cookie, origin: base, accept: 'text/html' },
+				body
+			}),
+			new Promise((r) => setTimeout(r, 50)).then(() => fetch(`${base}/health`))
+		]);
+		const ms = performance.now() - t0;
+		expect(res.status).toBe(400);
+		expect(await res.text()).toContain('Tệp XLSX khi giải nén quá lớn (tối đa 100 MB).');
+		expect(health.status).toBe(200);
+		expect(ms).toBeLessThan(2000);
 	});
 });
 

@@ -4,75 +4,11 @@
  * workbook library inflates it, quickly and without the memory it would take.
  */
 import ExcelJS from 'exceljs';
-import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { IoError, parseTable } from './table';
 import { checkXlsxArchive, XLSX_LIMITS } from './xlsx-guard';
 import { translate } from '../../i18n';
-
-interface ZipEntry {
-	name: string;
-	/** Raw-deflated bytes (method 8) or stored bytes (method 0). */
-	data: Buffer;
-	method?: 0 | 8;
-	/** The inflated size the directory declares (may lie). */
-	declared: number;
-}
-
-/** A minimal ZIP writer: local headers, data, central directory, end record (CRC left 0). */
-function zip(entries: ZipEntry[]): Uint8Array {
-	const parts: Buffer[] = [];
-	const central: Buffer[] = [];
-	let offset = 0;
-	for (const e of entries) {
-		const name = Buffer.from(e.name, 'utf8');
-		const local = Buffer.alloc(30);
-		local.writeUInt32LE(0x04034b50, 0);
-		local.writeUInt16LE(20, 4);
-		local.writeUInt16LE(e.method ?? 8, 8);
-		local.writeUInt32LE(e.data.length, 18);
-		local.writeUInt32LE(e.declared, 22);
-		local.writeUInt16LE(name.length, 26);
-		const cen = Buffer.alloc(46);
-		cen.writeUInt32LE(0x02014b50, 0);
-		cen.writeUInt16LE(20, 4);
-		cen.writeUInt16LE(20, 6);
-		cen.writeUInt16LE(e.method ?? 8, 10);
-		cen.writeUInt32LE(e.data.length, 20);
-		cen.writeUInt32LE(e.declared, 24);
-		cen.writeUInt16LE(name.length, 28);
-		cen.writeUInt32LE(offset, 42);
-		parts.push(local, name, e.data);
-		central.push(cen, name);
-		offset += local.length + name.length + e.data.length;
-	}
-	const cd = Buffer.concat(central);
-	const end = Buffer.alloc(22);
-	end.writeUInt32LE(0x06054b50, 0);
-	end.writeUInt16LE(entries.length, 8);
-	end.writeUInt16LE(entries.length, 10);
-	end.writeUInt32LE(cd.length, 12);
-	end.writeUInt32LE(offset, 16);
-	return new Uint8Array(Buffer.concat([...parts, cd, end]));
-}
-
-/** `mb` MB of zeros, raw-deflated in 1 MB chunks (never holding the inflated bytes). */
-async function deflatedZeros(mb: number): Promise<Buffer> {
-	const deflate = zlib.createDeflateRaw({ level: 9 });
-	const out: Buffer[] = [];
-	deflate.on('data', (c: Buffer) => out.push(c));
-	const done = new Promise((r) => deflate.on('end', r));
-	const chunk = Buffer.alloc(1024 * 1024);
-	for (let i = 0; i < mb; i++)
-		if (!deflate.write(chunk)) await new Promise((r) => deflate.once('drain', r));
-	deflate.end();
-	await done;
-	return Buffer.concat(out);
-}
-
-const CONTENT_TYPES = Buffer.from(
-	'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
-);
+import { deflatedZeros, xlsxBomb, zip } from '../../../../tests/support/zip-bomb';
 
 async function refusal(p: Promise<unknown>): Promise<IoError> {
 	try {
@@ -106,17 +42,8 @@ describe('XLSX limits', () => {
 	});
 
 	it('refuses a 600 MB zero-filled sheet (a file of well under 1 MB) before inflating it', async () => {
-		const bomb = await deflatedZeros(600);
-		expect(bomb.length).toBeLessThan(1024 * 1024);
-		const file = zip([
-			{
-				name: '[Content_Types].xml',
-				data: CONTENT_TYPES,
-				method: 0,
-				declared: CONTENT_TYPES.length
-			},
-			{ name: 'xl/worksheets/sheet1.xml', data: bomb, declared: 600 * 1024 * 1024 }
-		]);
+		const file = await xlsxBomb(600);
+		expect(file.length).toBeLessThan(1024 * 1024);
 		const { value: err, ms, rssMb } = await measured(() => refusal(parseTable(file, 'bomb.xlsx')));
 		expect(err.key).toBe('io.xlsxTooBig');
 		expect(err.params).toEqual({ max: 100 });
@@ -170,7 +97,9 @@ describe('XLSX limits', () => {
 		const over = await book(50_001);
 		const err = await refusal(checkXlsxArchive(over));
 		expect(err.key).toBe('io.tooManyRows');
-		expect(translate('vi', err.key, err.params)).toBe('Tệp có quá nhiều dòng (tối đa 50.000 dòng).');
+		expect(translate('vi', err.key, err.params)).toBe(
+			'Tệp có quá nhiều dòng (tối đa 50.000 dòng).'
+		);
 		await expect(checkXlsxArchive(await book(50_000))).resolves.toBeUndefined();
 		// Through parseTable with a small limit: 101 rows refused, 100 read.
 		const small = { ...XLSX_LIMITS, rows: 100 };
