@@ -453,3 +453,26 @@ describe('errors', () => {
 		expect(output).toContain('[truso] GET /w/binh-trung/audit');
 	});
 });
+
+// Last in the file: it leaves binhtrung.viewer throttled.
+describe('the login throttle over HTTP', () => {
+	it('200 wrong passwords at once: 5 are checked (400), 195 refused unchecked (429); another user from the same address still logs in', async () => {
+		const attempt = (password: string) =>
+			fetch(`${base}/login`, form({ username: 'binhtrung.viewer', password, next: '/' }));
+		const answers = await Promise.all(
+			Array.from({ length: 200 }, (_, i) => attempt(i === 100 ? PASSWORD : `wrong-${i}`))
+		);
+		const statuses = answers.map((r) => r.status);
+		expect(statuses.filter((s) => s === 400)).toHaveLength(5);
+		expect(statuses.filter((s) => s === 429)).toHaveLength(195);
+		// The right password in the burst did not get through (no session cookie anywhere).
+		expect(
+			answers.some((r) => r.headers.getSetCookie().some((c) => c.startsWith('truso_session=')))
+		).toBe(false);
+		const throttled = await attempt(PASSWORD);
+		expect(throttled.status).toBe(429);
+		expect(await throttled.text()).toContain('Vui lòng thử lại sau 1 phút');
+		// The same address (an office behind one NAT): the reviewer's right password works.
+		await loginAs('city.reviewer');
+	});
+});
