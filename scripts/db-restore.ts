@@ -3,7 +3,9 @@
  *   npm run db:restore -- backups/truso-2026-11-29.sqlite
  *
  * The backup is checked (PRAGMA integrity_check; its migrations must be this version's, or
- * older ones, which are then applied) before anything changes; the current database is saved
+ * older ones, which are then applied; its schema — tables, indexes, triggers, views — must be
+ * exactly what those migrations give, so an added trigger is refused and named) before anything
+ * changes; the current database is saved
  * beside it as <name>.before-restore-<time>.sqlite, then replaced atomically.
  */
 import { BackupError, restoreDatabase } from '../src/lib/server/backup';
