@@ -75,7 +75,7 @@ describe('sample proposals', () => {
 		const bt = listProposals(db, wardId);
 		expect(bt).toHaveLength(1);
 		expect(bt[0].status).toBe('in-review');
-		expect(listVersions(db, bt[0].id).map((v) => v.number)).toEqual([1]);
+		expect(listVersions(db, bt[0].id).map((v) => v.number)).toEqual([1, 2]);
 		expect(listComments(db, bt[0].id)[0].section).toBe('estimate');
 		const ak = db.select().from(wards).where(eq(wards.code, 'an-khanh')).get()!;
 		expect(listProposals(db, ak.id).map((p) => p.status)).toEqual(['draft']);
@@ -210,7 +210,7 @@ describe('workflow', () => {
 				'decision:decide'
 			])
 		);
-		expect(kinds.filter((k) => k === 'proposal_version:submit').length).toBe(3); // sample + 2
+		expect(kinds.filter((k) => k === 'proposal_version:submit').length).toBe(4); // sample 2 + 2
 		const row = portfolio(db).find((r) => r.wardCode === 'binh-trung')!;
 		expect(row.proposalId).toBe(id);
 		expect(row.version).toBe(2);

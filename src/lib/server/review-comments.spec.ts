@@ -13,6 +13,7 @@ import {
 	createProposal,
 	decideProposal,
 	getProposal,
+	lastVersionDiff,
 	listProposals,
 	reviewQueue,
 	submitProposal,
@@ -203,5 +204,20 @@ describe('one live proposal per ward', () => {
 		);
 		await submitProposal(db, editor, bt, btNew, fakeFiles);
 		expect(getProposal(db, bt, btNew)!.status).toBe('submitted');
+	});
+});
+
+describe('the sample’s version diff', () => {
+	it('version 2 changed a sentence of the necessity narrative: shown word by word', () => {
+		const d = lastVersionDiff(db, sampleId)!;
+		const nec = d.sections.find((s) => s.key === 'necessity')!;
+		const ins = nec.narrative!.filter((o) => o.op === 'ins').map((o) => o.text);
+		const del = nec.narrative!.filter((o) => o.op === 'del').map((o) => o.text);
+		// "… tại nhiều cơ sở cũ … sáp nhập." → "… tại 4 cơ sở cũ … sáp nhập, cách nhau đến 3 km."
+		expect(del).toEqual(['nhiều', 'nhập.']);
+		expect(ins).toEqual(['4', 'nhập, cách nhau đến 3 km.']);
+		expect(nec.narrative!.filter((o) => o.op === 'same').map((o) => o.text)[0]).toBe(
+			'Trụ sở hiện nay chật hẹp, cán bộ phải làm việc tại '
+		);
 	});
 });

@@ -1,12 +1,13 @@
 /**
- * Sample proposals: Bình Trưng has one submitted as version 1 and in review with a comment from
- * city.reviewer (author null when the account does not exist yet: demo accounts are seeded
+ * Sample proposals: Bình Trưng has one submitted as version 1, returned, submitted again as
+ * version 2 and in review, with a comment from city.reviewer on version 1 (author null when
+ * the account does not exist yet: demo accounts are seeded
  * after the sample), and An Khánh has a draft.
  */
 import { eq } from 'drizzle-orm';
 import { SYSTEM_ACTOR, writeAudit } from '../../audit';
 import type { Db, DbLike } from '../connection';
-import { proposalVersions, proposals, reviewComments, users, wards } from '../schema';
+import { decisions, proposalVersions, proposals, reviewComments, users, wards } from '../schema';
 import { defaultDraft, type PacketDraft } from '../../../packet';
 import { BINH_TRUNG_DOSSIER } from './sample-data';
 import { assemble, sha256, type DraftState } from '../../proposals';
@@ -78,9 +79,77 @@ export function seedSampleProposals(tx: DbLike): void {
 			action: 'submit',
 			after: { proposalId: p.id, number: 1, sha256: sha256(json), sample: true }
 		});
+		seedSecondVersion(tx, db, { wardId: bt.id, proposalId: p.id, v1: v.id, draft, reviewer });
 	}
 
 	const ak = wardByCode(tx, 'an-khanh');
+	seedAnKhanh(tx, db, ak);
+}
+
+/**
+ * The sample's review history: version 1 returned by the city, version 2 submitted with a
+ * changed sentence in the necessity narrative, in review. The review page shows the
+ * word-by-word difference at once.
+ */
+function seedSecondVersion(
+	tx: DbLike,
+	db: Db,
+	s: {
+		wardId: number;
+		proposalId: number;
+		v1: number;
+		draft: PacketDraft;
+		reviewer: { id: number } | undefined;
+	}
+) {
+	const day = 86_400_000;
+	const t0 = SAMPLE_DATE.getTime();
+	tx.insert(decisions)
+		.values({
+			proposalId: s.proposalId,
+			versionId: s.v1,
+			outcome: 'returned',
+			note: 'Đề nghị làm rõ số cơ sở đang sử dụng và nguồn vốn dự kiến.',
+			decidedBy: s.reviewer?.id ?? null,
+			createdAt: t0 + 3 * day
+		})
+		.run();
+	const draft: PacketDraft = structuredClone(s.draft);
+	draft.narratives.necessity =
+		'Trụ sở hiện nay chật hẹp, cán bộ phải làm việc tại 4 cơ sở cũ của các phường trước sáp nhập, cách nhau đến 3 km.';
+	const at = new Date(t0 + 10 * day);
+	const snapshot = assemble(db, s.wardId, draft, at);
+	const json = JSON.stringify(snapshot);
+	const v2 = tx
+		.insert(proposalVersions)
+		.values({
+			proposalId: s.proposalId,
+			number: 2,
+			snapshotJson: json,
+			sha256: sha256(json),
+			filesJson: '[]',
+			submittedAt: at.getTime()
+		})
+		.returning({ id: proposalVersions.id })
+		.get();
+	tx.update(proposals)
+		.set({
+			draftJson: JSON.stringify({ draft, assembled: snapshot } satisfies DraftState),
+			updatedAt: at.getTime()
+		})
+		.where(eq(proposals.id, s.proposalId))
+		.run();
+	writeAudit(tx, {
+		actor: SYSTEM_ACTOR,
+		wardId: s.wardId,
+		entity: 'proposal_version',
+		entityId: v2.id,
+		action: 'submit',
+		after: { proposalId: s.proposalId, number: 2, sha256: sha256(json), sample: true }
+	});
+}
+
+function seedAnKhanh(tx: DbLike, db: Db, ak: ReturnType<typeof wardByCode>) {
 	if (ak) {
 		const draft = defaultDraft(ak.name, '2026-11-01');
 		const snapshot = assemble(db, ak.id, draft, new Date('2026-11-01T02:00:00.000Z'));
