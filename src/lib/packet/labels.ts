@@ -82,6 +82,8 @@ export const NUMBER_LABELS: Record<string, { vi: string; en: string }> = {
 	'estimate.contingencyRatio': L('Tỷ lệ dự phòng', 'Contingency ratio'),
 	'estimate.contingencyVnd': L('Chi phí dự phòng', 'Contingency'),
 	'estimate.totalVnd': L('Tổng mức đầu tư (sơ bộ)', 'Total investment (preliminary)'),
+	'operating.perYear': L('Chi phí vận hành hằng năm', 'Yearly operating cost'),
+	'scale.storeys': L('Số tầng nổi', 'Storeys above ground'),
 	'schedule.startYear': L('Năm khởi công', 'Start year'),
 	'schedule.endYear': L('Năm hoàn thành', 'Completion year'),
 	'staffing.approved': L('Biên chế được giao', 'Approved posts'),
@@ -92,6 +94,8 @@ export const NUMBER_LABELS: Record<string, { vi: string; en: string }> = {
 export function numberLabel(key: string, locale: PacketLocale): string {
 	const hit = NUMBER_LABELS[key];
 	if (hit) return hit[locale];
+	const y = /^funding\.y(\d{4})$/.exec(key);
+	if (y) return locale === 'vi' ? `Vốn bố trí năm ${y[1]}` : `Capital in ${y[1]}`;
 	return locale === 'vi' ? 'Số liệu' : 'Figure';
 }
 

@@ -66,10 +66,10 @@ export function generatedParagraphs(
 		case 'facilities':
 			return vi
 				? [
-						`Phường đang quản lý ${v('facilities')} với ${v('buildings')}, ${v('rooms')}, tổng diện tích phòng ${v('roomsAreaM2')}; ${v('photos')} khảo sát kèm theo hồ sơ.`
+						`Phường đang quản lý ${v('facilities')} với ${v('buildings')}, ${v('rooms')}, tổng diện tích phòng ${v('roomsAreaM2')}${has('photos') && sec.numbers.photos.value ? `; ${v('photos')} khảo sát kèm theo hồ sơ` : ''}.`
 					]
 				: [
-						`The ward manages ${v('facilities')} with ${v('buildings')}, ${v('rooms')}, total room area ${v('roomsAreaM2')}; ${v('photos')} attached.`
+						`The ward manages ${v('facilities')} with ${v('buildings')}, ${v('rooms')}, total room area ${v('roomsAreaM2')}${sec.numbers.photos?.value ? `; ${v('photos')} attached` : ''}.`
 					];
 		case 'objectives':
 			return vi
@@ -96,7 +96,7 @@ export function generatedParagraphs(
 			if (site)
 				out.push(
 					vi
-						? `Địa điểm: khu đất ${site.name}, ${site.address}${site.landAreaM2 ? `, diện tích ${formatTraced(site.landAreaM2, 'm²', 'vi')}` : ''}.`
+						? `Địa điểm: ${site.name}, ${site.address}${site.landAreaM2 ? `, diện tích ${formatTraced(site.landAreaM2, 'm²', 'vi')}` : ''}.`
 						: `Location: ${site.name}, ${site.address}${site.landAreaM2 ? `, ${formatTraced(site.landAreaM2, 'm²', 'en')} of land` : ''}.`
 				);
 			return out;
@@ -124,7 +124,7 @@ export function generatedParagraphs(
 			const name = site?.name ?? s.map.sites.find((x) => x.recommended)?.name ?? '';
 			const out = vi
 				? [
-						`Phường đề xuất khu đất ${name}${site?.address ? `, ${site.address}` : ''}, diện tích ${v('landAreaM2')}, ${v('households')} phải di dời; điểm đánh giá ${v('score')}, xếp hạng ${v('rank')}.`
+						`Phường đề xuất địa điểm ${name}${site?.address ? `, ${site.address}` : ''}, diện tích ${v('landAreaM2')}, ${v('households')} phải di dời; điểm đánh giá ${v('score')}, xếp hạng ${v('rank')}.`
 					]
 				: [
 						`The ward recommends ${name}${site?.address ? `, ${site.address}` : ''}: ${v('landAreaM2')} of land, ${v('households')} to relocate; score ${v('score')}, rank ${v('rank')}.`

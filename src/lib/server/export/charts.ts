@@ -2,13 +2,13 @@
  * Charts of the packet drawn on the server by the SAME Chart.js configurations as the pages
  * (src/lib/charts), on an @napi-rs/canvas canvas (no animation, not responsive).
  */
-import { createRequire } from 'node:module';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration } from 'chart.js';
 import { entitledVsOccupiedConfig } from '../../charts/needs';
 import { contributionsConfig, smaaConfig } from '../../charts/sites';
 import type { PacketSnapshot } from '../../packet';
 import type { DocImage, DocLocale } from './common';
+import { tinosFiles } from './fonts';
 
 const bytes = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
@@ -16,10 +16,10 @@ let ready = false;
 function setup() {
 	if (ready) return;
 	Chart.register(...registerables);
-	const require = createRequire(import.meta.url);
-	const fonts = require('pdfmake/fonts/Roboto.js') as { Roboto: Record<string, string> };
-	if (fonts.Roboto.normal) GlobalFonts.registerFromPath(fonts.Roboto.normal, 'Roboto');
-	Chart.defaults.font.family = 'Roboto';
+	// The documents' serif (Tinos, metric-compatible with Times New Roman) in the charts too.
+	GlobalFonts.registerFromPath(tinosFiles().normal, 'Tinos');
+	Chart.defaults.font.family = 'Tinos';
+	Chart.defaults.font.size = 14;
 	ready = true;
 }
 
@@ -36,7 +36,8 @@ export async function renderChart(
 export async function renderChartImages(
 	config: ChartConfiguration,
 	width = 900,
-	height = 450
+	height = 450,
+	locale: DocLocale = 'vi'
 ): Promise<{ png: Uint8Array; jpeg: Uint8Array }> {
 	setup();
 	const canvas = createCanvas(width, height);
@@ -49,6 +50,8 @@ export async function renderChartImages(
 			...(config.options ?? {}),
 			responsive: false,
 			animation: false,
+			// Tick numbers as the document's language writes them ("0,5", not "0.5").
+			locale: locale === 'vi' ? 'vi-VN' : 'en-GB',
 			devicePixelRatio: 1
 		},
 		plugins: [
@@ -95,19 +98,32 @@ const CHART_TEXT = {
 	}
 };
 
+/** A label cut to 34 characters (a chart axis). */
+const short = (x: string) => (x.length > 34 ? `${x.slice(0, 33).trimEnd()}…` : x);
+
 /** The packet's charts: keys are `${section}.${name}` so documents place them in their section. */
 export async function packetCharts(s: PacketSnapshot, locale: DocLocale): Promise<DocImage[]> {
 	const T = CHART_TEXT[locale];
 	const out: DocImage[] = [];
 	const add = async (key: string, title: string, config: ChartConfiguration, w = 800, h = 400) => {
-		const img = await renderChartImages(config, w, h);
+		const img = await renderChartImages(config, w, h, locale);
 		out.push({ key, title, png: img.png, jpeg: img.jpeg, width: w, height: h });
 	};
-	if (s.charts.units.length) {
+	// Names, not codes, on the axes: units from the needs table, sites from the map layer.
+	const unitRows = s.sections
+		.find((x) => x.key === 'necessity')
+		?.tables.find((t) => t.key === 'units')?.rows;
+	const units = s.charts.units.map((u, i) => ({
+		...u,
+		unit: short(String(unitRows?.[i]?.[0] ?? u.unit))
+	}));
+	const siteName = new Map(s.map.sites.map((x) => [x.code, short(x.name)]));
+	const names = (codes: string[]) => codes.map((c) => siteName.get(c) ?? c);
+	if (units.length) {
 		await add(
 			'necessity.units',
 			T.units,
-			entitledVsOccupiedConfig(s.charts.units, {
+			entitledVsOccupiedConfig(units, {
 				entitled: T.entitled,
 				occupied: T.occupied
 			}) as ChartConfiguration,
@@ -120,7 +136,9 @@ export async function packetCharts(s: PacketSnapshot, locale: DocLocale): Promis
 		await add(
 			'sites.contributions',
 			T.contributions,
-			contributionsConfig(c.sites, c.criteria, c.values) as ChartConfiguration
+			contributionsConfig(names(c.sites), c.criteria, c.values) as ChartConfiguration,
+			900,
+			Math.max(400, 40 * c.sites.length + 160)
 		);
 	}
 	const m = s.charts.smaa;
@@ -128,7 +146,9 @@ export async function packetCharts(s: PacketSnapshot, locale: DocLocale): Promis
 		await add(
 			'sites.smaa',
 			T.smaa,
-			smaaConfig(m.sites, m.rankAcceptability, T.rank, T.other) as ChartConfiguration
+			smaaConfig(names(m.sites), m.rankAcceptability, T.rank, T.other) as ChartConfiguration,
+			900,
+			Math.max(360, 40 * m.sites.length + 120)
 		);
 	}
 	return out;

@@ -234,7 +234,7 @@ export function submissionBlocks(
 		? [
 				`Tên dự án: Xây dựng trụ sở làm việc ${ward}.`,
 				site
-					? `Địa điểm: khu đất ${site.name}, ${site.address || 'địa chỉ chưa xác định'}; diện tích khu đất ${formatTraced(site.landAreaM2, 'm²', 'vi')}.`
+					? `Địa điểm: ${site.name}, ${site.address || 'địa chỉ chưa xác định'}; diện tích khu đất ${formatTraced(site.landAreaM2, 'm²', 'vi')}.`
 					: 'Địa điểm: chưa xác định.',
 				`Quy mô: tổng diện tích sàn xây dựng khoảng ${formatTraced(gfa, 'm²', 'vi')}${storeys ? `, cao ${storeys} tầng` : ''}.`,
 				`Sơ bộ tổng mức đầu tư: ${money(total, 'vi')}${d?.totalInWordsVi ? ` (bằng chữ: ${d.totalInWordsVi})` : ''}.`,
@@ -328,6 +328,11 @@ export function reportBlocks(s: PacketSnapshot, locale: DocLocale, images: Packe
 			if (sec.key === 'sites' && images.map) {
 				blocks.push({ t: 'caption', text: `${vi ? 'Hình' : 'Figure'}: ${T.map}` });
 				blocks.push({ t: 'image', img: images.map, maxWidthMm: 150 });
+				blocks.push({
+					t: 'p',
+					text: `${vi ? 'Ký hiệu trên bản đồ' : 'Map key'}: ${s.map.sites.map((x) => `${x.code}: ${x.name}`).join('; ')}.`,
+					size: 12
+				});
 			}
 			if (sec.key === 'facilities' && images.photos.length) {
 				blocks.push({ t: 'caption', text: T.photos });
@@ -372,7 +377,7 @@ export function provenanceLines(s: PacketSnapshot, locale: DocLocale): string[] 
 	for (const sec of s.sections)
 		for (const [k, n] of Object.entries(sec.numbers)) {
 			const w = n.source.words?.[locale];
-			if (!w) continue;
+			if (!w || n.value === null) continue;
 			const lbl = numberLabel(`${sec.key}.${k}`, locale);
 			const key = `${lbl}|${w}`;
 			if (seen.has(key)) continue;
@@ -432,22 +437,15 @@ export function letterBlocks(s: PacketSnapshot, locale: DocLocale): Block[] {
 				: `1. Approved ${f('approved')}, filled ${f('filled')}, vacant ${f('vacant')}. Vacancies by field and position are listed below.`
 		}
 	];
-	const rows = vac.length
-		? [...vac]
-				.sort(
-					(a, b) =>
-						a.field[locale].localeCompare(b.field[locale], locale) ||
-						a.position[locale].localeCompare(b.position[locale], locale)
-				)
-				.map((x) => [
-					x.field[locale],
-					x.position[locale],
-					x.unit,
-					String(x.approved),
-					String(x.filled),
-					String(x.vacant)
-				])
-		: [];
+	// In the order of vacanciesByPosition: the city's fields first, then the others.
+	const rows = vac.map((x) => [
+		x.field[locale],
+		x.position[locale],
+		x.unit,
+		String(x.approved),
+		String(x.filled),
+		String(x.vacant)
+	]);
 	if (rows.length) {
 		blocks.push({
 			t: 'caption',

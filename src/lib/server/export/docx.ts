@@ -296,7 +296,12 @@ function renderBlocks(
 				break;
 			case 'caption':
 				out.push(
-					para([run(b.text, { italics: true, size: PT(12) })], { align: c, before: 120, after: 60 })
+					new Paragraph({
+						children: [run(b.text, { italics: true, size: PT(12) })],
+						alignment: c,
+						keepNext: true,
+						spacing: { before: 120, after: 60 }
+					})
 				);
 				break;
 			case 'table':

@@ -179,7 +179,7 @@ describe('the tờ trình', () => {
 		expect(request).toBeGreaterThan(text.indexOf('Căn cứ Nghị định số 85/2025/NĐ-CP'));
 		const req = text.slice(request);
 		expect(req).toContain(
-			'Địa điểm: khu đất Khu đất 2, 12 đường Số 3, phường Thử; diện tích khu đất 3.000 m².'
+			'Địa điểm: Khu đất 2, 12 đường Số 3, phường Thử; diện tích khu đất 3.000 m².'
 		);
 		expect(req).toContain('tổng diện tích sàn xây dựng khoảng 1.700 m², cao 5 tầng');
 		// 1,700 m² × 9,800,000 + 6,000,000,000 + 10 % = 24,926,000,000 đồng.

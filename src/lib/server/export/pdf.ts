@@ -91,7 +91,7 @@ function heading(s: PacketSnapshot, locale: DocLocale, symbol: string, summaryLe
 					{
 						text: T.dateLine(s.submission.place, s.submission.date),
 						italics: true,
-						fontSize: 14,
+						fontSize: 13,
 						alignment: 'center'
 					}
 				]
@@ -230,14 +230,20 @@ function renderBlocks(
 			case 'table':
 				out.push(table(b.head, b.rows, b.widths));
 				break;
-			case 'image':
-				out.push({
+			case 'image': {
+				const img = {
 					image: b.img.jpeg ? dataUrl(b.img.jpeg, 'jpg') : dataUrl(b.img.png),
-					fit: [Math.min(CONTENT_W, pt(b.maxWidthMm)), 360],
+					fit: [Math.min(CONTENT_W, pt(b.maxWidthMm)), 420],
 					alignment: 'center',
 					margin: [0, 2, 0, 8]
-				});
+				};
+				// The caption stays on the figure's page.
+				const prev = out[out.length - 1];
+				if (prev && typeof prev === 'object' && prev.italics && typeof prev.text === 'string')
+					out[out.length - 1] = { unbreakable: true, stack: [prev, img] };
+				else out.push(img);
 				break;
+			}
 			case 'photo':
 				out.push({ image: dataUrl(b.data, b.type), fit: [220, 160], alignment: 'center' });
 				out.push({
