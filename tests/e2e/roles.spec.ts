@@ -110,7 +110,10 @@ test.describe('what each role may see', () => {
 		await page.goto('/w/binh-trung/audit?entity=user');
 		const rows = page.getByRole('row').filter({ hasText: 'admin' });
 		await expect(rows.filter({ hasText: 'Tạo mới' }).filter({ hasText: username })).toHaveCount(1);
-		await expect(rows.filter({ hasText: 'passwordReset' })).not.toHaveCount(0);
+		// The audit log speaks Vietnamese: the field and the record kind in words, not keys.
+		await expect(rows.filter({ hasText: 'Đặt lại mật khẩu' })).not.toHaveCount(0);
+		await expect(rows.filter({ hasText: 'passwordReset' })).toHaveCount(0);
+		await expect(rows.filter({ hasText: 'Người dùng' })).not.toHaveCount(0);
 	});
 
 	test('an admin issues a read-only ward token that the API accepts once shown', async ({
