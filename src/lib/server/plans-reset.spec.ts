@@ -4,7 +4,9 @@
  */
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { checkAllocation, type AllocationResult } from '../allocation';
+import { fillAreas } from '../allocation/areas';
+import { checkAllocation } from '../allocation/evaluate';
+import type { AllocationResult } from '../allocation/types';
 import { assignments, wards } from './db/schema';
 import { seedSample } from './db/seed/index';
 import { createTestDb } from './db/test-db';
@@ -19,16 +21,21 @@ function setup() {
 	seedSample(db);
 	const bt = db.select().from(wards).where(eq(wards.code, 'binh-trung')).get()!.id;
 	const built = buildInstance(db, bt);
-	const offices = built.rooms.filter((r) => r.usable && r.areaM2 >= 20).slice(0, 3);
+	const offices = built.rooms
+		.filter((r) => r.usable && r.areaM2 >= 20 && r.lockedUnitKey === null)
+		.slice(0, 3);
 	const units = built.units.slice(0, 3);
 	const plan = units.map((u, i) => ({ unitId: u.key, roomId: offices[i].key, persons: 2 }));
-	const check = checkAllocation(built.instance, plan);
+	const withAreas = fillAreas(built.instance, plan);
+	const ev = checkAllocation(built.instance, withAreas).evaluation;
 	const result: AllocationResult = {
 		status: 'optimal',
-		objective: check.objective,
-		assignments: plan,
-		unplaced: check.unplaced,
-		buildingsByUnit: check.buildingsByUnit,
+		objective: ev.objective,
+		worstShortfallRatio: ev.worstShortfallRatio,
+		assignments: withAreas,
+		unseated: ev.unseated,
+		terms: ev.terms,
+		units: ev.units,
 		solveTimeMs: 1
 	};
 	const id = saveScenario(db, ACTOR, bt, 'Thử', built, result);

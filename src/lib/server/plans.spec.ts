@@ -1,25 +1,38 @@
 import ExcelJS from 'exceljs';
 import { and, eq, sql } from 'drizzle-orm';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-	checkAllocation,
-	solveAllocation,
-	type AllocationResult,
-	type Assignment
-} from '../allocation';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fillAreas } from '../allocation/areas';
+import { checkAllocation } from '../allocation/evaluate';
+import type { AllocationResult, PersonsEntry } from '../allocation/types';
 import type { Db } from './db';
-import { auditLog, conditionSurveys, rooms, scenarios, wards } from './db/schema';
+import {
+	arrangements,
+	assignments,
+	auditLog,
+	orgUnits,
+	positions,
+	rooms,
+	scenarios,
+	wards
+} from './db/schema';
 import { seedSample } from './db/seed/index';
+import { DEFAULT_SCENARIO_NAME } from './db/seed/scenarios';
 import { createTestDb } from './db/test-db';
+import { needsForWard } from './needs';
 import {
 	applyScenario,
+	appliedArrangementByUnit,
+	appliedSeats,
 	buildInstance,
+	createScenario,
 	dbId,
+	defaultSettings,
 	deleteScenario,
-	editAssignment,
+	editPlan,
 	exportMovesPdf,
 	exportMovesXlsx,
 	getScenario,
+	inputFingerprint,
 	listScenarios,
 	moveRows,
 	planMetrics,
@@ -30,6 +43,7 @@ import {
 	scenariosForApi,
 	solveScenario,
 	stackPlan,
+	updateScenarioSettings,
 	type BuiltInstance
 } from './plans';
 
@@ -39,16 +53,10 @@ function wardId(db: Db, code: string): number {
 	return db.select({ id: wards.id }).from(wards).where(eq(wards.code, code)).get()!.id;
 }
 
-/** The rooms of building `facility/building` of an instance. */
-function roomsOf(built: BuiltInstance, facility: string, building: string) {
-	const b = built.buildings.find((x) => x.facilityCode === facility && x.code === building);
-	if (!b) throw new Error(`no building ${facility}/${building}`);
-	return built.rooms.filter((r) => r.buildingKey === b.key);
-}
-
 function roomNamed(built: BuiltInstance, facility: string, building: string, name: string) {
-	const r = roomsOf(built, facility, building).find((x) => x.name === name);
-	if (!r) throw new Error(`no room ${name}`);
+	const b = built.buildings.find((x) => x.facilityCode === facility && x.code === building);
+	const r = built.rooms.find((x) => x.buildingKey === b?.key && x.name === name);
+	if (!r) throw new Error(`no room ${facility}/${building} ${name}`);
 	return r;
 }
 
@@ -58,27 +66,31 @@ function unitCoded(built: BuiltInstance, code: string) {
 	return u;
 }
 
-/** A stored scenario whose solver result is the given plan (no solving: fast and exact). */
-function scenarioWithPlan(db: Db, ward: number, built: BuiltInstance, plan: Assignment[]): number {
-	const check = checkAllocation(built.instance, plan);
-	const result: AllocationResult = {
+/** A solver-shaped result for a hand-made plan (areas by fillAreas), without solving. */
+function resultFor(built: BuiltInstance, persons: PersonsEntry[]): AllocationResult {
+	const plan = fillAreas(built.instance, persons);
+	const ev = checkAllocation(built.instance, plan).evaluation;
+	return {
 		status: 'optimal',
-		objective: check.objective,
+		objective: ev.objective,
+		worstShortfallRatio: ev.worstShortfallRatio,
 		assignments: plan,
-		unplaced: check.unplaced,
-		buildingsByUnit: check.buildingsByUnit,
+		unseated: ev.unseated,
+		terms: ev.terms,
+		units: ev.units,
 		solveTimeMs: 1
 	};
-	return saveScenario(db, ACTOR, ward, 'Thử nghiệm', built, result);
 }
 
-function roomSnapshot(db: Db) {
-	return db
+const roomSnapshot = (db: Db) =>
+	db
 		.select({ id: rooms.id, orgUnitId: rooms.orgUnitId, occupants: rooms.occupants })
 		.from(rooms)
 		.orderBy(rooms.id)
 		.all();
-}
+
+const assignmentSnapshot = (db: Db, id: number) =>
+	db.select().from(assignments).where(eq(assignments.scenarioId, id)).orderBy(assignments.id).all();
 
 const auditCount = (db: Db) =>
 	db
@@ -86,7 +98,7 @@ const auditCount = (db: Db) =>
 		.from(auditLog)
 		.get()!.n;
 
-describe('buildInstance on the sample ward Bình Trưng', () => {
+describe('the instance of the sample ward Bình Trưng', () => {
 	let db: Db;
 	let bt: number;
 	let built: BuiltInstance;
@@ -97,622 +109,504 @@ describe('buildInstance on the sample ward Bình Trưng', () => {
 		built = buildInstance(db, bt);
 	});
 
-	it('counts Σ approved positions and the weighted mean norm of 155/2025 per unit', () => {
-		// Hand-computed from sample-data.ts with 30 / 20 / 18 / 15 / 15 m² per title.
-		const expected: [string, number, number][] = [
-			['TT-LD', 8, (30 + 7 * 20) / 8],
-			['VP-DU', 7, (2 * 18 + 5 * 15) / 7],
-			['BXDD', 8, (3 * 18 + 5 * 15) / 8],
-			['UBKT', 6, (2 * 18 + 4 * 15) / 6],
-			['HDND', 4, 18],
-			['VP-HDND-UBND', 17, (3 * 18 + 14 * 15) / 17],
-			['P-KTHTDT', 21, (3 * 18 + 18 * 15) / 21],
-			['P-VHXH', 12, (3 * 18 + 9 * 15) / 12],
-			['TTPVHCC', 20, (18 + 19 * 15) / 20],
-			['MTTQ', 6, (20 + 2 * 18 + 3 * 15) / 6],
-			['DOAN-THE', 10, (4 * 18 + 6 * 15) / 10]
-		];
-		expect(built.units.map((u) => u.code)).toEqual(expected.map((e) => e[0]));
-		for (const [code, headcount, m2] of expected) {
-			const u = unitCoded(built, code);
-			expect(u.headcount).toBe(headcount);
-			expect(u.areaPerPersonM2).toBeCloseTo(m2, 10);
+	it('takes headcount and entitled area per unit from the positions and the 155/2025 norms', () => {
+		// TTPVHCC: 1 division head × 18 m² + 19 specialists × 15 m² = 303 m² for 20 people.
+		const one = unitCoded(built, 'TTPVHCC');
+		expect(one.headcount).toBe(20);
+		expect(one.normAreaM2).toBeCloseTo(303, 9);
+		expect(one.normM2).toBeCloseTo(15.15, 9);
+		// Every unit: Σ approved and Σ approved × m² of the title, read straight from the rows.
+		for (const u of built.units) {
+			const rows = db.all<{ n: number; area: number }>(
+				sql`select coalesce(sum(p.approved), 0) as n,
+				           coalesce(sum(p.approved * i.m2_per_person), 0) as area
+				    from positions p
+				    join norm_items i on i.title_key = p.title_key
+				    join norm_sets s on s.id = i.norm_set_id and s.key = 'nd-155-2025' and s.is_current = 1
+				    where p.org_unit_id = ${u.id}`
+			)[0];
+			expect(u.headcount).toBe(rows.n);
+			expect(u.normAreaM2).toBeCloseTo(rows.area, 9);
 			const inst = built.instance.units.find((x) => x.id === u.key)!;
-			expect(inst.headcount).toBe(headcount);
-			expect(inst.areaPerPersonM2).toBeCloseTo(m2, 10);
+			expect(inst.normM2 * inst.headcount).toBeCloseTo(rows.area, 9);
 		}
-		expect(built.units.reduce((s, u) => s + u.headcount, 0)).toBe(119);
-		expect(unitCoded(built, 'TTPVHCC').areaPerPersonM2).toBeCloseTo(15.15, 10);
+		const approved = db
+			.select({ n: sql<number>`sum(${positions.approved})` })
+			.from(positions)
+			.innerJoin(orgUnits, eq(orgUnits.id, positions.orgUnitId))
+			.where(eq(orgUnits.wardId, bt))
+			.get()!.n;
+		expect(built.units.reduce((s, u) => s + u.headcount, 0)).toBe(approved);
 	});
 
-	it('keeps only the public-facing TTPVHCC on the ground floor', () => {
-		const ground = built.instance.units.filter((u) => u.groundFloorOnly).map((u) => u.id);
-		expect(ground).toEqual([unitCoded(built, 'TTPVHCC').key]);
-	});
-
-	it('makes every room of the C and D buildings unusable', () => {
-		for (const [f, b, n] of [
-			['CS-BTD-UB', 'B', 6],
-			['CS-BTT-DU', 'A', 12],
-			['NP-01', 'A', 11]
-		] as const) {
-			const rs = roomsOf(built, f, b);
-			expect(rs).toHaveLength(n);
-			expect(rs.every((r) => !r.usable && r.reason === 'danger')).toBe(true);
-		}
-		// Offices of the C building CS-BTT-DU (UBKT sits there today) are unusable too.
-		expect(roomNamed(built, 'CS-BTT-DU', 'A', 'Ủy ban Kiểm tra 1').usable).toBe(false);
-	});
-
-	it('makes toilets, corridors, stores, halls, archives and server rooms unusable; keeps one-stop and meeting rooms', () => {
-		const byType = (type: string) => built.rooms.filter((r) => r.type === type);
-		for (const type of ['toilet', 'corridor', 'store', 'hall', 'archive', 'it'])
-			expect(byType(type).every((r) => !r.usable)).toBe(true);
-		expect(byType('toilet').length).toBeGreaterThan(10);
-		const wc = roomNamed(built, 'TS-01', 'A', 'WC tầng 1');
-		expect(wc).toMatchObject({ usable: false, reason: 'room-type' });
-		expect(roomNamed(built, 'TS-01', 'A', 'Bộ phận một cửa')).toMatchObject({
-			usable: true,
-			level: 1,
-			areaM2: 96
-		});
-		expect(roomNamed(built, 'TS-01', 'A', 'Phòng họp nhỏ').usable).toBe(true);
-	});
-
-	it('has 46 usable rooms of 1 429 m², 610 m² of them on the ground floor', () => {
-		// Per building (usable area): TS-01/A 174+148, TS-01/B 56+72, CS-BTD-UB/A 114+127+60,
-		// CS-BTD-DU/A 76+124, CS-AP-UB/A 102+136+60, CS-AP-UB/B 28, NVH-01/A 60+92.
+	it('has 1,429 m² usable (the figure of issue 13): C buildings and halls, stores, archives excluded', () => {
 		const usable = built.rooms.filter((r) => r.usable);
-		expect(built.rooms).toHaveLength(132);
-		expect(usable).toHaveLength(46);
 		expect(usable.reduce((s, r) => s + r.areaM2, 0)).toBe(1429);
-		expect(usable.filter((r) => r.level === 1).reduce((s, r) => s + r.areaM2, 0)).toBe(610);
-	});
-
-	it('uses string ids with a mapping back and the current rooms of each unit', () => {
-		const tt = unitCoded(built, 'TTPVHCC');
-		expect(tt.key).toBe(`u${tt.id}`);
-		expect(dbId(tt.key)).toBe(tt.id);
-		expect(built.rooms.every((r) => r.key === `r${r.id}` && dbId(r.key) === r.id)).toBe(true);
-		// TTPVHCC sits today in the one-stop rooms of TS-01, CS-BTD-UB and CS-AP-UB and room 1.03.
-		expect(tt.currentRoomKeys).toHaveLength(4);
-		expect(tt.currentOccupants).toBe(8 + 5 + 2 + 4);
-		const onestop = roomNamed(built, 'TS-01', 'A', 'Bộ phận một cửa');
-		expect(tt.currentRoomKeys).toContain(onestop.key);
-		expect(built.instance.units.find((u) => u.id === tt.key)!.currentRoomIds).toEqual(
-			tt.currentRoomKeys
-		);
-	});
-
-	it('follows the LATEST survey of a building', () => {
-		const c = built.buildings.find((b) => b.facilityCode === 'CS-BTT-DU')!;
-		const a = built.buildings.find((b) => b.facilityCode === 'CS-BTD-DU')!;
-		db.insert(conditionSurveys)
-			.values([
-				{ buildingId: c.id, surveyedOn: '2026-01-10', surveyor: 'KS', dangerLevel: 'B' },
-				{ buildingId: a.id, surveyedOn: '2026-01-10', surveyor: 'KS', dangerLevel: 'D' }
-			])
-			.run();
-		const again = buildInstance(db, bt);
-		expect(roomNamed(again, 'CS-BTT-DU', 'A', 'Ủy ban Kiểm tra 1').usable).toBe(true);
-		expect(roomNamed(again, 'CS-BTD-DU', 'A', 'Văn phòng Đảng ủy 1')).toMatchObject({
+		expect(roomNamed(built, 'CS-BTT-DU', 'A', 'Ủy ban Kiểm tra 1')).toMatchObject({
 			usable: false,
 			reason: 'danger'
 		});
+		expect(roomNamed(built, 'TS-01', 'A', 'Hội trường')).toMatchObject({
+			usable: false,
+			reason: 'room-type'
+		});
 	});
 
-	it('carries the weights given, defaults otherwise', () => {
-		expect(built.instance.weights).toEqual({ unplaced: 1000, buildingsPerUnit: 10, moved: 1 });
-		expect(buildInstance(db, bt, { moved: 5 }).instance.weights).toEqual({
-			unplaced: 1000,
+	it('defaults: leaders 3, one-stop centre 2, others 1; one-stop on the ground floor; leaders’ offices reserved', () => {
+		const s = defaultSettings(db, bt);
+		const leaders = unitCoded(built, 'TT-LD');
+		const oneStop = unitCoded(built, 'TTPVHCC');
+		for (const u of built.units)
+			expect(s.priorities[String(u.id)]).toBe(u === leaders ? 3 : u === oneStop ? 2 : 1);
+		expect(s.groundFloorUnitIds).toEqual([oneStop.id]);
+		expect(s.minAreaPerPersonM2).toBe(6);
+		expect(s.minAreaSource).toBe('');
+		expect(s.maxUnitsPerRoom).toBe(2);
+		expect(s.weights).toEqual({
+			unseated: 100000,
+			worstShortfall: 10000,
+			shortfallM2: 1,
 			buildingsPerUnit: 10,
-			moved: 5
+			moved: 1
 		});
+		const locked = built.rooms.filter((r) => r.lockedUnitKey !== null);
+		expect(locked.map((r) => r.name).sort()).toEqual(
+			[
+				'Phòng Bí thư Đảng ủy',
+				'Phòng Chủ tịch UBND',
+				'Phòng Phó Bí thư',
+				'Phòng Phó Chủ tịch UBND 1',
+				'Phòng Phó Chủ tịch UBND 2'
+			].sort()
+		);
+		for (const r of locked) {
+			expect(r.lockedUnitKey).toBe(leaders.key);
+			expect(built.instance.rooms.find((x) => x.id === r.key)!.lockedUnitId).toBe(leaders.key);
+		}
+		expect(built.instance.units.find((u) => u.id === oneStop.key)).toMatchObject({
+			priority: 2,
+			groundFloorOnly: true
+		});
+		expect(built.instance.settings).toEqual({ minAreaPerPersonM2: 6, maxUnitsPerRoom: 2 });
+	});
+
+	it('seeds a draft default scenario with these settings', () => {
+		const list = listScenarios(db, bt);
+		expect(list.map((s) => [s.name, s.status, s.stale])).toEqual([
+			[DEFAULT_SCENARIO_NAME, 'draft', false]
+		]);
+		expect(list[0].settings).toEqual(defaultSettings(db, bt));
+		expect(list[0].metrics.seated).toBe(0);
+	});
+
+	it('the fingerprint follows what the solver reads, not the names', () => {
+		const before = inputFingerprint(built);
+		const tt = unitCoded(built, 'TT-LD');
+		db.update(orgUnits).set({ name: 'Thường trực (đổi tên)' }).where(eq(orgUnits.id, tt.id)).run();
+		expect(inputFingerprint(buildInstance(db, bt))).toBe(before);
+		db.update(positions)
+			.set({ approved: sql`${positions.approved} + 1` })
+			.where(eq(positions.orgUnitId, tt.id))
+			.run();
+		expect(inputFingerprint(buildInstance(db, bt))).not.toBe(before);
 	});
 });
 
-describe('solving the sample ward', () => {
+describe('the default scenario solved', () => {
+	it('seats every approved person of the sample ward, within every unit’s norm', async () => {
+		const db = createTestDb();
+		seedSample(db);
+		const bt = wardId(db, 'binh-trung');
+		const id = listScenarios(db, bt)[0].id;
+		await solveScenario(db, ACTOR, bt, id, { timeLimitS: 30 });
+		const d = getScenario(db, bt, id)!;
+		const approved = db
+			.select({ n: sql<number>`sum(${positions.approved})` })
+			.from(positions)
+			.innerJoin(orgUnits, eq(orgUnits.id, positions.orgUnitId))
+			.where(eq(orgUnits.wardId, bt))
+			.get()!.n;
+		expect(['optimal', 'feasible']).toContain(d.status);
+		expect(d.metrics.unseated).toBe(0);
+		expect(d.metrics.seated).toBe(approved);
+		expect(d.check.feasible).toBe(true);
+		expect(d.stale).toBe(false);
+		for (const u of d.metrics.units) expect(u.areaGivenM2).toBeLessThanOrEqual(u.normAreaM2 + 1e-6);
+		// The rooms are short (1,429 m² usable against the entitlement): every m² counted once.
+		expect(d.metrics.areaGivenM2).toBeLessThanOrEqual(1429 + 1e-6);
+		expect(d.metrics.shortfallM2).toBeCloseTo(d.metrics.normAreaM2 - d.metrics.areaGivenM2, 6);
+		// The one-stop centre sits on the ground floor only; reserved rooms hold the leaders only.
+		const oneStop = d.built.units.find((u) => u.code === 'TTPVHCC')!;
+		for (const a of d.plan.filter((x) => x.unitId === oneStop.key))
+			expect(d.built.rooms.find((r) => r.key === a.roomId)!.level).toBe(1);
+		for (const a of d.plan) {
+			const r = d.built.rooms.find((x) => x.key === a.roomId)!;
+			if (r.lockedUnitKey) expect(a.unitId).toBe(r.lockedUnitKey);
+		}
+		// The stored objective is the plan's own, recomputed by the allocation module.
+		expect(d.objective).toBeCloseTo(d.check.evaluation.objective, 6);
+		expect(d.objective).toBeCloseTo(d.optimum!, 6);
+	}, 120_000);
+
+	it('a change during the solve: the plan is not stored (stale)', async () => {
+		const db = createTestDb();
+		seedSample(db);
+		const bt = wardId(db, 'binh-trung');
+		const id = listScenarios(db, bt)[0].id;
+		const audits = auditCount(db);
+		const solving = solveScenario(db, ACTOR, bt, id, { timeLimitS: 5 });
+		const room = roomNamed(buildInstance(db, bt), 'TS-01', 'B', 'Phòng làm việc 2.03');
+		db.update(rooms).set({ areaM2: 12 }).where(eq(rooms.id, room.id)).run();
+		await expect(solving).rejects.toMatchObject({ code: 'stale' });
+		expect(getScenario(db, bt, id)!.status).toBe('draft');
+		expect(assignmentSnapshot(db, id)).toEqual([]);
+		expect(auditCount(db)).toBe(audits);
+	}, 120_000);
+});
+
+describe('a saved plan: figures, edits, staleness, apply', () => {
 	let db: Db;
 	let bt: number;
 	let built: BuiltInstance;
-	let result: AllocationResult;
-	beforeAll(async () => {
+	let id: number;
+	let oneStop: ReturnType<typeof unitCoded>;
+	let vpdu: ReturnType<typeof unitCoded>;
+	let counter: ReturnType<typeof roomNamed>;
+	let anPhu: ReturnType<typeof roomNamed>;
+	let vpdu1: ReturnType<typeof roomNamed>;
+	beforeEach(() => {
 		db = createTestDb();
 		seedSample(db);
 		bt = wardId(db, 'binh-trung');
 		built = buildInstance(db, bt);
-		result = await solveAllocation(built.instance, { timeLimitS: 20 });
-	}, 60_000);
-
-	it('returns a feasible plan that places everyone or reports who is unplaced', () => {
-		expect(['optimal', 'time-limit']).toContain(result.status);
-		const check = checkAllocation(built.instance, result.assignments);
-		expect(check.violations).toEqual([]);
-		const placed = result.assignments.reduce((s, a) => s + a.persons, 0);
-		const unplaced = result.unplaced.reduce((s, u) => s + u.persons, 0);
-		expect(placed + unplaced).toBe(119);
-		// The old facilities cannot seat everybody at the norms: an upper bound on the people
-		// placed is Σ over usable rooms of ⌊area / smallest m²/person⌋.
-		const minM2 = Math.min(...built.units.map((u) => u.areaPerPersonM2));
-		const bound = built.rooms
-			.filter((r) => r.usable)
-			.reduce((s, r) => s + Math.floor(r.areaM2 / minM2 + 1e-9), 0);
-		expect(placed).toBeLessThanOrEqual(bound);
-		expect(unplaced).toBeGreaterThan(0);
-		const m = planMetrics(built, result.assignments);
-		expect(m.placed).toBe(placed);
-		expect(m.unplaced).toBe(unplaced);
-		for (const e of result.unplaced) {
-			expect(m.units.find((u) => u.key === e.unitId)!.unplaced).toBe(e.persons);
-		}
-		// The ground-floor rule holds for TTPVHCC, whose 20 people fit on level 1 (610 m²).
-		const tt = unitCoded(built, 'TTPVHCC');
-		const ttRows = result.assignments.filter((a) => a.unitId === tt.key);
-		expect(ttRows.every((a) => built.rooms.find((r) => r.key === a.roomId)!.level === 1)).toBe(
-			true
+		oneStop = unitCoded(built, 'TTPVHCC');
+		vpdu = unitCoded(built, 'VP-DU');
+		counter = roomNamed(built, 'TS-01', 'A', 'Bộ phận một cửa'); // 96 m², level 1
+		anPhu = roomNamed(built, 'CS-AP-UB', 'A', 'Điểm tiếp nhận hồ sơ An Phú'); // 54 m², level 1
+		vpdu1 = roomNamed(built, 'CS-BTD-DU', 'A', 'Văn phòng Đảng ủy 1'); // 32 m², level 1
+		// 10 + 4 of the one-stop centre, 4 of the Party office; everyone else unseated.
+		id = saveScenario(
+			db,
+			ACTOR,
+			bt,
+			'Thử nghiệm',
+			built,
+			resultFor(built, [
+				{ unitId: oneStop.key, roomId: counter.key, persons: 10 },
+				{ unitId: oneStop.key, roomId: anPhu.key, persons: 4 },
+				{ unitId: vpdu.key, roomId: vpdu1.key, persons: 4 }
+			])
 		);
-		expect(ttRows.every((a) => built.rooms.find((r) => r.key === a.roomId)!.usable)).toBe(true);
-		// The objective is 1000 · unplaced + 10 · buildings used + 1 · moved.
-		const buildingsUsed = Object.values(result.buildingsByUnit).reduce((s, b) => s + b.length, 0);
-		expect(result.objective).toBe(1000 * unplaced + 10 * buildingsUsed + m.moved);
 	});
 
-	it('stores the scenario with its assignments and lists it with its figures', () => {
-		const id = saveScenario(db, ACTOR, bt, 'PA 1', built, result);
-		const detail = getScenario(db, bt, id)!;
-		expect(detail.status).toBe(result.status);
-		expect(detail.objective).toBe(result.objective);
-		expect(detail.optimum).toBe(result.objective);
-		expect(detail.plan.every((a) => !a.manual)).toBe(true);
-		expect(detail.plan.reduce((s, a) => s + a.persons, 0)).toBe(
-			result.assignments.reduce((s, a) => s + a.persons, 0)
+	it('per unit: seated, area given, norm, shortfall in m² and as a share (hand-computed)', () => {
+		const d = getScenario(db, bt, id)!;
+		const u = d.metrics.units.find((x) => x.code === 'TTPVHCC')!;
+		// The rooms are below the 303 m² ceiling, so the whole 96 + 54 m² goes to the unit.
+		expect(u).toMatchObject({ headcount: 20, seated: 14, unseated: 6 });
+		expect(u.areaGivenM2).toBeCloseTo(150, 6);
+		expect(u.shortfallM2).toBeCloseTo(153, 6);
+		expect(u.shortfallShare).toBeCloseTo(153 / 303, 9);
+		const p = d.metrics.units.find((x) => x.code === 'VP-DU')!;
+		expect(p.areaGivenM2).toBeCloseTo(32, 6);
+		expect(p.shortfallShare).toBeCloseTo((p.normAreaM2 - 32) / p.normAreaM2, 9);
+		// Units given nothing are 100 % short: they are the ones furthest below the norm.
+		const empty = d.metrics.units.filter((x) => x.seated === 0);
+		expect(empty.length).toBe(d.metrics.units.length - 2);
+		for (const x of d.metrics.units) expect(x.furthestBelow).toBe(x.seated === 0);
+		expect(d.metrics.seated).toBe(18);
+		expect(d.metrics.sharedRooms).toBe(0);
+		expect(d.status).toBe('optimal');
+		expect(d.stale).toBe(false);
+	});
+
+	it('a move that keeps every rule is saved, areas refilled, objective recomputed', () => {
+		const side = roomNamed(built, 'CS-AP-UB', 'A', 'Phòng 1.03'); // 24 m², level 1 (MTTQ today)
+		const check = editPlan(db, ACTOR, bt, id, {
+			kind: 'move',
+			unitId: oneStop.id,
+			fromRoomId: counter.id,
+			toRoomId: side.id,
+			persons: 2
+		});
+		expect(check.feasible).toBe(true);
+		const d = getScenario(db, bt, id)!;
+		expect(d.status).toBe('edited');
+		const row = (roomKey: string) =>
+			d.plan.find((a) => a.unitId === oneStop.key && a.roomId === roomKey);
+		expect(row(counter.key)).toMatchObject({ persons: 8, manual: true });
+		expect(row(side.key)).toMatchObject({ persons: 2, manual: true });
+		expect(row(side.key)!.areaM2).toBeCloseTo(24, 6);
+		expect(row(anPhu.key)).toMatchObject({ persons: 4, manual: false });
+		const u = d.metrics.units.find((x) => x.code === 'TTPVHCC')!;
+		expect(u.areaGivenM2).toBeCloseTo(96 + 54 + 24, 6);
+		expect(d.objective).toBeCloseTo(check.evaluation.objective, 9);
+		expect(d.objective).toBeCloseTo(d.check.evaluation.objective, 9);
+		expect(d.manualRows).toBe(2);
+		// Back to the solver's plan.
+		resetScenario(db, ACTOR, bt, id);
+		const r = getScenario(db, bt, id)!;
+		expect(r.status).toBe('optimal');
+		expect(r.manualRows).toBe(0);
+		expect(r.plan.find((a) => a.roomId === side.key)).toBeUndefined();
+	});
+
+	it('a move breaking a rule is refused naming the rule, and nothing is saved', () => {
+		const before = assignmentSnapshot(db, id);
+		const audits = auditCount(db);
+		const upstairs = roomNamed(built, 'CS-AP-UB', 'A', 'Phòng 2.01'); // level 2
+		const secretary = roomNamed(built, 'CS-BTD-DU', 'A', 'Phòng Bí thư Đảng ủy');
+		const refusal = (edit: Parameters<typeof editPlan>[4]) => {
+			try {
+				editPlan(db, ACTOR, bt, id, edit);
+			} catch (e) {
+				expect(e).toBeInstanceOf(PlansError);
+				return e as PlansError;
+			}
+			throw new Error('not refused');
+		};
+		const ground = refusal({
+			kind: 'move',
+			unitId: oneStop.id,
+			fromRoomId: counter.id,
+			toRoomId: upstairs.id,
+			persons: 2
+		});
+		expect(ground.code).toBe('rule');
+		expect(ground.violations.join(' ')).toContain('Quy tắc tầng 1');
+		expect(ground.violations.join(' ')).toContain('tầng 2');
+		const lock = refusal({
+			kind: 'move',
+			unitId: vpdu.id,
+			fromRoomId: vpdu1.id,
+			toRoomId: secretary.id,
+			persons: 1
+		});
+		expect(lock.violations.join(' ')).toContain('Quy tắc phòng dành riêng');
+		expect(lock.violations.join(' ')).toContain('Thường trực');
+		const tooMany = refusal({
+			kind: 'move',
+			unitId: vpdu.id,
+			fromRoomId: vpdu1.id,
+			toRoomId: counter.id,
+			persons: 5
+		});
+		expect(tooMany.violations[0]).toContain('(4)');
+		expect(assignmentSnapshot(db, id)).toEqual(before);
+		expect(getScenario(db, bt, id)!.status).toBe('optimal');
+		expect(auditCount(db)).toBe(audits);
+	});
+
+	it('people without a seat can be moved into a room', () => {
+		const side = roomNamed(built, 'CS-AP-UB', 'A', 'Phòng 1.02'); // 24 m², level 1
+		editPlan(db, ACTOR, bt, id, {
+			kind: 'move',
+			unitId: oneStop.id,
+			fromRoomId: null,
+			toRoomId: side.id,
+			persons: 4
+		});
+		expect(getScenario(db, bt, id)!.metrics.units.find((u) => u.code === 'TTPVHCC')).toMatchObject({
+			seated: 18,
+			unseated: 2
+		});
+	});
+
+	it('inputs changed: out of date in the list, the detail and the API; apply refused', () => {
+		const room = roomNamed(built, 'TS-01', 'B', 'Phòng làm việc 2.03');
+		db.update(rooms).set({ areaM2: 22 }).where(eq(rooms.id, room.id)).run();
+		expect(listScenarios(db, bt).find((s) => s.id === id)!.stale).toBe(true);
+		expect(getScenario(db, bt, id)!.stale).toBe(true);
+		expect(scenarioForApi(db, bt, id)).toMatchObject({ stale: true, canApply: false });
+		expect(scenariosForApi(db, bt).find((s) => s.id === id)).toMatchObject({ stale: true });
+		expect(() => applyScenario(db, ACTOR, bt, id)).toThrow(
+			expect.objectContaining({ code: 'stale' })
 		);
-		expect(detail.check.feasible).toBe(true);
-		const list = listScenarios(db, bt);
-		expect(list.map((s) => s.name)).toContain('PA 1');
-		const api = scenariosForApi(db, bt).find((s) => s.id === id)!;
-		expect(api.metrics.unplaced).toBe(detail.metrics.unplaced);
-		const one = scenarioForApi(db, bt, id)!;
-		expect(
-			one.assignments.every((a) => Number.isInteger(a.unitId) && Number.isInteger(a.roomId))
-		).toBe(true);
-		expect(one.moves.length).toBe(detail.moves.length);
+		expect(db.select().from(arrangements).all()).toEqual([]);
+		// Put back: up to date again.
+		db.update(rooms).set({ areaM2: room.areaM2 }).where(eq(rooms.id, room.id)).run();
+		expect(getScenario(db, bt, id)!.stale).toBe(false);
+	});
+
+	it('settings changed after the solve: out of date; bad settings are refused unchanged', () => {
+		const d = getScenario(db, bt, id)!;
+		updateScenarioSettings(db, ACTOR, bt, id, { ...d.settings, minAreaPerPersonM2: 5 });
+		expect(getScenario(db, bt, id)!.stale).toBe(true);
+		const ak = wardId(db, 'an-khanh');
+		const otherRoom = buildInstance(db, ak).rooms[0].id;
+		const settingsBefore = db.select().from(scenarios).where(eq(scenarios.id, id)).get()!
+			.settingsJson;
+		expect(() =>
+			updateScenarioSettings(db, ACTOR, bt, id, {
+				...d.settings,
+				lockedRooms: [{ roomId: otherRoom, unitId: oneStop.id }]
+			})
+		).toThrow(expect.objectContaining({ code: 'invalid-settings' }));
+		expect(() =>
+			updateScenarioSettings(db, ACTOR, bt, id, { ...d.settings, maxUnitsPerRoom: 0 })
+		).toThrow(expect.objectContaining({ code: 'invalid-settings' }));
+		expect(db.select().from(scenarios).where(eq(scenarios.id, id)).get()!.settingsJson).toBe(
+			settingsBefore
+		);
+	});
+
+	it('apply records who sits where, leaves the rooms and the needs comparison unchanged', () => {
+		expect(appliedArrangementByUnit(db, bt)).toBeNull();
+		const roomsBefore = roomSnapshot(db);
+		const needsBefore = needsForWard(db, bt);
+		const c = applyScenario(db, ACTOR, bt, id);
+		expect(c).toMatchObject({ movedPersons: getScenario(db, bt, id)!.metrics.moved, unseated: 94 });
+		expect(roomSnapshot(db)).toEqual(roomsBefore);
+		const needsAfter = needsForWard(db, bt);
+		expect(needsAfter.result.ratioToNorm).toBe(needsBefore.result.ratioToNorm);
+		expect(needsAfter.result.occupiedWorkAreaM2).toBe(needsBefore.result.occupiedWorkAreaM2);
+
+		const a = appliedArrangementByUnit(db, bt)!;
+		expect(a).toMatchObject({ scenarioId: id, scenarioName: 'Thử nghiệm', stale: false });
+		expect(a.units.length).toBe(built.units.length);
+		const u = a.units.find((x) => x.unitId === oneStop.id)!;
+		expect(u.headcount).toBe(20);
+		expect(u.seated).toBe(14);
+		expect(u.areaGivenM2).toBeCloseTo(150, 6);
+		expect(u.normAreaM2).toBeCloseTo(303, 6);
+		expect(u.shortfallM2).toBeCloseTo(153, 6);
+		expect(u.shortfallShare).toBeCloseTo(153 / 303, 9);
+		expect(appliedSeats(db, bt)!.map((s) => [s.unitId, s.roomId, s.persons])).toEqual([
+			[oneStop.id, counter.id, 10],
+			[oneStop.id, anPhu.id, 4],
+			[vpdu.id, vpdu1.id, 4]
+		]);
+		expect(getScenario(db, bt, id)!.appliedAt).not.toBeNull();
+		const audit = db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.entity, 'scenario'), eq(auditLog.action, 'apply')))
+			.all();
+		expect(audit.length).toBe(1);
+		expect(JSON.parse(audit[0].afterJson!)).toMatchObject({ unseated: 94, sharedRooms: 0 });
+		// A change of the inventory afterwards marks the arrangement out of date.
+		db.update(rooms).set({ areaM2: 90 }).where(eq(rooms.id, counter.id)).run();
+		expect(appliedArrangementByUnit(db, bt)!.stale).toBe(true);
+		// The arrangement outlives the scenario.
+		deleteScenario(db, ACTOR, bt, id);
+		expect(appliedArrangementByUnit(db, bt)).toMatchObject({ scenarioId: id });
+		expect(appliedArrangementByUnit(db, wardId(db, 'an-khanh'))).toBeNull();
+	});
+
+	it('a draft cannot be applied or edited', () => {
+		const draft = createScenario(db, ACTOR, bt, 'Nháp');
+		expect(() => applyScenario(db, ACTOR, bt, draft)).toThrow(
+			expect.objectContaining({ code: 'not-solved' })
+		);
+		expect(() =>
+			editPlan(db, ACTOR, bt, draft, {
+				kind: 'set',
+				unitId: oneStop.id,
+				roomId: counter.id,
+				persons: 1
+			})
+		).toThrow(expect.objectContaining({ code: 'not-solved' }));
+	});
+
+	it('another ward never sees the scenario', () => {
+		const ak = wardId(db, 'an-khanh');
+		expect(getScenario(db, ak, id)).toBeUndefined();
+		expect(scenarioForApi(db, ak, id)).toBeNull();
+		expect(() => applyScenario(db, ACTOR, ak, id)).toThrow(
+			expect.objectContaining({ code: 'not-found' })
+		);
 	});
 });
 
-describe('solveScenario', () => {
-	it('does not store a plan when the inventory changed while HiGHS worked, and says so', async () => {
-		const db = createTestDb();
-		seedSample(db);
-		const bt = wardId(db, 'binh-trung');
-		const room = built0(db, bt).rooms.find((r) => r.usable)!;
-		const scenariosBefore = listScenarios(db, bt).length;
-		const auditsBefore = auditCount(db);
-		const input = { name: 'PA cũ', weights: {}, timeLimitS: 20 };
-		const solving = solveScenario(db, ACTOR, bt, input);
-		// Another request, served while the worker thread solves: the room is re-measured smaller.
-		db.update(rooms)
-			.set({ areaM2: 12 })
-			.where(eq(rooms.id, dbId(room.key)))
-			.run();
-		await expect(solving).rejects.toMatchObject({ code: 'stale' });
-		expect(listScenarios(db, bt).length).toBe(scenariosBefore);
-		expect(auditCount(db)).toBe(auditsBefore);
-		// Solved again, on the current data, the plan is stored.
-		const id = await solveScenario(db, ACTOR, bt, { ...input, name: 'PA mới' });
-		const stored = getScenario(db, bt, id)!;
-		expect(stored.built.rooms.find((r) => r.key === room.key)!.areaM2).toBe(12);
-		expect(listScenarios(db, bt).length).toBe(scenariosBefore + 1);
-	}, 120_000);
-});
-
-/** The sample ward's instance as built now. */
-const built0 = (db: Db, ward: number) => buildInstance(db, ward);
-
-describe('scenarios: editing, applying, exports and ward scoping', () => {
+describe('stack plan, move list and exports', () => {
 	let db: Db;
 	let bt: number;
-	let ak: number;
 	let built: BuiltInstance;
 	beforeEach(() => {
 		db = createTestDb();
 		seedSample(db);
 		bt = wardId(db, 'binh-trung');
-		ak = wardId(db, 'an-khanh');
 		built = buildInstance(db, bt);
 	});
 
-	it('validates a manual edit with the solver rules, in Vietnamese, and flags it manual', () => {
-		const id = scenarioWithPlan(db, bt, built, []);
-		const vp = unitCoded(built, 'VP-HDND-UBND');
-		const room = roomNamed(built, 'NVH-01', 'A', 'Phòng 2.02'); // 26 m²
-		// 3 people × 264/17 m² = 46,6 m² > 26 m².
-		const check = editAssignment(db, ACTOR, bt, id, { unitId: vp.id, roomId: room.id, persons: 3 });
-		expect(check.feasible).toBe(false);
-		expect(check.violations.map((v) => v.kind)).toEqual(['capacity']);
-		const d = getScenario(db, bt, id)!;
-		expect(d.status).toBe('edited');
-		expect(d.plan).toEqual([{ unitId: vp.key, roomId: room.key, persons: 3, manual: true }]);
-		expect(d.violations[0]).toContain(
-			'vượt sức chứa: cần 46,6 m² theo định mức nhưng chỉ có 26 m²'
-		);
-		expect(d.objective).toBe(check.objective);
-
-		// One person fits (15,5 m² ≤ 26 m²).
-		expect(
-			editAssignment(db, ACTOR, bt, id, { unitId: vp.id, roomId: room.id, persons: 1 }).feasible
-		).toBe(true);
-
-		const wc = roomNamed(built, 'TS-01', 'A', 'WC tầng 1');
-		editAssignment(db, ACTOR, bt, id, { unitId: vp.id, roomId: wc.id, persons: 1 });
-		expect(getScenario(db, bt, id)!.violations.join(' ')).toContain(
-			'(Vệ sinh) không dùng làm chỗ làm việc'
-		);
-		editAssignment(db, ACTOR, bt, id, { unitId: vp.id, roomId: wc.id, persons: 0 });
-
-		const tt = unitCoded(built, 'TTPVHCC');
-		const upstairs = roomNamed(built, 'TS-01', 'A', 'Phòng Kinh tế - Hạ tầng 2.03'); // 36 m²
-		editAssignment(db, ACTOR, bt, id, { unitId: tt.id, roomId: upstairs.id, persons: 1 });
-		const d2 = getScenario(db, bt, id)!;
-		expect(d2.check.violations.map((v) => v.kind)).toEqual(['ground-floor']);
-		expect(d2.violations[0]).toMatch(/phải ở tầng 1.*\(tầng 2\)/);
-		editAssignment(db, ACTOR, bt, id, { unitId: tt.id, roomId: upstairs.id, persons: 0 });
-
-		const hdnd = unitCoded(built, 'HDND');
-		const hall = roomNamed(built, 'CS-BTD-UB', 'A', 'Điểm tiếp nhận hồ sơ số 2'); // 60 m²
-		editAssignment(db, ACTOR, bt, id, { unitId: hdnd.id, roomId: hall.id, persons: 5 });
-		const d3 = getScenario(db, bt, id)!;
-		expect(d3.check.violations.map((v) => v.kind).sort()).toEqual(['capacity', 'headcount']);
-		expect(d3.violations.join(' ')).toContain('được xếp 5 người, vượt biên chế 4 người');
-
-		// Restoring the solver's plan (empty here) removes every manual row.
-		resetScenario(db, ACTOR, bt, id);
-		const d4 = getScenario(db, bt, id)!;
-		expect(d4.plan).toEqual([]);
-		expect(d4.status).toBe('optimal');
-	});
-
-	it('applies a plan: rewrites the occupancy of the ward in one audited transaction', () => {
-		const tt = unitCoded(built, 'TTPVHCC');
-		const vp = unitCoded(built, 'VP-HDND-UBND');
-		const onestop = roomNamed(built, 'TS-01', 'A', 'Bộ phận một cửa'); // 96 m²
-		const r104 = roomNamed(built, 'TS-01', 'A', 'Phòng làm việc 1.04'); // 30 m²
-		const plan = [
-			{ unitId: tt.key, roomId: onestop.key, persons: 6 }, // 90,9 m²
-			{ unitId: vp.key, roomId: r104.key, persons: 1 },
-			{ unitId: tt.key, roomId: r104.key, persons: 0 }
-		];
-		const id = scenarioWithPlan(
-			db,
-			bt,
-			built,
-			plan.filter((a) => a.persons > 0)
-		);
-		const akBefore = db.$client
-			.prepare(
-				`select r.id, r.org_unit_id, r.occupants from rooms r join buildings b on b.id = r.building_id
-				 join facilities f on f.id = b.facility_id where f.ward_id = ? order by r.id`
-			)
-			.all(ak);
-		const occupiedBefore = built.rooms.filter((r) => r.orgUnitId !== null || r.occupants > 0);
-		const auditBefore = auditCount(db);
-
-		const { changedRooms } = applyScenario(db, ACTOR, bt, id);
-
-		// The two planned rooms change (8 → 6 and 2 → 1 people) and every other occupied room
-		// (including the archive VP-HDND-UBND holds with 0 people) is vacated.
-		expect(changedRooms).toBe(occupiedBefore.length);
-		const after = (rid: number) => db.select().from(rooms).where(eq(rooms.id, rid)).get()!;
-		expect(after(onestop.id)).toMatchObject({ orgUnitId: tt.id, occupants: 6 });
-		expect(after(r104.id)).toMatchObject({ orgUnitId: vp.id, occupants: 1 });
-		const stillOccupied = db.$client
-			.prepare(
-				`select count(*) as n, coalesce(sum(r.occupants), 0) as people from rooms r
-				 join buildings b on b.id = r.building_id join facilities f on f.id = b.facility_id
-				 where f.ward_id = ? and (r.org_unit_id is not null or r.occupants > 0)`
-			)
-			.get(bt) as { n: number; people: number };
-		expect(stillOccupied).toEqual({ n: 2, people: 7 });
-		// Other wards are untouched.
-		expect(
-			db.$client
-				.prepare(
-					`select r.id, r.org_unit_id, r.occupants from rooms r join buildings b on b.id = r.building_id
-					 join facilities f on f.id = b.facility_id where f.ward_id = ? order by r.id`
-				)
-				.all(ak)
-		).toEqual(akBefore);
-		// One audit row per changed room and one 'apply' row.
-		expect(auditCount(db) - auditBefore).toBe(changedRooms + 1);
-		const roomAudits = db
-			.select()
-			.from(auditLog)
-			.where(and(eq(auditLog.entity, 'room'), eq(auditLog.action, 'update')))
-			.all();
-		expect(roomAudits).toHaveLength(changedRooms);
-		const oneAudit = roomAudits.find((a) => a.entityId === String(r104.id))!;
-		expect(JSON.parse(oneAudit.beforeJson!)).toMatchObject({ occupants: 2, orgUnitId: vp.id });
-		expect(JSON.parse(oneAudit.afterJson!)).toMatchObject({ occupants: 1, orgUnitId: vp.id });
-		const applyRows = db.select().from(auditLog).where(eq(auditLog.action, 'apply')).all();
-		expect(applyRows).toHaveLength(1);
-		expect(applyRows[0]).toMatchObject({ entity: 'scenario', entityId: String(id), wardId: bt });
-		expect(getScenario(db, bt, id)!.appliedAt).toBeTypeOf('number');
-
-		// Applying again changes nothing but is still recorded.
-		expect(applyScenario(db, ACTOR, bt, id).changedRooms).toBe(0);
-	});
-
-	it('gives a shared room to the unit with most people and counts everybody', () => {
-		const a = unitCoded(built, 'HDND');
-		const b = unitCoded(built, 'MTTQ');
-		const room = roomNamed(built, 'CS-AP-UB', 'A', 'Phòng họp 2.04'); // 48 m²
-		const id = scenarioWithPlan(db, bt, built, [
-			{ unitId: a.key, roomId: room.key, persons: 1 }, // 18 m²
-			{ unitId: b.key, roomId: room.key, persons: 1 } // 16,8 m²
+	it('a shared room is drawn split by the area each unit is given', () => {
+		// Two units in the 40 m² small meeting room: 3 of P-KTHTDT and 2 of P-VHXH.
+		const meeting = roomNamed(built, 'TS-01', 'A', 'Phòng họp nhỏ');
+		const a = unitCoded(built, 'P-KTHTDT');
+		const b = unitCoded(built, 'P-VHXH');
+		const plan = fillAreas(built.instance, [
+			{ unitId: a.key, roomId: meeting.key, persons: 3 },
+			{ unitId: b.key, roomId: meeting.key, persons: 2 }
 		]);
-		applyScenario(db, ACTOR, bt, id);
-		// A tie: the first unit in unit order keeps the room.
-		expect(db.select().from(rooms).where(eq(rooms.id, room.id)).get()).toMatchObject({
-			orgUnitId: a.id,
-			occupants: 2
-		});
-	});
-
-	it('leaves nothing changed when the transaction fails part-way', () => {
-		const tt = unitCoded(built, 'TTPVHCC');
-		const onestop = roomNamed(built, 'TS-01', 'A', 'Bộ phận một cửa');
-		const id = scenarioWithPlan(db, bt, built, [
-			{ unitId: tt.key, roomId: onestop.key, persons: 6 }
-		]);
-		// The 'apply' audit row is written last, after every room update.
-		db.$client.exec(`create trigger fail_apply before insert on audit_log when new.action = 'apply'
-			begin select raise(abort, 'forced failure'); end`);
-		const before = roomSnapshot(db);
-		const auditBefore = auditCount(db);
-		expect(() => applyScenario(db, ACTOR, bt, id)).toThrow(/forced failure/);
-		expect(roomSnapshot(db)).toEqual(before);
-		expect(auditCount(db)).toBe(auditBefore);
-		expect(db.select().from(scenarios).where(eq(scenarios.id, id)).get()!.appliedAt).toBeNull();
-	});
-
-	it('refuses to apply an infeasible edited plan and changes nothing', () => {
-		const id = scenarioWithPlan(db, bt, built, []);
-		const vp = unitCoded(built, 'VP-HDND-UBND');
-		const c = roomNamed(built, 'CS-BTT-DU', 'A', 'Phòng 1.03'); // in a C building
-		editAssignment(db, ACTOR, bt, id, { unitId: vp.id, roomId: c.id, persons: 1 });
-		const before = roomSnapshot(db);
-		const auditBefore = auditCount(db);
-		let err: unknown;
-		try {
-			applyScenario(db, ACTOR, bt, id);
-		} catch (e) {
-			err = e;
+		const total = plan.reduce((s, x) => s + x.areaM2, 0);
+		expect(total).toBeCloseTo(40, 6);
+		const stack = stackPlan(built, plan);
+		const block = stack
+			.flatMap((s) => s.levels.flatMap((l) => l.rooms))
+			.find((r) => r.key === meeting.key)!;
+		expect(block.segments.length).toBe(2);
+		expect(block.segments.reduce((s, x) => s + x.sharePct, 0)).toBeCloseTo(100, 0);
+		for (const seg of block.segments) {
+			expect(seg.sharePct).toBeCloseTo((seg.areaM2 / 40) * 100, 0);
+			expect(seg.areaM2).toBeGreaterThanOrEqual(6 * seg.persons - 1e-6);
 		}
-		expect(err).toBeInstanceOf(PlansError);
-		expect((err as PlansError).code).toBe('infeasible');
-		expect((err as PlansError).violations.join(' ')).toContain('thuộc nhà cấp nguy hiểm C/D');
-		expect(roomSnapshot(db)).toEqual(before);
-		expect(auditCount(db)).toBe(auditBefore);
+		expect(planMetrics(built, plan).sharedRooms).toBe(1);
 	});
 
-	it('refuses a plan that became infeasible because the inventory changed since the solve', () => {
-		const vp = unitCoded(built, 'VP-HDND-UBND');
-		const room = roomNamed(built, 'CS-BTD-DU', 'A', 'Văn phòng Đảng ủy 1');
-		const id = scenarioWithPlan(db, bt, built, [{ unitId: vp.key, roomId: room.key, persons: 2 }]);
-		const b = built.buildings.find((x) => x.key === room.buildingKey)!;
-		db.insert(conditionSurveys)
-			.values({ buildingId: b.id, surveyedOn: '2026-02-01', surveyor: 'KS', dangerLevel: 'C' })
-			.run();
-		expect(() => applyScenario(db, ACTOR, bt, id)).toThrow(PlansError);
-	});
-
-	it('never finds or edits another ward’s scenario, unit or room', () => {
-		const id = scenarioWithPlan(db, bt, built, []);
-		expect(getScenario(db, ak, id)).toBeUndefined();
-		expect(scenarioForApi(db, ak, id)).toBeNull();
-		expect(listScenarios(db, ak)).toEqual([]);
-		const vp = unitCoded(built, 'VP-HDND-UBND');
-		const room = roomNamed(built, 'NVH-01', 'A', 'Phòng 2.02');
-		const codeOf = (f: () => unknown) => {
-			try {
-				f();
-			} catch (e) {
-				return e instanceof PlansError ? e.code : String(e);
-			}
-			return 'ok';
-		};
-		expect(
-			codeOf(() =>
-				editAssignment(db, ACTOR, ak, id, { unitId: vp.id, roomId: room.id, persons: 1 })
-			)
-		).toBe('not-found');
-		const akBuilt = buildInstance(db, ak);
-		const akRoom = akBuilt.rooms.find((r) => r.usable)!;
-		const akUnit = akBuilt.units[0];
-		expect(
-			codeOf(() =>
-				editAssignment(db, ACTOR, bt, id, { unitId: vp.id, roomId: akRoom.id, persons: 1 })
-			)
-		).toBe('invalid-room');
-		expect(
-			codeOf(() =>
-				editAssignment(db, ACTOR, bt, id, { unitId: akUnit.id, roomId: room.id, persons: 1 })
-			)
-		).toBe('invalid-unit');
-		expect(codeOf(() => applyScenario(db, ACTOR, ak, id))).toBe('not-found');
-		expect(codeOf(() => deleteScenario(db, ACTOR, ak, id))).toBe('not-found');
-		expect(getScenario(db, bt, id)!.plan).toEqual([]);
-		deleteScenario(db, ACTOR, bt, id);
-		expect(getScenario(db, bt, id)).toBeUndefined();
-		expect(
-			db
-				.select()
-				.from(auditLog)
-				.where(and(eq(auditLog.entity, 'scenario'), eq(auditLog.action, 'delete')))
-				.all()
-		).toHaveLength(1);
-	});
-
-	it('exports the move list as XLSX and PDF', async () => {
-		const tt = unitCoded(built, 'TTPVHCC');
-		const vp = unitCoded(built, 'VP-HDND-UBND');
-		const r202 = roomNamed(built, 'NVH-01', 'A', 'Phòng 2.02');
-		const r101 = roomNamed(built, 'NVH-01', 'A', 'Phòng sinh hoạt 1');
-		const onestop = roomNamed(built, 'TS-01', 'A', 'Bộ phận một cửa');
-		const id = scenarioWithPlan(db, bt, built, [
-			{ unitId: tt.key, roomId: onestop.key, persons: 6 }, // not a move: a current room
-			{ unitId: tt.key, roomId: r101.key, persons: 1 },
-			{ unitId: vp.key, roomId: r202.key, persons: 1 }
-		]);
-		const detail = getScenario(db, bt, id)!;
-		expect(detail.moves.map((m) => [m.unitId, m.toRoomId, m.persons])).toEqual([
-			[vp.key, r202.key, 1],
-			[tt.key, r101.key, 1]
-		]);
-		const table = moveRows(detail, 'vi');
-		expect(table.head).toEqual(['Đơn vị', 'Từ phòng (hiện tại)', 'Đến phòng', 'Số người']);
-
+	it('one row per move with unit, persons, from and to; XLSX and PDF', async () => {
+		const p = unitCoded(built, 'P-VHXH');
+		const target = roomNamed(built, 'CS-AP-UB', 'A', 'Phòng 3.01');
+		const id = saveScenario(
+			db,
+			ACTOR,
+			bt,
+			'Di chuyển',
+			built,
+			resultFor(built, [{ unitId: p.key, roomId: target.key, persons: 3 }])
+		);
+		const d = getScenario(db, bt, id)!;
+		// The movers leave the unit's current rooms in instance order, emptying each room of
+		// the people sitting there today: one row per (from, to).
+		const [first, second] = p.currentRoomKeys.map((k) => built.rooms.find((r) => r.key === k)!);
+		const fromFirst = Math.min(3, first.occupants);
+		expect(d.moves.map((m) => [m.unitId, m.persons, m.fromRoomId, m.toRoomId])).toEqual(
+			[
+				[p.key, fromFirst, first.key, target.key],
+				[p.key, 3 - fromFirst, second.key, target.key]
+			].filter((r) => (r[1] as number) > 0)
+		);
+		const { head, rows } = moveRows(d, 'vi');
+		expect(head).toEqual(['Đơn vị', 'Số người', 'Từ phòng', 'Đến phòng']);
+		expect(rows.length).toBe(d.moves.length);
+		expect(rows[0][0]).toBe(p.name);
+		expect(rows[0][3]).toBe(`CS-AP-UB/A ${target.code} — Phòng 3.01`);
 		const xlsx = await exportMovesXlsx(
-			detail,
+			d,
 			'Phường Bình Trưng',
 			'vi',
-			new Date('2026-03-05T03:00:00Z')
+			new Date(Date.UTC(2026, 9, 5))
 		);
 		const wb = new ExcelJS.Workbook();
-		await wb.xlsx.load(Buffer.from(xlsx) as unknown as ExcelJS.Buffer);
+		await wb.xlsx.load(xlsx.buffer as ArrayBuffer);
 		const ws = wb.worksheets[0];
-		expect(String(ws.getCell('A1').value)).toBe('Danh sách di chuyển: Thử nghiệm');
-		expect(String(ws.getCell('A2').value)).toBe('Phường Bình Trưng — 05/03/2026');
-		expect(ws.getRow(4).values).toEqual([undefined, ...table.head]);
-		expect(ws.getRow(5).values).toEqual([
-			undefined,
-			'Văn phòng HĐND và UBND',
-			table.rows[0][1],
-			'NVH-01/A 2.02 — Phòng 2.02',
-			1
-		]);
-		expect(String(ws.getCell('C6').value)).toBe('NVH-01/A 1.02 — Phòng sinh hoạt 1');
-		expect(ws.getCell('D7').value).toBe(2); // total
-
-		const pdf = await exportMovesPdf(detail, 'Phường Bình Trưng', 'vi');
-		expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
-		expect(pdf.length).toBeGreaterThan(2000);
+		expect(ws.getRow(4).values).toEqual([, 'Đơn vị', 'Số người', 'Từ phòng', 'Đến phòng']);
+		expect(ws.getRow(5).getCell(2).value).toBe(rows[0][1]);
+		expect(ws.getRow(5 + rows.length).getCell(2).value).toBe(3);
+		const pdf = await exportMovesPdf(d, 'Phường Bình Trưng', 'vi');
+		expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
 	});
-});
 
-describe('planMetrics and stackPlan', () => {
-	// The doc example of the solver: unit U (3 people × 10 m², in R20), rooms R20 and R15 of A.
-	const built: BuiltInstance = {
-		instance: {
-			units: [{ id: 'u1', headcount: 3, areaPerPersonM2: 10, currentRoomIds: ['r20'] }],
-			rooms: [
-				{ id: 'r20', buildingId: 'b1', level: 1, areaM2: 20, usable: true },
-				{ id: 'r15', buildingId: 'b1', level: 2, areaM2: 15, usable: true },
-				{ id: 'r5', buildingId: 'b1', level: 2, areaM2: 5, usable: false }
-			],
-			weights: { unplaced: 1000, buildingsPerUnit: 10, moved: 1 }
-		},
-		units: [
-			{
-				key: 'u1',
-				id: 1,
-				code: 'U',
-				name: 'Đơn vị U',
-				publicFacing: false,
-				headcount: 3,
-				areaPerPersonM2: 10,
-				currentRoomKeys: ['r20'],
-				currentOccupants: 3
-			}
-		],
-		buildings: [
-			{
-				key: 'b1',
-				id: 1,
-				code: 'A',
-				name: 'Nhà A',
-				facilityId: 1,
-				facilityCode: 'F',
-				facilityName: 'Cơ sở F',
-				levels: 2,
-				dangerLevel: 'A'
-			}
-		],
-		rooms: [
-			['r20', 20, 1, true],
-			['r15', 15, 2, true],
-			['r5', 5, 2, false]
-		].map(([key, areaM2, level, usable]) => ({
-			key: key as string,
-			id: dbId(key as string),
-			buildingKey: 'b1',
-			code: key as string,
-			name: `Phòng ${key}`,
-			level: level as number,
-			type: 'office' as const,
-			areaM2: areaM2 as number,
-			usable: usable as boolean,
-			reason: usable ? null : ('room-type' as const),
-			orgUnitId: null,
-			occupants: 0
-		})),
-		normSetName: '155/2025',
-		builtAt: 0
-	};
-
-	it('counts placed, moved, buildings and area per person against the norm', () => {
-		const m = planMetrics(built, [
-			{ unitId: 'u1', roomId: 'r20', persons: 2 },
-			{ unitId: 'u1', roomId: 'r15', persons: 1 }
-		]);
-		expect(m).toMatchObject({
-			headcount: 3,
-			placed: 3,
-			unplaced: 0,
-			moved: 1,
-			buildingsPerUnit: 1
+	it('the API gives the settings, the assumption flag and database ids', () => {
+		const id = listScenarios(db, bt)[0].id;
+		const api = scenarioForApi(db, bt, id)!;
+		expect(api).toMatchObject({
+			status: 'draft',
+			stale: false,
+			canApply: false,
+			settings: { minAreaPerPersonM2: 6, minAreaIsAssumption: true, maxUnitsPerRoom: 2 }
 		});
-		expect(m.areaPerPersonM2).toBeCloseTo(35 / 3, 10);
-		expect(m.units[0].shortOfNorm).toBe(false);
-		// Three people squeezed into 20 m² fall short of 10 m² each.
-		const squeezed = planMetrics(built, [{ unitId: 'u1', roomId: 'r20', persons: 3 }]);
-		expect(squeezed.units[0].areaPerPersonM2).toBeCloseTo(20 / 3, 10);
-		expect(squeezed.units[0].shortOfNorm).toBe(true);
-		const none = planMetrics(built, []);
-		expect(none).toMatchObject({
-			placed: 0,
-			unplaced: 3,
-			areaPerPersonM2: null,
-			buildingsPerUnit: 0
-		});
-	});
-
-	it('draws levels top first with widths proportional to area', () => {
-		const [b] = stackPlan(built, [
-			{ unitId: 'u1', roomId: 'r20', persons: 2 },
-			{ unitId: 'u1', roomId: 'r20', persons: 1 }
-		]);
-		expect(b.levels.map((l) => l.level)).toEqual([2, 1]);
-		expect(b.levels[1].rooms[0]).toMatchObject({ widthPct: 100, persons: 3 });
-		expect(b.levels[0].rooms.map((r) => [r.key, r.widthPct, r.usable])).toEqual([
-			['r15', 75, true],
-			['r5', 25, false]
-		]);
-		expect(b.levels[1].rooms[0].segments).toEqual([{ unitKey: 'u1', persons: 3 }]);
-	});
-});
-
-describe('buildInstance input edge cases', () => {
-	it('gives a unit without positions headcount 0 and the specialist norm', () => {
-		const db = createTestDb();
-		seedSample(db);
-		const bt = wardId(db, 'binh-trung');
-		db.$client
-			.prepare(
-				`insert into org_units (ward_id, code, name, kind) values (?, 'EMPTY', 'Trống', 'other')`
-			)
-			.run(bt);
-		const u = unitCoded(buildInstance(db, bt), 'EMPTY');
-		expect(u).toMatchObject({ headcount: 0, areaPerPersonM2: 15, currentRoomKeys: [] });
+		expect(api.rooms.filter((r) => r.lockedUnitId !== null).length).toBe(5);
+		expect(api.units.every((u) => Number.isInteger(u.id))).toBe(true);
+		expect(dbId(`u${api.units[0].id}`)).toBe(api.units[0].id);
 	});
 });

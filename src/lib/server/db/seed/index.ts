@@ -28,6 +28,7 @@ import {
 } from './reference-data';
 import { rectangleAround } from './geometry';
 import { seedSampleProposals } from './proposals';
+import { seedDefaultScenarios } from './scenarios';
 import { seedLegalReferences } from '../../legal-refs';
 import { seedInvestmentRates } from '../../investment-rates';
 import { seedSampleSupport } from './staffing-support';
@@ -258,6 +259,7 @@ export function seedSample(db: Db): void {
 	db.transaction((tx) => {
 		seedReference(tx);
 		for (const ward of SAMPLE_WARDS) seedWard(tx, ward);
+		seedDefaultScenarios(tx);
 		seedSampleProposals(tx);
 		seedSampleSupport(tx);
 	});
@@ -306,6 +308,7 @@ export function resetSample(db: Db): void {
 		for (const t of ALL_TABLES) tx.run(sql.raw(`delete from ${t}`));
 		seedReference(tx);
 		for (const ward of SAMPLE_WARDS) seedWard(tx, ward);
+		seedDefaultScenarios(tx);
 		seedSampleProposals(tx);
 		seedSampleSupport(tx);
 	});
