@@ -85,3 +85,62 @@ test.describe('what a clerk and a reviewer stumbled on', () => {
 		await expect(page.getByRole('heading', { name: /Đang dùng: Trọng số mặc định/ })).toBeVisible();
 	});
 });
+
+test.describe('on a phone (390 px)', () => {
+	test.use({ viewport: { width: 390, height: 844 } });
+
+	/** The first link on the page whose href matches, as a path. */
+	async function firstHref(page: Page, pattern: RegExp): Promise<string | null> {
+		for (const href of await page
+			.locator('main a[href]')
+			.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
+			if (pattern.test(href)) return href;
+		}
+		return null;
+	}
+
+	test('no page scrolls sideways; the header folds behind a menu', async ({ page }, info) => {
+		await login(page, 'binhtrung.editor', `${WARD}/facilities`);
+		const header = await page.locator('header.site').boundingBox();
+		expect(header!.height).toBeLessThan(60);
+		await page.getByText('Menu', { exact: true }).click();
+		await expect(page.getByRole('link', { name: 'Trợ giúp' })).toBeVisible();
+
+		const paths = [
+			`${WARD}/facilities`,
+			`${WARD}/needs`,
+			`${WARD}/needs/organisation`,
+			`${WARD}/plans`,
+			`${WARD}/sites`,
+			`${WARD}/sites/results`,
+			`${WARD}/sites/weights`,
+			`${WARD}/proposals`,
+			`${WARD}/audit`
+		];
+		await page.goto(`${WARD}/facilities`);
+		const facility = await firstHref(page, /\/facilities\/\d+$/);
+		if (facility) paths.push(facility);
+		await page.goto(`${WARD}/plans`);
+		const plan = await firstHref(page, /\/plans\/\d+$/);
+		if (plan) paths.push(plan);
+		await page.goto(`${WARD}/proposals`);
+		const proposal = await firstHref(page, /\/proposals\/\d+$/);
+		if (proposal) paths.push(proposal);
+
+		const wide: string[] = [];
+		for (const path of paths) {
+			await page.goto(path);
+			await page.waitForLoadState('networkidle');
+			const { scroll, client } = await page.evaluate(() => ({
+				scroll: document.documentElement.scrollWidth,
+				client: document.documentElement.clientWidth
+			}));
+			if (scroll > client) wide.push(`${path}: ${scroll} px > ${client} px`);
+			await page.screenshot({
+				path: info.outputPath(`phone-${path.replace(/[^a-z0-9]+/gi, '-')}.png`),
+				fullPage: false
+			});
+		}
+		expect(wide).toEqual([]);
+	});
+});
