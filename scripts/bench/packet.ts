@@ -12,6 +12,7 @@ import { createTestDb } from '../../src/lib/server/db/test-db';
 import { seedSample } from '../../src/lib/server/db/seed/index';
 import { wards } from '../../src/lib/server/db/schema';
 import { defaultDraft } from '../../src/lib/packet/index';
+import { todayInVietnam } from '../../src/lib/i18n/vn-date';
 import { assemble } from '../../src/lib/server/proposals';
 import { generatePacket } from '../../src/lib/server/export/zip';
 
@@ -20,7 +21,7 @@ export async function benchPacket(): Promise<Record<string, unknown>> {
 	seedSample(db);
 	const ward = db.select().from(wards).where(eq(wards.code, 'binh-trung')).get();
 	if (!ward) throw new Error('sample ward missing');
-	const draft = defaultDraft(ward.name, new Date().toISOString().slice(0, 10));
+	const draft = defaultDraft(ward.name, todayInVietnam());
 	const once = async () => {
 		const t0 = performance.now();
 		const snapshot = assemble(db, ward.id, draft);

@@ -4,8 +4,10 @@ import {
 	ConditionInputError,
 	DANGER_LEVELS,
 	compareDangerLevels,
-	conditionBand,
-	conditionIndex,
+	LOAD_BEARING_COMPONENTS,
+	dangerLevelOfRating,
+	deriveDangerLevel,
+	gradeSurvey,
 	isDangerLevel,
 	isUsableDangerLevel,
 	ratingsFromSurvey,
@@ -68,8 +70,9 @@ describe('DANGER_LEVELS', () => {
 });
 
 describe('COMPONENTS', () => {
-	it('has the seven components with weights summing to 1', () => {
+	it('has eight components, the foundation and the main structure load-bearing', () => {
 		expect(COMPONENTS.map((c) => c.key)).toEqual([
+			'foundation',
 			'structure',
 			'roof',
 			'walls-finishes',
@@ -78,150 +81,105 @@ describe('COMPONENTS', () => {
 			'fire-safety',
 			'accessibility'
 		]);
-		// 0.3 + 0.15 + 0.1 + 0.15 + 0.1 + 0.1 + 0.1 = 1
-		expect(COMPONENTS.reduce((s, c) => s + c.weight, 0)).toBeCloseTo(1, 12);
+		expect(LOAD_BEARING_COMPONENTS).toEqual(['foundation', 'structure']);
 	});
 
 	it('maps survey fields (camelCase) to component keys', () => {
 		expect(
-			ratingsFromSurvey({ structure: 4, wallsFinishes: 3, fireSafety: null, waterSanitation: 2 })
-		).toEqual({ structure: 4, 'walls-finishes': 3, 'water-sanitation': 2, 'fire-safety': null });
+			ratingsFromSurvey({ foundation: 5, structure: 4, wallsFinishes: 3, roof: null })
+		).toEqual({ foundation: 5, structure: 4, 'walls-finishes': 3, roof: null });
 	});
 });
 
-describe('conditionIndex', () => {
+describe('deriveDangerLevel: the worst load-bearing part governs', () => {
 	it.each([
-		{
-			name: 'every component rated 5',
-			ratings: {
-				structure: 5,
-				roof: 5,
-				'walls-finishes': 5,
-				electrical: 5,
-				'water-sanitation': 5,
-				'fire-safety': 5,
-				accessibility: 5
-			},
-			// every (5 − 1) / 4 = 1, weighted mean 1 → 100
-			expected: 100
-		},
-		{
-			name: 'every component rated 1',
-			ratings: { structure: 1, roof: 1, accessibility: 1 },
-			// every (1 − 1) / 4 = 0 → 0
-			expected: 0
-		},
-		{
-			name: 'a full survey',
-			ratings: {
-				structure: 2,
-				roof: 3,
-				'walls-finishes': 4,
-				electrical: 1,
-				'water-sanitation': 5,
-				'fire-safety': 2,
-				accessibility: 3
-			},
-			// scores 0.25, 0.5, 0.75, 0, 1, 0.25, 0.5
-			// 0.3×0.25 + 0.15×0.5 + 0.1×0.75 + 0.15×0 + 0.1×1 + 0.1×0.25 + 0.1×0.5
-			// = 0.075 + 0.075 + 0.075 + 0 + 0.1 + 0.025 + 0.05 = 0.4 → 40
-			expected: 40
-		},
-		{
-			name: 'three components rated, weights renormalised',
-			ratings: { structure: 3, roof: 2, electrical: 5 },
-			// (0.3×0.5 + 0.15×0.25 + 0.15×1) / (0.3 + 0.15 + 0.15) = 0.3375 / 0.6 = 0.5625 → 56.25
-			expected: 56.25
-		},
-		{
-			name: 'a single component',
-			ratings: { roof: 4, structure: null, electrical: undefined },
-			// only roof: (4 − 1) / 4 = 0.75 → 75, whatever its weight
-			expected: 75
-		}
-	] as { name: string; ratings: ComponentRatings; expected: number }[])(
-		'$name → $expected',
-		({ ratings, expected }) => {
-			expect(conditionIndex(ratings)).toBeCloseTo(expected, 10);
-		}
-	);
-
-	it('returns null when nothing is rated', () => {
-		expect(conditionIndex({})).toBeNull();
-		expect(conditionIndex({ structure: null, roof: undefined })).toBeNull();
+		// hand-computed: min(foundation, structure) → 4-5 A, 3 B, 2 C, 1 D
+		[{ foundation: 5, structure: 4 }, 'A', 'structure', 4],
+		[{ foundation: 3, structure: 5 }, 'B', 'foundation', 3],
+		[{ foundation: 4, structure: 2 }, 'C', 'structure', 2],
+		[{ foundation: 2, structure: 2 }, 'C', 'foundation', 2],
+		[{ structure: 1 }, 'D', 'structure', 1],
+		[{ foundation: 1, structure: 5 }, 'D', 'foundation', 1]
+	] as const)('%j → %s (%s = %d)', (ratings, level, component, rating) => {
+		expect(deriveDangerLevel(ratings)).toEqual({ level, component, rating });
 	});
 
-	it('accepts the ward’s own weights', () => {
-		// structure 5 → 1 (weight 1), roof 1 → 0 (weight 3): (1×1 + 3×0) / 4 = 0.25 → 25
-		expect(conditionIndex({ structure: 5, roof: 1 }, { structure: 1, roof: 3 })).toBeCloseTo(25);
-		// a zero weight removes the component: only roof counts → 0
-		expect(conditionIndex({ structure: 5, roof: 1 }, { structure: 0 })).toBe(0);
-		expect(conditionIndex({ structure: 5 }, { structure: 0 })).toBeNull();
+	it('a structure rated 1 with everything else 5 is D, not "fair" (no averaging)', () => {
+		const ratings: ComponentRatings = {
+			foundation: 5,
+			structure: 1,
+			roof: 5,
+			'walls-finishes': 5,
+			electrical: 5,
+			'water-sanitation': 5,
+			'fire-safety': 5,
+			accessibility: 5
+		};
+		expect(deriveDangerLevel(ratings)?.level).toBe('D');
 	});
 
-	it.each([
-		{ ratings: { roof: 0 }, message: /component 'roof' must be an integer from 1 to 5, got 0/ },
-		{ ratings: { roof: 6 }, message: /'roof'.*got 6/ },
-		{ ratings: { 'fire-safety': 3.5 }, message: /'fire-safety'.*got 3\.5/ },
-		{ ratings: { structure: Number.NaN }, message: /'structure'.*got NaN/ },
-		{ ratings: { structure: '4' }, message: /'structure'.*got "4"/ },
-		{ ratings: { plumbing: 3 }, message: /unknown component 'plumbing'/ }
-	] as { ratings: ComponentRatings; message: RegExp }[])(
-		'rejects $ratings',
-		({ ratings, message }) => {
-			expect(() => conditionIndex(ratings)).toThrow(ConditionInputError);
-			expect(() => conditionIndex(ratings)).toThrow(message);
-		}
-	);
-
-	it('puts the component in the error path', () => {
-		try {
-			conditionIndex({ structure: 4, roof: 9 });
-			expect.unreachable();
-		} catch (e) {
-			expect(e).toBeInstanceOf(ConditionInputError);
-			expect((e as ConditionInputError).path).toBe('ratings.roof');
-		}
+	it('ignores non-load-bearing components', () => {
+		expect(deriveDangerLevel({ structure: 4, roof: 1, electrical: 1 })?.level).toBe('A');
+		expect(deriveDangerLevel({ roof: 1, electrical: 1 })).toBeNull();
+		expect(deriveDangerLevel({})).toBeNull();
 	});
 
-	it('rejects bad weights', () => {
-		expect(() => conditionIndex({ roof: 3 }, { roof: -1 })).toThrow(/weight for component 'roof'/);
-		expect(() => conditionIndex({ roof: 3 }, { roof: Number.POSITIVE_INFINITY })).toThrow(
-			ConditionInputError
-		);
-		expect(() =>
-			conditionIndex({ roof: 3 }, { lift: 1 } as unknown as Record<string, number>)
-		).toThrow(/unknown component 'lift'/);
+	it('refuses ratings outside 1-5', () => {
+		expect(() => deriveDangerLevel({ structure: 6 })).toThrow(ConditionInputError);
+		expect(() => deriveDangerLevel({ foundation: 2.5 })).toThrow(ConditionInputError);
+		expect(() => dangerLevelOfRating(0)).toThrow(ConditionInputError);
 	});
 });
 
-describe('conditionBand', () => {
-	it.each([
-		[100, 'good'],
-		[75, 'good'],
-		[74.99, 'fair'],
-		[56.25, 'fair'],
-		[50, 'fair'],
-		[49.9, 'poor'],
-		[25, 'poor'],
-		[24.9, 'very-poor'],
-		[0, 'very-poor']
-	] as const)('%d → %s', (index, band) => {
-		expect(conditionBand(index)).toBe(band);
+describe('gradeSurvey: override only with a reason, no default grade', () => {
+	const reason = 'Báo cáo kiểm định số 12/2025: dầm tầng 2 nứt';
+	const grade = (ratings: ComponentRatings, override: DangerLevel | null, why: string | null) =>
+		gradeSurvey({ ratings, override, overrideReason: why });
+
+	it('applies the derived level when there is no override', () => {
+		expect(grade({ foundation: 4, structure: 3 }, null, null)).toEqual({
+			level: 'B',
+			derived: { level: 'B', component: 'structure', rating: 3 },
+			overridden: false,
+			reason: null
+		});
 	});
 
-	it('maps uniform ratings 4/3/2/1 to good/fair/poor/very poor', () => {
-		const uniform = (r: number) =>
-			conditionBand(
-				conditionIndex(Object.fromEntries(COMPONENTS.map((c) => [c.key, r])) as ComponentRatings)
-			);
-		expect([5, 4, 3, 2, 1].map(uniform)).toEqual(['good', 'good', 'fair', 'poor', 'very-poor']);
+	it('applies an override with its reason and keeps the derived level as evidence', () => {
+		expect(grade({ structure: 3 }, 'C', ` ${reason} `)).toEqual({
+			level: 'C',
+			derived: { level: 'B', component: 'structure', rating: 3 },
+			overridden: true,
+			reason
+		});
+		// An override may also supply the level when nothing load-bearing is rated.
+		expect(grade({ roof: 2 }, 'B', reason)).toMatchObject({
+			level: 'B',
+			derived: null,
+			overridden: true
+		});
 	});
 
-	it('passes null through and rejects out-of-range numbers', () => {
-		expect(conditionBand(null)).toBeNull();
-		expect(() => conditionBand(101)).toThrow(ConditionInputError);
-		expect(() => conditionBand(-1)).toThrow(ConditionInputError);
-		expect(() => conditionBand(Number.NaN)).toThrow(ConditionInputError);
+	it('an override equal to the derived level is no override', () => {
+		expect(grade({ structure: 2 }, 'C', null)).toMatchObject({
+			level: 'C',
+			overridden: false,
+			reason: null
+		});
+	});
+
+	it('refuses an override without a 10-character reason, and a survey with no level at all', () => {
+		const pathOf = (f: () => unknown) => {
+			try {
+				f();
+			} catch (e) {
+				return (e as ConditionInputError).path;
+			}
+			return null;
+		};
+		for (const r of [null, '', 'ngắn quá']) {
+			expect(pathOf(() => grade({ structure: 3 }, 'A', r))).toBe('overrideReason');
+		}
+		expect(pathOf(() => grade({ roof: 1 }, null, null))).toBe('override');
 	});
 });

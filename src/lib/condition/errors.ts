@@ -1,12 +1,12 @@
 /**
- * Thrown when condition input is invalid (a rating outside 1-5, an unknown component or danger
- * level). `path` names the offending item, e.g. `ratings.roof`, so a form can point at it.
+ * Thrown when condition input is invalid (a rating outside 1-5, an unknown danger level, an
+ * override without its reason). `path` names the offending item, so a form can point at it.
  *
  * @example
  * try {
- * 	conditionIndex({ roof: 7 });
+ * 	gradeSurvey({ ratings: { structure: 3 }, override: 'C', overrideReason: null });
  * } catch (e) {
- * 	if (e instanceof ConditionInputError) console.log(e.path); // 'ratings.roof'
+ * 	if (e instanceof ConditionInputError) console.log(e.path); // 'overrideReason'
  * }
  */
 export class ConditionInputError extends Error {

@@ -1,10 +1,11 @@
 /**
- * Building condition: TCVN 9381:2012 danger levels (cấp nguy hiểm A-D) and the 1-5 component
- * ratings of a condition survey, turned into a 0-100 condition index and a band.
+ * Building condition: TCVN 9381:2012 danger levels (cấp nguy hiểm A-D), the 1-5 component
+ * ratings of a condition survey (evidence, never averaged), and the danger level derived from
+ * the load-bearing components (the worst governs), with an override that needs a reason.
  *
  * @example
- * import { conditionIndex, conditionBand, worstDangerLevel } from '$lib/condition';
- * conditionBand(conditionIndex({ structure: 4, roof: 4 })); // 'good' (index 75)
+ * import { deriveDangerLevel, worstDangerLevel } from '$lib/condition';
+ * deriveDangerLevel({ foundation: 4, structure: 2 })?.level; // 'C'
  * worstDangerLevel(['A', 'C']); // 'C'
  */
 export { ConditionInputError } from './errors';
@@ -19,17 +20,21 @@ export {
 } from './danger-levels';
 export {
 	COMPONENTS,
-	COMPONENT_WEIGHTS_BASIS,
-	CONDITION_BANDS,
-	CONDITION_BAND_THRESHOLDS,
 	RATING_LABELS,
-	conditionBand,
-	conditionIndex,
+	componentInfo,
 	ratingsFromSurvey,
 	type ComponentInfo,
 	type ComponentKey,
 	type ComponentRatings,
-	type ComponentWeights,
-	type ConditionBand,
 	type SurveyField
 } from './components';
+export {
+	LOAD_BEARING_COMPONENTS,
+	MIN_OVERRIDE_REASON_LENGTH,
+	dangerLevelOfRating,
+	deriveDangerLevel,
+	gradeSurvey,
+	type DerivedDangerLevel,
+	type GradeInput,
+	type SurveyGrade
+} from './grading';

@@ -236,7 +236,6 @@ export function sampleInput(): PacketInput {
 							roomCount: 12,
 							roomsAreaM2: 400,
 							dangerLevel: 'B',
-							conditionIndex: 60,
 							surveyedOn: '2025-08-01'
 						},
 						{
@@ -248,7 +247,6 @@ export function sampleInput(): PacketInput {
 							roomCount: 4,
 							roomsAreaM2: 100,
 							dangerLevel: 'C',
-							conditionIndex: 30,
 							surveyedOn: '2025-08-01'
 						}
 					]

@@ -48,7 +48,6 @@ export const NUMBER_LABELS: Record<string, { vi: string; en: string }> = {
 	'necessity.threshold': L('Ngưỡng xem xét đầu tư mới', 'Threshold for a new building'),
 	'necessity.facilityCount': L('Số cơ sở đang sử dụng', 'Facilities in use'),
 	'necessity.buildingsCorD': L('Số nhà cấp nguy hiểm C/D', 'Buildings at danger level C/D'),
-	'necessity.meanConditionIndex': L('Chỉ số tình trạng bình quân', 'Mean condition index'),
 	'necessity.vacantPosts': L('Biên chế còn thiếu', 'Vacant posts'),
 	'facilities.facilities': L('Số cơ sở', 'Facilities'),
 	'facilities.buildings': L('Số nhà', 'Buildings'),

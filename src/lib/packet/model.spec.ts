@@ -100,7 +100,8 @@ describe('buildSnapshot', () => {
 		expect(n.threshold.value).toBe(0.7);
 		expect(n.shortfallM2.value).toBe(240);
 		expect(n.buildingsCorD.value).toBe(1);
-		expect(n.meanConditionIndex.value).toBe(45);
+		// No made-up condition index: TCVN 9381 grades by danger level only.
+		expect(n).not.toHaveProperty('meanConditionIndex');
 		expect(generatedParagraphs(snap, 'necessity', 'vi')[0]).toContain('60%');
 		expect(generatedParagraphs(snap, 'necessity', 'vi')[0]).toContain('dưới ngưỡng');
 	});

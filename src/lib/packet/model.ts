@@ -84,7 +84,6 @@ export interface PacketInput {
 				roomCount: number;
 				roomsAreaM2: number;
 				dangerLevel: string | null;
-				conditionIndex: number | null;
 				surveyedOn: string | null;
 			}[];
 		}[];
@@ -323,7 +322,6 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 	// Necessity: needs against norms, the 70 % rule, condition, staff shortage.
 	const inv = input.inventory;
 	const allBuildings = inv.facilities.flatMap((f) => f.buildings);
-	const indices = allBuildings.map((b) => b.conditionIndex).filter((x): x is number => x !== null);
 	const poor = allBuildings.filter((b) => b.dangerLevel === 'C' || b.dangerLevel === 'D').length;
 	const staffWords = W(
 		`Tổng biên chế được giao của các đơn vị theo danh mục vị trí việc làm của phường, số liệu ${asOfVi}.`,
@@ -400,16 +398,6 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 				'Buildings whose latest survey grades them at danger level C or D under TCVN 9381:2012.'
 			)
 		),
-		meanConditionIndex: num(
-			indices.length ? r1(indices.reduce((s, x) => s + x, 0) / indices.length) : null,
-			'/100',
-			'inventory',
-			'mean(condition index of latest surveys)',
-			W(
-				'Bình quân chỉ số tình trạng (thang 100) của lần khảo sát gần nhất của từng nhà.',
-				'Mean condition index (out of 100) of the latest survey of each building.'
-			)
-		),
 		vacantPosts: num(
 			input.staffing.totals.vacant,
 			'người',
@@ -480,8 +468,7 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 				['Năm xây dựng', 'Built'],
 				['Số phòng', 'Rooms'],
 				['Diện tích phòng (m²)', 'Room area (m²)'],
-				['Cấp nguy hiểm', 'Danger level'],
-				['Chỉ số tình trạng', 'Condition index']
+				['Cấp nguy hiểm', 'Danger level']
 			],
 			inv.facilities.flatMap((f) =>
 				f.buildings.map((b) => [
@@ -490,8 +477,7 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 					b.yearBuilt === null ? null : String(b.yearBuilt),
 					b.roomCount,
 					r1(b.roomsAreaM2),
-					b.dangerLevel ?? '—',
-					b.conditionIndex === null ? null : r1(b.conditionIndex)
+					b.dangerLevel ?? '—'
 				])
 			)
 		)

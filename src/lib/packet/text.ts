@@ -37,11 +37,11 @@ export function generatedParagraphs(
 			const out = vi
 				? [
 						`Theo định mức hiện hành, ${v('headcount')} biên chế được giao được bố trí ${v('entitledWorkAreaM2')} diện tích làm việc; diện tích làm việc đang sử dụng là ${v('occupiedWorkAreaM2')}, đạt ${v('ratioToNorm')} định mức (${below ? 'dưới' : 'không dưới'} ngưỡng ${v('threshold')}), còn thiếu ${v('shortfallM2')}.`,
-						`Cơ quan đang làm việc phân tán tại ${v('facilityCount')}; ${v('buildingsCorD')} được đánh giá cấp nguy hiểm C hoặc D theo TCVN 9381:2012; chỉ số tình trạng bình quân ${v('meanConditionIndex')}. Số biên chế chưa có người đảm nhiệm: ${v('vacantPosts')}.`
+						`Cơ quan đang làm việc phân tán tại ${v('facilityCount')}; ${v('buildingsCorD')} được đánh giá cấp nguy hiểm C hoặc D theo TCVN 9381:2012 (bộ phận chịu lực kém nhất quyết định). Số biên chế chưa có người đảm nhiệm: ${v('vacantPosts')}.`
 					]
 				: [
 						`Under the current norms, ${v('headcount')} approved staff are entitled to ${v('entitledWorkAreaM2')} of working area; the working area occupied is ${v('occupiedWorkAreaM2')}, ${v('ratioToNorm')} of the norm (${below ? 'below' : 'not below'} the ${v('threshold')} threshold), a shortfall of ${v('shortfallM2')}.`,
-						`The offices are spread over ${v('facilityCount')}; ${v('buildingsCorD')} are at danger level C or D under TCVN 9381:2012; mean condition index ${v('meanConditionIndex')}. Vacant posts: ${v('vacantPosts')}.`
+						`The offices are spread over ${v('facilityCount')}; ${v('buildingsCorD')} are at danger level C or D under TCVN 9381:2012 (the worst load-bearing part governs). Vacant posts: ${v('vacantPosts')}.`
 					];
 			const crit = docs?.justification ?? [];
 			if (crit.length) {

@@ -13,13 +13,37 @@ import {
 	getFacilityDetail,
 	getRoom,
 	InventoryError,
+	inventoryErrorField,
 	listFacilities,
+	roomPlausibilityIssue,
+	updateBuilding,
 	updateRoom
 } from './facilities';
 import { inventoryStats } from './inventory-stats';
-import { facilitySchema, roomSchema } from '../schemas/inventory';
+import { facilitySchema, roomSchema, surveySchema, type SurveyInput } from '../schemas/inventory';
 
 const actor = { userId: null, username: 'test' };
+
+/** A visual screening with nothing rated and no override (each test sets what it needs). */
+const surveyInput: SurveyInput = {
+	surveyedOn: '2026-11-29',
+	surveyor: 'KS',
+	assessmentKind: 'visual',
+	assessorOrg: null,
+	assessorQualification: null,
+	reportNumber: null,
+	foundation: null,
+	structure: null,
+	roof: null,
+	wallsFinishes: null,
+	electrical: null,
+	waterSanitation: null,
+	fireSafety: null,
+	accessibility: null,
+	dangerLevelOverride: null,
+	overrideReason: null,
+	notes: null
+};
 let db: Db;
 let bt: number;
 let ak: number;
@@ -196,17 +220,14 @@ describe('writes', () => {
 	it('records a survey with its photos and rolls back both when the audit write fails', () => {
 		const b = getFacilityDetail(db, bt, listFacilities(db, bt).rows[0].id)!.buildings[0];
 		const input = {
-			surveyedOn: '2026-11-29',
-			surveyor: 'KS',
-			dangerLevel: 'B' as const,
+			...surveyInput,
 			structure: 3,
 			roof: 2,
 			wallsFinishes: null,
 			electrical: null,
 			waterSanitation: null,
 			fireSafety: null,
-			accessibility: null,
-			notes: null
+			accessibility: null
 		};
 		const photo = {
 			path: '1/a.jpg',
@@ -254,5 +275,190 @@ describe('inventory statistics', () => {
 		// TTPVHCC: 1 division head (18 m²) and 19 specialists (15 m²): (18 + 19 × 15) / 20 = 15.15.
 		const centre = stats.unitRows.find((u) => u.unit.startsWith('Trung tâm Phục vụ'))!;
 		expect(centre.normM2PerPerson).toBeCloseTo((18 + 19 * 15) / 20, 9);
+	});
+});
+
+describe('TCVN 9381 grading of a survey', () => {
+	const building = () =>
+		getFacilityDetail(db, bt, listFacilities(db, bt, { q: 'TS-01' }).rows[0].id)!.buildings[0];
+
+	it('stores the derived level (worst load-bearing part) with no override', () => {
+		const s = createSurvey(db, actor, bt, building().id, {
+			...surveyInput,
+			foundation: 4,
+			structure: 2,
+			roof: 5,
+			electrical: 5
+		});
+		expect(s).toMatchObject({
+			dangerLevel: 'C',
+			derivedDangerLevel: 'C',
+			overrideReason: null,
+			assessmentKind: 'visual'
+		});
+		// The building's governing level is now C: the facility list shows it, not a mean.
+		const f = listFacilities(db, bt, { q: 'TS-01' }).rows[0];
+		expect(f.worstDangerLevel).toBe('C');
+	});
+
+	it('stores an override with its reason and the derived level next to it', () => {
+		const s = createSurvey(db, actor, bt, building().id, {
+			...surveyInput,
+			assessmentKind: 'assessed',
+			assessorOrg: 'Trung tâm Kiểm định (mẫu)',
+			assessorQualification: 'Chứng chỉ năng lực hạng I',
+			reportNumber: '12/2026/KĐ',
+			structure: 3,
+			dangerLevelOverride: 'D',
+			overrideReason: 'Báo cáo kiểm định 12/2026/KĐ: móng lún lệch'
+		});
+		expect(s).toMatchObject({
+			dangerLevel: 'D',
+			derivedDangerLevel: 'B',
+			overrideReason: 'Báo cáo kiểm định 12/2026/KĐ: móng lún lệch',
+			reportNumber: '12/2026/KĐ'
+		});
+	});
+
+	it('refuses a survey with no level and an override without a reason; writes nothing', () => {
+		const before = db.$client.prepare('select count(*) as n from condition_surveys').get();
+		expect(() => createSurvey(db, actor, bt, building().id, { ...surveyInput, roof: 2 })).toThrow(
+			/err.levelUndetermined/
+		);
+		expect(() =>
+			createSurvey(db, actor, bt, building().id, {
+				...surveyInput,
+				structure: 4,
+				dangerLevelOverride: 'C',
+				overrideReason: 'vì sao'
+			})
+		).toThrow(/err.overrideReason/);
+		expect(db.$client.prepare('select count(*) as n from condition_surveys').get()).toEqual(before);
+	});
+
+	it('the form has no default grade, refuses a future date and names the missing report', () => {
+		const form = { surveyedOn: '2026-01-10', surveyor: 'KS', assessmentKind: 'visual' };
+		const keyOf = (r: ReturnType<typeof surveySchema.safeParse>, field: string) =>
+			r.success
+				? null
+				: (r.error.issues.find((i) => i.path[0] === field) as { params?: { key?: string } })?.params
+						?.key;
+		expect(keyOf(surveySchema.safeParse(form), 'dangerLevelOverride')).toBe(
+			'err.levelUndetermined'
+		);
+		expect(surveySchema.parse({ ...form, structure: '4' })).toMatchObject({
+			assessmentKind: 'visual',
+			structure: 4,
+			dangerLevelOverride: null
+		});
+		expect(
+			keyOf(
+				surveySchema.safeParse({ ...form, structure: '4', surveyedOn: '2999-01-01' }),
+				'surveyedOn'
+			)
+		).toBe('err.dateInFuture');
+		const assessed = surveySchema.safeParse({
+			...form,
+			structure: '4',
+			assessmentKind: 'assessed'
+		});
+		expect(keyOf(assessed, 'assessorOrg')).toBe('err.assessorRequired');
+		expect(keyOf(assessed, 'reportNumber')).toBe('err.reportRequired');
+	});
+});
+
+describe('plausible rooms', () => {
+	it('roomPlausibilityIssue: hand-computed cases', () => {
+		const b = { levelsAboveGround: 3, grossFloorAreaM2: 607 };
+		expect(roomPlausibilityIssue(b, { level: 9, areaM2: 20 }, 0)).toEqual({
+			field: 'level',
+			key: 'err.roomLevel',
+			params: { level: '9', levels: '3' }
+		});
+		expect(roomPlausibilityIssue(b, { level: 0, areaM2: 20 }, 0)?.key).toBe('err.roomLevel');
+		expect(roomPlausibilityIssue(b, { level: -1, areaM2: 20 }, 0)).toBeNull();
+		expect(roomPlausibilityIssue(b, { level: 3, areaM2: 20 }, 0)).toBeNull();
+		expect(roomPlausibilityIssue(b, { level: 1, areaM2: 1200 }, 0)).toEqual({
+			field: 'areaM2',
+			key: 'err.roomAreaAboveBuilding',
+			params: { area: 1200, gross: 607 }
+		});
+		// 550 + 100 = 650 > 607; 550 + 57 = 607 is exactly full and accepted.
+		expect(roomPlausibilityIssue(b, { level: 1, areaM2: 100 }, 550)).toEqual({
+			field: 'areaM2',
+			key: 'err.roomAreaSum',
+			params: { sum: 650, others: 550, area: 100, gross: 607 }
+		});
+		expect(roomPlausibilityIssue(b, { level: 1, areaM2: 57 }, 550)).toBeNull();
+		expect(
+			roomPlausibilityIssue(
+				{ levelsAboveGround: 3, grossFloorAreaM2: null },
+				{ level: 2, areaM2: 5000 },
+				9000
+			)
+		).toBeNull();
+	});
+
+	it('createRoom refuses level 9 of a 3-storey building and a sum above the floor area', () => {
+		const f = createFacility(
+			db,
+			actor,
+			bt,
+			facilitySchema.parse({
+				code: 'PL-1',
+				name: 'Thử',
+				kind: 'other',
+				lat: '10,79',
+				lng: '106,76',
+				legalStatus: 'unknown'
+			})
+		);
+		const b = createBuilding(db, actor, bt, f.id, {
+			code: 'A',
+			name: 'Nhà A',
+			levelsAboveGround: 3,
+			yearBuilt: null,
+			structure: null,
+			grossFloorAreaM2: 607,
+			notes: null
+		});
+		const room = (code: string, level: string, areaM2: string) =>
+			roomSchema.parse({ code, name: code, level, type: 'office', areaM2, occupants: '0' });
+		const before = count(rooms);
+		expect(() => createRoom(db, actor, bt, b.id, room('R9', '9', '20'))).toThrow(InventoryError);
+		try {
+			createRoom(db, actor, bt, b.id, room('R9', '9', '20'));
+		} catch (e) {
+			expect(inventoryErrorField(e, 'vi')).toEqual({
+				field: 'level',
+				message: 'Tầng 9 nằm ngoài số tầng của nhà: nhà có 3 tầng nổi (tầng 1 đến tầng 3).'
+			});
+		}
+		createRoom(db, actor, bt, b.id, room('R1', '1', '550'));
+		try {
+			createRoom(db, actor, bt, b.id, room('R2', '2', '100'));
+			expect.unreachable();
+		} catch (e) {
+			expect(inventoryErrorField(e, 'vi')?.message).toBe(
+				'Tổng diện tích các phòng sẽ là 650 m² (550 m² các phòng khác + 100 m² phòng này), lớn hơn tổng diện tích sàn của nhà (607 m²).'
+			);
+		}
+		// "1.000" typed as a Vietnamese writes one thousand is 1000, refused in a 607 m² building.
+		expect(() => createRoom(db, actor, bt, b.id, room('R3', '1', '1.000'))).toThrow(
+			/err.roomAreaAboveBuilding/
+		);
+		expect(count(rooms)).toBe(before + 1);
+		// The building cannot shrink below its rooms.
+		expect(() =>
+			updateBuilding(db, actor, bt, b.id, {
+				code: 'A',
+				name: 'Nhà A',
+				levelsAboveGround: 3,
+				yearBuilt: null,
+				structure: null,
+				grossFloorAreaM2: 500,
+				notes: null
+			})
+		).toThrow(/err.buildingAreaBelowRooms/);
 	});
 });

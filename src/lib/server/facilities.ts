@@ -5,12 +5,14 @@
  */
 import { and, asc, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { DangerLevel } from '../constants';
+import { ConditionInputError, gradeSurvey, ratingsFromSurvey } from '../condition';
 import type { Actor } from './audit';
 import { writeAudit } from './audit';
 import type { Db, DbLike } from './db';
 import { buildings, conditionSurveys, facilities, orgUnits, photos, rooms } from './db/schema';
 import type { BuildingInput, FacilityInput, RoomInput, SurveyInput } from '../schemas/inventory';
 import { isUniqueViolation } from './db/errors';
+import { translate, type Locale, type MessageKey } from '../i18n';
 
 export type Facility = typeof facilities.$inferSelect;
 export type Building = typeof buildings.$inferSelect;
@@ -21,11 +23,157 @@ export type Photo = typeof photos.$inferSelect;
 /** A write refused for a reason the user can fix (duplicate code, unknown parent …). */
 export class InventoryError extends Error {
 	constructor(
-		public readonly code: 'duplicate-code' | 'not-found' | 'invalid-unit' | 'has-children',
-		public readonly field?: string
+		public readonly code:
+			'duplicate-code' | 'not-found' | 'invalid-unit' | 'has-children' | 'implausible' | 'grade',
+		public readonly field?: string,
+		/** For 'implausible' and 'grade': the message key and its values (vi-VN numbers). */
+		public readonly key?: MessageKey,
+		public readonly params?: Record<string, string | number>
 	) {
-		super(code);
+		super(key ? `${code}: ${key} ${JSON.stringify(params ?? {})}` : code);
 	}
+}
+
+/**
+ * The field and the message (in the user's language) of an error a form can show next to a
+ * field, or null for errors that are not the user's to fix (e.g. not-found).
+ */
+export function inventoryErrorField(
+	e: unknown,
+	locale: Locale
+): { field: string; message: string } | null {
+	if (!(e instanceof InventoryError)) return null;
+	if (e.code === 'duplicate-code') {
+		return { field: e.field ?? 'code', message: translate(locale, 'err.duplicateCode') };
+	}
+	if (e.code === 'invalid-unit') {
+		return { field: e.field ?? 'orgUnitId', message: translate(locale, 'err.invalidUnit') };
+	}
+	if ((e.code === 'implausible' || e.code === 'grade') && e.key) {
+		return { field: e.field ?? '_', message: translate(locale, e.key, e.params) };
+	}
+	return null;
+}
+
+/** A room's figures checked against its building (see {@link roomPlausibilityIssue}). */
+export interface RoomFigures {
+	level: number;
+	areaM2: number;
+}
+
+/** A building's figures the rooms are checked against. */
+export interface BuildingFigures {
+	levelsAboveGround: number;
+	grossFloorAreaM2: number | null;
+}
+
+/** An implausible entry: the field, the message key and its values. */
+export interface PlausibilityIssue {
+	field: string;
+	key: MessageKey;
+	params: Record<string, string | number>;
+}
+
+const area = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * Why a room does not fit its building, or null. Levels are numbered as in Viet Nam: the ground
+ * floor is tầng 1, so a building of N storeys above ground has levels 1..N; level 0 does not
+ * exist; negative levels are basements, which the building record does not describe, so they are
+ * not checked. With a gross floor area, a room may not be larger than it, and the rooms of the
+ * building together (`otherRoomsM2` = the other rooms) may not exceed it. The building record
+ * holds no per-level floor area, so the gross floor area is the bound for one room too.
+ *
+ * @example
+ * roomPlausibilityIssue({ levelsAboveGround: 3, grossFloorAreaM2: 607 }, { level: 9, areaM2: 20 }, 0);
+ * // { field: 'level', key: 'err.roomLevel', params: { level: 9, levels: 3 } }
+ * roomPlausibilityIssue({ levelsAboveGround: 3, grossFloorAreaM2: 607 }, { level: 1, areaM2: 100 }, 550);
+ * // { field: 'areaM2', key: 'err.roomAreaSum', params: { sum: 650, others: 550, area: 100, gross: 607 } }
+ */
+export function roomPlausibilityIssue(
+	building: BuildingFigures,
+	room: RoomFigures,
+	otherRoomsM2: number
+): PlausibilityIssue | null {
+	if (room.level === 0 || room.level > building.levelsAboveGround) {
+		return {
+			field: 'level',
+			key: 'err.roomLevel',
+			params: { level: String(room.level), levels: String(building.levelsAboveGround) }
+		};
+	}
+	const gross = building.grossFloorAreaM2;
+	if (gross !== null && gross > 0) {
+		if (room.areaM2 > gross) {
+			return {
+				field: 'areaM2',
+				key: 'err.roomAreaAboveBuilding',
+				params: { area: area(room.areaM2), gross: area(gross) }
+			};
+		}
+		const sum = otherRoomsM2 + room.areaM2;
+		if (sum > gross + 1e-9) {
+			return {
+				field: 'areaM2',
+				key: 'err.roomAreaSum',
+				params: {
+					sum: area(sum),
+					others: area(otherRoomsM2),
+					area: area(room.areaM2),
+					gross: area(gross)
+				}
+			};
+		}
+	}
+	return null;
+}
+
+/**
+ * Why a building's new figures no longer hold its rooms, or null: its storeys must reach the
+ * highest room level, its gross floor area the sum of its rooms.
+ */
+export function buildingPlausibilityIssue(
+	building: BuildingFigures,
+	highestRoomLevel: number | null,
+	roomsM2: number
+): PlausibilityIssue | null {
+	if (highestRoomLevel !== null && highestRoomLevel > building.levelsAboveGround) {
+		return {
+			field: 'levelsAboveGround',
+			key: 'err.buildingLevelsBelowRooms',
+			params: { level: String(highestRoomLevel), levels: String(building.levelsAboveGround) }
+		};
+	}
+	const gross = building.grossFloorAreaM2;
+	if (gross !== null && gross > 0 && roomsM2 > gross + 1e-9) {
+		return {
+			field: 'grossFloorAreaM2',
+			key: 'err.buildingAreaBelowRooms',
+			params: { sum: area(roomsM2), gross: area(gross) }
+		};
+	}
+	return null;
+}
+
+function throwIfImplausible(issue: PlausibilityIssue | null): void {
+	if (issue) throw new InventoryError('implausible', issue.field, issue.key, issue.params);
+}
+
+/** The rooms of a building other than `exceptRoomId`: their total area and highest level. */
+function roomTotals(
+	db: DbLike,
+	buildingId: number,
+	exceptRoomId = 0
+): { areaM2: number; highestLevel: number | null } {
+	const row = db
+		.select({
+			areaM2: sql<number>`coalesce(sum(${rooms.areaM2}), 0)`,
+			highestLevel: sql<number | null>`max(${rooms.level})`
+		})
+		.from(rooms)
+		.where(and(eq(rooms.buildingId, buildingId), sql`${rooms.id} <> ${exceptRoomId}`))
+		.get();
+	return { areaM2: row?.areaM2 ?? 0, highestLevel: row?.highestLevel ?? null };
 }
 
 export interface FacilityListRow {
@@ -345,6 +493,8 @@ export function updateBuilding(
 		return db.transaction((tx) => {
 			const before = getBuilding(tx, wardId, buildingId);
 			if (!before) throw new InventoryError('not-found');
+			const totals = roomTotals(tx, buildingId);
+			throwIfImplausible(buildingPlausibilityIssue(input, totals.highestLevel, totals.areaM2));
 			const after = tx
 				.update(buildings)
 				.set({ ...input, updatedAt: Date.now() })
@@ -414,8 +564,10 @@ export function createRoom(
 ): Room {
 	try {
 		return db.transaction((tx) => {
-			if (!getBuilding(tx, wardId, buildingId)) throw new InventoryError('not-found');
+			const building = getBuilding(tx, wardId, buildingId);
+			if (!building) throw new InventoryError('not-found');
 			assertUnitOfWard(tx, wardId, input.orgUnitId);
+			throwIfImplausible(roomPlausibilityIssue(building, input, roomTotals(tx, buildingId).areaM2));
 			const row = tx
 				.insert(rooms)
 				.values({ ...input, buildingId })
@@ -449,6 +601,10 @@ export function updateRoom(
 			const before = getRoom(tx, wardId, roomId);
 			if (!before) throw new InventoryError('not-found');
 			assertUnitOfWard(tx, wardId, input.orgUnitId);
+			const building = getBuilding(tx, wardId, before.buildingId)!;
+			throwIfImplausible(
+				roomPlausibilityIssue(building, input, roomTotals(tx, before.buildingId, roomId).areaM2)
+			);
 			const after = tx
 				.update(rooms)
 				.set({ ...input, updatedAt: Date.now() })
@@ -491,6 +647,43 @@ export interface StoredPhoto {
 	originalName: string | null;
 }
 
+/**
+ * The stored columns of a survey: the governing level (derived from the load-bearing ratings,
+ * or the override with its reason; src/lib/condition/grading.ts). Throws InventoryError 'grade'
+ * (field and message key) when there is no level or an override lacks its reason.
+ */
+export function surveyValues(
+	input: SurveyInput
+): Omit<typeof conditionSurveys.$inferInsert, 'buildingId'> {
+	let grade;
+	try {
+		grade = gradeSurvey({
+			ratings: ratingsFromSurvey(input),
+			override: input.dangerLevelOverride,
+			overrideReason: input.overrideReason
+		});
+	} catch (e) {
+		if (e instanceof ConditionInputError && e.path === 'override') {
+			throw new InventoryError('grade', 'dangerLevelOverride', 'err.levelUndetermined');
+		}
+		if (e instanceof ConditionInputError && e.path === 'overrideReason') {
+			throw new InventoryError('grade', 'overrideReason', 'err.overrideReason');
+		}
+		throw e;
+	}
+	const { dangerLevelOverride: _override, overrideReason: _reason, ...rest } = input;
+	const assessed = input.assessmentKind === 'assessed';
+	return {
+		...rest,
+		assessorOrg: assessed ? input.assessorOrg : null,
+		assessorQualification: assessed ? input.assessorQualification : null,
+		reportNumber: assessed ? input.reportNumber : null,
+		dangerLevel: grade.level,
+		derivedDangerLevel: grade.derived?.level ?? null,
+		overrideReason: grade.reason
+	};
+}
+
 /** Records a survey and its (already stored) photos in one transaction. */
 export function createSurvey(
 	db: Db,
@@ -500,11 +693,12 @@ export function createSurvey(
 	input: SurveyInput,
 	storedPhotos: StoredPhoto[] = []
 ): Survey {
+	const values = surveyValues(input);
 	return db.transaction((tx) => {
 		if (!getBuilding(tx, wardId, buildingId)) throw new InventoryError('not-found');
 		const row = tx
 			.insert(conditionSurveys)
-			.values({ ...input, buildingId })
+			.values({ ...values, buildingId })
 			.returning()
 			.get();
 		for (const p of storedPhotos) {

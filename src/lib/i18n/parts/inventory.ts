@@ -36,6 +36,7 @@ export const vi = {
 	'survey.assessorQualification': 'Năng lực / chứng chỉ của tổ chức',
 	'survey.reportNumber': 'Số báo cáo',
 	'survey.foundation': 'Nền móng',
+	'component.foundation': 'Nền móng',
 	'survey.derived': 'Cấp nguy hiểm xác định từ đánh giá bộ phận',
 	'survey.derivedNone': 'Chưa xác định được: cần đánh giá nền móng hoặc kết cấu chịu lực chính.',
 	'survey.rule':
@@ -102,6 +103,7 @@ export const en: Record<keyof typeof vi, string> = {
 	'survey.assessorQualification': 'Its qualification / certificate',
 	'survey.reportNumber': 'Report number',
 	'survey.foundation': 'Foundation',
+	'component.foundation': 'Foundation',
 	'survey.derived': 'Danger level derived from the component ratings',
 	'survey.derivedNone': 'Not derived yet: rate the foundation or the main load-bearing structure.',
 	'survey.rule':

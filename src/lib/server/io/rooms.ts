@@ -16,7 +16,8 @@ import { z } from 'zod';
 import type { Actor } from '../audit';
 import { writeAudit } from '../audit';
 import type { Db, DbLike } from '../db/connection';
-import { buildings, facilities, orgUnits } from '../db/schema';
+import { buildings, facilities, orgUnits, rooms } from '../db/schema';
+import { roomPlausibilityIssue, type BuildingFigures } from '../facilities';
 import {
 	AUDIT_INSERT_SQL,
 	readCell,
@@ -28,6 +29,7 @@ import {
 	type FileImportOutcome,
 	type ImportIssue,
 	type ImportResult,
+	type IoMessageKey,
 	type RowsInput
 } from './common';
 import { parseTable } from './table';
@@ -117,13 +119,21 @@ export function validateRoomRows(db: DbLike, wardId: number, input: RowsInput): 
 		facilityIds.set(f.code, f.id);
 	}
 	const buildingIds = new Map<string, number>();
+	const figures = new Map<number, BuildingFigures>();
 	for (const b of db
-		.select({ id: buildings.id, code: buildings.code, facilityId: buildings.facilityId })
+		.select({
+			id: buildings.id,
+			code: buildings.code,
+			facilityId: buildings.facilityId,
+			levelsAboveGround: buildings.levelsAboveGround,
+			grossFloorAreaM2: buildings.grossFloorAreaM2
+		})
 		.from(buildings)
 		.innerJoin(facilities, eq(facilities.id, buildings.facilityId))
 		.where(eq(facilities.wardId, wardId))
 		.all()) {
 		buildingIds.set(key(b.facilityId, b.code), b.id);
+		figures.set(b.id, b);
 	}
 	const unitIds = new Map<string, number>();
 	for (const u of db
@@ -206,6 +216,21 @@ export function validateRoomRows(db: DbLike, wardId: number, input: RowsInput): 
 				errors.push({ row: rowNo, column: 'room_code', key: 'io.duplicateRow', params: { other } });
 		}
 		if (errors.length > errorCount || buildingId === undefined) continue;
+		// The room against its building alone (level, area); the sum is checked below.
+		const alone = roomPlausibilityIssue(
+			figures.get(buildingId)!,
+			{ level: values.level as number, areaM2: values.area_m2 as number },
+			0
+		);
+		if (alone) {
+			errors.push({
+				row: rowNo,
+				column: alone.field === 'level' ? 'level' : 'area_m2',
+				key: alone.key as IoMessageKey,
+				params: alone.params
+			});
+			continue;
+		}
 		valid.push({
 			row: rowNo,
 			facilityCode,
@@ -221,7 +246,52 @@ export function validateRoomRows(db: DbLike, wardId: number, input: RowsInput): 
 			notes: values.notes as string | null | undefined
 		});
 	}
+	errors.push(...roomSumIssues(db, figures, valid));
 	return { rows: valid, errors };
+}
+
+/**
+ * The sum of room areas per building after the import (the stored rooms the file does not
+ * replace, plus the file's rows) against the building's gross floor area: one error on the
+ * building's last row of the file, naming the numbers.
+ */
+function roomSumIssues(
+	db: DbLike,
+	figures: Map<number, BuildingFigures>,
+	rows: ValidRoomRow[]
+): ImportIssue[] {
+	const byBuilding = new Map<number, ValidRoomRow[]>();
+	for (const r of rows) byBuilding.set(r.buildingId, [...(byBuilding.get(r.buildingId) ?? []), r]);
+	const issues: ImportIssue[] = [];
+	for (const [buildingId, fileRows] of byBuilding) {
+		const building = figures.get(buildingId)!;
+		if (building.grossFloorAreaM2 === null || building.grossFloorAreaM2 <= 0) continue;
+		const inFile = new Set(fileRows.map((r) => r.code));
+		let stored = 0;
+		for (const r of db
+			.select({ code: rooms.code, areaM2: rooms.areaM2 })
+			.from(rooms)
+			.where(eq(rooms.buildingId, buildingId))
+			.all()) {
+			if (!inFile.has(r.code)) stored += r.areaM2;
+		}
+		const last = fileRows[fileRows.length - 1];
+		const others = stored + fileRows.slice(0, -1).reduce((sum, r) => sum + r.areaM2, 0);
+		const issue = roomPlausibilityIssue(
+			building,
+			{ level: last.level, areaM2: last.areaM2 },
+			others
+		);
+		if (issue) {
+			issues.push({
+				row: last.row,
+				column: 'area_m2',
+				key: issue.key as IoMessageKey,
+				params: issue.params
+			});
+		}
+	}
+	return issues;
 }
 
 /**

@@ -32,7 +32,7 @@ function sortKey(sort: Sort, r: PortfolioRow): number | string | null {
 		case 'score':
 			return r.siteScore;
 		case 'condition':
-			return r.meanConditionIndex;
+			return r.buildingsCorD;
 	}
 }
 

@@ -19,7 +19,6 @@ export const GET: RequestHandler = async ({ locals }) => {
 		'VND',
 		translate(L, 'proposals.portfolio.site'),
 		translate(L, 'proposals.portfolio.score'),
-		'C/D',
 		translate(L, 'proposals.portfolio.condition')
 	]).font = { bold: true };
 	for (const r of portfolio(locals.db)) {
@@ -32,11 +31,10 @@ export const GET: RequestHandler = async ({ locals }) => {
 			r.totalVnd,
 			r.siteCode ? escapeText(`${r.siteCode} ${r.siteName}`) : null,
 			r.siteScore,
-			r.buildingsCorD,
-			r.meanConditionIndex
+			r.buildingsCorD
 		]);
 	}
-	[30, 14, 10, 16, 12, 20, 36, 12, 8, 16].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+	[30, 14, 10, 16, 12, 20, 36, 12, 16].forEach((w, i) => (ws.getColumn(i + 1).width = w));
 	ws.getColumn(5).numFmt = '0.0%';
 	ws.getColumn(6).numFmt = '#,##0';
 	const buf = (await wb.xlsx.writeBuffer()) as ArrayBuffer;

@@ -10,7 +10,6 @@ import { failField, parseForm } from '$lib/server/forms';
 import { actorOf } from '$lib/server/request';
 import { removePhotoFiles } from '$lib/server/photos';
 import { buildingSchema, facilitySchema } from '$lib/schemas/inventory';
-import { conditionIndex, ratingsFromSurvey } from '$lib/condition';
 import { translate } from '$lib/i18n';
 import { cached } from '$lib/server/cache';
 import type { Actions, PageServerLoad } from './$types';
@@ -32,7 +31,6 @@ export const load: PageServerLoad = ({ locals, params }) => {
 				...detail,
 				buildings: detail.buildings.map((b) => ({
 					...b,
-					conditionIndex: b.latestSurvey ? conditionIndex(ratingsFromSurvey(b.latestSurvey)) : null,
 					areaM2: b.rooms.reduce((s, r) => s + r.areaM2, 0),
 					occupants: b.rooms.reduce((s, r) => s + r.occupants, 0)
 				}))

@@ -7,6 +7,7 @@ import {
 	deleteSurvey,
 	getFacilityDetail,
 	InventoryError,
+	inventoryErrorField,
 	listUnits,
 	updateBuilding
 } from '$lib/server/facilities';
@@ -20,7 +21,7 @@ import {
 	storePhotos
 } from '$lib/server/photos';
 import { buildingSchema, roomSchema, surveySchema } from '$lib/schemas/inventory';
-import { conditionIndex, ratingsFromSurvey } from '$lib/condition';
+import { deriveDangerLevel, ratingsFromSurvey } from '$lib/condition';
 import { translate } from '$lib/i18n';
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
@@ -46,9 +47,10 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		facility: { id: facility.id, code: facility.code, name: facility.name },
 		building: {
 			...building,
+			// The governing component of each survey's derived level (shown with the rule).
 			surveys: building.surveys.map((s) => ({
 				...s,
-				conditionIndex: conditionIndex(ratingsFromSurvey(s))
+				governing: deriveDangerLevel(ratingsFromSurvey(s))
 			}))
 		},
 		units: listUnits(locals.db, locals.ward!.id),
@@ -67,15 +69,8 @@ export const actions: Actions = {
 		try {
 			updateBuilding(locals.db, actorOf(locals), locals.ward!.id, ids(params).bid, parsed.data);
 		} catch (e) {
-			if (e instanceof InventoryError && e.code === 'duplicate-code') {
-				return failField(
-					parsed.values,
-					'code',
-					translate(locals.locale, 'err.duplicateCode'),
-					locals.locale,
-					'building'
-				);
-			}
+			const bad = inventoryErrorField(e, locals.locale);
+			if (bad) return failField(parsed.values, bad.field, bad.message, locals.locale, 'building');
 			throw e;
 		}
 		redirect(303, `${here(locals, params)}?saved=1`);
@@ -93,19 +88,8 @@ export const actions: Actions = {
 		try {
 			createRoom(locals.db, actorOf(locals), locals.ward!.id, ids(params).bid, parsed.data);
 		} catch (e) {
-			if (
-				e instanceof InventoryError &&
-				(e.code === 'duplicate-code' || e.code === 'invalid-unit')
-			) {
-				const key = e.code === 'duplicate-code' ? 'err.duplicateCode' : 'err.invalidUnit';
-				return failField(
-					parsed.values,
-					e.field ?? 'code',
-					translate(locals.locale, key),
-					locals.locale,
-					'room'
-				);
-			}
+			const bad = inventoryErrorField(e, locals.locale);
+			if (bad) return failField(parsed.values, bad.field, bad.message, locals.locale, 'room');
 			throw e;
 		}
 		redirect(303, `${here(locals, params)}?saved=1#rooms`);
@@ -144,6 +128,8 @@ export const actions: Actions = {
 			createSurvey(locals.db, actorOf(locals), locals.ward!.id, building.id, parsed.data, stored);
 		} catch (e) {
 			await removePhotoFiles(stored);
+			const bad = inventoryErrorField(e, locals.locale);
+			if (bad) return failField(parsed.values, bad.field, bad.message, locals.locale, 'survey');
 			throw e;
 		}
 		redirect(303, `${here(locals, params)}?saved=1#surveys`);

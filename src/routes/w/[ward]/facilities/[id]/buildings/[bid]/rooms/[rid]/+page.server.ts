@@ -3,14 +3,13 @@ import {
 	deleteRoom,
 	getBuilding,
 	getRoom,
-	InventoryError,
+	inventoryErrorField,
 	listUnits,
 	updateRoom
 } from '$lib/server/facilities';
 import { failField, parseForm } from '$lib/server/forms';
 import { actorOf } from '$lib/server/request';
 import { roomSchema } from '$lib/schemas/inventory';
-import { translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 function find(locals: App.Locals, params: { id: string; bid: string; rid: string }) {
@@ -46,18 +45,8 @@ export const actions: Actions = {
 		try {
 			updateRoom(locals.db, actorOf(locals), locals.ward!.id, room.id, parsed.data);
 		} catch (e) {
-			if (
-				e instanceof InventoryError &&
-				(e.code === 'duplicate-code' || e.code === 'invalid-unit')
-			) {
-				const key = e.code === 'duplicate-code' ? 'err.duplicateCode' : 'err.invalidUnit';
-				return failField(
-					parsed.values,
-					e.field ?? 'code',
-					translate(locals.locale, key),
-					locals.locale
-				);
-			}
+			const bad = inventoryErrorField(e, locals.locale);
+			if (bad) return failField(parsed.values, bad.field, bad.message, locals.locale);
 			throw e;
 		}
 		redirect(303, `${back(locals, params)}?saved=1#rooms`);
