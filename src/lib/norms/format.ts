@@ -48,3 +48,43 @@ export function sumFormula(terms: readonly string[], total: number): string {
 	if (terms.length === 1 && terms[0] === result) return result;
 	return `${terms.join(' + ')} = ${result}`;
 }
+
+const VI_NUMBER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1, useGrouping: true });
+const VI_PERCENT = new Intl.NumberFormat('vi-VN', {
+	minimumFractionDigits: 1,
+	maximumFractionDigits: 1
+});
+
+/**
+ * An area or count the Vietnamese way: "." groups thousands, "," marks the decimal, at most
+ * one decimal.
+ *
+ * @example
+ * formatNumberVi(1919); // '1.919'
+ * formatNumberVi(39.45); // '39,5'
+ */
+export function formatNumberVi(x: number): string {
+	return VI_NUMBER.format(roundM2(x));
+}
+
+/**
+ * A ratio as a percentage with one decimal, the Vietnamese way.
+ *
+ * @example
+ * formatPercentVi(0.395); // '39,5 %'
+ */
+export function formatPercentVi(ratio: number): string {
+	return `${VI_PERCENT.format(roundM2(ratio * 100))} %`;
+}
+
+/**
+ * The headline formula "in use ÷ norm = ratio" with vi-VN numbers, or the in-use figure alone
+ * when the norm is 0.
+ *
+ * @example
+ * ratioFormulaVi(758, 1919); // '758 m² ÷ 1.919 m² = 39,5 %'
+ */
+export function ratioFormulaVi(inUseM2: number, normM2: number): string {
+	if (!(normM2 > 0)) return `${formatNumberVi(inUseM2)} m²`;
+	return `${formatNumberVi(inUseM2)} m² ÷ ${formatNumberVi(normM2)} m² = ${formatPercentVi(inUseM2 / normM2)}`;
+}

@@ -20,10 +20,18 @@ export {
 	validateTitleNorms
 } from './space-needs';
 export {
+	DISPERSION_DEFAULTS,
 	JUSTIFICATION_REASONS,
 	JUSTIFICATION_THRESHOLD,
 	SCATTERED_SITE_THRESHOLD,
 	isNewHeadquartersJustified,
+	justificationCriteria,
+	type AreaRatioEvidence,
+	type JustificationBuilding,
+	type JustificationCriteria,
+	type JustificationCriteriaInput,
+	type JustificationCriteriaOptions,
+	type JustificationSite,
 	type JustificationInput,
 	type JustificationOptions,
 	type JustificationReason,
@@ -31,6 +39,35 @@ export {
 } from './justification';
 export { resolvePersonTitles, type PersonTitles } from './titles';
 export {
+	LEADERSHIP_TITLE_KEYS,
+	RANK_KEYS,
+	RANK_LABELS,
+	RANK_NORM_KEYS,
+	isRankKey,
+	isRankNormKey,
+	positionNorm,
+	type NormSource,
+	type PositionNorm,
+	type PositionTitles,
+	type RankKey
+} from './positions';
+export {
+	HALL_100_SEATS_MIN_AREA_M2,
+	NEEDS_CLASSES,
+	roomNeedsClass,
+	specialisedProgrammeKey,
+	type NeedsClass
+} from './room-classes';
+export { formatNumberVi, formatPercentVi, ratioFormulaVi } from './format';
+export {
+	CITY_FIELDS,
+	LEADERSHIP_GROUP,
+	UNSPECIFIED_GROUP,
+	groupVacancies,
+	type VacanciesByPosition,
+	type VacancyGroup,
+	type VacancyPosition,
+	type VacancyRow,
 	computeStaffingGaps,
 	type StaffingGapRow,
 	type StaffingGaps,
@@ -50,7 +87,10 @@ export {
 	type TitleNormDefinition
 } from './norm-sets';
 export type {
+	NeedsLine,
+	NeedsLines,
 	NormSet,
+	PricedPosition,
 	PositionCount,
 	SpaceNeedsInput,
 	SpaceNeedsResult,

@@ -46,7 +46,9 @@ export const TITLE_KEYS: readonly TitleKey[] = Object.freeze([
 	'chair-deputy',
 	'division-head',
 	'specialist',
-	'non-professional'
+	'non-professional',
+	'rank-principal-specialist',
+	'rank-senior-specialist'
 ] satisfies TitleKey[]);
 
 const BASIS_155 =
@@ -62,9 +64,11 @@ function deepFreeze<T extends NormSetDefinition>(set: T): Readonly<T> {
 
 /**
  * Decree 155/2025/NĐ-CP (in force 1 July 2025, replaces 152/2017): commune-level maximum
- * working area per person 30 / 20 / 18 / 15 m². Common-use area ratio 0.7 is carried over from
- * 152/2017 and marked `commonAreaRatioVerify`; the non-professional title uses the specialist
- * value (no figure found) and is marked `verify`.
+ * working area per person 30 / 20 / 18 / 15 m², and 20 m² for the ranks chuyên viên chính and
+ * chuyên viên cao cấp (same row of Appendix II). Every figure comes from a press report of the
+ * appendix and is marked `verify`. Common-use area ratio 0.7 is carried over from 152/2017 and
+ * marked `commonAreaRatioVerify`. The non-professional category ends with the 2025 reform and
+ * has no title here (it stays in 152/2017 for comparison).
  *
  * @example
  * computeSpaceNeeds({
@@ -118,14 +122,22 @@ export const NORM_SET_155_2025: Readonly<NormSetDefinition> = deepFreeze({
 			verify: true
 		},
 		{
-			key: 'non-professional',
-			m2PerPerson: 15,
-			labelVi: 'Người hoạt động không chuyên trách',
-			labelEn: 'Non-professional (part-time) staff',
-			coversVi: 'Người hoạt động không chuyên trách ở cấp xã',
+			key: 'rank-principal-specialist',
+			m2PerPerson: 20,
+			labelVi: 'Ngạch chuyên viên chính và tương đương',
+			labelEn: 'Principal specialist rank and equivalent',
+			coversVi: 'Công chức giữ ngạch chuyên viên chính và tương đương',
 			legalBasis: BASIS_155,
-			verify: true,
-			note: 'No figure found for non-professional staff in 155/2025; the specialist value (15 m²) is used until checked.'
+			verify: true
+		},
+		{
+			key: 'rank-senior-specialist',
+			m2PerPerson: 20,
+			labelVi: 'Ngạch chuyên viên cao cấp và tương đương',
+			labelEn: 'Senior specialist rank and equivalent',
+			coversVi: 'Công chức giữ ngạch chuyên viên cao cấp và tương đương',
+			legalBasis: BASIS_155,
+			verify: true
 		}
 	],
 	commonAreaRatio: 0.7,
@@ -145,7 +157,7 @@ export const NORM_SET_155_2025: Readonly<NormSetDefinition> = deepFreeze({
  * 152/2017; `division-head` gets the civil-servant value 10, as communes had no divisions then.
  *
  * @example
- * NORM_SET_152_2017.titles.map((t) => t.m2PerPerson); // [15, 12, 10, 10, 5]
+ * NORM_SET_152_2017.titles.map((t) => t.m2PerPerson); // [15, 12, 10, 10, 5, 10, 10]
  */
 export const NORM_SET_152_2017: Readonly<NormSetDefinition> = deepFreeze({
 	key: '152/2017',
@@ -201,6 +213,24 @@ export const NORM_SET_152_2017: Readonly<NormSetDefinition> = deepFreeze({
 			coversVi: 'Người hoạt động không chuyên trách ở cấp xã',
 			legalBasis: BASIS_152,
 			verify: false
+		},
+		{
+			key: 'rank-principal-specialist',
+			m2PerPerson: 10,
+			labelVi: 'Ngạch chuyên viên chính (quy đổi: công chức cấp xã)',
+			labelEn: 'Principal specialist rank (mapped to commune civil servants)',
+			coversVi: 'Không phân biệt ngạch ở cấp xã theo 152/2017; áp dụng mức công chức',
+			legalBasis: BASIS_152,
+			verify: true
+		},
+		{
+			key: 'rank-senior-specialist',
+			m2PerPerson: 10,
+			labelVi: 'Ngạch chuyên viên cao cấp (quy đổi: công chức cấp xã)',
+			labelEn: 'Senior specialist rank (mapped to commune civil servants)',
+			coversVi: 'Không phân biệt ngạch ở cấp xã theo 152/2017; áp dụng mức công chức',
+			legalBasis: BASIS_152,
+			verify: true
 		}
 	],
 	commonAreaRatio: 0.7,

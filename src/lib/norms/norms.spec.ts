@@ -21,17 +21,16 @@ describe('norm sets', () => {
 	const m2 = (set: typeof NORM_SET_155_2025) =>
 		Object.fromEntries(set.titles.map((t) => [t.key, t.m2PerPerson]));
 
-	it('155/2025: 30 / 20 / 18 / 15, non-professional at the specialist value, marked verify', () => {
+	it('155/2025: 30 / 20 / 18 / 15 and ranks 20, no non-professional title, marked verify', () => {
 		expect(m2(NORM_SET_155_2025)).toEqual({
 			'party-secretary': 30,
 			'chair-deputy': 20,
 			'division-head': 18,
 			specialist: 15,
-			'non-professional': 15
+			'rank-principal-specialist': 20,
+			'rank-senior-specialist': 20
 		});
-		const nonPro = NORM_SET_155_2025.titles.find((t) => t.key === 'non-professional')!;
-		expect(nonPro.verify).toBe(true);
-		expect(nonPro.note).toMatch(/specialist value/);
+		expect(NORM_SET_155_2025.titles.every((t) => t.verify)).toBe(true);
 		expect(NORM_SET_155_2025.effectiveFrom).toBe('2025-07-01');
 		expect(NORM_SET_155_2025.commonAreaRatio).toBe(0.7);
 		expect(NORM_SET_155_2025.commonAreaRatioVerify).toBe(true);
@@ -44,15 +43,19 @@ describe('norm sets', () => {
 			'chair-deputy': 12,
 			'division-head': 10,
 			specialist: 10,
-			'non-professional': 5
+			'non-professional': 5,
+			'rank-principal-specialist': 10,
+			'rank-senior-specialist': 10
 		});
 		expect(NORM_SET_152_2017.commonAreaRatio).toBe(0.7);
 		expect(NORM_SET_152_2017.effectiveUntil).toBe('2025-06-30');
 	});
 
-	it('every set has every title key once, with both labels and a basis', () => {
+	it('every set has its title keys once, with both labels and a basis', () => {
 		for (const set of NORM_SETS) {
-			expect(set.titles.map((t) => t.key)).toEqual([...TITLE_KEYS]);
+			const keys = set.titles.map((t) => t.key);
+			expect(new Set(keys).size).toBe(keys.length);
+			expect(keys.every((k) => TITLE_KEYS.includes(k))).toBe(true);
 			for (const t of set.titles) {
 				expect(t.labelVi).not.toBe('');
 				expect(t.labelEn).not.toBe('');
@@ -211,13 +214,20 @@ describe('resolvePersonTitles', () => {
 	});
 
 	it('breaks ties by the order of the titles', () => {
-		// specialist and non-professional are both 15 m² in 155/2025: specialist is listed first
+		// chair-deputy and the principal-specialist rank are both 20 m² in 155/2025: chair-deputy
+		// is listed first
 		expect(
 			resolvePersonTitles(
-				[{ personId: 'p', unitId: 'u', titleKeys: ['non-professional', 'specialist'] }],
+				[
+					{
+						personId: 'p',
+						unitId: 'u',
+						titleKeys: ['rank-principal-specialist', 'chair-deputy']
+					}
+				],
 				titles
 			)
-		).toEqual([{ unitId: 'u', titleKey: 'specialist', count: 1 }]);
+		).toEqual([{ unitId: 'u', titleKey: 'chair-deputy', count: 1 }]);
 	});
 
 	it('names the row on errors', () => {

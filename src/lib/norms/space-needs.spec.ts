@@ -144,22 +144,23 @@ const CASES: Case[] = [
 				{ unitId: 'ubnd', titleKey: 'chair-deputy', count: 3 },
 				{ unitId: 'ubnd', titleKey: 'division-head', count: 4 },
 				{ unitId: 'ubnd', titleKey: 'specialist', count: 20 },
-				{ unitId: 'ubnd', titleKey: 'non-professional', count: 2 }
+				// two specialists of rank chuyên viên chính: 20 m² each, not 15
+				{ unitId: 'ubnd', titleKey: 'specialist', count: 2, rank: 'principal-specialist' }
 			],
 			occupiedAreaM2ByUnit: { 'dang-uy': 45, ubnd: 300 }
 		},
-		// dang-uy: 1 × 30 + 1 × 20 = 50; ubnd: 3 × 20 + 4 × 18 + 20 × 15 + 2 × 15 = 60 + 72 + 300 + 30 = 462
-		// work 512; common 0.7 × 512 = 358.4; total 870.4; occupied 345; ratio 345 / 512 = 0.673828125
+		// dang-uy: 1 × 30 + 1 × 20 = 50; ubnd: 3 × 20 + 4 × 18 + 20 × 15 + 2 × 20 = 60 + 72 + 300 + 40 = 472
+		// work 522; common 0.7 × 522 = 365.4; total 887.4; occupied 345; ratio 345 / 522
 		expected: {
-			workAreaM2: 512,
-			commonAreaM2: 358.4,
+			workAreaM2: 522,
+			commonAreaM2: 365.4,
 			specialisedAreaM2: 0,
-			totalUsableM2: 870.4,
+			totalUsableM2: 887.4,
 			occupiedWorkAreaM2: 345,
-			ratioToNorm: 0.673828125,
+			ratioToNorm: 345 / 522,
 			byUnit: [
 				{ unitId: 'dang-uy', headcount: 2, workAreaM2: 50, occupiedAreaM2: 45, gapM2: -5 },
-				{ unitId: 'ubnd', headcount: 29, workAreaM2: 462, occupiedAreaM2: 300, gapM2: -162 }
+				{ unitId: 'ubnd', headcount: 29, workAreaM2: 472, occupiedAreaM2: 300, gapM2: -172 }
 			]
 		}
 	},

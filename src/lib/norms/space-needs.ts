@@ -10,15 +10,28 @@ import {
 	isNonNegativeInteger
 } from './errors';
 import { formatNumber, sumFormula } from './format';
+import { positionNorm } from './positions';
 import type {
+	NeedsLine,
 	NormSet,
 	PositionCount,
+	PricedPosition,
 	SpaceNeedsInput,
 	SpaceNeedsResult,
 	TitleNorm,
 	TraceStep,
 	UnitSpaceNeeds
 } from './types';
+
+/** One class in use against its allowance (null allowance: no gap or ratio). */
+function line(inUseM2: number, allowanceM2: number | null): NeedsLine {
+	return {
+		inUseM2,
+		allowanceM2,
+		gapM2: allowanceM2 === null ? null : inUseM2 - allowanceM2,
+		ratio: allowanceM2 === null || allowanceM2 === 0 ? null : inUseM2 / allowanceM2
+	};
+}
 
 /**
  * Largest accepted common-use area ratio (5 = 500 % of the working area); anything above is
@@ -157,16 +170,16 @@ function validatePositions(positions: readonly PositionCount[], norms: Map<strin
 	});
 }
 
-function validateOccupied(occupied: Readonly<Record<string, number>> | undefined): void {
+function validateOccupied(
+	occupied: Readonly<Record<string, number>> | undefined,
+	name = 'occupiedAreaM2ByUnit'
+): void {
 	if (occupied === undefined) return;
 	if (occupied === null || typeof occupied !== 'object' || Array.isArray(occupied)) {
-		throw new NormsInputError(
-			'occupiedAreaM2ByUnit',
-			'occupiedAreaM2ByUnit: must be an object keyed by unit id'
-		);
+		throw new NormsInputError(name, `${name}: must be an object keyed by unit id`);
 	}
 	for (const [unitId, area] of Object.entries(occupied)) {
-		const path = `occupiedAreaM2ByUnit['${unitId}']`;
+		const path = `${name}['${unitId}']`;
 		if (!isNonNegativeFinite(area)) {
 			throw new NormsInputError(
 				path,
@@ -221,7 +234,25 @@ export function computeSpaceNeeds(input: SpaceNeedsInput): SpaceNeedsResult {
 	const norms = validateNormSet(input.normSet);
 	validatePositions(input.positions, norms);
 	validateOccupied(input.occupiedAreaM2ByUnit);
+	validateOccupied(input.commonInUseM2ByUnit, 'commonInUseM2ByUnit');
+	validateOccupied(input.specialisedInUseM2ByUnit, 'specialisedInUseM2ByUnit');
+	const wardInUse = input.wardInUseM2 ?? {};
+	for (const k of ['common', 'specialised'] as const) {
+		const v = wardInUse[k];
+		if (v !== undefined && !isNonNegativeFinite(v)) {
+			throw new NormsInputError(
+				`wardInUseM2.${k}`,
+				`wardInUseM2.${k}: must be a finite number ≥ 0, got ${describeValue(v)}`
+			);
+		}
+	}
 	const occupiedByUnit = input.occupiedAreaM2ByUnit ?? {};
+	const commonByUnit = input.commonInUseM2ByUnit ?? {};
+	const specialisedByUnit = input.specialisedInUseM2ByUnit ?? {};
+	const inUse = (map: Readonly<Record<string, number>>, unitId: string) =>
+		Object.hasOwn(map, unitId) ? map[unitId] : 0;
+	const titleNorms = input.normSet.titles.map((t) => ({ key: t.key, m2PerPerson: t.m2PerPerson }));
+	const pricedPositions: PricedPosition[] = [];
 
 	interface UnitAccumulator {
 		unitId: string;
@@ -236,7 +267,25 @@ export function computeSpaceNeeds(input: SpaceNeedsInput): SpaceNeedsResult {
 			unit = { unitId: p.unitId, headcount: 0, workAreaM2: 0, terms: [] };
 			units.set(p.unitId, unit);
 		}
-		const m2 = norms.get(p.titleKey) as number;
+		let priced;
+		try {
+			priced = positionNorm(p, titleNorms);
+		} catch (e) {
+			if (e instanceof NormsInputError) {
+				const path = `positions[${input.positions.indexOf(p)}]`;
+				throw new NormsInputError(path, `${path} (unit '${p.unitId}'): ${e.message}`);
+			}
+			throw e;
+		}
+		const m2 = priced.m2PerPerson;
+		pricedPositions.push({
+			unitId: p.unitId,
+			titleKey: p.titleKey,
+			count: p.count,
+			governingKey: priced.governingKey,
+			m2PerPerson: m2,
+			governedBy: priced.governedBy
+		});
 		unit.headcount += p.count;
 		unit.workAreaM2 += p.count * m2;
 		unit.terms.push(`${formatNumber(p.count)} × ${formatNumber(m2)}`);
@@ -249,9 +298,14 @@ export function computeSpaceNeeds(input: SpaceNeedsInput): SpaceNeedsResult {
 			valueM2: unit.workAreaM2
 		});
 	}
-	for (const unitId of Object.keys(occupiedByUnit)) {
+	for (const unitId of [
+		...Object.keys(occupiedByUnit),
+		...Object.keys(commonByUnit),
+		...Object.keys(specialisedByUnit)
+	]) {
 		if (!units.has(unitId)) units.set(unitId, { unitId, headcount: 0, workAreaM2: 0, terms: [] });
 	}
+	const ratio = input.normSet.commonAreaRatio;
 
 	const byUnit: UnitSpaceNeeds[] = [];
 	let workAreaM2 = 0;
@@ -267,7 +321,12 @@ export function computeSpaceNeeds(input: SpaceNeedsInput): SpaceNeedsResult {
 			headcount: unit.headcount,
 			workAreaM2: unit.workAreaM2,
 			occupiedAreaM2,
-			gapM2: occupiedAreaM2 - unit.workAreaM2
+			gapM2: occupiedAreaM2 - unit.workAreaM2,
+			lines: {
+				working: line(occupiedAreaM2, unit.workAreaM2),
+				common: line(inUse(commonByUnit, unit.unitId), ratio * unit.workAreaM2),
+				specialised: line(inUse(specialisedByUnit, unit.unitId), null)
+			}
 		});
 		workAreaM2 += unit.workAreaM2;
 		occupiedWorkAreaM2 += occupiedAreaM2;
@@ -276,7 +335,6 @@ export function computeSpaceNeeds(input: SpaceNeedsInput): SpaceNeedsResult {
 			occupiedTerms.push(formatNumber(occupiedAreaM2));
 	}
 
-	const ratio = input.normSet.commonAreaRatio;
 	const commonAreaM2 = ratio * workAreaM2;
 	let specialisedAreaM2 = 0;
 	const roomTerms: string[] = [];
@@ -319,6 +377,14 @@ export function computeSpaceNeeds(input: SpaceNeedsInput): SpaceNeedsResult {
 		}
 	);
 
+	const sumOver = (map: Readonly<Record<string, number>>) =>
+		Object.values(map).reduce((s, v) => s + v, 0);
+	const lines = {
+		working: line(occupiedWorkAreaM2, workAreaM2),
+		common: line(wardInUse.common ?? sumOver(commonByUnit), commonAreaM2),
+		specialised: line(wardInUse.specialised ?? sumOver(specialisedByUnit), specialisedAreaM2)
+	};
+
 	return {
 		byUnit,
 		workAreaM2,
@@ -327,6 +393,8 @@ export function computeSpaceNeeds(input: SpaceNeedsInput): SpaceNeedsResult {
 		totalUsableM2,
 		occupiedWorkAreaM2,
 		ratioToNorm,
+		lines,
+		pricedPositions,
 		trace
 	};
 }

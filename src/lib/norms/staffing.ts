@@ -125,3 +125,143 @@ export function computeStaffingGaps(positions: readonly StaffingPosition[]): Sta
 	);
 	return { rows, totals };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Vacancies by position, grouped under the city's fields (issue 14 item 5).
+
+/**
+ * The fields the city named at its supervision visit, in its order: đất đai, xây dựng,
+ * tài chính - kế hoạch, kế toán, đối ngoại. Listed first.
+ *
+ * @example
+ * CITY_FIELDS[2]; // 'finance' (shown as "Tài chính - kế hoạch")
+ */
+export const CITY_FIELDS: readonly string[] = Object.freeze([
+	'land',
+	'construction',
+	'finance',
+	'accounting',
+	'foreign-affairs'
+]);
+
+/** Group key of leadership posts without a field (never "unspecified"). */
+export const LEADERSHIP_GROUP = 'leadership';
+/** Group key of non-leadership posts without a field. */
+export const UNSPECIFIED_GROUP = 'unspecified';
+
+/** A position row for {@link groupVacancies}. */
+export interface VacancyPosition {
+	unitCode: string;
+	unitName: string;
+	title: string;
+	titleKey: string;
+	/** Rank key (ngạch) or null. */
+	rank: string | null;
+	field: string | null;
+	approved: number;
+	filled: number;
+	/** Leadership post (lãnh đạo, quản lý). */
+	leadership: boolean;
+}
+
+/** One position with its vacancy. */
+export interface VacancyRow extends VacancyPosition {
+	/** max(0, approved − filled). */
+	missing: number;
+}
+
+/** One group: a field, leadership, or unspecified. */
+export interface VacancyGroup {
+	/** A field key, {@link LEADERSHIP_GROUP} or {@link UNSPECIFIED_GROUP}. */
+	key: string;
+	/** One of the city's five fields. */
+	cityField: boolean;
+	approved: number;
+	filled: number;
+	missing: number;
+	rows: VacancyRow[];
+}
+
+/** Result of {@link groupVacancies}. */
+export interface VacanciesByPosition {
+	groups: VacancyGroup[];
+	totals: { approved: number; filled: number; missing: number; positions: number };
+}
+
+/**
+ * Vacancies per position grouped by field: the city's five fields first in its order (each
+ * shown even when it has no position, so "no vacancy" is said), then leadership posts without
+ * a field, then the other fields in `fieldOrder` order (unknown fields after, by name), then
+ * posts without a field. A leadership post with a field goes under its field. Within a group,
+ * rows keep their input order. `missing` = max(0, approved − filled) per row, so a surplus
+ * never hides a vacancy elsewhere.
+ *
+ * @example
+ * groupVacancies([
+ * 	{ unitCode: 'KT', unitName: 'Phòng KT', title: 'Chuyên viên đất đai', titleKey: 'specialist', rank: 'specialist', field: 'land', approved: 6, filled: 3, leadership: false },
+ * 	{ unitCode: 'TT', unitName: 'Thường trực', title: 'Phó Chủ tịch UBND', titleKey: 'chair-deputy', rank: null, field: null, approved: 3, filled: 2, leadership: true }
+ * ]).groups.map((g) => [g.key, g.missing]);
+ * // [['land', 3], ['construction', 0], ['finance', 0], ['accounting', 0], ['foreign-affairs', 0], ['leadership', 1]]
+ */
+export function groupVacancies(
+	positions: readonly VacancyPosition[],
+	fieldOrder: readonly string[] = []
+): VacanciesByPosition {
+	if (!Array.isArray(positions)) {
+		throw new NormsInputError('positions', 'positions: must be an array');
+	}
+	const groups = new Map<string, VacancyGroup>();
+	const group = (key: string) => {
+		let g = groups.get(key);
+		if (!g) {
+			g = {
+				key,
+				cityField: CITY_FIELDS.includes(key),
+				approved: 0,
+				filled: 0,
+				missing: 0,
+				rows: []
+			};
+			groups.set(key, g);
+		}
+		return g;
+	};
+	for (const f of CITY_FIELDS) group(f);
+	const totals = { approved: 0, filled: 0, missing: 0, positions: 0 };
+	positions.forEach((p, i) => {
+		const path = `positions[${i}]`;
+		for (const name of ['approved', 'filled'] as const) {
+			if (!isNonNegativeInteger(p[name])) {
+				throw new NormsInputError(
+					path,
+					`${path} (unit '${p.unitCode}'): ${name} must be a non-negative integer, got ${describeValue(p[name])}`
+				);
+			}
+		}
+		const field = typeof p.field === 'string' && p.field.trim() !== '' ? p.field.trim() : null;
+		const key = field ?? (p.leadership ? LEADERSHIP_GROUP : UNSPECIFIED_GROUP);
+		const missing = Math.max(0, p.approved - p.filled);
+		const g = group(key);
+		g.rows.push({ ...p, field, missing });
+		for (const t of [g, totals]) {
+			t.approved += p.approved;
+			t.filled += p.filled;
+			t.missing += missing;
+		}
+		totals.positions += 1;
+	});
+	const rankOf = (key: string): [number, number, string] => {
+		const city = CITY_FIELDS.indexOf(key);
+		if (city >= 0) return [0, city, ''];
+		if (key === LEADERSHIP_GROUP) return [1, 0, ''];
+		if (key === UNSPECIFIED_GROUP) return [4, 0, ''];
+		const known = fieldOrder.indexOf(key);
+		return known >= 0 ? [2, known, ''] : [3, 0, key];
+	};
+	const sorted = [...groups.values()].sort((a, b) => {
+		const [ra, ia, na] = rankOf(a.key);
+		const [rb, ib, nb] = rankOf(b.key);
+		return ra - rb || ia - ib || (na < nb ? -1 : na > nb ? 1 : 0);
+	});
+	return { groups: sorted, totals };
+}

@@ -10,7 +10,9 @@ import {
 	createSpecialisedRoom,
 	exportStaffingGaps,
 	deleteSpecialisedRoom,
+	justificationForWard,
 	needsForWard,
+	vacanciesByPosition,
 	staffingGapsForWard,
 	updateSpecialisedRoom,
 	workAreaByBuilding
@@ -45,19 +47,35 @@ beforeEach(() => {
 	ak = wardId('an-khanh');
 });
 
-describe('needsForWard on the Bình Trưng sample, Decree 155/2025 (30/20/18/15/15 m²)', () => {
-	it('computes the working area of every unit from its approved posts', () => {
+describe('needsForWard on the Bình Trưng sample, Decree 155/2025 (30/20/18/15 m², ranks 20)', () => {
+	it('prices each post at the highest norm of its title, rank and concurrent titles', () => {
 		const n = needsForWard(db, bt);
 		const row = (code: string) => n.units.find((u) => u.code === code)!;
-		// TT-LD: Bí thư 1 × 30 + (Phó Bí thư 2 + Chủ tịch 1 + Phó Chủ tịch UBND 3 + Phó Chủ tịch HĐND 1) × 20
-		//      = 30 + 7 × 20 = 170 m², 8 posts.
-		expect(row('TT-LD')).toMatchObject({ headcount: 8, workAreaM2: 170 });
-		// VP-HDND-UBND: 3 division heads × 18 + (6 + 2 + 3 + 2 + 1) specialists × 15 = 54 + 210 = 264.
-		expect(row('VP-HDND-UBND')).toMatchObject({ headcount: 17, workAreaM2: 264 });
-		// DOAN-THE: 4 × 18 + 6 non-professional × 15 = 72 + 90 = 162.
-		expect(row('DOAN-THE')).toMatchObject({ headcount: 10, workAreaM2: 162 });
-		// MTTQ: 1 × 20 + 2 × 18 + 3 × 15 = 101.
-		expect(row('MTTQ').workAreaM2).toBe(101);
+		// TT-LD: Bí thư kiêm Chủ tịch HĐND 1 × max(30, 20) = 30; Phó Bí thư Thường trực 20;
+		// Phó Bí thư kiêm Chủ tịch UBND 20 (counted once); Phó Chủ tịch UBND kiêm Giám đốc TTPVHCC
+		// max(20, 18) = 20; Phó Chủ tịch UBND 2 × 20; Phó Chủ tịch HĐND 20 → 30 + 6 × 20 = 150, 7 posts.
+		expect(row('TT-LD')).toMatchObject({ headcount: 7, workAreaM2: 150 });
+		// VP-DU: Chánh Văn phòng (Trưởng phòng 18, ngạch chuyên viên chính 20) → 20; Phó Chánh 18;
+		// chuyên viên chính 20; 3 chuyên viên × 15; kế toán 15 → 20 + 18 + 20 + 45 + 15 = 118.
+		expect(row('VP-DU')).toMatchObject({ headcount: 7, workAreaM2: 118 });
+		// VP-HDND-UBND: 20 + 2 × 18 + 20 + (5 + 2 + 3 + 2 + 1) × 15 = 20 + 36 + 20 + 195 = 271.
+		expect(row('VP-HDND-UBND')).toMatchObject({ headcount: 17, workAreaM2: 271 });
+		// MTTQ (heads of the socio-political organisations are its Phó Chủ tịch):
+		// 1 × 20 + (2 + 4) × 18 + 3 × 15 = 20 + 108 + 45 = 173.
+		expect(row('MTTQ')).toMatchObject({ headcount: 10, workAreaM2: 173 });
+		const governed = n.pricedPositions.filter((p) => p.governedBy !== 'title');
+		// 8 rows of ngạch chuyên viên chính are priced by their rank (20 m²): 5 heads of division
+		// (title 18) and 3 specialists (title 15). No concurrent title beats its holder's title.
+		expect(governed.map((p) => [p.unitId, p.governingKey])).toEqual([
+			['VP-DU', 'rank-principal-specialist'],
+			['VP-DU', 'rank-principal-specialist'],
+			['BXDD', 'rank-principal-specialist'],
+			['VP-HDND-UBND', 'rank-principal-specialist'],
+			['VP-HDND-UBND', 'rank-principal-specialist'],
+			['P-KTHTDT', 'rank-principal-specialist'],
+			['P-KTHTDT', 'rank-principal-specialist'],
+			['P-VHXH', 'rank-principal-specialist']
+		]);
 		expect(n.units.map((u) => u.code)).toEqual([
 			'TT-LD',
 			'VP-DU',
@@ -68,21 +86,30 @@ describe('needsForWard on the Bình Trưng sample, Decree 155/2025 (30/20/18/15/
 			'P-KTHTDT',
 			'P-VHXH',
 			'TTPVHCC',
-			'MTTQ',
-			'DOAN-THE'
+			'MTTQ'
 		]);
+		expect(n.normSet.items.map((i) => i.titleKey)).not.toContain('non-professional');
 	});
 
-	it('counts occupied area of office, meeting, reception, one-stop, archive and IT rooms only', () => {
+	it('compares offices with the working norm, and other rooms with their own allowances', () => {
 		const n = needsForWard(db, bt);
 		const row = (code: string) => n.units.find((u) => u.code === code)!;
-		// VP-HDND-UBND uses offices 26 + 30 (= 56), the reception room 24 and the archive 30: 110.
-		expect(row('VP-HDND-UBND')).toMatchObject({ occupiedAreaM2: 110, gapM2: 110 - 264 });
-		// TTPVHCC: one-stop 96 + 60 + 54 = 210, office 24: 234; gap 234 − 303 = −69.
-		expect(row('TTPVHCC')).toMatchObject({ occupiedAreaM2: 234, workAreaM2: 303, gapM2: -69 });
-		expect(n.occupiedRoomTypes).toEqual([
-			'office',
-			'meeting',
+		// VP-HDND-UBND holds offices 30 (TS-01 1.04) + 26 (TS-01 B 2.01) = 56 m² of working rooms;
+		// its citizen reception 24 and archive 30 are specialised (54), not working area.
+		expect(row('VP-HDND-UBND')).toMatchObject({ occupiedAreaM2: 56, gapM2: 56 - 271 });
+		expect(row('VP-HDND-UBND').lines.specialised).toEqual({
+			inUseM2: 54,
+			allowanceM2: null,
+			gapM2: null,
+			ratio: null
+		});
+		// TTPVHCC: office 24; one-stop 96 + 60 + 54 = 210 is specialised.
+		expect(row('TTPVHCC')).toMatchObject({ occupiedAreaM2: 24, workAreaM2: 303, gapM2: -279 });
+		expect(row('TTPVHCC').lines.specialised.inUseM2).toBe(210);
+		// Common-use allowance of a unit = 0.7 × its working norm: P-KTHTDT 0.7 × 331 = 231.7.
+		expect(roundM2(row('P-KTHTDT').lines.common.allowanceM2!)).toBe(231.7);
+		expect(n.occupiedRoomTypes).toEqual(['office']);
+		expect(n.roomClasses.filter((r) => r.class === 'specialised').map((r) => r.type)).toEqual([
 			'reception',
 			'one-stop',
 			'archive',
@@ -90,28 +117,46 @@ describe('needsForWard on the Bình Trưng sample, Decree 155/2025 (30/20/18/15/
 		]);
 	});
 
-	it('gives the totals, the common-use and specialised areas and a ratio under 70 %', () => {
+	it('gives the three like-for-like lines in total and the headline ratio under 70 %', () => {
 		const n = needsForWard(db, bt);
-		// Working: 170 + 111 + 129 + 96 + 72 + 264 + 324 + 189 + 303 + 101 + 162 = 1,921 m² (119 posts).
-		expect(n.result.workAreaM2).toBe(1921);
-		expect(n.units.reduce((s, u) => s + u.headcount, 0)).toBe(119);
-		// Common-use: 0.7 × 1,921 = 1,344.7.
-		expect(roundM2(n.result.commonAreaM2)).toBe(1344.7);
-		// Specialised (seeded per ward): 12 counters × 12 + 24 + 150 + 60 + 20 = 398.
-		expect(n.result.specialisedAreaM2).toBe(398);
-		// Total usable: 1,921 + 1,344.7 + 398 = 3,663.7.
-		expect(roundM2(n.result.totalUsableM2)).toBe(3663.7);
-		// Occupied: 110 + 56 + 60 + 50 + 60 + 110 + 158 + 108 + 234 + 48 + 28 = 1,022.
-		expect(n.result.occupiedWorkAreaM2).toBe(1022);
-		// 1,022 / 1,921 = 0.532 < 0.7.
-		expect(n.result.ratioToNorm).toBeCloseTo(1022 / 1921, 12);
-		expect(n.justification).toEqual({
+		// Working norm: TT-LD 150 + VP-DU 118 + BXDD (20 + 2 × 18 + 5 × 15 =) 131 + UBKT (2 × 18 +
+		// 4 × 15 =) 96 + HDND (4 × 18 =) 72 + VP-HDND-UBND 271 + P-KTHTDT (20 + 2 × 18 + 20 +
+		// (5 + 5 + 3 + 2 + 2) × 15 =) 331 + P-VHXH (20 + 36 + 9 × 15 =) 191 + TTPVHCC (18 +
+		// 19 × 15 =) 303 + MTTQ 173 = 1,836 m² for 112 posts.
+		expect(n.result.workAreaM2).toBe(1836);
+		expect(n.units.reduce((s, u) => s + u.headcount, 0)).toBe(112);
+		// Working rooms held: TT-LD 24 + 18 + 18 + 30 + 20 = 110; VP-DU 56; BXDD 34 + 26 = 60;
+		// UBKT 50; HDND 60; VP-HDND-UBND 56; P-KTHTDT 36 + 36 + 26 + 30 + 30 = 158; P-VHXH 108;
+		// TTPVHCC 24; MTTQ 24 + 24 + 28 = 76 → 758 m².
+		expect(n.result.occupiedWorkAreaM2).toBe(758);
+		// Headline: 758 / 1,836 = 41.3 % < 70 %.
+		expect(n.result.ratioToNorm).toBeCloseTo(758 / 1836, 12);
+		expect(n.result.lines.working).toEqual({
+			inUseM2: 758,
+			allowanceM2: 1836,
+			gapM2: 758 - 1836,
+			ratio: 758 / 1836
+		});
+		// Common-use on the 5 sites in use (meeting rooms, halls < 100 m², stores, toilets,
+		// corridors): TS-01 296 + CS-BTD-UB 248 + CS-BTD-DU 114 + CS-BTT-DU 106 + CS-AP-UB 346
+		// = 1,110 m², against 0.7 × 1,836 = 1,285.2.
+		expect(n.result.lines.common.inUseM2).toBe(1110);
+		expect(roundM2(n.result.lines.common.allowanceM2!)).toBe(1285.2);
+		// Specialised in use: TS-01 one-stop 96 + reception 24 + hall 120 + archive 30 + IT 12 = 282;
+		// CS-BTD-UB 60 + 30 + 36 = 126; CS-BTD-DU reception 20; CS-AP-UB one-stop 54 → 482,
+		// against the programme 12 counters × 12 + 24 + 150 + 60 + 20 = 398.
+		expect(n.result.lines.specialised).toMatchObject({ inUseM2: 482, allowanceM2: 398, gapM2: 84 });
+		// Offices on the sites in use that no unit holds: TS-01 B 20; CS-BTD-UB 30 + 20 + 20;
+		// CS-BTD-DU 0; CS-BTT-DU 18 + 26; CS-AP-UB 30 + 30 + 12 + 16 → 222.
+		expect(n.unassignedWorkingM2).toBe(222);
+		expect(roundM2(n.result.totalUsableM2)).toBe(roundM2(1836 * 1.7 + 398));
+		expect(n.justification).toMatchObject({
 			justified: true,
 			reasons: ['below-70-percent', 'unsafe-building', 'scattered'],
-			ratioToNorm: 1022 / 1921,
+			ratioToNorm: 758 / 1836,
 			threshold: 0.7,
-			worstDangerLevel: 'D', // NP-01 / A, latest survey D
-			siteCount: 7
+			worstDangerLevel: 'D', // NP-01 / A, latest survey D (not in use)
+			siteCount: 5
 		});
 		expect(n.normSet).toMatchObject({
 			key: 'nd-155-2025',
@@ -120,24 +165,21 @@ describe('needsForWard on the Bình Trưng sample, Decree 155/2025 (30/20/18/15/
 			commonAreaRatioVerify: true,
 			effectiveFrom: '2025-07-01'
 		});
-		expect(n.unitNames['P-KTHTDT']).toBe('Phòng Kinh tế - Hạ tầng và Đô thị');
 		expect(n.unknownTitles).toEqual([]);
-		// The trace names each unit and ends with the occupied area.
-		expect(n.result.trace[0]).toMatchObject({ step: "Working area of unit 'TT-LD'", valueM2: 170 });
-		expect(n.result.trace.at(-1)!.valueM2).toBe(1022);
+		expect(n.result.trace[0]).toMatchObject({ step: "Working area of unit 'TT-LD'", valueM2: 150 });
+		expect(n.result.trace.at(-1)!.valueM2).toBe(758);
 	});
 
-	it('computes with Decree 152/2017 (15/12/10/10/5 m²) when asked by id', () => {
+	it('computes with Decree 152/2017 (15/12/10/10/5 m², ranks at 10) when asked by id', () => {
 		const n = needsForWard(db, bt, normId('nd-152-2017'));
-		// TT-LD 15 + 7 × 12 = 99; VP-DU 7 × 10 = 70; BXDD 80; UBKT 60; HDND 40; VP-HDND-UBND 170;
-		// P-KTHTDT 210; P-VHXH 120; TTPVHCC 200; MTTQ 12 + 5 × 10 = 62; DOAN-THE 4 × 10 + 6 × 5 = 70.
-		// Σ = 1,181; ratio 1,022 / 1,181 = 0.865 ≥ 0.7.
-		expect(n.result.workAreaM2).toBe(1181);
-		expect(n.units.find((u) => u.code === 'TT-LD')!.workAreaM2).toBe(99);
-		expect(n.units.find((u) => u.code === 'DOAN-THE')!.workAreaM2).toBe(70);
-		expect(roundM2(n.result.totalUsableM2)).toBe(roundM2(1181 * 1.7 + 398));
-		expect(n.justification.reasons).toEqual(['unsafe-building', 'scattered']);
+		// TT-LD 15 + 6 × 12 = 87; VP-DU 70; BXDD 80; UBKT 60; HDND 40; VP-HDND-UBND 170;
+		// P-KTHTDT 210; P-VHXH 120; TTPVHCC 200; MTTQ 12 + 9 × 10 = 102. Σ = 1,139.
+		expect(n.result.workAreaM2).toBe(1139);
+		expect(n.units.find((u) => u.code === 'TT-LD')!.workAreaM2).toBe(87);
+		// 758 / 1,139 = 66.5 % < 70 %.
+		expect(n.justification.reasons).toEqual(['below-70-percent', 'unsafe-building', 'scattered']);
 		expect(n.normSet.key).toBe('nd-152-2017');
+		expect(n.normSet.items.map((i) => i.titleKey)).toContain('non-professional');
 	});
 
 	it('refuses an unknown norm set id', () => {
@@ -148,10 +190,10 @@ describe('needsForWard on the Bình Trưng sample, Decree 155/2025 (30/20/18/15/
 		const n = needsForWard(db, ak);
 		// VP 1 × 20 + 6 × 15 = 110; KT 18 + 4 × 15 = 78; VHXH 4 × 15 = 60; TTPVHCC 6 × 15 = 90: 338.
 		expect(n.result.workAreaM2).toBe(338);
-		// Occupied: VP 54 + KT 30 + VHXH 26 + TTPVHCC 70 = 180.
-		expect(n.result.occupiedWorkAreaM2).toBe(180);
+		// Offices held: VP 24 + 30 + KT 30 + VHXH 26 = 110 (the one-stop 70 is specialised).
+		expect(n.result.occupiedWorkAreaM2).toBe(110);
 		expect(n.justification).toMatchObject({
-			reasons: ['below-70-percent'],
+			reasons: ['below-70-percent', 'scattered'],
 			worstDangerLevel: 'B',
 			siteCount: 2
 		});
@@ -168,16 +210,99 @@ describe('needsForWard on the Bình Trưng sample, Decree 155/2025 (30/20/18/15/
 			plannedNextYear: 2
 		});
 		const n = needsForWard(db, bt);
-		// 324 + 2 × 15 = 354; total working 1,921 + 30 = 1,951.
-		expect(n.units.find((u) => u.code === 'P-KTHTDT')!.workAreaM2).toBe(354);
-		expect(n.result.workAreaM2).toBe(1951);
-		// A hall given to a unit does not count as working area.
+		// 331 + 2 × 15 = 361; total working 1,836 + 30 = 1,866.
+		expect(n.units.find((u) => u.code === 'P-KTHTDT')!.workAreaM2).toBe(361);
+		expect(n.result.workAreaM2).toBe(1866);
+		// A hall (TS-01 A, 120 m² ≥ 100: specialised) given to a unit is not working area.
 		const hall = db.select().from(rooms).where(eq(rooms.type, 'hall')).get()!;
 		db.update(rooms)
 			.set({ orgUnitId: unitId(bt, 'MTTQ') })
 			.where(eq(rooms.id, hall.id))
 			.run();
-		expect(needsForWard(db, bt).result.occupiedWorkAreaM2).toBe(1022);
+		const after = needsForWard(db, bt);
+		expect(after.result.occupiedWorkAreaM2).toBe(758);
+		expect(after.units.find((u) => u.code === 'MTTQ')!.lines.specialised.inUseM2).toBe(120);
+	});
+});
+
+describe('justificationForWard', () => {
+	it('gives each criterion with its evidence (Bình Trưng)', () => {
+		const j = justificationForWard(db, bt);
+		// (a) TS-01 alone: offices held 24 + 30 + 18 + 18 + 36 + 36 (A) + 28 + 28 + 26 + 26 (B)
+		// = 270 m² → 270 / 1,836 = 14.7 %; all five sites 758 / 1,836 = 41.3 %: met.
+		expect(j.workingArea.met).toBe(true);
+		expect(j.workingArea.headquarters).toMatchObject({ code: 'TS-01', inUseM2: 270, below: true });
+		expect(j.workingArea.headquarters!.ratio).toBeCloseTo(270 / 1836, 12);
+		expect(j.workingArea.allSites).toMatchObject({ inUseM2: 758, normM2: 1836, below: true });
+		// (b) C or D: CS-BTD-UB / B (C, no room held), CS-BTT-DU / A (C, held by UBKT and BXDD),
+		// NP-01 / A (D, not in use): met because CS-BTT-DU / A is in use.
+		expect(j.unsafeBuildings.met).toBe(true);
+		expect(
+			j.unsafeBuildings.buildings.map((b) => [
+				b.facilityCode,
+				b.buildingCode,
+				b.dangerLevel,
+				b.inUse
+			])
+		).toEqual([
+			['CS-BTD-UB', 'B', 'C', false],
+			['CS-BTT-DU', 'A', 'C', true],
+			['NP-01', 'A', 'D', false]
+		]);
+		// (c) 5 sites in use (NVH-01 and NP-01 hold no unit). CS-BTT-DU is 338.8 m from TS-01
+		// (Δlat 0.00261°, Δlng 0.0016°); the farthest pair is CS-AP-UB – CS-BTD-UB, ≈ 2,534 m.
+		expect(j.dispersion).toMatchObject({ met: true, siteCount: 5, minSites: 2, minDistanceM: 500 });
+		expect(j.dispersion.farthestPair).toEqual(['CS-AP-UB', 'CS-BTD-UB']);
+		expect(Math.round(j.dispersion.maxDistanceM)).toBe(2534);
+		expect(
+			Math.round(j.dispersion.fromHeadquarters.find((s) => s.code === 'CS-BTT-DU')!.distanceM)
+		).toBe(339);
+		expect(j.justified).toBe(true);
+	});
+});
+
+describe('vacanciesByPosition', () => {
+	it("groups each position's vacancy under the city's fields first, leadership included", () => {
+		const v = vacanciesByPosition(db, bt);
+		expect(v.groups.map((g) => [g.key, g.approved, g.filled, g.missing])).toEqual([
+			// land: P-KTHTDT 1 / 1 + 5 / 2, TTPVHCC 6 / 4 → 12 / 7, missing 3 + 2 = 5
+			['land', 12, 7, 5],
+			// construction: P-KTHTDT 5 / 2, TTPVHCC 3 / 2 → 8 / 4, missing 4
+			['construction', 8, 4, 4],
+			// finance: HĐND Trưởng Ban Kinh tế - Ngân sách 1 / 1, P-KTHTDT 3 / 1 → missing 2
+			['finance', 4, 2, 2],
+			// accounting: VP-DU 1 / 0, VP-HDND-UBND 3 / 1 → missing 1 + 2 = 3
+			['accounting', 4, 1, 3],
+			['foreign-affairs', 1, 0, 1],
+			// leaders without a field: Phó Chủ tịch UBND 2 / 1, Phó Trưởng ban BXDD 2 / 1,
+			// Phó Trưởng ban HĐND 2 / 1, Phó Trưởng phòng VHXH 2 / 1 → missing 4 of 33
+			['leadership', 33, 29, 4],
+			['it', 2, 1, 1],
+			['legal', 13, 11, 2],
+			['general', 22, 18, 4],
+			['environment', 2, 2, 0],
+			['economy', 2, 2, 0],
+			['culture', 3, 3, 0],
+			['social', 4, 3, 1],
+			['education-health', 2, 2, 0]
+		]);
+		expect(v.totals).toEqual({ approved: 112, filled: 85, missing: 27, positions: 49 });
+		const leaders = v.groups.find((g) => g.key === 'leadership')!;
+		expect(leaders.rows.find((r) => r.title === 'Phó Chủ tịch UBND')).toMatchObject({
+			unitCode: 'TT-LD',
+			titleKey: 'chair-deputy',
+			rank: null,
+			approved: 2,
+			filled: 1,
+			missing: 1,
+			leadership: true
+		});
+		expect(v.groups.find((g) => g.key === 'land')!.rows[1]).toMatchObject({
+			title: 'Chuyên viên địa chính - đất đai',
+			rank: 'specialist',
+			missing: 3
+		});
+		expect(v.groups.some((g) => g.key === 'unspecified')).toBe(false);
 	});
 });
 
@@ -185,66 +310,62 @@ describe('staffingGapsForWard', () => {
 	it('totals approved, filled, vacant and planned posts by field, most vacant first', () => {
 		const g = staffingGapsForWard(db, bt);
 		expect(g.totals).toEqual({
-			approved: 119,
-			filled: 91,
-			vacant: 28,
+			approved: 112,
+			filled: 85,
+			vacant: 27,
 			surplus: 0,
-			planned: 119,
-			positions: 46
+			planned: 112,
+			positions: 49
 		});
-		// land: TTPVHCC 6 approved / 4 filled + P-KTHTDT 6 / 3 = 12 / 7, vacant 2 + 3 = 5.
 		expect(g.rows.find((r) => r.field === 'land')).toMatchObject({
 			approved: 12,
 			filled: 7,
 			vacant: 5
 		});
-		// construction: 5 / 2 + 3 / 2 = 8 / 4, vacant 4.
-		expect(g.rows.find((r) => r.field === 'construction')).toMatchObject({
-			approved: 8,
-			filled: 4,
-			vacant: 4
-		});
-		expect(g.rows.find((r) => r.field === 'foreign-affairs')).toMatchObject({ vacant: 1 });
-		expect(g.rows.slice(0, 2).map((r) => r.field)).toEqual(['general', 'land']);
+		expect(g.rows.slice(0, 2).map((r) => r.field)).toEqual(['land', 'construction']);
 	});
 });
 
 describe('exportStaffingGaps', () => {
-	it('writes one row per field, most vacant first, and a total row, in CSV and XLSX', async () => {
+	it('writes one row per position, grouped by field, and a total row, in CSV and XLSX', async () => {
 		const csv = await parseTable(await exportStaffingGaps(db, bt, 'csv', 'vi'), 'g.csv');
 		expect(csv.headers).toEqual([...STAFFING_GAP_COLUMNS]);
-		expect(csv.rows).toHaveLength(15); // 14 fields (with "not specified") + total
-		expect(csv.rows[1]).toEqual({
-			field: 'land',
-			field_label: 'Đất đai',
-			approved: '12',
-			filled: '7',
-			vacant: '5',
-			surplus: '0',
-			planned_next_year: '12',
-			positions: '2'
+		expect(csv.rows).toHaveLength(50); // 49 positions + total
+		expect(csv.rows[0]).toEqual({
+			field_group: 'land',
+			field_group_label: 'Đất đai',
+			unit_code: 'P-KTHTDT',
+			unit_name: 'Phòng Kinh tế - Hạ tầng và Đô thị',
+			title: 'Chuyên viên chính địa chính - đất đai',
+			title_key: 'specialist',
+			rank: 'Chuyên viên chính',
+			approved: '1',
+			filled: '1',
+			missing: '0'
 		});
 		expect(csv.rows.at(-1)).toMatchObject({
-			field: 'total',
-			field_label: 'Tổng cộng',
-			vacant: '28'
+			field_group: 'total',
+			field_group_label: 'Tổng cộng',
+			approved: '112',
+			missing: '27'
 		});
 		const xlsx = await parseTable(await exportStaffingGaps(db, bt, 'xlsx', 'en'), 'g.xlsx');
-		expect(xlsx.rows[1]).toMatchObject({ field: 'land', field_label: 'Land', vacant: '5' });
+		expect(xlsx.rows[0]).toMatchObject({ field_group: 'land', field_group_label: 'Land' });
+		expect(xlsx.rows[0].rank).toBe('Principal specialist');
 	});
 });
 
 describe('workAreaByBuilding', () => {
-	it('splits working rooms of each building into assigned and unassigned', () => {
+	it('splits working rooms (offices) of each building into assigned and unassigned', () => {
 		const rows = workAreaByBuilding(db, bt);
 		expect(rows).toHaveLength(10);
-		// TS-01 / A: assigned 96 + 24 + 24 + 30 + 18 + 18 + 36 + 36 + 30 = 312; meeting 40 + IT 12 free.
+		// TS-01 / A: offices 24 + 30 + 18 + 18 + 36 + 36 = 162, all held.
 		expect(rows.find((r) => r.building === 'TS-01 / A')).toMatchObject({
-			occupiedM2: 312,
-			unassignedM2: 52,
+			occupiedM2: 162,
+			unassignedM2: 0,
 			dangerLevel: 'B'
 		});
-		expect(rows.reduce((s, r) => s + r.occupiedM2, 0)).toBe(1022);
+		expect(rows.reduce((s, r) => s + r.occupiedM2, 0)).toBe(758);
 	});
 });
 

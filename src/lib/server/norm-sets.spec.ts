@@ -52,10 +52,10 @@ describe('norm sets', () => {
 	it('lists the two seeded sets, 155/2025 first among the current ones', () => {
 		expect(currentNormSets(db).map((s) => s.key)).toEqual(['nd-155-2025', 'nd-152-2017']);
 		expect(listNormSets(db).map((s) => [s.key, s.version, s.itemCount])).toEqual([
-			['nd-152-2017', 1, 5],
-			['nd-155-2025', 1, 5]
+			['nd-152-2017', 1, 7],
+			['nd-155-2025', 1, 6]
 		]);
-		expect(currentNormSet(db)!.items.map((i) => i.m2PerPerson)).toEqual([30, 20, 18, 15, 15]);
+		expect(currentNormSet(db)!.items.map((i) => i.m2PerPerson)).toEqual([30, 20, 18, 15, 20, 20]);
 	});
 
 	it('editing creates a new current version; the old one stays and still gives its results', () => {
@@ -77,7 +77,7 @@ describe('norm sets', () => {
 			isCurrent: true,
 			commonAreaRatio: 0.5
 		});
-		expect(v2.items).toHaveLength(5);
+		expect(v2.items).toHaveLength(6);
 		expect(v2.items.find((i) => i.titleKey === 'specialist')!.m2PerPerson).toBe(16);
 		expect(v2.items.find((i) => i.titleKey === 'division-head')!.m2PerPerson).toBe(18);
 		expect(getNormSet(db, v1.id)!.isCurrent).toBe(false);
@@ -89,13 +89,14 @@ describe('norm sets', () => {
 			[1, false]
 		]);
 
-		// The default now uses version 2. Specialist posts in the sample: VP-DU 4 + 1, BXDD 5,
-		// UBKT 4, VP-HDND-UBND 6 + 2 + 3 + 2 + 1, P-KTHTDT 6 + 5 + 3 + 2 + 2, P-VHXH 3 + 4 + 2,
-		// TTPVHCC 6 + 3 + 6 + 4, MTTQ 3 = 5 + 5 + 4 + 14 + 18 + 9 + 19 + 3 = 77; each gets 1 m² more.
+		// The default now uses version 2. Specialist posts priced at the specialist norm (rank
+		// chuyên viên or none; chuyên viên chính stay at 20) in the sample: VP-DU 3 + 1, BXDD 5,
+		// UBKT 4, VP-HDND-UBND 5 + 2 + 3 + 2 + 1, P-KTHTDT 5 + 5 + 3 + 2 + 2, P-VHXH 3 + 4 + 2,
+		// TTPVHCC 6 + 3 + 6 + 4, MTTQ 3 = 4 + 5 + 4 + 13 + 17 + 9 + 19 + 3 = 74; each gets 1 m² more.
 		const now = needsForWard(db, bt);
 		expect(now.normSet).toMatchObject({ id: v2.id, version: 2 });
-		expect(now.result.workAreaM2).toBe(1921 + 77);
-		expect(now.result.commonAreaM2).toBeCloseTo(0.5 * (1921 + 77), 9);
+		expect(now.result.workAreaM2).toBe(1836 + 74);
+		expect(now.result.commonAreaM2).toBeCloseTo(0.5 * (1836 + 74), 9);
 
 		// Version 1, asked by id, still gives exactly the old result and cites itself.
 		const again = needsForWard(db, bt, v1.id);

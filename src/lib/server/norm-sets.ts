@@ -11,6 +11,7 @@ import { writeAudit } from './audit';
 import type { Db, DbLike } from './db';
 import { normItems, normSets } from './db/schema';
 import type { NormSetEdit } from '../schemas/needs';
+import { isRankNormKey } from '../norms';
 
 export type NormSetRow = typeof normSets.$inferSelect;
 export type NormItemRow = typeof normItems.$inferSelect;
@@ -102,18 +103,21 @@ export function normSetVersions(db: DbLike, key: string): NormSetRow[] {
 
 /**
  * The title keys a position may use: those of the current default norm set (155/2025), in
- * seniority order, with their Vietnamese and English labels.
+ * seniority order, with their Vietnamese and English labels. Rank items ('rank-…', the norm of
+ * chuyên viên chính and cao cấp) price a position's rank, not a title, and are left out.
  */
 export function positionTitleKeys(
 	db: DbLike
 ): { titleKey: string; labelVi: string; labelEn: string; m2PerPerson: number }[] {
 	const set = currentNormSet(db);
-	return (set?.items ?? []).map((i) => ({
-		titleKey: i.titleKey,
-		labelVi: i.labelVi,
-		labelEn: i.labelEn,
-		m2PerPerson: i.m2PerPerson
-	}));
+	return (set?.items ?? [])
+		.filter((i) => !isRankNormKey(i.titleKey))
+		.map((i) => ({
+			titleKey: i.titleKey,
+			labelVi: i.labelVi,
+			labelEn: i.labelEn,
+			m2PerPerson: i.m2PerPerson
+		}));
 }
 
 /**

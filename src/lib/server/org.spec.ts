@@ -14,6 +14,7 @@ import {
 	exportPositions,
 	importPositionFile,
 	listOrganisation,
+	readPositionExtras,
 	updatePosition,
 	updateUnit,
 	validatePositionRows
@@ -68,7 +69,7 @@ describe('units and positions', () => {
 			kind: 'other',
 			publicFacing: false
 		});
-		expect(unit.sortOrder).toBe(11); // after the 11 sample units (0 … 10)
+		expect(unit.sortOrder).toBe(10); // after the 10 sample units (0 … 9)
 		const pos = createPosition(db, actor, bt, {
 			orgUnitId: unit.id,
 			title: 'Chỉ huy trưởng',
@@ -83,10 +84,10 @@ describe('units and positions', () => {
 			workAreaM2: 18
 		});
 		updatePosition(db, actor, bt, pos.id, { ...pos, approved: 2 });
-		expect(needsForWard(db, bt).result.workAreaM2).toBe(1921 + 2 * 18);
+		expect(needsForWard(db, bt).result.workAreaM2).toBe(1836 + 2 * 18);
 		expect(staffingGapsForWard(db, bt).totals).toMatchObject({
-			approved: 121,
-			filled: 94,
+			approved: 112 + 2,
+			filled: 85 + 3,
 			surplus: 1
 		});
 		updateUnit(db, actor, bt, unit.id, {
@@ -131,6 +132,59 @@ describe('units and positions', () => {
 		).toThrow(expect.objectContaining({ code: 'unknown-title-key' }));
 	});
 
+	it('prices a rank and concurrent titles, and refuses an unknown concurrent title', () => {
+		const vhxh = unitId(bt, 'P-VHXH');
+		const base = {
+			orgUnitId: vhxh,
+			title: 'Chuyên viên cao cấp văn hóa',
+			titleKey: 'specialist',
+			field: 'culture',
+			approved: 2,
+			filled: 1,
+			plannedNextYear: 2
+		};
+		const pos = createPosition(db, actor, bt, { ...base, rank: 'senior-specialist' });
+		expect(pos).toMatchObject({ rank: 'senior-specialist', concurrentTitleKeys: [] });
+		// P-VHXH 191 + 2 × 20 (ngạch chuyên viên cao cấp, not 15) = 231.
+		expect(needsForWard(db, bt).units.find((u) => u.code === 'P-VHXH')!.workAreaM2).toBe(231);
+		// Trưởng phòng kiêm Phó Bí thư: max(18, 20) = 20, counted once: 191 + 2 × 20 = 231 again.
+		updatePosition(db, actor, bt, pos.id, {
+			...base,
+			titleKey: 'division-head',
+			rank: null,
+			concurrentTitleKeys: ['chair-deputy', 'chair-deputy']
+		});
+		expect(db.select().from(positions).where(eq(positions.id, pos.id)).get()).toMatchObject({
+			rank: null,
+			concurrentTitleKeys: ['chair-deputy']
+		});
+		expect(needsForWard(db, bt).units.find((u) => u.code === 'P-VHXH')!.workAreaM2).toBe(231);
+		expect(() =>
+			updatePosition(db, actor, bt, pos.id, { ...base, concurrentTitleKeys: ['boss'] })
+		).toThrow(expect.objectContaining({ code: 'unknown-title-key', field: 'concurrentTitleKeys' }));
+		// A rank item is not a title a position may take.
+		expect(() =>
+			createPosition(db, actor, bt, { ...base, titleKey: 'rank-principal-specialist' })
+		).toThrow(expect.objectContaining({ code: 'unknown-title-key' }));
+	});
+
+	it('reads the rank and concurrent titles of the position form', () => {
+		const form = new FormData();
+		form.set('rank', 'principal-specialist');
+		form.append('concurrentTitleKeys', 'chair-deputy, division-head');
+		expect(readPositionExtras(form)).toEqual({
+			ok: true,
+			rank: 'principal-specialist',
+			concurrentTitleKeys: ['chair-deputy', 'division-head']
+		});
+		const blank = new FormData();
+		blank.set('rank', '');
+		expect(readPositionExtras(blank)).toEqual({ ok: true, rank: null, concurrentTitleKeys: [] });
+		const bad = new FormData();
+		bad.set('rank', 'boss');
+		expect(readPositionExtras(bad)).toEqual({ ok: false, field: 'rank' });
+	});
+
 	it('rejects ids of another ward and leaves them unchanged', () => {
 		const auditBefore = count(auditLog);
 		const akUnit = unitId(ak, 'VP');
@@ -169,10 +223,10 @@ describe('units and positions', () => {
 		deleteUnit(db, actor, bt, id);
 		expect(db.select().from(positions).where(eq(positions.orgUnitId, id)).all()).toEqual([]);
 		expect(db.select().from(rooms).where(eq(rooms.orgUnitId, id)).all()).toEqual([]);
-		// MTTQ had 101 m² entitled and 48 m² occupied.
+		// MTTQ had 1 × 20 + 6 × 18 + 3 × 15 = 173 m² entitled and offices 24 + 24 + 28 = 76 m².
 		const n = needsForWard(db, bt);
-		expect(n.result.workAreaM2).toBe(1921 - 101);
-		expect(n.result.occupiedWorkAreaM2).toBe(1022 - 48);
+		expect(n.result.workAreaM2).toBe(1836 - 173);
+		expect(n.result.occupiedWorkAreaM2).toBe(758 - 76);
 	});
 
 	it('validates the forms with integers ≥ 0 and the decimal comma', () => {
@@ -209,17 +263,22 @@ describe('positions import and export', () => {
 		const bytes = await exportPositions(db, bt, 'csv');
 		const table = await parseTable(bytes, 'positions.csv');
 		expect(table.headers).toEqual([...POSITION_COLUMNS]);
-		expect(table.rows).toHaveLength(46);
+		expect(table.rows).toHaveLength(49);
 		expect(table.rows[0]).toMatchObject({
 			unit_code: 'TT-LD',
-			title: 'Bí thư Đảng ủy',
+			title: 'Bí thư Đảng ủy kiêm Chủ tịch HĐND',
 			title_key: 'party-secretary',
 			approved: '1',
-			public_facing: '0'
+			public_facing: '0',
+			rank: '',
+			concurrent_title_keys: 'chair-deputy'
+		});
+		expect(table.rows.find((r) => r.title === 'Chuyên viên chính tổng hợp')).toMatchObject({
+			rank: 'principal-specialist'
 		});
 		const before = needsForWard(db, bt).result;
 		const outcome = await importPositionFile(db, actor, bt, bytes, 'positions.csv');
-		expect(outcome).toEqual({ ok: true, units: 11, unitsCreated: 0, positions: 46, removed: 46 });
+		expect(outcome).toEqual({ ok: true, units: 10, unitsCreated: 0, positions: 49, removed: 49 });
 		expect(needsForWard(db, bt).result).toEqual(before);
 		const xlsx = await exportPositions(db, bt, 'xlsx');
 		expect((await parseTable(xlsx, 'p.xlsx')).rows).toEqual(table.rows);
@@ -239,14 +298,15 @@ describe('positions import and export', () => {
 			]),
 			'positions.csv'
 		);
-		expect(outcome).toEqual({ ok: true, units: 2, unitsCreated: 1, positions: 3, removed: 3 });
+		expect(outcome).toEqual({ ok: true, units: 2, unitsCreated: 1, positions: 3, removed: 4 });
 		const n = needsForWard(db, bt);
-		// MTTQ had 3 rows (1 × 20 + 2 × 18 + 3 × 15 = 101), now 1 × 20 + 5 × 15 = 95; BCH-QS: 18. Total 1,921 − 101 + 95 + 18 = 1,933.
+		// MTTQ had 4 rows (1 × 20 + 6 × 18 + 3 × 15 = 173), now 1 × 20 + 5 × 15 = 95 (files without
+		// the rank columns still import: no rank); BCH-QS: 18. Total 1,836 − 173 + 95 + 18 = 1,776.
 		expect(n.units.find((u) => u.code === 'MTTQ')!.workAreaM2).toBe(95);
 		expect(n.units.find((u) => u.code === 'BCH-QS')!.workAreaM2).toBe(18);
-		expect(n.result.workAreaM2).toBe(1933);
+		expect(n.result.workAreaM2).toBe(1776);
 		// Other units are untouched.
-		expect(n.units.find((u) => u.code === 'TT-LD')!.workAreaM2).toBe(170);
+		expect(n.units.find((u) => u.code === 'TT-LD')!.workAreaM2).toBe(150);
 		// One unit created, two unit-position replacements, one summary.
 		expect(count(auditLog) - auditBefore).toBe(4);
 	});
@@ -267,7 +327,8 @@ describe('positions import and export', () => {
 				'MTTQ,,,,Chủ tịch UBMTTQ,chair-deputy,,2,1,1',
 				'HDND,,council,maybe,=cmd(),specialist,,1,0,0',
 				'UBKT,Tên A,,,A,specialist,,1,0,0',
-				'UBKT,Tên B,,,B,specialist,,1,0,0'
+				'UBKT,Tên B,,,B,specialist,,1,0,0',
+				'UBKT,,,,C,specialist,,1,0,0,thủ trưởng,boss'
 			]),
 			'positions.csv'
 		);
@@ -278,12 +339,14 @@ describe('positions import and export', () => {
 			[4, 'unit_name', 'needs.io.newUnitName'],
 			[4, 'unit_kind', 'needs.io.newUnitKind'],
 			[5, 'approved', 'err.min'],
-			[5, 'filled', 'err.integer'],
-			[5, 'planned_next_year', 'err.number'],
+			[5, 'filled', 'err.integerRead'],
+			[5, 'planned_next_year', 'err.notANumber'],
 			[6, 'title', 'io.duplicateRow'],
-			[7, 'public_facing', 'err.choice'],
+			[7, 'public_facing', 'err.choiceOf'],
 			[7, 'title', 'io.formula'],
-			[9, 'unit_name', 'needs.io.unitConflict']
+			[9, 'unit_name', 'needs.io.unitConflict'],
+			[10, 'rank', 'err.choiceOf'],
+			[10, 'concurrent_title_keys', 'needs.io.unknownTitleKey']
 		]);
 		expect(snapshot(bt)).toEqual(before);
 		expect(count(auditLog)).toBe(auditBefore);

@@ -7,7 +7,12 @@
  * Position table format (import and export), one row per position:
  *
  *   unit_code, unit_name, unit_kind, public_facing, title, title_key, field, approved, filled,
- *   planned_next_year
+ *   planned_next_year, rank, concurrent_title_keys
+ *
+ * `rank` is the civil-service rank (ngạch) key (specialist, principal-specialist,
+ * senior-specialist; blank = none; the Vietnamese name "Chuyên viên chính" is accepted too) and
+ * `concurrent_title_keys` the title keys held concurrently (kiêm nhiệm), separated by commas;
+ * both columns are optional (absent = none), so older files still import.
  *
  * Importing replaces the positions of every unit named in the file with the file's rows (units
  * not in the file keep theirs); a unit code not yet in the ward creates the unit (unit_name and
@@ -38,6 +43,50 @@ import { parseTable } from './io/table';
 import { positionTitleKeys } from './norm-sets';
 import { code, integer, optionalText, text } from '../schemas/fields';
 import { MAX_POSTS, type PositionInput, type UnitInput } from '../schemas/needs';
+import { RANK_KEYS, RANK_LABELS, isRankKey, type RankKey } from '../norms';
+
+/**
+ * A position as written: the form's fields plus the rank (ngạch) and the titles held
+ * concurrently (kiêm nhiệm); both optional (none).
+ */
+export type PositionWrite = PositionInput & {
+	rank?: RankKey | null;
+	concurrentTitleKeys?: string[];
+};
+
+/** Largest number of concurrent titles on one position. */
+export const MAX_CONCURRENT_TITLES = 5;
+
+/**
+ * The rank and concurrent titles of the position form (fields `rank`, `concurrentTitleKeys`
+ * repeated or comma-separated): a blank rank is none; unknown keys are refused by the server.
+ */
+export const positionExtrasSchema = z.object({
+	rank: z
+		.union([z.enum(RANK_KEYS), z.literal(''), z.null(), z.undefined()])
+		.transform((v) => (v ? v : null)),
+	concurrentTitleKeys: z
+		.array(z.string().trim().max(60))
+		.max(MAX_CONCURRENT_TITLES)
+		.transform((v) => [...new Set(v.filter((k) => k !== ''))])
+});
+
+/** Reads the rank and concurrent titles of a position form. */
+export function readPositionExtras(
+	data: FormData
+):
+	{ ok: true; rank: RankKey | null; concurrentTitleKeys: string[] } | { ok: false; field: string } {
+	const keys = data
+		.getAll('concurrentTitleKeys')
+		.flatMap((v) => (typeof v === 'string' ? v.split(',') : []));
+	const rank = data.get('rank');
+	const parsed = positionExtrasSchema.safeParse({
+		rank: typeof rank === 'string' ? rank : null,
+		concurrentTitleKeys: keys
+	});
+	if (!parsed.success) return { ok: false, field: String(parsed.error.issues[0].path[0]) };
+	return { ok: true, ...parsed.data };
+}
 import { isUniqueViolation } from './db/errors';
 
 export type OrgUnit = typeof orgUnits.$inferSelect;
@@ -46,7 +95,8 @@ export type Position = typeof positions.$inferSelect;
 /** A write refused for a reason the user can fix. */
 export class OrgError extends Error {
 	constructor(
-		public readonly code: 'duplicate-code' | 'not-found' | 'invalid-unit' | 'unknown-title-key',
+		public readonly code:
+			'duplicate-code' | 'not-found' | 'invalid-unit' | 'unknown-title-key' | 'invalid-rank',
 		public readonly field?: string
 	) {
 		super(code);
@@ -180,22 +230,37 @@ export function deleteUnit(db: Db, actor: Actor, wardId: number, id: number): vo
 	});
 }
 
-function checkPosition(db: DbLike, wardId: number, input: PositionInput): void {
+function checkPosition(db: DbLike, wardId: number, input: PositionWrite): void {
 	if (!getUnit(db, wardId, input.orgUnitId)) throw new OrgError('invalid-unit', 'orgUnitId');
-	if (!positionTitleKeys(db).some((k) => k.titleKey === input.titleKey)) {
-		throw new OrgError('unknown-title-key', 'titleKey');
+	const keys = new Set(positionTitleKeys(db).map((k) => k.titleKey));
+	if (!keys.has(input.titleKey)) throw new OrgError('unknown-title-key', 'titleKey');
+	if (input.rank !== undefined && input.rank !== null && !isRankKey(input.rank)) {
+		throw new OrgError('invalid-rank', 'rank');
 	}
+	const concurrent = input.concurrentTitleKeys ?? [];
+	if (concurrent.length > MAX_CONCURRENT_TITLES || concurrent.some((k) => !keys.has(k))) {
+		throw new OrgError('unknown-title-key', 'concurrentTitleKeys');
+	}
+}
+
+/** The row written for a position (rank and concurrent titles default to none). */
+function positionValues(input: PositionWrite) {
+	return {
+		...input,
+		rank: input.rank ?? null,
+		concurrentTitleKeys: [...new Set(input.concurrentTitleKeys ?? [])]
+	};
 }
 
 export function createPosition(
 	db: Db,
 	actor: Actor,
 	wardId: number,
-	input: PositionInput
+	input: PositionWrite
 ): Position {
 	return db.transaction((tx) => {
 		checkPosition(tx, wardId, input);
-		const row = tx.insert(positions).values(input).returning().get();
+		const row = tx.insert(positions).values(positionValues(input)).returning().get();
 		writeAudit(tx, {
 			actor,
 			wardId,
@@ -213,7 +278,7 @@ export function updatePosition(
 	actor: Actor,
 	wardId: number,
 	id: number,
-	input: PositionInput
+	input: PositionWrite
 ): Position {
 	return db.transaction((tx) => {
 		const before = getPosition(tx, wardId, id);
@@ -221,7 +286,7 @@ export function updatePosition(
 		checkPosition(tx, wardId, input);
 		const after = tx
 			.update(positions)
-			.set({ ...input, updatedAt: Date.now() })
+			.set({ ...positionValues(input), updatedAt: Date.now() })
 			.where(eq(positions.id, id))
 			.returning()
 			.get();
@@ -260,7 +325,9 @@ export const POSITION_COLUMNS = [
 	'field',
 	'approved',
 	'filled',
-	'planned_next_year'
+	'planned_next_year',
+	'rank',
+	'concurrent_title_keys'
 ] as const;
 export type PositionColumn = (typeof POSITION_COLUMNS)[number];
 
@@ -272,6 +339,30 @@ const booleanCell = z
 	.pipe(z.enum([...TRUE_WORDS, ...FALSE_WORDS] as [string, ...string[]]))
 	.transform((s) => TRUE_WORDS.includes(s));
 
+/** A rank cell: a key (principal-specialist) or its Vietnamese name (Chuyên viên chính). */
+const rankCell = z
+	.string()
+	.transform((s) => {
+		const v = s.trim().toLowerCase();
+		const byLabel = RANK_KEYS.find((k) => RANK_LABELS[k].vi.toLowerCase() === v);
+		return byLabel ?? v;
+	})
+	.pipe(z.enum(RANK_KEYS));
+
+/** A list of title keys separated by commas or semicolons. */
+const keyListCell = z
+	.string()
+	.max(400)
+	.transform((s) => [
+		...new Set(
+			s
+				.split(/[,;]/)
+				.map((k) => k.trim())
+				.filter((k) => k !== '')
+		)
+	])
+	.pipe(z.array(z.string().max(60)).max(MAX_CONCURRENT_TITLES));
+
 const POSITION_SPECS: Record<PositionColumn, ColumnSpec> = {
 	unit_code: { kind: 'text', required: true, schema: code() },
 	unit_name: { kind: 'text', required: false, schema: text(200) },
@@ -282,7 +373,9 @@ const POSITION_SPECS: Record<PositionColumn, ColumnSpec> = {
 	field: { kind: 'text', required: false, schema: optionalText(60) },
 	approved: { kind: 'number', required: true, schema: integer(0, MAX_POSTS) },
 	filled: { kind: 'number', required: false, blank: 0, schema: integer(0, MAX_POSTS) },
-	planned_next_year: { kind: 'number', required: false, blank: 0, schema: integer(0, MAX_POSTS) }
+	planned_next_year: { kind: 'number', required: false, blank: 0, schema: integer(0, MAX_POSTS) },
+	rank: { kind: 'text', required: false, schema: rankCell },
+	concurrent_title_keys: { kind: 'text', required: false, blank: [], schema: keyListCell }
 };
 
 /** One problem of an imported positions file (header = row 1). */
@@ -307,6 +400,8 @@ export interface ValidPositionRow {
 	approved: number;
 	filled: number;
 	plannedNextYear: number;
+	rank: RankKey | null;
+	concurrentTitleKeys: string[];
 }
 
 export interface PositionValidation {
@@ -372,6 +467,19 @@ export function validatePositionRows(
 				params: { value: values.title_key as string, keys: [...titleKeys].join(', ') }
 			});
 		}
+		if (!bad.has('concurrent_title_keys')) {
+			const unknown = ((values.concurrent_title_keys as string[] | undefined) ?? []).filter(
+				(k) => !titleKeys.has(k)
+			);
+			if (unknown.length > 0) {
+				errors.push({
+					row: rowNo,
+					column: 'concurrent_title_keys',
+					key: 'needs.io.unknownTitleKey',
+					params: { value: unknown.join(', '), keys: [...titleKeys].join(', ') }
+				});
+			}
+		}
 		if (!bad.has('unit_code')) {
 			if (!existing.has(unitCode)) {
 				if (!bad.has('unit_name') && !unitName)
@@ -428,7 +536,9 @@ export function validatePositionRows(
 			field: (values.field as string | null | undefined) ?? null,
 			approved: values.approved as number,
 			filled: values.filled as number,
-			plannedNextYear: values.planned_next_year as number
+			plannedNextYear: values.planned_next_year as number,
+			rank: (values.rank as RankKey | null | undefined) ?? null,
+			concurrentTitleKeys: (values.concurrent_title_keys as string[] | null | undefined) ?? []
 		});
 	}
 	return { rows: valid, errors };
@@ -549,6 +659,8 @@ export function importPositions(
 							approved: r.approved,
 							filled: r.filled,
 							plannedNextYear: r.plannedNextYear,
+							rank: r.rank,
+							concurrentTitleKeys: r.concurrentTitleKeys,
 							createdAt: now,
 							updatedAt: now
 						})
@@ -595,7 +707,9 @@ export function positionExportRows(db: DbLike, wardId: number): ExportCell[][] {
 			p.field,
 			p.approved,
 			p.filled,
-			p.plannedNextYear
+			p.plannedNextYear,
+			p.rank,
+			(p.concurrentTitleKeys ?? []).join(', ')
 		])
 	);
 }

@@ -128,7 +128,9 @@ export function seedWard(tx: DbLike, ward: SampleWard, isSample = true): number 
 					field: p.field,
 					approved: p.approved,
 					filled: p.filled,
-					plannedNextYear: p.planned
+					plannedNextYear: p.planned,
+					rank: p.rank ?? null,
+					concurrentTitleKeys: p.concurrent ?? []
 				})
 				.run();
 		}

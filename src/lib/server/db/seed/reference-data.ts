@@ -68,11 +68,19 @@ export const NORM_SEEDS: NormSeed[] = [
 				verify: true
 			},
 			{
-				titleKey: 'non-professional',
-				labelVi: 'Người hoạt động không chuyên trách',
-				labelEn: 'Non-professional staff',
-				m2PerPerson: 15,
-				legalBasis: `${APPENDIX_155}; áp dụng mức chuyên viên (cần kiểm tra)`,
+				titleKey: 'rank-principal-specialist',
+				labelVi: 'Ngạch chuyên viên chính và tương đương',
+				labelEn: 'Principal specialist rank and equivalent',
+				m2PerPerson: 20,
+				legalBasis: `${APPENDIX_155}: chuyên viên cao cấp, chuyên viên chính 20 m²`,
+				verify: true
+			},
+			{
+				titleKey: 'rank-senior-specialist',
+				labelVi: 'Ngạch chuyên viên cao cấp và tương đương',
+				labelEn: 'Senior specialist rank and equivalent',
+				m2PerPerson: 20,
+				legalBasis: `${APPENDIX_155}: chuyên viên cao cấp, chuyên viên chính 20 m²`,
 				verify: true
 			}
 		]
@@ -125,6 +133,22 @@ export const NORM_SEEDS: NormSeed[] = [
 				m2PerPerson: 5,
 				legalBasis: DECREE_152,
 				verify: false
+			},
+			{
+				titleKey: 'rank-principal-specialist',
+				labelVi: 'Ngạch chuyên viên chính (quy đổi: công chức cấp xã)',
+				labelEn: 'Principal specialist rank (mapped to commune civil servants)',
+				m2PerPerson: 10,
+				legalBasis: `${DECREE_152}: không phân biệt ngạch, áp dụng mức công chức cấp xã`,
+				verify: true
+			},
+			{
+				titleKey: 'rank-senior-specialist',
+				labelVi: 'Ngạch chuyên viên cao cấp (quy đổi: công chức cấp xã)',
+				labelEn: 'Senior specialist rank (mapped to commune civil servants)',
+				m2PerPerson: 10,
+				legalBasis: `${DECREE_152}: không phân biệt ngạch, áp dụng mức công chức cấp xã`,
+				verify: true
 			}
 		]
 	}

@@ -58,6 +58,10 @@ export interface SampleUnit {
 		approved: number;
 		filled: number;
 		planned: number;
+		/** Civil-service rank (ngạch) of the post holders; absent = none. */
+		rank?: 'specialist' | 'principal-specialist' | 'senior-specialist';
+		/** Title keys held concurrently (kiêm nhiệm); the highest norm applies. */
+		concurrent?: string[];
 	}[];
 }
 
@@ -389,7 +393,7 @@ export const BINH_TRUNG: SampleWard = {
 						...level(2, [
 							['office', 'Phòng 2.01', 32, 'HDND', 2],
 							['office', 'Phòng 2.02', 28, 'HDND', 2],
-							['office', 'Phòng 2.03', 28, 'DOAN-THE', 4],
+							['office', 'Phòng 2.03', 28, 'MTTQ', 4],
 							['meeting', 'Phòng họp 2.04', 48]
 						]),
 						...services(2, 26),
@@ -511,36 +515,47 @@ export const BINH_TRUNG: SampleWard = {
 			publicFacing: false,
 			positions: [
 				{
-					title: 'Bí thư Đảng ủy',
+					title: 'Bí thư Đảng ủy kiêm Chủ tịch HĐND',
 					titleKey: 'party-secretary',
 					field: null,
 					approved: 1,
 					filled: 1,
-					planned: 1
+					planned: 1,
+					concurrent: ['chair-deputy']
 				},
 				{
-					title: 'Phó Bí thư Đảng ủy',
-					titleKey: 'chair-deputy',
-					field: null,
-					approved: 2,
-					filled: 2,
-					planned: 2
-				},
-				{
-					title: 'Chủ tịch UBND',
+					title: 'Phó Bí thư Thường trực Đảng ủy',
 					titleKey: 'chair-deputy',
 					field: null,
 					approved: 1,
 					filled: 1,
 					planned: 1
+				},
+				{
+					title: 'Phó Bí thư Đảng ủy kiêm Chủ tịch UBND',
+					titleKey: 'chair-deputy',
+					field: null,
+					approved: 1,
+					filled: 1,
+					planned: 1,
+					concurrent: ['chair-deputy']
+				},
+				{
+					title: 'Phó Chủ tịch UBND kiêm Giám đốc Trung tâm Phục vụ hành chính công',
+					titleKey: 'chair-deputy',
+					field: null,
+					approved: 1,
+					filled: 1,
+					planned: 1,
+					concurrent: ['division-head']
 				},
 				{
 					title: 'Phó Chủ tịch UBND',
 					titleKey: 'chair-deputy',
 					field: null,
-					approved: 3,
-					filled: 2,
-					planned: 3
+					approved: 2,
+					filled: 1,
+					planned: 2
 				},
 				{
 					title: 'Phó Chủ tịch HĐND',
@@ -564,7 +579,8 @@ export const BINH_TRUNG: SampleWard = {
 					field: null,
 					approved: 1,
 					filled: 1,
-					planned: 1
+					planned: 1,
+					rank: 'principal-specialist'
 				},
 				{
 					title: 'Phó Chánh Văn phòng',
@@ -572,15 +588,26 @@ export const BINH_TRUNG: SampleWard = {
 					field: null,
 					approved: 1,
 					filled: 1,
-					planned: 1
+					planned: 1,
+					rank: 'specialist'
+				},
+				{
+					title: 'Chuyên viên chính tổng hợp',
+					titleKey: 'specialist',
+					field: 'general',
+					approved: 1,
+					filled: 1,
+					planned: 1,
+					rank: 'principal-specialist'
 				},
 				{
 					title: 'Chuyên viên tổng hợp',
 					titleKey: 'specialist',
 					field: 'general',
-					approved: 4,
-					filled: 3,
-					planned: 4
+					approved: 3,
+					filled: 2,
+					planned: 3,
+					rank: 'specialist'
 				},
 				{
 					title: 'Kế toán Đảng ủy',
@@ -588,7 +615,8 @@ export const BINH_TRUNG: SampleWard = {
 					field: 'accounting',
 					approved: 1,
 					filled: 0,
-					planned: 1
+					planned: 1,
+					rank: 'specialist'
 				}
 			]
 		},
@@ -604,7 +632,8 @@ export const BINH_TRUNG: SampleWard = {
 					field: null,
 					approved: 1,
 					filled: 1,
-					planned: 1
+					planned: 1,
+					rank: 'principal-specialist'
 				},
 				{
 					title: 'Phó Trưởng ban',
@@ -612,7 +641,8 @@ export const BINH_TRUNG: SampleWard = {
 					field: null,
 					approved: 2,
 					filled: 1,
-					planned: 2
+					planned: 2,
+					rank: 'specialist'
 				},
 				{
 					title: 'Chuyên viên',
@@ -620,7 +650,8 @@ export const BINH_TRUNG: SampleWard = {
 					field: 'general',
 					approved: 5,
 					filled: 4,
-					planned: 5
+					planned: 5,
+					rank: 'specialist'
 				}
 			]
 		},
@@ -636,7 +667,8 @@ export const BINH_TRUNG: SampleWard = {
 					field: null,
 					approved: 2,
 					filled: 2,
-					planned: 2
+					planned: 2,
+					rank: 'specialist'
 				},
 				{
 					title: 'Kiểm tra viên',
@@ -644,7 +676,8 @@ export const BINH_TRUNG: SampleWard = {
 					field: 'legal',
 					approved: 4,
 					filled: 3,
-					planned: 4
+					planned: 4,
+					rank: 'specialist'
 				}
 			]
 		},
@@ -692,7 +725,8 @@ export const BINH_TRUNG: SampleWard = {
 					field: null,
 					approved: 1,
 					filled: 1,
-					planned: 1
+					planned: 1,
+					rank: 'principal-specialist'
 				},
 				{
 					title: 'Phó Chánh Văn phòng',
@@ -700,15 +734,26 @@ export const BINH_TRUNG: SampleWard = {
 					field: null,
 					approved: 2,
 					filled: 2,
-					planned: 2
+					planned: 2,
+					rank: 'specialist'
+				},
+				{
+					title: 'Chuyên viên chính tổng hợp',
+					titleKey: 'specialist',
+					field: 'general',
+					approved: 1,
+					filled: 1,
+					planned: 1,
+					rank: 'principal-specialist'
 				},
 				{
 					title: 'Chuyên viên tổng hợp',
 					titleKey: 'specialist',
 					field: 'general',
-					approved: 6,
-					filled: 5,
-					planned: 6
+					approved: 5,
+					filled: 4,
+					planned: 5,
+					rank: 'specialist'
 				},
 				{
 					title: 'Chuyên viên tư pháp',
@@ -716,7 +761,8 @@ export const BINH_TRUNG: SampleWard = {
 					field: 'legal',
 					approved: 2,
 					filled: 1,
-					planned: 2
+					planned: 2,
+					rank: 'specialist'
 				},
 				{
 					title: 'Kế toán ngân sách',
@@ -724,7 +770,8 @@ export const BINH_TRUNG: SampleWard = {
 					field: 'accounting',
 					approved: 3,
 					filled: 1,
-					planned: 3
+					planned: 3,
+					rank: 'specialist'
 				},
 				{
 					title: 'Chuyên viên công nghệ thông tin',
@@ -732,7 +779,8 @@ export const BINH_TRUNG: SampleWard = {
 					field: 'it',
 					approved: 2,
 					filled: 1,
-					planned: 2
+					planned: 2,
+					rank: 'specialist'
 				},
 				{
 					title: 'Chuyên viên ngoại vụ',
@@ -740,7 +788,8 @@ export const BINH_TRUNG: SampleWard = {
 					field: 'foreign-affairs',
 					approved: 1,
 					filled: 0,
-					planned: 1
+					planned: 1,
+					rank: 'specialist'
 				}
 			]
 		},
@@ -756,7 +805,8 @@ export const BINH_TRUNG: SampleWard = {
 					field: null,
 					approved: 1,
 					filled: 1,
-					planned: 1
+					planned: 1,
+					rank: 'principal-specialist'
 				},
 				{
 					title: 'Phó Trưởng phòng',
@@ -764,15 +814,26 @@ export const BINH_TRUNG: SampleWard = {
 					field: null,
 					approved: 2,
 					filled: 2,
-					planned: 2
+					planned: 2,
+					rank: 'specialist'
+				},
+				{
+					title: 'Chuyên viên chính địa chính - đất đai',
+					titleKey: 'specialist',
+					field: 'land',
+					approved: 1,
+					filled: 1,
+					planned: 1,
+					rank: 'principal-specialist'
 				},
 				{
 					title: 'Chuyên viên địa chính - đất đai',
 					titleKey: 'specialist',
 					field: 'land',
-					approved: 6,
-					filled: 3,
-					planned: 6
+					approved: 5,
+					filled: 2,
+					planned: 5,
+					rank: 'specialist'
 				},
 				{
 					title: 'Chuyên viên xây dựng - đô thị',
@@ -780,15 +841,17 @@ export const BINH_TRUNG: SampleWard = {
 					field: 'construction',
 					approved: 5,
 					filled: 2,
-					planned: 5
+					planned: 5,
+					rank: 'specialist'
 				},
 				{
-					title: 'Chuyên viên tài chính',
+					title: 'Chuyên viên tài chính - kế hoạch',
 					titleKey: 'specialist',
 					field: 'finance',
 					approved: 3,
 					filled: 1,
-					planned: 3
+					planned: 3,
+					rank: 'specialist'
 				},
 				{
 					title: 'Chuyên viên môi trường',
@@ -796,7 +859,8 @@ export const BINH_TRUNG: SampleWard = {
 					field: 'environment',
 					approved: 2,
 					filled: 2,
-					planned: 2
+					planned: 2,
+					rank: 'specialist'
 				},
 				{
 					title: 'Chuyên viên kinh tế',
@@ -804,7 +868,8 @@ export const BINH_TRUNG: SampleWard = {
 					field: 'economy',
 					approved: 2,
 					filled: 2,
-					planned: 2
+					planned: 2,
+					rank: 'specialist'
 				}
 			]
 		},
@@ -820,7 +885,8 @@ export const BINH_TRUNG: SampleWard = {
 					field: null,
 					approved: 1,
 					filled: 1,
-					planned: 1
+					planned: 1,
+					rank: 'principal-specialist'
 				},
 				{
 					title: 'Phó Trưởng phòng',
@@ -828,7 +894,8 @@ export const BINH_TRUNG: SampleWard = {
 					field: null,
 					approved: 2,
 					filled: 1,
-					planned: 2
+					planned: 2,
+					rank: 'specialist'
 				},
 				{
 					title: 'Chuyên viên văn hóa - thông tin',
@@ -836,7 +903,8 @@ export const BINH_TRUNG: SampleWard = {
 					field: 'culture',
 					approved: 3,
 					filled: 3,
-					planned: 3
+					planned: 3,
+					rank: 'specialist'
 				},
 				{
 					title: 'Chuyên viên lao động - xã hội',
@@ -844,7 +912,8 @@ export const BINH_TRUNG: SampleWard = {
 					field: 'social',
 					approved: 4,
 					filled: 3,
-					planned: 4
+					planned: 4,
+					rank: 'specialist'
 				},
 				{
 					title: 'Chuyên viên giáo dục - y tế',
@@ -852,7 +921,8 @@ export const BINH_TRUNG: SampleWard = {
 					field: 'education-health',
 					approved: 2,
 					filled: 2,
-					planned: 2
+					planned: 2,
+					rank: 'specialist'
 				}
 			]
 		},
@@ -868,7 +938,8 @@ export const BINH_TRUNG: SampleWard = {
 					field: null,
 					approved: 1,
 					filled: 1,
-					planned: 1
+					planned: 1,
+					rank: 'specialist'
 				},
 				{
 					title: 'Chuyên viên tiếp nhận hồ sơ đất đai',
@@ -876,7 +947,8 @@ export const BINH_TRUNG: SampleWard = {
 					field: 'land',
 					approved: 6,
 					filled: 4,
-					planned: 6
+					planned: 6,
+					rank: 'specialist'
 				},
 				{
 					title: 'Chuyên viên tiếp nhận hồ sơ xây dựng',
@@ -884,7 +956,8 @@ export const BINH_TRUNG: SampleWard = {
 					field: 'construction',
 					approved: 3,
 					filled: 2,
-					planned: 3
+					planned: 3,
+					rank: 'specialist'
 				},
 				{
 					title: 'Chuyên viên hộ tịch - chứng thực',
@@ -892,7 +965,8 @@ export const BINH_TRUNG: SampleWard = {
 					field: 'legal',
 					approved: 6,
 					filled: 6,
-					planned: 6
+					planned: 6,
+					rank: 'specialist'
 				},
 				{
 					title: 'Chuyên viên tổng hợp',
@@ -900,7 +974,8 @@ export const BINH_TRUNG: SampleWard = {
 					field: 'general',
 					approved: 4,
 					filled: 4,
-					planned: 4
+					planned: 4,
+					rank: 'specialist'
 				}
 			]
 		},
@@ -919,7 +994,7 @@ export const BINH_TRUNG: SampleWard = {
 					planned: 1
 				},
 				{
-					title: 'Phó Chủ tịch UBMTTQ',
+					title: 'Phó Chủ tịch UBMTTQ (chuyên trách)',
 					titleKey: 'division-head',
 					field: null,
 					approved: 2,
@@ -927,23 +1002,8 @@ export const BINH_TRUNG: SampleWard = {
 					planned: 2
 				},
 				{
-					title: 'Chuyên viên',
-					titleKey: 'specialist',
-					field: 'general',
-					approved: 3,
-					filled: 2,
-					planned: 3
-				}
-			]
-		},
-		{
-			code: 'DOAN-THE',
-			name: 'Các tổ chức chính trị - xã hội',
-			kind: 'mass-org',
-			publicFacing: false,
-			positions: [
-				{
-					title: 'Chủ tịch Hội / Bí thư Đoàn',
+					title:
+						'Phó Chủ tịch UBMTTQ kiêm người đứng đầu tổ chức chính trị - xã hội (Hội LHPN, Đoàn TNCS, Hội CCB, Hội Nông dân)',
 					titleKey: 'division-head',
 					field: null,
 					approved: 4,
@@ -951,12 +1011,13 @@ export const BINH_TRUNG: SampleWard = {
 					planned: 4
 				},
 				{
-					title: 'Cán bộ không chuyên trách',
-					titleKey: 'non-professional',
+					title: 'Chuyên viên',
+					titleKey: 'specialist',
 					field: 'general',
-					approved: 6,
-					filled: 5,
-					planned: 6
+					approved: 3,
+					filled: 2,
+					planned: 3,
+					rank: 'specialist'
 				}
 			]
 		}
