@@ -69,6 +69,8 @@ export interface ColumnSpec {
 	blank?: unknown;
 	/** The field parser (from src/lib/schemas/fields.ts). */
 	schema: z.ZodType;
+	/** The Vietnamese column name of the template (accepted on import as well as the key). */
+	labelVi: string;
 }
 
 export type CellResult =
@@ -144,9 +146,15 @@ export interface ResolvedTable<C extends string> {
 	error?: ImportIssue;
 }
 
+/** A header as compared: trimmed, lower case, NFC, inner spaces collapsed. */
+function headerKey(h: string): string {
+	return h.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
 /**
- * Matches the file's headers to the format's columns (trimmed, case-insensitive; the first
- * match wins, unknown columns are ignored) and reports missing required columns.
+ * Matches the file's headers to the format's columns, by the English key or the Vietnamese name
+ * of the template (trimmed, case-insensitive; the first match wins, unknown columns are
+ * ignored) and reports missing required columns.
  */
 export function resolveTable<C extends string>(
 	input: RowsInput,
@@ -164,13 +172,13 @@ export function resolveTable<C extends string>(
 	}
 	const byName = new Map<string, string>();
 	for (const h of headers) {
-		const name = h.trim().toLowerCase();
+		const name = headerKey(h);
 		if (name && !byName.has(name)) byName.set(name, h);
 	}
 	const header = {} as Record<C, string | undefined>;
 	const missing: string[] = [];
 	for (const c of columns) {
-		header[c] = byName.get(c);
+		header[c] = byName.get(c) ?? byName.get(headerKey(specs[c].labelVi));
 		if (header[c] === undefined && specs[c].required) missing.push(c);
 	}
 	if (rows.length === 0 && headers.length === 0) {
@@ -185,7 +193,7 @@ export function resolveTable<C extends string>(
 				row: 1,
 				column: missing[0],
 				key: 'io.missingColumns',
-				params: { columns: missing.join(', ') }
+				params: { columns: missing.map((c) => `${specs[c].labelVi} (${c})`).join(', ') }
 			}
 		};
 	}

@@ -140,7 +140,12 @@ describe('facility import', () => {
 	it('reports missing columns and accepts semicolons with decimal commas', async () => {
 		const missing = await parseTable(csv(['code;name;kind', 'X;Y;annex']), 'f.csv');
 		expect(validateFacilityRows(db, wardId, missing).errors).toEqual([
-			{ row: 1, column: 'lat', key: 'io.missingColumns', params: { columns: 'lat, lng' } }
+			{
+				row: 1,
+				column: 'lat',
+				key: 'io.missingColumns',
+				params: { columns: 'Vĩ độ (lat), Kinh độ (lng)' }
+			}
 		]);
 		const ok = await parseTable(
 			csv(['code;name;kind;lat;lng;land_area_m2', 'X;Y;annex;10,7801;106,75;1.250,5']),

@@ -59,23 +59,34 @@ export const FACILITY_COLUMNS = [
 ] as const;
 export type FacilityColumn = (typeof FACILITY_COLUMNS)[number];
 
-const FACILITY_SPECS: Record<FacilityColumn, ColumnSpec> = {
-	code: { kind: 'text', required: true, schema: code() },
-	name: { kind: 'text', required: true, schema: text(200) },
-	kind: { kind: 'text', required: true, schema: z.enum(FACILITY_KINDS) },
-	origin_ward: { kind: 'text', required: false, schema: optionalText(100) },
-	address: { kind: 'text', required: false, schema: optionalText(300) },
-	lat: { kind: 'number', required: true, schema: coordinate(-90, 90) },
-	lng: { kind: 'number', required: true, schema: coordinate(-180, 180) },
-	land_area_m2: { kind: 'number', required: false, schema: optionalNumber(0, 10_000_000) },
+export const FACILITY_SPECS: Record<FacilityColumn, ColumnSpec> = {
+	code: { kind: 'text', required: true, labelVi: 'Mã cơ sở', schema: code() },
+	name: { kind: 'text', required: true, labelVi: 'Tên cơ sở', schema: text(200) },
+	kind: { kind: 'text', required: true, labelVi: 'Loại cơ sở', schema: z.enum(FACILITY_KINDS) },
+	origin_ward: { kind: 'text', required: false, labelVi: 'Phường cũ', schema: optionalText(100) },
+	address: { kind: 'text', required: false, labelVi: 'Địa chỉ', schema: optionalText(300) },
+	lat: { kind: 'number', required: true, labelVi: 'Vĩ độ', schema: coordinate(-90, 90) },
+	lng: { kind: 'number', required: true, labelVi: 'Kinh độ', schema: coordinate(-180, 180) },
+	land_area_m2: {
+		kind: 'number',
+		required: false,
+		labelVi: 'Diện tích đất (m²)',
+		schema: optionalNumber(0, 10_000_000)
+	},
 	legal_status: {
 		kind: 'text',
 		required: false,
+		labelVi: 'Tình trạng pháp lý',
 		blank: 'unknown',
 		schema: z.enum(LEGAL_STATUSES)
 	},
-	year_built: { kind: 'number', required: false, schema: optionalInteger(1800, 2100) },
-	notes: { kind: 'text', required: false, schema: optionalText(2000) }
+	year_built: {
+		kind: 'number',
+		required: false,
+		labelVi: 'Năm xây dựng',
+		schema: optionalInteger(1800, 2100)
+	},
+	notes: { kind: 'text', required: false, labelVi: 'Ghi chú', schema: optionalText(2000) }
 };
 
 /** A validated facility row, ready for importFacilities (undefined = column absent, keep). */

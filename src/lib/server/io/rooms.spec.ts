@@ -13,6 +13,7 @@ import {
 	validateRoomRows
 } from './index';
 import { ACTOR, countRows, csv, roomSnapshot, wardIdOf } from './test-utils';
+import { importTemplate } from './template';
 
 const HEADER = ROOM_COLUMNS.join(',');
 
@@ -231,7 +232,7 @@ describe('validateRoomRows + importRooms', () => {
 				row: 1,
 				column: 'level',
 				key: 'io.missingColumns',
-				params: { columns: 'level, area_m2' }
+				params: { columns: 'Tầng (level), Diện tích (m²) (area_m2)' }
 			}
 		]);
 		expect(validateRoomRows(db, wardId, []).errors).toEqual([
@@ -505,5 +506,75 @@ describe('transaction', () => {
 		expect(() => importRooms(db, ACTOR, other, rows)).toThrow(/not in ward/);
 		expect(countRows(db, 'rooms')).toBe(before);
 		expect(countRows(db, 'audit_log')).toBe(0);
+	});
+});
+
+describe('import template', () => {
+	it('has Vietnamese column names that import like the English keys', async () => {
+		const template = new TextDecoder().decode(await importTemplate('rooms', 'csv', 'vi'));
+		const header = template.replace('\ufeff', '').trim();
+		expect(header).toBe(
+			'Mã cơ sở,Mã nhà,Mã phòng,Tên phòng,Tầng,Loại phòng,Diện tích (m²),Mã đơn vị,Số người,Ghi chú'
+		);
+		const v = await validate([header, 'TS-01,A,N-1,Phòng mới,1,office,"1.000",,0,']);
+		expect(v.errors).toEqual([]);
+		// "1.000" is one thousand, as a Vietnamese user writes it.
+		expect(v.rows[0]).toMatchObject({ code: 'N-1', level: 1, areaM2: 1000 });
+	});
+
+	it('lists the allowed values of the enumerated columns in its guide sheet', async () => {
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(
+			Buffer.from(await importTemplate('rooms', 'xlsx', 'vi')) as unknown as ExcelJS.Buffer
+		);
+		expect(wb.worksheets.map((w) => w.name)).toEqual(['Phòng', 'Hướng dẫn']);
+		const guide = wb.worksheets[1];
+		const typeRow = guide.getRow(7).values as unknown[];
+		expect(typeRow[1]).toBe('Loại phòng');
+		expect(typeRow[2]).toBe('room_type');
+		expect(String(typeRow[4])).toContain('office (Phòng làm việc)');
+	});
+
+	it('names a missing column by its Vietnamese name and key', async () => {
+		const v = await validate(['Mã cơ sở,Mã nhà,Tên phòng', 'TS-01,A,Phòng']);
+		expect(v.errors[0]).toMatchObject({ key: 'io.missingColumns' });
+		expect(String(v.errors[0].params?.columns)).toContain('Mã phòng (room_code)');
+	});
+
+	it('refuses a room on level 9 of a 3-storey building, and rooms above the floor area', async () => {
+		db.$client.exec(
+			`update buildings set levels_above_ground = 3, gross_floor_area_m2 = 1000
+			 where code = 'A' and facility_id = (select id from facilities where code = 'TS-01' and ward_id = ${wardId})`
+		);
+		const stored = (
+			db.$client
+				.prepare(
+					`select coalesce(sum(r.area_m2), 0) as a from rooms r join buildings b on b.id = r.building_id
+					 join facilities f on f.id = b.facility_id where f.ward_id = ? and f.code = 'TS-01' and b.code = 'A'`
+				)
+				.get(wardId) as { a: number }
+		).a;
+		const v = await validate([
+			HEADER,
+			'TS-01,A,N-9,Phòng tầng 9,9,office,20,,0,',
+			'TS-01,A,N-2,Phòng lớn,2,office,1200,,0,',
+			`TS-01,A,N-3,Phòng thêm,2,office,${1000 - stored + 1},,0,`
+		]);
+		expect(v.errors).toEqual([
+			{ row: 2, column: 'level', key: 'err.roomLevel', params: { level: '9', levels: '3' } },
+			{
+				row: 3,
+				column: 'area_m2',
+				key: 'err.roomAreaAboveBuilding',
+				params: { area: 1200, gross: 1000 }
+			},
+			{
+				row: 4,
+				column: 'area_m2',
+				key: 'err.roomAreaSum',
+				// 646 m² stored + 355 m² = 1,001 m² > 1,000 m² (the 1,200 m² row is refused alone)
+				params: { sum: 1001, others: stored, area: 1000 - stored + 1, gross: 1000 }
+			}
+		]);
 	});
 });

@@ -48,17 +48,28 @@ export const ROOM_COLUMNS = [
 ] as const;
 export type RoomColumn = (typeof ROOM_COLUMNS)[number];
 
-const ROOM_SPECS: Record<RoomColumn, ColumnSpec> = {
-	facility_code: { kind: 'text', required: true, schema: code() },
-	building_code: { kind: 'text', required: true, schema: code() },
-	room_code: { kind: 'text', required: true, schema: code() },
-	room_name: { kind: 'text', required: true, schema: text(200) },
-	level: { kind: 'number', required: true, schema: integer(-5, 60) },
-	room_type: { kind: 'text', required: true, schema: z.enum(ROOM_TYPES) },
-	area_m2: { kind: 'number', required: true, schema: number(0.5, 100_000) },
-	unit_code: { kind: 'text', required: false, schema: code() },
-	occupants: { kind: 'number', required: false, blank: 0, schema: integer(0, 10_000) },
-	notes: { kind: 'text', required: false, schema: optionalText(2000) }
+export const ROOM_SPECS: Record<RoomColumn, ColumnSpec> = {
+	facility_code: { kind: 'text', required: true, labelVi: 'Mã cơ sở', schema: code() },
+	building_code: { kind: 'text', required: true, labelVi: 'Mã nhà', schema: code() },
+	room_code: { kind: 'text', required: true, labelVi: 'Mã phòng', schema: code() },
+	room_name: { kind: 'text', required: true, labelVi: 'Tên phòng', schema: text(200) },
+	level: { kind: 'number', required: true, labelVi: 'Tầng', schema: integer(-5, 60) },
+	room_type: { kind: 'text', required: true, labelVi: 'Loại phòng', schema: z.enum(ROOM_TYPES) },
+	area_m2: {
+		kind: 'number',
+		required: true,
+		labelVi: 'Diện tích (m²)',
+		schema: number(0.5, 100_000)
+	},
+	unit_code: { kind: 'text', required: false, labelVi: 'Mã đơn vị', schema: code() },
+	occupants: {
+		kind: 'number',
+		required: false,
+		labelVi: 'Số người',
+		blank: 0,
+		schema: integer(0, 10_000)
+	},
+	notes: { kind: 'text', required: false, labelVi: 'Ghi chú', schema: optionalText(2000) }
 };
 
 /** A validated room row, ready for importRooms. */
