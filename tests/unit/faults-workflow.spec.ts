@@ -1,8 +1,8 @@
 /**
  * Faults beyond the import (see faults.spec.ts): the server is killed (SIGKILL) while it applies
  * a reallocation scenario and while it submits a proposal, then restarted; the database must
- * pass integrity_check, hold all or none of the interrupted change, and keep an audit trail that
- * matches the data. A read-only database file and a full disk give a clear 503 page in
+ * pass integrity_check, hold all or none of the interrupted change (applying records an
+ * arrangement and never touches the rooms), and keep an audit trail that matches the data. A read-only database file and a full disk give a clear 503 page in
  * Vietnamese while the server keeps serving pages; a corrupt upload is refused and leaves
  * nothing behind. A long solve leaves the server answering other requests.
  */
@@ -14,7 +14,9 @@ import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIfNeeded } from '../../scripts/build-if-needed.js';
-import { checkAllocation, type AllocationResult, type Assignment } from '../../src/lib/allocation';
+import { fillAreas } from '../../src/lib/allocation/areas';
+import { checkAllocation } from '../../src/lib/allocation/evaluate';
+import type { AllocationResult, PersonsEntry } from '../../src/lib/allocation/types';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/sessions';
 import { openDatabase } from '../../src/lib/server/db/connection';
@@ -28,7 +30,7 @@ import { startServer, type RunningServer } from '../support/server';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'truso-faults-wf-'));
 const baseDb = path.join(dir, 'base.sqlite');
 const port = 4700 + Math.floor(Math.random() * 100);
-/** Rooms of the synthetic ward whose occupancy the scenario rewrites. */
+/** Rooms of the synthetic ward (a large instance: the apply reads and checks all of them). */
 const ROOMS = 6000;
 
 let crashWardId = 0;
@@ -88,8 +90,8 @@ beforeAll(async () => {
 		.run(await hashPassword('truso-demo'), crashWardId);
 	const actor = { userId: Number(editor.lastInsertRowid), username: 'crash.editor' };
 	crashCookie = `${SESSION_COOKIE}=${createSession(db, actor.userId).token}`;
-	// Today every room of the synthetic ward holds one person of its first unit, so applying a
-	// plan that seats the units in a few rooms rewrites (and audits) every room: a long write.
+	// Today every room of the synthetic ward holds one person of its first unit: a plan that
+	// seats the units in a few rooms moves almost everybody (and must leave the rooms as they are).
 	const firstUnit = sqlite
 		.prepare('select id from org_units where ward_id = ? order by id limit 1')
 		.get(crashWardId) as { id: number };
@@ -102,28 +104,32 @@ beforeAll(async () => {
 	// A feasible plan: each unit whole in the first free usable room large enough for it.
 	const built = buildInstance(db, crashWardId);
 	const taken = new Set<string>();
-	const plan: Assignment[] = [];
+	const persons: PersonsEntry[] = [];
 	for (const u of built.units) {
 		if (u.headcount === 0) continue;
 		const r = built.rooms.find(
 			(x) =>
 				x.usable &&
 				!taken.has(x.key) &&
-				(!u.publicFacing || x.level === 1) &&
-				x.areaM2 >= u.headcount * u.areaPerPersonM2
+				(!u.groundFloorOnly || x.level === 1) &&
+				(x.lockedUnitKey === null || x.lockedUnitKey === u.key) &&
+				x.areaM2 >= u.headcount * built.settings.minAreaPerPersonM2
 		);
 		if (!r) continue;
 		taken.add(r.key);
-		plan.push({ unitId: u.key, roomId: r.key, persons: u.headcount });
+		persons.push({ unitId: u.key, roomId: r.key, persons: u.headcount });
 	}
+	const plan = fillAreas(built.instance, persons);
 	const check = checkAllocation(built.instance, plan);
 	expect(check.feasible, 'the test plan is feasible').toBe(true);
 	const result: AllocationResult = {
 		status: 'optimal',
-		objective: check.objective,
+		objective: check.evaluation.objective,
+		worstShortfallRatio: check.evaluation.worstShortfallRatio,
 		assignments: plan,
-		unplaced: check.unplaced,
-		buildingsByUnit: {},
+		unseated: check.evaluation.unseated,
+		terms: check.evaluation.terms,
+		units: check.evaluation.units,
 		solveTimeMs: 0
 	};
 	scenarioId = saveScenario(db, actor, crashWardId, 'Crash', built, result);
@@ -179,6 +185,9 @@ interface ApplyState {
 	integrity: unknown;
 	/** "unit:occupants" of every room of the synthetic ward, in id order. */
 	occupancy: string;
+	/** Arrangements recorded for the ward, and their seats ("unit:room:persons", in order). */
+	arrangements: number;
+	seats: string;
 	applyAudits: number;
 	roomUpdateAudits: number;
 	appliedAt: number | null;
@@ -197,6 +206,22 @@ function applyState(dbPath: string): ApplyState {
 		)
 			.map((x) => `${x.u ?? '-'}:${x.o}`)
 			.join(','),
+		arrangements: count(
+			db,
+			'select count(*) as n from arrangements where ward_id = ?',
+			crashWardId
+		),
+		seats: (
+			db
+				.prepare('select seats_json as s from arrangements where ward_id = ? order by id')
+				.all(crashWardId) as { s: string }[]
+		)
+			.map((x) =>
+				(JSON.parse(x.s) as { unitId: number; roomId: number; persons: number }[])
+					.map((a) => `${a.unitId}:${a.roomId}:${a.persons}`)
+					.join(',')
+			)
+			.join('|'),
 		applyAudits: count(
 			db,
 			"select count(*) as n from audit_log where entity = 'scenario' and action = 'apply' and entity_id = ?",
@@ -267,47 +292,52 @@ function killDelays(ms: number, n: number): number[] {
 }
 
 describe('killing the server during a scenario apply', () => {
-	it('leaves the old or the new occupancy, with an apply audit row exactly when it changed', async () => {
+	it('leaves no arrangement or the whole one, with an apply audit row exactly when recorded, and the rooms untouched', async () => {
 		const { dbPath, uploadDir } = copyDb('apply');
 		const url = `/w/crash/plans/${scenarioId}?/apply`;
 		const before = applyState(dbPath);
 		expect(before.integrity).toBe('ok');
 		expect(before.applyAudits).toBe(0);
+		expect(before.arrangements).toBe(0);
 		const putBack = () => {
-			// The old occupancy again (without audit rows), so the next attempt is meaningful.
+			// No arrangement again (without audit rows), so the next attempt is meaningful.
 			const db = new Database(dbPath);
-			db.prepare(
-				`update rooms set org_unit_id = (select id from org_units where ward_id = ? order by id limit 1),
-				 occupants = 1 where building_id in (select b.id from buildings b join facilities f on f.id = b.facility_id where f.ward_id = ?)`
-			).run(crashWardId, crashWardId);
+			db.prepare('delete from arrangements where ward_id = ?').run(crashWardId);
 			db.prepare('update scenarios set applied_at = null where id = ?').run(scenarioId);
 			db.close();
 		};
 
-		// Without a crash first: how long it takes, and the occupancy it gives.
+		// Without a crash first: how long it takes, and the arrangement it records.
 		let server = await startServer({ port, databasePath: dbPath, uploadDir });
 		const clean = await postAndMaybeKill(server, url, crashCookie, null);
 		expect(clean.status, 'the apply redirects').toBe(303);
 		const after = applyState(dbPath);
-		expect(after.occupancy).not.toBe(before.occupancy);
+		expect(after.occupancy, 'applying never rewrites the rooms').toBe(before.occupancy);
+		expect(after.roomUpdateAudits).toBe(before.roomUpdateAudits);
+		expect(after.arrangements).toBe(1);
+		expect(after.seats).not.toBe('');
 		expect(after.applyAudits).toBe(1);
-		expect(after.roomUpdateAudits - before.roomUpdateAudits).toBe(ROOMS);
+		expect(after.appliedAt).not.toBeNull();
 		putBack();
 
 		const outcomes: string[] = [];
 		// Once at the first write of the transaction, twice at random.
 		for (const delayMs of ['wal-write', ...killDelays(clean.ms, 2)] as const) {
 			const start = applyState(dbPath);
-			expect(start.occupancy).toBe(before.occupancy);
+			expect(start.arrangements).toBe(0);
 			const killed = await postAndMaybeKill(server, url, crashCookie, delayMs, dbPath);
 			// Restart on the same file: SQLite recovers the WAL on open.
 			server = await startServer({ port, databasePath: dbPath, uploadDir });
 			const state = applyState(dbPath);
 			expect(state.integrity).toBe('ok');
-			const applied = state.occupancy !== before.occupancy;
-			if (applied) expect(state.occupancy).toBe(after.occupancy);
+			expect(state.occupancy).toBe(before.occupancy);
+			expect(state.roomUpdateAudits).toBe(before.roomUpdateAudits);
+			const applied = state.arrangements > 0;
+			if (applied) {
+				expect(state.arrangements).toBe(1);
+				expect(state.seats).toBe(after.seats);
+			}
 			expect(state.applyAudits - start.applyAudits).toBe(applied ? 1 : 0);
-			expect(state.roomUpdateAudits - start.roomUpdateAudits).toBe(applied ? ROOMS : 0);
 			expect(state.appliedAt !== null).toBe(applied);
 			outcomes.push(
 				`${delayMs} (${Math.round(killed.ms)} of ${Math.round(clean.ms)} ms): ${applied ? 'all' : 'none'}`
@@ -606,7 +636,7 @@ describe('corrupt uploads', () => {
 			const form = new FormData();
 			form.set('surveyedOn', '2025-11-01');
 			form.set('surveyor', 'Kiểm tra sự cố');
-			form.set('dangerLevel', 'B');
+			form.set('structure', '3');
 			form.append('photos', new Blob([bytes], { type: 'image/jpeg' }), name);
 			const r = await fetch(`${server.base}${buildingPage}?/addSurvey`, {
 				method: 'POST',
@@ -663,7 +693,9 @@ describe('a long solve', () => {
 				headers: formHeaders(server.base, btCookie),
 				body: new URLSearchParams({
 					name,
-					weightUnplaced: '1000',
+					weightUnseated: '100000',
+					weightWorstShortfall: '10000',
+					weightShortfallM2: '1',
 					weightBuildings: '10',
 					weightMoved: '1',
 					timeLimitS: '20'
