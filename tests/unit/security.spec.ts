@@ -179,7 +179,11 @@ describe('an XLSX bomb', () => {
 describe('caching', () => {
 	it('signed-in pages and every API answer: Cache-Control private, no-store', async () => {
 		const cookie = await loginAs('binhtrung.editor');
-		for (const p of ['/w/binh-trung/facilities', '/api/v1/wards/binh-trung/facilities', '/']) {
+		for (const p of [
+			'/w/binh-trung/facilities',
+			'/api/v1/wards/binh-trung/facilities',
+			'/account'
+		]) {
 			const res = await get(p, cookie);
 			expect(res.status, p).toBe(200);
 			expect(res.headers.get('cache-control'), p).toBe('private, no-store');

@@ -9,14 +9,16 @@ import { maySeeProposal } from '$lib/server/visibility';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
+	// The city never sees a ward's draft (see visibility.ts).
+	const proposals = listProposals(locals.db, locals.ward!.id).filter((p) =>
+		maySeeProposal(locals.principal, p)
+	);
+	// One live proposal per ward (see LIVE in proposals.ts): the one a new one would replace.
+	const live = liveProposals(locals.db, locals.ward!.id)[0] ?? null;
 	return {
-		// The city never sees a ward's draft (see visibility.ts).
-		proposals: listProposals(locals.db, locals.ward!.id).filter((p) =>
-			maySeeProposal(locals.principal, p)
-		),
+		proposals,
 		unread: locals.user ? unreadCount(locals.db, locals.user.id) : 0,
-		// One live proposal per ward (see LIVE in proposals.ts): the one a new one would replace.
-		live: liveProposals(locals.db, locals.ward!.id)[0] ?? null
+		live: live && proposals.some((p) => p.id === live.id) ? live : null
 	};
 };
 
