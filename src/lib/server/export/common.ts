@@ -196,7 +196,14 @@ export function submissionBlocks(
 	const blocks: Block[] = [
 		{ t: 'heading', symbol: sub.number },
 		{ t: 'title', lines: [T.submissionType, sub.summary] },
-		{ t: 'to', lines: [`${T.to}: ${T.cityCommittee} ${cityShort}.`] },
+		{
+			t: 'to',
+			lines: [
+				vi
+					? `${T.to}: ${T.cityCommittee} ${cityShort}.`
+					: `${T.to}: the People's Committee of ${cityShort} City.`
+			]
+		},
 		...sampleBlocks(s, locale)
 	];
 	// Căn cứ (legal bases), before anything else.
@@ -222,7 +229,7 @@ export function submissionBlocks(
 		t: 'p',
 		text: vi
 			? `${upperFirst(ward)} có ${f(nec.headcount)} biên chế được giao, được bố trí ${f(nec.entitledWorkAreaM2)} diện tích làm việc theo định mức nhưng hiện chỉ sử dụng ${f(nec.occupiedWorkAreaM2)}, đạt ${f(nec.ratioToNorm)} định mức (${below ? 'dưới' : 'không dưới'} ngưỡng ${f(nec.threshold)}). Cơ quan đang làm việc phân tán tại ${f(nec.facilityCount)}, trong đó ${f(nec.buildingsCorD)} được đánh giá cấp nguy hiểm C hoặc D. Để bảo đảm điều kiện làm việc và phục vụ người dân tại một đầu mối, việc đầu tư xây dựng trụ sở làm việc mới là cần thiết.`
-			: `${ward} has ${f(nec.headcount)} approved staff entitled to ${f(nec.entitledWorkAreaM2)} of working area but uses ${f(nec.occupiedWorkAreaM2)}, ${f(nec.ratioToNorm)} of the norm (${below ? 'below' : 'not below'} the ${f(nec.threshold)} threshold). The offices are spread over ${f(nec.facilityCount)}, ${f(nec.buildingsCorD)} of them at danger level C or D. A new headquarters is needed to give proper working conditions and serve citizens in one place.`
+			: `${ward} has an approved staff of ${f(nec.headcount)}, entitled to ${f(nec.entitledWorkAreaM2)} of working area but uses ${f(nec.occupiedWorkAreaM2)}, ${f(nec.ratioToNorm)} of the norm (${below ? 'below' : 'not below'} the ${f(nec.threshold)} threshold). The offices are spread over ${f(nec.facilityCount)}, ${f(nec.buildingsCorD)} of them at danger level C or D. A new headquarters is needed to give proper working conditions and serve citizens in one place.`
 	});
 	// II. The request.
 	blocks.push({ t: 'h', text: vi ? 'II. NỘI DUNG ĐỀ NGHỊ' : 'II. THE REQUEST' });
