@@ -16,9 +16,9 @@ import { isoDate, optionalText, text } from '../schemas/fields';
 import type { Actor } from './audit';
 import { writeAudit } from './audit';
 import type { Db, DbLike } from './db';
-import { orgUnits, positions, staffingSupport, users, wards } from './db/schema';
+import { staffingSupport, users, wards } from './db/schema';
 import { writeCsv, writeXlsx, type ExportCell } from './io/common';
-import { staffingFieldLabel } from './needs';
+import { staffingFieldLabel, vacanciesByPosition } from './needs';
 
 /** Most assignment records (active or ended) one ward can hold. */
 export const MAX_ASSIGNMENTS_PER_WARD = 500;
@@ -118,31 +118,36 @@ export interface StaffingBoard {
 	};
 }
 
-/** Vacant posts per position (approved − filled, surplus counted as 0) of the given wards. */
+/**
+ * Vacant posts per position of the given wards (all with null), from the needs module's
+ * vacanciesByPosition (missing = max(0, approved − filled), so a surplus never hides a vacancy
+ * elsewhere), in its order: the city's fields first, then the others. Rows without a vacancy
+ * are left out.
+ */
 export function positionVacancies(db: DbLike, wardIds: number[] | null): VacancyRow[] {
-	return db
-		.select({
-			wardCode: wards.code,
-			wardName: wards.name,
-			unit: orgUnits.name,
-			positionKey: positions.titleKey,
-			positionTitle: positions.title,
-			field: positions.field,
-			approved: positions.approved,
-			filled: positions.filled
-		})
-		.from(positions)
-		.innerJoin(orgUnits, eq(orgUnits.id, positions.orgUnitId))
-		.innerJoin(wards, eq(wards.id, orgUnits.wardId))
+	const ws = db
+		.select({ id: wards.id, code: wards.code, name: wards.name })
+		.from(wards)
 		.where(wardIds === null ? undefined : inArray(wards.id, wardIds.length ? wardIds : [-1]))
-		.orderBy(asc(wards.name), asc(orgUnits.sortOrder), asc(positions.id))
-		.all()
-		.map((r) => ({
-			...r,
-			field: r.field && r.field.trim() !== '' ? r.field.trim() : null,
-			vacant: Math.max(0, r.approved - r.filled)
-		}))
-		.filter((r) => r.vacant > 0);
+		.orderBy(asc(wards.name))
+		.all();
+	return ws.flatMap((w) =>
+		vacanciesByPosition(db, w.id).groups.flatMap((g) =>
+			g.rows
+				.filter((r) => r.missing > 0)
+				.map((r) => ({
+					wardCode: w.code,
+					wardName: w.name,
+					unit: r.unitName,
+					positionKey: r.titleKey,
+					positionTitle: r.title,
+					field: r.field && r.field.trim() !== '' ? r.field.trim() : null,
+					approved: r.approved,
+					filled: r.filled,
+					vacant: r.missing
+				}))
+		)
+	);
 }
 
 /** The assignments of the given wards (all wards with null), newest start first. */
