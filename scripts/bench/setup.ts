@@ -137,7 +137,9 @@ export async function startServer(data: BenchData, port: number): Promise<BenchS
 			HOST: '127.0.0.1',
 			DATABASE_PATH: data.dbPath,
 			UPLOAD_DIR: path.join(data.dir, 'uploads'),
-			TILE_URL: 'none'
+			TILE_URL: 'none',
+			// Serves the benchmark's baseline page (/w/{ward}/trivial), absent in production.
+			TRUSO_BENCH: '1'
 		},
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
