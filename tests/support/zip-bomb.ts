@@ -11,7 +11,7 @@ export interface ZipEntry {
 }
 
 /** A minimal ZIP writer: local headers, data, central directory, end record (CRC left 0). */
-export function zip(entries: ZipEntry[]): Uint8Array {
+export function zip(entries: ZipEntry[]): Uint8Array<ArrayBuffer> {
 	const parts: Buffer[] = [];
 	const central: Buffer[] = [];
 	let offset = 0;
@@ -66,7 +66,7 @@ const CONTENT_TYPES = Buffer.from(
 );
 
 /** An "XLSX" whose first sheet is `mb` MB of zeros (declared honestly). */
-export async function xlsxBomb(mb: number): Promise<Uint8Array> {
+export async function xlsxBomb(mb: number): Promise<Uint8Array<ArrayBuffer>> {
 	return zip([
 		{ name: '[Content_Types].xml', data: CONTENT_TYPES, method: 0, declared: CONTENT_TYPES.length },
 		{ name: 'xl/worksheets/sheet1.xml', data: await deflatedZeros(mb), declared: mb * 1024 * 1024 }
