@@ -359,7 +359,7 @@ describe('positions import and export', () => {
 				row: 1,
 				column: 'title_key',
 				key: 'io.missingColumns',
-				params: { columns: 'title_key, approved' }
+				params: { columns: 'Nhóm định mức (title_key), Được giao (approved)' }
 			}
 		]);
 		const akBefore = snapshot(ak);

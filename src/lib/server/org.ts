@@ -364,18 +364,41 @@ const keyListCell = z
 	.pipe(z.array(z.string().max(60)).max(MAX_CONCURRENT_TITLES));
 
 const POSITION_SPECS: Record<PositionColumn, ColumnSpec> = {
-	unit_code: { kind: 'text', required: true, schema: code() },
-	unit_name: { kind: 'text', required: false, schema: text(200) },
-	unit_kind: { kind: 'text', required: false, schema: z.enum(UNIT_KINDS) },
-	public_facing: { kind: 'text', required: false, schema: booleanCell },
-	title: { kind: 'text', required: true, schema: text(200) },
-	title_key: { kind: 'text', required: true, schema: text(60) },
-	field: { kind: 'text', required: false, schema: optionalText(60) },
-	approved: { kind: 'number', required: true, schema: integer(0, MAX_POSTS) },
-	filled: { kind: 'number', required: false, blank: 0, schema: integer(0, MAX_POSTS) },
-	planned_next_year: { kind: 'number', required: false, blank: 0, schema: integer(0, MAX_POSTS) },
-	rank: { kind: 'text', required: false, schema: rankCell },
-	concurrent_title_keys: { kind: 'text', required: false, blank: [], schema: keyListCell }
+	unit_code: { kind: 'text', required: true, labelVi: 'Mã đơn vị', schema: code() },
+	unit_name: { kind: 'text', required: false, labelVi: 'Tên đơn vị', schema: text(200) },
+	unit_kind: { kind: 'text', required: false, labelVi: 'Loại đơn vị', schema: z.enum(UNIT_KINDS) },
+	public_facing: {
+		kind: 'text',
+		required: false,
+		labelVi: 'Tiếp dân trực tiếp',
+		schema: booleanCell
+	},
+	title: { kind: 'text', required: true, labelVi: 'Chức danh', schema: text(200) },
+	title_key: { kind: 'text', required: true, labelVi: 'Nhóm định mức', schema: text(60) },
+	field: { kind: 'text', required: false, labelVi: 'Lĩnh vực', schema: optionalText(60) },
+	approved: { kind: 'number', required: true, labelVi: 'Được giao', schema: integer(0, MAX_POSTS) },
+	filled: {
+		kind: 'number',
+		required: false,
+		labelVi: 'Hiện có',
+		blank: 0,
+		schema: integer(0, MAX_POSTS)
+	},
+	planned_next_year: {
+		kind: 'number',
+		required: false,
+		labelVi: 'Kế hoạch năm sau',
+		blank: 0,
+		schema: integer(0, MAX_POSTS)
+	},
+	rank: { kind: 'text', required: false, labelVi: 'Ngạch', schema: rankCell },
+	concurrent_title_keys: {
+		kind: 'text',
+		required: false,
+		labelVi: 'Kiêm nhiệm',
+		blank: [],
+		schema: keyListCell
+	}
 };
 
 /** One problem of an imported positions file (header = row 1). */

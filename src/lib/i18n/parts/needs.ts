@@ -178,7 +178,81 @@ export const vi = {
 	'needs.admin.notCurrent':
 		'Đây là phiên bản cũ; chỉ phiên bản hiện hành mới được sửa (tạo phiên bản mới).',
 	'needs.admin.versions': 'Các phiên bản',
-	'needs.admin.back': 'Bộ định mức'
+	'needs.admin.back': 'Bộ định mức',
+	'needs.formula': 'Công thức',
+	'needs.lines': 'Ba nhóm diện tích, mỗi nhóm so với mức của nhóm đó',
+	'needs.linesIntro':
+		'Phòng làm việc so với định mức chức danh; phòng sử dụng chung so với hệ số × diện tích làm việc theo định mức; phòng chuyên dùng so với chương trình diện tích chuyên dùng của phường. Tỷ lệ chính chỉ tính phòng làm việc.',
+	'needs.class.working': 'Phòng làm việc',
+	'needs.class.common':
+		'Sử dụng chung (phòng họp, hội trường dưới 100 chỗ, kho, sảnh, hành lang, vệ sinh)',
+	'needs.class.specialised':
+		'Chuyên dùng (bộ phận một cửa, tiếp công dân, lưu trữ, công nghệ thông tin, hội trường từ 100 chỗ)',
+	'needs.inUse': 'Đang sử dụng (m²)',
+	'needs.allowance': 'Mức được sử dụng (m²)',
+	'needs.allowanceBasis': 'Cách tính mức',
+	'needs.allowance.working':
+		'Σ biên chế × định mức (chức danh, ngạch, kiêm nhiệm: lấy mức cao nhất)',
+	'needs.allowance.common': '{ratio} × diện tích làm việc theo định mức',
+	'needs.allowance.specialised': 'Chương trình diện tích chuyên dùng của phường (bảng dưới)',
+	'needs.lineRatio': 'Tỷ lệ',
+	'needs.classNote':
+		'Diện tích sử dụng chung và chuyên dùng đang sử dụng gồm mọi phòng thuộc nhóm đó tại {sites} cơ sở đang sử dụng (kể cả phòng không giao cho đơn vị). Hội trường từ {hall} m² được coi là hội trường từ 100 chỗ (giả định của sản phẩm: phòng chưa ghi số chỗ).',
+	'needs.unassignedWorking':
+		'Phòng làm việc tại các cơ sở đang sử dụng chưa giao cho đơn vị: {area} m² (không tính vào diện tích đang sử dụng).',
+	'needs.unitWorking': 'Làm việc: định mức / đang dùng (m²)',
+	'needs.unitCommon': 'Sử dụng chung: mức / đang dùng (m²)',
+	'needs.unitSpecialised': 'Chuyên dùng đang dùng (m²)',
+	'needs.unitNote':
+		'Mức chuyên dùng do Thành phố giao cho cả phường, không chia theo đơn vị; phòng sử dụng chung thường không giao riêng cho đơn vị.',
+	'needs.arr.shortfall': 'Phương án đang áp dụng: thiếu (m²)',
+	'needs.arr.title': 'Phương án bố trí đang áp dụng: {name}',
+	'needs.arr.none': 'Chưa áp dụng phương án bố trí nào; cột “thiếu theo phương án” để trống.',
+	'needs.arr.stale':
+		'Dữ liệu đã thay đổi sau khi áp dụng phương án; số thiếu theo phương án có thể đã cũ.',
+	'needs.arr.seated': '{seated}/{headcount} người có chỗ',
+	'needs.crit.met': 'Đạt',
+	'needs.crit.notMet': 'Không đạt',
+	'needs.crit.a': '(a) Diện tích làm việc dưới {threshold} định mức',
+	'needs.crit.aHq': 'Riêng trụ sở chính ({name}):',
+	'needs.crit.aAll': 'Tất cả cơ sở đang sử dụng:',
+	'needs.crit.aNoHq': 'Chưa có trụ sở chính đang sử dụng.',
+	'needs.crit.aRule': 'Đạt khi diện tích của tất cả cơ sở cộng lại vẫn dưới ngưỡng.',
+	'needs.crit.b': '(b) Công trình nguy hiểm cấp C hoặc D (TCVN 9381:2012)',
+	'needs.crit.bRow': '{facility} / {building} ({name}): cấp {level}, {use}',
+	'needs.crit.inUse': 'đang sử dụng',
+	'needs.crit.notInUse': 'không sử dụng',
+	'needs.crit.bNone': 'Không có công trình cấp C hoặc D.',
+	'needs.crit.bRule': 'Đạt khi có công trình cấp C hoặc D đang được sử dụng.',
+	'needs.crit.bUnsurveyed': '{count} công trình chưa khảo sát.',
+	'needs.crit.c': '(c) Trụ sở phân tán',
+	'needs.crit.cText':
+		'{count} cơ sở đang sử dụng; hai cơ sở xa nhau nhất ({pair}) cách {distance} m.',
+	'needs.crit.cRule':
+		'Đạt khi có từ {minSites} cơ sở đang sử dụng và có hai cơ sở cách nhau từ {minDistance} m (giả định của sản phẩm; khoảng cách theo đường chim bay từ tọa độ).',
+	'needs.crit.cFrom': 'Khoảng cách từ trụ sở chính',
+	'needs.crit.basis':
+		'Căn cứ: chủ trương của Thủ tướng Chính phủ năm 2017 về đầu tư trụ sở (cần kiểm tra số hiệu văn bản). Đạt một tiêu chí là đủ.',
+	'needs.vac.title': 'Vị trí còn thiếu theo lĩnh vực',
+	'needs.vac.intro':
+		'Từng vị trí: được giao, hiện có, còn thiếu; các lĩnh vực Thành phố nêu (đất đai, xây dựng, tài chính - kế hoạch, kế toán, đối ngoại) đứng đầu, lãnh đạo, quản lý tính riêng.',
+	'needs.vac.position': 'Vị trí',
+	'needs.vac.rank': 'Ngạch',
+	'needs.vac.missing': 'Còn thiếu',
+	'needs.vac.noPosition': 'Phường chưa có vị trí nào trong lĩnh vực này.',
+	'needs.vac.cityField': 'lĩnh vực Thành phố nêu',
+	'needs.vac.groupTotal': 'Cộng {group}',
+	'needs.rank.specialist': 'Chuyên viên',
+	'needs.rank.principal-specialist': 'Chuyên viên chính',
+	'needs.rank.senior-specialist': 'Chuyên viên cao cấp',
+	'needs.org.rank': 'Ngạch',
+	'needs.org.rankNone': 'Không có / không áp dụng',
+	'needs.org.concurrent': 'Kiêm nhiệm (chức danh giữ thêm)',
+	'needs.org.concurrentHint':
+		'Người giữ nhiều chức danh được tính một lần, theo định mức cao nhất của chức danh, ngạch và các chức danh kiêm nhiệm.',
+	'needs.org.normApplied': 'Định mức áp dụng: {m2} m²/người',
+	'needs.err.rank':
+		'Ngạch không hợp lệ: chọn Chuyên viên, Chuyên viên chính, Chuyên viên cao cấp hoặc để trống.'
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -359,5 +433,78 @@ export const en: Record<keyof typeof vi, string> = {
 	'needs.admin.notCurrent':
 		'This is an old version; only the current version can be edited (which creates a new one).',
 	'needs.admin.versions': 'Versions',
-	'needs.admin.back': 'Norm sets'
+	'needs.admin.back': 'Norm sets',
+	'needs.formula': 'Formula',
+	'needs.lines': 'Three kinds of area, each against its own allowance',
+	'needs.linesIntro':
+		'Working rooms against the titles’ norm; common-use rooms against the ratio × the working norm; specialised rooms against the ward’s specialised programme. The headline ratio counts working rooms only.',
+	'needs.class.working': 'Working rooms (offices)',
+	'needs.class.common':
+		'Common use (meeting rooms, halls under 100 seats, stores, lobbies, corridors, toilets)',
+	'needs.class.specialised':
+		'Specialised (one-stop counters, citizen reception, archives, IT, halls of 100 seats or more)',
+	'needs.inUse': 'In use (m²)',
+	'needs.allowance': 'Allowance (m²)',
+	'needs.allowanceBasis': 'How the allowance is set',
+	'needs.allowance.working': 'Σ posts × norm (title, rank, concurrent titles: the highest applies)',
+	'needs.allowance.common': '{ratio} × the working norm',
+	'needs.allowance.specialised': 'The ward’s specialised programme (table below)',
+	'needs.lineRatio': 'Ratio',
+	'needs.classNote':
+		'Common-use and specialised area in use counts every room of that kind on the {sites} sites in use (whether or not a unit holds it). A hall of {hall} m² or more is taken as a hall of 100 seats or more (product assumption: rooms carry no seat count).',
+	'needs.unassignedWorking':
+		'Offices on the sites in use that no unit holds: {area} m² (not counted as in use).',
+	'needs.unitWorking': 'Working: norm / in use (m²)',
+	'needs.unitCommon': 'Common use: allowance / in use (m²)',
+	'needs.unitSpecialised': 'Specialised in use (m²)',
+	'needs.unitNote':
+		'The specialised allowance is set by the city for the ward as a whole, not per unit; common-use rooms are seldom held by one unit.',
+	'needs.arr.shortfall': 'Applied arrangement: shortfall (m²)',
+	'needs.arr.title': 'Arrangement applied: {name}',
+	'needs.arr.none': 'No arrangement applied yet; the arrangement column is empty.',
+	'needs.arr.stale':
+		'The data changed after the arrangement was applied; its shortfalls may be out of date.',
+	'needs.arr.seated': '{seated}/{headcount} seated',
+	'needs.crit.met': 'Met',
+	'needs.crit.notMet': 'Not met',
+	'needs.crit.a': '(a) Working area under {threshold} of the norm',
+	'needs.crit.aHq': 'Main headquarters alone ({name}):',
+	'needs.crit.aAll': 'All sites in use:',
+	'needs.crit.aNoHq': 'No main headquarters in use.',
+	'needs.crit.aRule': 'Met when all sites together are still under the threshold.',
+	'needs.crit.b': '(b) Buildings in danger level C or D (TCVN 9381:2012)',
+	'needs.crit.bRow': '{facility} / {building} ({name}): level {level}, {use}',
+	'needs.crit.inUse': 'in use',
+	'needs.crit.notInUse': 'not in use',
+	'needs.crit.bNone': 'No building in level C or D.',
+	'needs.crit.bRule': 'Met when a building in level C or D is in use.',
+	'needs.crit.bUnsurveyed': '{count} buildings not surveyed.',
+	'needs.crit.c': '(c) Offices scattered',
+	'needs.crit.cText':
+		'{count} sites in use; the two farthest apart ({pair}) are {distance} m apart.',
+	'needs.crit.cRule':
+		'Met with {minSites} or more sites in use, two of them {minDistance} m or more apart (product assumption; straight-line distance from the coordinates).',
+	'needs.crit.cFrom': 'Distance from the main headquarters',
+	'needs.crit.basis':
+		'Basis: the Prime Minister’s 2017 policy on headquarters investment (document number to verify). Meeting one criterion suffices.',
+	'needs.vac.title': 'Vacant positions by field',
+	'needs.vac.intro':
+		'Each position: approved, filled, missing; the fields the city named (land, construction, finance and planning, accounting, foreign affairs) first, leadership on its own.',
+	'needs.vac.position': 'Position',
+	'needs.vac.rank': 'Rank',
+	'needs.vac.missing': 'Missing',
+	'needs.vac.noPosition': 'The ward has no position in this field.',
+	'needs.vac.cityField': 'field named by the city',
+	'needs.vac.groupTotal': 'Total {group}',
+	'needs.rank.specialist': 'Specialist',
+	'needs.rank.principal-specialist': 'Principal specialist',
+	'needs.rank.senior-specialist': 'Senior specialist',
+	'needs.org.rank': 'Rank (ngạch)',
+	'needs.org.rankNone': 'None / not applicable',
+	'needs.org.concurrent': 'Concurrent titles (kiêm nhiệm)',
+	'needs.org.concurrentHint':
+		'A person holding several titles counts once, at the highest norm of the title, the rank and the concurrent titles.',
+	'needs.org.normApplied': 'Norm applied: {m2} m² per person',
+	'needs.err.rank':
+		'Not a valid rank: choose specialist, principal specialist, senior specialist or leave it blank.'
 };

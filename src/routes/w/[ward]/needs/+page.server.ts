@@ -4,10 +4,11 @@ import {
 	createSpecialisedRoom,
 	deleteSpecialisedRoom,
 	needsForWard,
-	staffingGapsForWard,
 	updateSpecialisedRoom,
+	vacanciesByPosition,
 	workAreaByBuilding
 } from '$lib/server/needs';
+import { appliedArrangementByUnit } from '$lib/server/plans';
 import { currentNormSets } from '$lib/server/norm-sets';
 import { cached } from '$lib/server/cache';
 import { parseForm } from '$lib/server/forms';
@@ -62,9 +63,11 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		needs,
 		normOptions: options,
 		defaultNormId: options[0]?.id ?? null,
-		staffing: cached(locals.db, `staffing:${ward.id}`, () =>
-			staffingGapsForWard(locals.db, ward.id)
+		vacancies: cached(locals.db, `vacancies:${ward.id}`, () =>
+			vacanciesByPosition(locals.db, ward.id)
 		),
+		// The current arrangement's shortfall per unit (null when none applied).
+		arrangement: appliedArrangementByUnit(locals.db, ward.id),
 		buildings: cached(locals.db, `work-area:${ward.id}`, () =>
 			workAreaByBuilding(locals.db, ward.id)
 		),

@@ -8,6 +8,7 @@ import {
 	deleteUnit,
 	importPositionFile,
 	listOrganisation,
+	readPositionExtras,
 	updatePosition,
 	updateUnit
 } from '$lib/server/org';
@@ -42,12 +43,38 @@ function orgFailure(e: unknown, values: FormValues, locale: Locale, form: string
 		case 'duplicate-code':
 			return failField(values, 'code', translate(locale, 'err.duplicateCode'), locale, form);
 		case 'unknown-title-key':
-			return failField(values, 'titleKey', translate(locale, 'needs.err.titleKey'), locale, form);
+			return failField(
+				values,
+				e.field ?? 'titleKey',
+				translate(locale, 'needs.err.titleKey'),
+				locale,
+				form
+			);
+		case 'invalid-rank':
+			return failField(values, 'rank', translate(locale, 'needs.err.rank'), locale, form);
 		case 'invalid-unit':
 			return failField(values, 'orgUnitId', translate(locale, 'needs.err.unit'), locale, form);
 		default:
 			error(404, 'Not found');
 	}
+}
+
+/** The rank and concurrent titles as typed, to fill the form again after an error. */
+function extraValues(data: FormData) {
+	return {
+		rank: String(data.get('rank') ?? ''),
+		concurrentTitleKeys: data.getAll('concurrentTitleKeys').map(String).join(',')
+	};
+}
+
+function extrasFailure(field: string, values: FormValues, locale: Locale, form: string) {
+	return failField(
+		values,
+		field,
+		translate(locale, field === 'rank' ? 'needs.err.rank' : 'needs.err.titleKey'),
+		locale,
+		form
+	);
 }
 
 export const actions: Actions = {
@@ -90,10 +117,17 @@ export const actions: Actions = {
 		const form = `position-new-${String(data.get('orgUnitId') ?? '')}`;
 		const parsed = parseForm(positionSchema, data, locals.locale, form);
 		if (!parsed.ok) return parsed.failure;
+		const extras = readPositionExtras(data);
+		const values = { ...parsed.values, ...extraValues(data) };
+		if (!extras.ok) return extrasFailure(extras.field, values, locals.locale, form);
 		try {
-			createPosition(locals.db, actorOf(locals), locals.ward!.id, parsed.data);
+			createPosition(locals.db, actorOf(locals), locals.ward!.id, {
+				...parsed.data,
+				rank: extras.rank,
+				concurrentTitleKeys: extras.concurrentTitleKeys
+			});
 		} catch (e) {
-			return orgFailure(e, parsed.values, locals.locale, form);
+			return orgFailure(e, values, locals.locale, form);
 		}
 		redirect(303, back(locals, `#unit-${parsed.data.orgUnitId}`));
 	},
@@ -103,10 +137,17 @@ export const actions: Actions = {
 		const form = `position-${id}`;
 		const parsed = parseForm(positionSchema, data, locals.locale, form);
 		if (!parsed.ok) return parsed.failure;
+		const extras = readPositionExtras(data);
+		const values = { ...parsed.values, ...extraValues(data) };
+		if (!extras.ok) return extrasFailure(extras.field, values, locals.locale, form);
 		try {
-			updatePosition(locals.db, actorOf(locals), locals.ward!.id, id, parsed.data);
+			updatePosition(locals.db, actorOf(locals), locals.ward!.id, id, {
+				...parsed.data,
+				rank: extras.rank,
+				concurrentTitleKeys: extras.concurrentTitleKeys
+			});
 		} catch (e) {
-			return orgFailure(e, parsed.values, locals.locale, form);
+			return orgFailure(e, values, locals.locale, form);
 		}
 		redirect(303, back(locals, `#unit-${parsed.data.orgUnitId}`));
 	},

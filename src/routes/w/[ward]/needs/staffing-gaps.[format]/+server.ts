@@ -7,7 +7,10 @@ const TYPES = {
 	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 } as const;
 
-/** GET /w/{ward}/needs/staffing-gaps.csv | .xlsx: staffing gaps by field, with a total row. */
+/**
+ * GET /w/{ward}/needs/staffing-gaps.csv | .xlsx: vacancies by position, grouped by field (the
+ * city's five fields first, leadership on its own), with a total row.
+ */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const format = params.format;
 	if (format !== 'csv' && format !== 'xlsx') error(404, 'Not found');

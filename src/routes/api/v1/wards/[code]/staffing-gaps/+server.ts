@@ -1,7 +1,16 @@
 import { json } from '@sveltejs/kit';
-import { staffingGapsForWard } from '$lib/server/needs';
+import { staffingGapsForWard, vacanciesByPosition } from '$lib/server/needs';
 import type { RequestHandler } from './$types';
 
-/** GET /api/v1/wards/{code}/staffing-gaps: approved, filled, vacant and planned posts by field. */
+/**
+ * GET /api/v1/wards/{code}/staffing-gaps: approved, filled, vacant and planned posts by field
+ * (`rows`, `totals`, as before) and the vacancies per position (`byPosition`: groups under the
+ * city's fields first, then leadership, the other fields and posts without a field; each row
+ * with unit, title, rank, field, approved, filled, missing).
+ */
 export const GET: RequestHandler = ({ locals, params }) =>
-	json({ ward: params.code, ...staffingGapsForWard(locals.db, locals.ward!.id) });
+	json({
+		ward: params.code,
+		...staffingGapsForWard(locals.db, locals.ward!.id),
+		byPosition: vacanciesByPosition(locals.db, locals.ward!.id)
+	});
