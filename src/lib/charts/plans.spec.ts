@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	scenarioAreaConfig,
 	scenarioPeopleConfig,
+	unitAreaConfig,
 	unitColour,
 	UNIT_COLOURS,
 	type ScenarioCompareRow
@@ -60,5 +61,22 @@ describe('scenario comparison charts', () => {
 		expect(unitColour(0)).toBe(UNIT_COLOURS[0]);
 		expect(unitColour(UNIT_COLOURS.length + 2)).toBe(UNIT_COLOURS[2]);
 		expect(new Set(UNIT_COLOURS).size).toBe(UNIT_COLOURS.length);
+	});
+
+	it('draws area given per unit against its norm, the furthest below in orange', () => {
+		const c = unitAreaConfig(
+			[
+				{ label: 'TT-LD', areaGivenM2: 110.04, normAreaM2: 150, furthest: false },
+				{ label: 'TTPVHCC', areaGivenM2: 150, normAreaM2: 303, furthest: true }
+			],
+			{ given: 'Được bố trí', norm: 'Định mức', m2: 'm²' }
+		);
+		expect(c.data.labels).toEqual(['TT-LD', 'TTPVHCC']);
+		expect(c.data.datasets[0]).toMatchObject({
+			label: 'Được bố trí',
+			data: [110, 150],
+			backgroundColor: ['#2563eb', '#ea580c']
+		});
+		expect(c.data.datasets[1]).toMatchObject({ label: 'Định mức', data: [150, 303], type: 'line' });
 	});
 });

@@ -25,20 +25,20 @@ export interface ViolationLookup {
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
  * Example: a `room-area` violation of room r3 (value 30.01, limit 30) reads, in Vietnamese,
  * "Quy tắc diện tích phòng: phòng … được chia 30 m² cho các đơn vị, vượt diện tích 30 m²."
- * (numbers to one decimal; `t` formats them in the user's locale).
+ * (numbers to two decimals, so a small excess shows; `t` formats them in the user's locale).
  */
 export function violationMessage(t: Translate, v: Violation, look: ViolationLookup): string {
 	const room = v.roomId ? look.room(v.roomId) : undefined;
 	const params: Record<string, string | number> = {
 		room: v.roomId ? look.roomLabel(v.roomId) : '',
 		unit: v.unitId ? look.unitName(v.unitId) : '',
-		value: v.value === undefined ? '' : round1(v.value),
-		limit: v.limit === undefined ? '' : round1(v.limit),
+		value: v.value === undefined ? '' : round2(v.value),
+		limit: v.limit === undefined ? '' : round2(v.limit),
 		level: room?.level ?? '',
 		type: room ? t(`roomType.${room.type}` as MessageKey) : '',
 		lockedTo: room?.lockedUnitKey ? look.unitName(room.lockedUnitKey) : '',
