@@ -13,6 +13,8 @@
  *   cpuRatio = CPU ms per trivial request / CPU ms per page request. The verdict uses the
  *   throughput ratio on a quiet machine and cpuRatio when the load average at the start exceeds
  *   the number of CPUs (`verdictBasis` in the JSON);
+ * - the event-loop delay of the server while one user runs each heavy action on the big ward
+ *   (budget p99 < 50 ms, max < 200 ms; BENCH_SKIP_LOOP=1 skips it);
  * - the engines: the 10,000-row CSV import, MCDA, allocation, the sample ward's plan, the packet.
  *
  * Environment: BENCH_PAGE_S (default 3) seconds per page for the broad sweep, BENCH_DURATION_S
@@ -27,6 +29,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildIfNeeded } from '../build-if-needed.js';
 import { loginCookie } from '../lib/http';
+import { LOOP_BUDGET, type LoopFigures } from './event-loop';
 import { measure, type HttpFigures } from './http';
 import {
 	BIG,
@@ -233,6 +236,20 @@ function markdown(results: Results, pages: PageResult[], trivial: Record<string,
 			`| \`${p.route}\` | ${p.ward === 'big' ? 'big' : p.ward === 'city' ? 'city' : '–'} | ${f1(p.requestsPerSec)} | ${p.p50Ms ?? '–'} | ${p.ratioToTrivial?.toFixed(2) ?? '–'} | ${p.cpuMsPerRequest ?? '–'} | ${p.cpuRatio?.toFixed(2) ?? '–'} | ${f1(js?.appGzipKb)} | ${js?.leafletGzipKb ? f1(js.leafletGzipKb) : '–'} | ${js?.chartJsGzipKb ? f1(js.chartJsGzipKb) : '–'} | ${verdict}${p.note ? ` (${p.note})` : ''} |`
 		);
 	}
+	const loop = results.eventLoop as LoopFigures[] | { skipped: string } | undefined;
+	if (Array.isArray(loop)) {
+		lines.push(
+			'',
+			`Event-loop delay of the server while one user runs each heavy action on the big ward (budget p99 < ${LOOP_BUDGET.p99Ms} ms, max < ${LOOP_BUDGET.maxMs} ms):`,
+			'',
+			'| Action | HTTP | Wall ms | p50 ms | p99 ms | max ms | Result |',
+			'| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+			...loop.map(
+				(l) =>
+					`| ${l.action} | ${l.status} | ${l.wallMs} | ${l.p50Ms} | ${l.p99Ms} | ${l.maxMs} | ${l.pass ? 'PASS' : 'MISS'} |`
+			)
+		);
+	}
 	return lines.join('\n') + '\n';
 }
 
@@ -368,6 +385,11 @@ async function main() {
 		});
 		results.trivial = { ...trivialFigures, cityAtEnd: again };
 		results.pages = pages;
+		// Main-thread blocking while one user runs each heavy action on the big ward.
+		if (!process.env.BENCH_SKIP_LOOP) {
+			const { benchEventLoop } = await import('./event-loop');
+			results.eventLoop = await optional('event loop', () => benchEventLoop(base, data));
+		}
 	} finally {
 		server.stop();
 	}

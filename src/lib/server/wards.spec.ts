@@ -203,3 +203,27 @@ describe('boundaries', () => {
 		expect(errCode(() => setBoundary(db, actor, 999, null))).toBe('not-found');
 	});
 });
+
+describe('listWards counts', () => {
+	it('counts each ward’s own users and facilities', () => {
+		const count = (table: string, ward: string) =>
+			(
+				db.$client
+					.prepare(
+						`select count(*) as n from ${table} t join wards w on w.id = t.ward_id where w.code = ?`
+					)
+					.get(ward) as { n: number }
+			).n;
+		const rows = listWards(db);
+		expect(rows.length).toBeGreaterThanOrEqual(2);
+		for (const r of rows) {
+			expect(r.facilityCount, r.code).toBe(count('facilities', r.code));
+			expect(r.userCount, r.code).toBe(count('users', r.code));
+		}
+		// The sample ward has facilities (the old bare "id" compared a facility with itself).
+		expect(rows.find((r) => r.code === 'binh-trung')!.facilityCount).toBe(
+			count('facilities', 'binh-trung')
+		);
+		expect(count('facilities', 'binh-trung')).toBeGreaterThan(1);
+	});
+});

@@ -45,8 +45,10 @@ export function listWards(db: DbLike): WardListRow[] {
 			centreLng: wards.centreLng,
 			isSample: wards.isSample,
 			hasBoundary: sql<boolean>`${wards.boundaryGeojson} is not null`.mapWith(Boolean),
-			userCount: sql<number>`(select count(*) from users u where u.ward_id = ${wards.id})`,
-			facilityCount: sql<number>`(select count(*) from facilities f where f.ward_id = ${wards.id})`
+			// Written out: drizzle renders ${wards.id} as a bare "id", which the subquery would
+			// read as its own table's id.
+			userCount: sql<number>`(select count(*) from users u where u.ward_id = "wards"."id")`,
+			facilityCount: sql<number>`(select count(*) from facilities f where f.ward_id = "wards"."id")`
 		})
 		.from(wards)
 		.orderBy(asc(wards.name))
