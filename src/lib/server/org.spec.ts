@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { createTestDb } from './db/test-db';
@@ -374,5 +375,106 @@ describe('positions import and export', () => {
 		expect(outcome).toMatchObject({ ok: true, unitsCreated: 1 });
 		expect(snapshot(ak)).toEqual(akBefore);
 		expect(listOrganisation(db, bt).at(-1)).toMatchObject({ code: 'VP', wardId: bt });
+	});
+});
+
+describe('migration 0006 (positions after the 2025 reform)', () => {
+	it('moves a database of the old shape and notes each change in the audit', () => {
+		const c = db.$client;
+		// Make the seeded database look like one written before the reform: norm sets without
+		// rank items, a non-professional title in 155/2025, a mass-organisation unit with a head
+		// and two non-professional staff, holding one office.
+		c.exec(`delete from norm_items where title_key like 'rank-%'`);
+		const set155 = c
+			.prepare(`select id from norm_sets where key = 'nd-155-2025' and is_current = 1`)
+			.get() as { id: number };
+		c.prepare(
+			`insert into norm_items (norm_set_id, title_key, label_vi, label_en, m2_per_person, verify)
+			 values (?, 'non-professional', 'Người hoạt động không chuyên trách', 'Non-professional', 15, 1)`
+		).run(set155.id);
+		const massOrg = c
+			.prepare(
+				`insert into org_units (ward_id, code, name, kind) values (?, 'DOAN-THE', 'Các tổ chức chính trị - xã hội', 'mass-org') returning id`
+			)
+			.get(bt) as { id: number };
+		c.prepare(
+			`insert into positions (org_unit_id, title, title_key, approved, filled)
+			 values (?, 'Chủ tịch Hội', 'division-head', 4, 4), (?, 'Cán bộ không chuyên trách', 'non-professional', 2, 2)`
+		).run(massOrg.id, massOrg.id);
+		const room = db.select().from(rooms).where(eq(rooms.name, 'Phòng 2.03')).get()!;
+		c.prepare(`update rooms set org_unit_id = ? where id = ?`).run(massOrg.id, room.id);
+		const auditBefore = count(auditLog);
+
+		const sql = readFileSync('drizzle/0006_post_reform_positions_data.sql', 'utf8');
+		const run = () => {
+			for (const statement of sql.split('--> statement-breakpoint')) c.exec(statement);
+		};
+		run();
+
+		// A new current version of each built-in set; 155/2025 without non-professional, with ranks.
+		const sets = c
+			.prepare(`select key, version, is_current as cur from norm_sets order by key, version`)
+			.all();
+		expect(sets).toEqual([
+			{ key: 'nd-152-2017', version: 1, cur: 0 },
+			{ key: 'nd-152-2017', version: 2, cur: 1 },
+			{ key: 'nd-155-2025', version: 1, cur: 0 },
+			{ key: 'nd-155-2025', version: 2, cur: 1 }
+		]);
+		const items = (key: string) =>
+			c
+				.prepare(
+					`select i.title_key as k, i.m2_per_person as m2 from norm_items i join norm_sets s on s.id = i.norm_set_id
+					 where s.key = ? and s.is_current = 1 order by i.id`
+				)
+				.all(key)
+				.map((r) => {
+					const { k, m2 } = r as { k: string; m2: number };
+					return `${k} ${m2}`;
+				});
+		expect(items('nd-155-2025')).toEqual([
+			'party-secretary 30',
+			'chair-deputy 20',
+			'division-head 18',
+			'specialist 15',
+			'rank-principal-specialist 20',
+			'rank-senior-specialist 20'
+		]);
+		expect(items('nd-152-2017')).toContain('non-professional 5');
+		expect(items('nd-152-2017')).toContain('rank-principal-specialist 10');
+		// The positions and the room are the Fatherland Front's; the unit is gone; the staff are
+		// specialists now.
+		const mttq = unitId(bt, 'MTTQ');
+		const moved = db.select().from(positions).where(eq(positions.orgUnitId, mttq)).all();
+		expect(moved.map((p) => [p.title, p.titleKey])).toContainEqual([
+			'Cán bộ không chuyên trách',
+			'specialist'
+		]);
+		expect(moved.map((p) => p.title)).toContain('Chủ tịch Hội');
+		expect(db.select().from(orgUnits).where(eq(orgUnits.id, massOrg.id)).get()).toBeUndefined();
+		expect(db.select().from(rooms).where(eq(rooms.id, room.id)).get()!.orgUnitId).toBe(mttq);
+		// Audit: 2 norm-set versions, 1 re-titled position, 2 moved positions, 1 deleted unit.
+		const notes = db
+			.select()
+			.from(auditLog)
+			.orderBy(auditLog.id)
+			.all()
+			.slice(auditBefore)
+			.map((a) => `${a.entity}:${a.action}:${a.username}`);
+		expect(notes).toEqual([
+			'norm-set:create:migration 0006',
+			'norm-set:create:migration 0006',
+			'position:update:migration 0006',
+			'position:update:migration 0006',
+			'position:update:migration 0006',
+			'org-unit:delete:migration 0006'
+		]);
+		// The needs follow: MTTQ 173 + 4 × 18 + 2 × 15 = 275.
+		expect(needsForWard(db, bt).units.find((u) => u.code === 'MTTQ')!.workAreaM2).toBe(275);
+		// Running it again changes nothing.
+		const after = count(auditLog);
+		run();
+		expect(count(auditLog)).toBe(after);
+		expect(c.prepare(`select count(*) as n from norm_sets`).get()).toEqual({ n: 4 });
 	});
 });
