@@ -17,62 +17,10 @@ import { buildDocx } from './docx';
 import { buildPdf } from './pdf';
 import { buildAppendixXlsx } from './xlsx';
 import { generatePacket } from './zip';
-
-/** Internal notation that must never reach the Vietnamese text of a document. */
-export function notationProblems(text: string): string[] {
-	const out: string[] = [];
-	const rules: [string, RegExp][] = [
-		['camelCase word', /\b[a-z]+[A-Z][A-Za-z]*\b/],
-		['#id', /#\d+/],
-		['ISO timestamp', /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/],
-		['ISO date', /\b\d{4}-\d{2}-\d{2}\b/],
-		['dot-decimal', /\b\d+\.(\d{1,2}|\d{4,})\b(?!\.\d)/],
-		['internal key', /(?<![\p{L}\d])[a-z]+(?:[-_/][a-z0-9]+)+(?![\p{L}\d²])/u],
-		[
-			'English key',
-			/\b(benefit|cost|general|weighted|topsis|promethee2|headcount|field|metrics|draft|scenario|needs|setting)\b/
-		],
-		['arrow', /→/],
-		['CR = —', /CR = —/],
-		['Phường mid-sentence', /(?:\p{Ll}|[,;]) Phường\b/u]
-	];
-	for (const [name, re] of rules) {
-		const m = re.exec(text);
-		if (m) out.push(`${name}: “…${text.slice(Math.max(0, m.index - 40), m.index + 40)}…”`);
-	}
-	return out;
-}
-
-const hasPoppler = (() => {
-	try {
-		execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-		return true;
-	} catch {
-		return false;
-	}
-})();
-
-async function docxText(bytes: Uint8Array): Promise<{ xml: string; text: string }> {
-	const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
-	const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ');
-	return { xml, text: text.replace(/&amp;/g, '&').replace(/\s+/g, ' ') };
-}
-
-function pdfToText(bytes: Uint8Array, args: string[] = []): string {
-	if (!hasPoppler)
-		throw new Error('pdftotext is missing: install poppler-utils (CI installs it in .ci/run)');
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'truso-notation-'));
-	const file = path.join(dir, 'x.pdf');
-	fs.writeFileSync(file, bytes);
-	try {
-		return execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8' });
-	} finally {
-		fs.rmSync(dir, { recursive: true, force: true });
-	}
-}
+import { docxText, hasPoppler, notationProblems, pdfToText } from './notation';
 
 function pdfFonts(bytes: Uint8Array): string {
-	if (!hasPoppler) throw new Error('pdffonts is missing: install poppler-utils');
+	if (!hasPoppler()) throw new Error('pdffonts is missing: install poppler-utils');
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'truso-fonts-'));
 	const file = path.join(dir, 'x.pdf');
 	fs.writeFileSync(file, bytes);
@@ -293,4 +241,19 @@ describe('the staffing letter', () => {
 		expect(text).toContain('Đất đai Chuyên viên quản lý đất đai Phòng Kinh tế 4 1 3');
 		expect(text).toContain('2 người thuộc lĩnh vực đất đai, thời gian 12 tháng');
 	});
+});
+
+describe('each document alone', () => {
+	it('downloads the staffing letter, the báo cáo and the tờ trình each as its own file', async () => {
+		const { packetBytes, parsePacketExt } = await import('./respond');
+		expect(parsePacketExt('letter.pdf')).toBe('letter.pdf');
+		expect(parsePacketExt('report.docx')).toBe('report.docx');
+		expect(parsePacketExt('letter.exe')).toBeNull();
+		const letter = pdfToText(await packetBytes(snap, 'letter.pdf', 'vi'));
+		expect(letter).toContain('Kính gửi: Sở Nội vụ Thành phố Hồ Chí Minh.');
+		expect(letter).not.toContain('TỜ TRÌNH');
+		const report = await docxText(await packetBytes(snap, 'report.docx', 'vi'));
+		expect(report.text).toContain('Số: 12/BC-UBND');
+		expect(report.text).not.toContain('Số: 12/TTr-UBND');
+	}, 60_000);
 });
