@@ -1,6 +1,9 @@
 /**
  * Benchmark of the space-needs page (/w/{ward}/needs): server-side computation of the needs
- * against the current norm set, the staffing gaps and the per-building areas, rendered to HTML.
+ * against the current norm set (three like-for-like lines, positions priced with ranks and
+ * concurrent titles, the justification criteria with the distances between sites), the
+ * vacancies by position, the applied arrangement's shortfall and the per-building areas,
+ * rendered to HTML.
  *
  * Measured with autocannon on loopback against the running production build (the runner
  * passes the base URL, a logged-in session cookie and the ward code): 10 s, 10 connections.
