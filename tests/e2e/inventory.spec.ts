@@ -35,7 +35,7 @@ test.describe('facility inventory', () => {
 		await page.getByText('Thêm nhà', { exact: true }).first().click();
 		await page.getByLabel('Mã nhà').fill('A');
 		await page.getByLabel('Tên nhà').fill('Nhà làm việc A');
-		await page.getByLabel('Số tầng').fill('2');
+		await page.getByLabel('Số tầng').fill('3');
 		await page.getByRole('button', { name: 'Thêm nhà' }).click();
 		await expect(page.getByRole('heading', { name: 'A — Nhà làm việc A', level: 1 })).toBeVisible();
 
@@ -54,16 +54,53 @@ test.describe('facility inventory', () => {
 		}
 		await expect(page.getByRole('cell', { name: '24,5' })).toBeVisible();
 
+		// "1.000" is one thousand, as Vietnamese users (and the app itself) write it.
+		const addRoom = async (roomCode: string, level: string, area: string) => {
+			await page.getByText('Thêm phòng', { exact: true }).first().click();
+			await page.getByLabel('Mã phòng').fill(roomCode);
+			await page.getByLabel('Tên phòng').fill(`Phòng ${roomCode}`);
+			await page.getByRole('textbox', { name: 'Tầng', exact: true }).fill(level);
+			await page.getByLabel('Diện tích (m²)').fill(area);
+			await page.getByRole('button', { name: 'Thêm phòng' }).click();
+		};
+		await addRoom('3.01', '3', '1.000');
+		const big = page.getByRole('row').filter({ hasText: 'Phòng 3.01' });
+		await expect(big.getByRole('cell', { name: '1.000', exact: true })).toBeVisible();
+		const stored = await (
+			await page.request.get('/w/binh-trung/facilities/export/rooms.csv')
+		).text();
+		expect(stored).toContain(`${code},A,3.01,Phòng 3.01,3,office,1000,`);
+
+		// A room on level 9 of this 3-storey building is refused with the reason; nothing stored.
+		await addRoom('9.01', '9', '20');
+		await expect(
+			page.getByText('Tầng 9 nằm ngoài số tầng của nhà: nhà có 3 tầng nổi (tầng 1 đến tầng 3).')
+		).toBeVisible();
+		await expect(page.getByRole('textbox', { name: 'Tầng', exact: true })).toHaveValue('9');
+		// Letters in a number field are "not a number", not "required".
+		await page.getByRole('textbox', { name: 'Tầng', exact: true }).fill('1');
+		await page.getByLabel('Diện tích (m²)').fill('abc');
+		await page.getByRole('button', { name: 'Thêm phòng' }).click();
+		await expect(page.getByText('“abc” không phải là số.')).toBeVisible();
+		await expect(page.getByRole('cell', { name: '9.01', exact: true })).toHaveCount(0);
+
 		// Record a survey with a photo.
+		// No grade is preselected: the level is derived from the load-bearing ratings.
 		await page.getByLabel('Người khảo sát').fill('Kỹ sư Trần');
-		await page.getByLabel('Cấp nguy hiểm (TCVN 9381:2012)').selectOption('B');
-		await page.getByRole('combobox', { name: 'Kết cấu', exact: true }).selectOption('3');
+		await expect(page.getByLabel('Điều chỉnh cấp nguy hiểm')).toHaveValue('');
+		await expect(page.getByText(/bộ phận chịu lực kém nhất quyết định/).first()).toBeVisible();
+		await page.getByLabel('Nền móng').selectOption('4');
+		await page.getByLabel('Kết cấu chịu lực chính').selectOption('3');
 		await page.getByLabel('Mái').selectOption('2');
 		await page
 			.getByLabel('Ảnh hiện trường')
 			.setInputFiles({ name: 'mai.png', mimeType: 'image/png', buffer: PNG_1PX });
 		await page.getByRole('button', { name: 'Ghi nhận khảo sát' }).click();
 		await expect(page.getByText('Kỹ sư Trần')).toBeVisible();
+		const survey = page.locator('article.survey').first();
+		await expect(survey.getByText('B — Nguy hiểm cục bộ cấu kiện')).toBeVisible();
+		await expect(survey.getByText('Theo Kết cấu chịu lực chính = 3 → cấp B')).toBeVisible();
+		await expect(survey).not.toContainText('Chỉ số');
 		const thumb = page.getByRole('img', { name: /Ảnh hiện trường/ });
 		await expect(thumb).toBeVisible();
 		const src = await thumb.getAttribute('src');
@@ -80,6 +117,7 @@ test.describe('facility inventory', () => {
 		const surveysBefore = await page.locator('article.survey').count();
 		await page.getByText('Ghi nhận khảo sát', { exact: true }).first().click();
 		await page.getByLabel('Người khảo sát').fill('Người thử');
+		await page.getByLabel('Kết cấu chịu lực chính').selectOption('3');
 		await page.getByLabel('Ảnh hiện trường').setInputFiles({
 			name: 'x.png',
 			mimeType: 'image/png',

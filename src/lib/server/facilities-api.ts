@@ -30,8 +30,18 @@ export function facilityForApi(db: Db, wardId: number, id: number) {
 						id: b.latestSurvey.id,
 						surveyedOn: b.latestSurvey.surveyedOn,
 						surveyor: b.latestSurvey.surveyor,
+						/** The governing level (derived, or the override with its reason). */
 						dangerLevel: b.latestSurvey.dangerLevel,
+						derivedDangerLevel: b.latestSurvey.derivedDangerLevel,
+						overrideReason: b.latestSurvey.overrideReason,
+						assessment: {
+							kind: b.latestSurvey.assessmentKind,
+							organisation: b.latestSurvey.assessorOrg,
+							qualification: b.latestSurvey.assessorQualification,
+							reportNumber: b.latestSurvey.reportNumber
+						},
 						ratings: {
+							foundation: b.latestSurvey.foundation,
 							structure: b.latestSurvey.structure,
 							roof: b.latestSurvey.roof,
 							wallsFinishes: b.latestSurvey.wallsFinishes,
