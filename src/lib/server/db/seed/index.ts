@@ -32,6 +32,7 @@ import { seedDefaultScenarios } from './scenarios';
 import { seedLegalReferences } from '../../legal-refs';
 import { seedInvestmentRates } from '../../investment-rates';
 import { seedSampleSupport } from './staffing-support';
+import { deriveDangerLevel } from '../../../condition';
 
 /** True when the database has no ward yet. */
 export function isEmpty(db: DbLike): boolean {
@@ -198,12 +199,20 @@ export function seedWard(tx: DbLike, ward: SampleWard, isSample = true): number 
 				fireSafety,
 				accessibility
 			] = b.survey.ratings;
+			// The level is derived from the load-bearing ratings (the worst governs); the sample
+			// surveys are visual screenings by ward staff and state the level they expect.
+			const derived = deriveDangerLevel({ foundation: b.survey.foundation, structure });
+			if (derived?.level !== b.survey.dangerLevel)
+				throw new Error(`Sample survey of ${b.code} does not derive ${b.survey.dangerLevel}`);
 			tx.insert(conditionSurveys)
 				.values({
 					buildingId: bld.id,
 					surveyedOn: b.survey.surveyedOn,
 					surveyor: b.survey.surveyor,
-					dangerLevel: b.survey.dangerLevel,
+					assessmentKind: 'visual',
+					dangerLevel: derived.level,
+					derivedDangerLevel: derived.level,
+					foundation: b.survey.foundation,
 					structure,
 					roof,
 					wallsFinishes,

@@ -27,6 +27,9 @@ export interface SampleBuilding {
 		surveyedOn: string;
 		surveyor: string;
 		dangerLevel: 'A' | 'B' | 'C' | 'D';
+		/** Foundation rating (1-5); with the structure rating it derives `dangerLevel`. */
+		foundation: number;
+		/** structure, roof, walls, electrical, water, fire safety, accessibility (1-5). */
 		ratings: [number, number, number, number, number, number, number];
 		notes: string;
 	};
@@ -132,6 +135,9 @@ const survey = (
 	surveyedOn,
 	surveyor: 'Nguyễn Văn Khảo (Văn phòng HĐND-UBND)',
 	dangerLevel,
+	// The foundations are rated one step better than the structure (at most 4): the structure
+	// governs, as in the notes (cracked beams, rotten roof purlins, leaning walls).
+	foundation: Math.min(4, ratings[0] + 1),
 	ratings,
 	notes
 });
