@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translate, type MessageKey } from '../i18n';
+import { formatNumber, translate, type MessageKey } from '../i18n';
 import { applyConsequences } from './consequences';
 import { violationMessage, type ViolationLookup } from './violation-text';
 
@@ -37,7 +37,8 @@ describe('violationMessage', () => {
 				? { level: 2, type: 'office', reason: null, lockedUnitKey: 'u1' }
 				: { level: 1, type: 'hall', reason: 'danger', lockedUnitKey: null },
 		minAreaPerPersonM2: 6,
-		maxUnitsPerRoom: 2
+		maxUnitsPerRoom: 2,
+		num: (x) => formatNumber(x, 'vi', 2)
 	};
 	const t = (key: MessageKey, params?: Record<string, string | number>) =>
 		translate('vi', key, params);

@@ -21,24 +21,24 @@ export interface ViolationLookup {
 		| undefined;
 	minAreaPerPersonM2: number;
 	maxUnitsPerRoom: number;
+	/** A figure in the user's locale with up to two decimals (so a small excess shows). */
+	num(x: number): string;
 }
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
-
 /**
  * Example: a `room-area` violation of room r3 (value 30.01, limit 30) reads, in Vietnamese,
  * "Quy tắc diện tích phòng: phòng … được chia 30 m² cho các đơn vị, vượt diện tích 30 m²."
- * (numbers to two decimals, so a small excess shows; `t` formats them in the user's locale).
+ * (figures by `look.num`, to two decimals, so a small excess shows).
  */
 export function violationMessage(t: Translate, v: Violation, look: ViolationLookup): string {
 	const room = v.roomId ? look.room(v.roomId) : undefined;
 	const params: Record<string, string | number> = {
 		room: v.roomId ? look.roomLabel(v.roomId) : '',
 		unit: v.unitId ? look.unitName(v.unitId) : '',
-		value: v.value === undefined ? '' : round2(v.value),
-		limit: v.limit === undefined ? '' : round2(v.limit),
+		value: v.value === undefined ? '' : look.num(v.value),
+		limit: v.limit === undefined ? '' : look.num(v.limit),
 		level: room?.level ?? '',
 		type: room ? t(`roomType.${room.type}` as MessageKey) : '',
 		lockedTo: room?.lockedUnitKey ? look.unitName(room.lockedUnitKey) : '',

@@ -36,7 +36,7 @@ import {
 	type Violation
 } from '../allocation/types';
 import { NON_WORK_ROOM_TYPES, type DangerLevel, type RoomType } from '../constants';
-import { formatDate, translate, type Locale, type MessageKey } from '../i18n';
+import { formatDate, formatNumber, translate, type Locale, type MessageKey } from '../i18n';
 import { computeSpaceNeeds, NORM_SET_155_2025 } from '../norms';
 import type { Actor } from './audit';
 import { writeAudit } from './audit';
@@ -729,7 +729,8 @@ export function violationText(
 		unitName: (key) => unitLabel(built, key),
 		room: (key) => built.rooms.find((r) => r.key === key),
 		minAreaPerPersonM2: built.settings?.minAreaPerPersonM2 ?? DEFAULT_SETTINGS.minAreaPerPersonM2,
-		maxUnitsPerRoom: built.settings?.maxUnitsPerRoom ?? DEFAULT_SETTINGS.maxUnitsPerRoom
+		maxUnitsPerRoom: built.settings?.maxUnitsPerRoom ?? DEFAULT_SETTINGS.maxUnitsPerRoom,
+		num: (x) => formatNumber(x, locale, 2)
 	});
 }
 
