@@ -512,7 +512,7 @@ export const arrangements = sqliteTable(
 		inputHash: text('input_hash').notNull(),
 		/** JSON: [{ unitId, roomId, persons, areaM2 }] with database ids. */
 		seatsJson: text('seats_json').notNull(),
-		/** JSON: the per-unit figures at apply (see appliedArrangementByUnit). */
+		/** JSON: { settings, units } — the scenario's settings and per-unit figures at apply. */
 		unitsJson: text('units_json').notNull(),
 		appliedBy: integer('applied_by').references(() => users.id),
 		appliedAt: integer('applied_at', { mode: 'number' }).notNull()
