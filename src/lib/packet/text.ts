@@ -215,11 +215,7 @@ export function generatedParagraphs(
 					: [
 							`Until the new building is in use, the ward applied a short-term arrangement in its facilities: ${v('placed')} of ${v('headcount')} placed, ${v('unplaced')} not placed, ${v('moved')} moving; ${v('areaPerPersonM2')} per person against a norm of ${v('normM2PerPerson')}.`
 						]
-				: [
-						vi
-							? 'Chưa có phương án bố trí trước mắt được áp dụng.'
-							: 'No short-term arrangement applied yet.'
-					];
+				: arrangementFromUnits(s, vi);
 			if (d?.facilities.length)
 				out.push(
 					vi
@@ -244,4 +240,42 @@ export function generatedParagraphs(
 		default:
 			return [];
 	}
+}
+
+/** The applied arrangement told from its units (when the snapshot has no scenario figures). */
+function arrangementFromUnits(s: PacketSnapshot, vi: boolean): string[] {
+	const rows = s.documents?.arrangement ?? [];
+	if (!rows.length)
+		return [
+			vi
+				? 'Chưa có phương án bố trí trước mắt được áp dụng.'
+				: 'No short-term arrangement applied yet.'
+		];
+	const l = vi ? 'vi' : 'en';
+	const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((a, r) => a + f(r), 0);
+	const people = formatTraced(
+		sum((r) => r.headcount),
+		'người',
+		l
+	);
+	const seated = formatTraced(
+		sum((r) => r.seated),
+		'người',
+		l
+	);
+	const area = formatTraced(
+		sum((r) => r.areaM2),
+		'm²',
+		l
+	);
+	const norm = formatTraced(
+		sum((r) => r.normM2),
+		'm²',
+		l
+	);
+	return [
+		vi
+			? `Trong thời gian chờ đầu tư, phường đã áp dụng phương án bố trí trước mắt tại các cơ sở hiện có: ${seated} trên ${people} có chỗ làm việc, với tổng diện tích ${area} so với định mức ${norm}.`
+			: `Until the new building is in use, the ward applied a short-term arrangement: ${seated} of ${people} seated, on ${area} against a norm of ${norm}.`
+	];
 }

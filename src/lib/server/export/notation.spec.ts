@@ -243,6 +243,20 @@ describe('the staffing letter', () => {
 	});
 });
 
+describe('the short-term arrangement', () => {
+	it('is told from the units of the applied arrangement when there are no scenario figures', async () => {
+		const { generatedParagraphs } = await import('../../packet');
+		const s2 = {
+			...snap,
+			sections: snap.sections.map((x) => (x.key === 'arrangement' ? { ...x, numbers: {} } : x))
+		};
+		// 20 + 18 of 20 + 20 seated on 200 + 160 m² against 300 + 300 m².
+		expect(generatedParagraphs(s2, 'arrangement', 'vi')[0]).toBe(
+			'Trong thời gian chờ đầu tư, phường đã áp dụng phương án bố trí trước mắt tại các cơ sở hiện có: 38 người trên 40 người có chỗ làm việc, với tổng diện tích 360 m² so với định mức 600 m².'
+		);
+	});
+});
+
 describe('each document alone', () => {
 	it('downloads the staffing letter, the báo cáo and the tờ trình each as its own file', async () => {
 		const { packetBytes, parsePacketExt } = await import('./respond');
