@@ -37,3 +37,16 @@ describe('the audit log in words', () => {
 		);
 	});
 });
+
+describe('one decimals policy', () => {
+	it('writes each quantity with its fixed decimals', async () => {
+		const { formatQuantity } = await import('./index');
+		expect(formatQuantity('score', 0.62, 'vi')).toBe('0,620');
+		expect(formatQuantity('score', 0.7994, 'vi')).toBe('0,799');
+		expect(formatQuantity('cr', 0.0885, 'vi')).toBe('0,089');
+		expect(formatQuantity('ratio', 1.35, 'vi')).toBe('1,35');
+		expect(formatQuantity('area', 1234.56, 'vi')).toBe('1.234,6');
+		expect(formatQuantity('count', 119, 'en')).toBe('119');
+		expect(formatQuantity('weight', null, 'vi')).toBe('—');
+	});
+});

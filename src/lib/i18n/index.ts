@@ -86,6 +86,25 @@ export function formatNumber(x: number | null | undefined, locale: Locale, maxDi
 	return numberFormat(locale, { maximumFractionDigits: maxDigits }).format(x);
 }
 
+/**
+ * One policy for decimals, by quantity, used by pages, exports and documents: areas in m² with
+ * 1 decimal, ratios and shares with 2, weights, scores and consistency ratios with 3, counts
+ * with none; always that many digits, so 0,620 sits beside 0,799.
+ */
+export const DECIMALS = { area: 1, ratio: 2, weight: 3, score: 3, cr: 3, count: 0 } as const;
+export type Quantity = keyof typeof DECIMALS;
+
+/** `x` written with the policy's decimals for `kind` ("0,620" for a score of 0.62). */
+export function formatQuantity(
+	kind: Quantity,
+	x: number | null | undefined,
+	locale: Locale
+): string {
+	if (x === null || x === undefined || Number.isNaN(x)) return '—';
+	const d = DECIMALS[kind];
+	return numberFormat(locale, { minimumFractionDigits: d, maximumFractionDigits: d }).format(x);
+}
+
 export function formatArea(x: number | null | undefined, locale: Locale): string {
 	return x === null || x === undefined ? '—' : `${formatNumber(x, locale, 1)} m²`;
 }
@@ -143,6 +162,8 @@ export function createI18n(locale: Locale) {
 		t: (key: MessageKey, params?: Record<string, string | number>) =>
 			translate(locale, key, params),
 		n: (x: number | null | undefined, digits = 1) => formatNumber(x, locale, digits),
+		/** A quantity with the decimals of the policy (see DECIMALS). */
+		q: (kind: Quantity, x: number | null | undefined) => formatQuantity(kind, x, locale),
 		area: (x: number | null | undefined) => formatArea(x, locale),
 		pct: (x: number | null | undefined, digits = 1) => formatPercent(x, locale, digits),
 		date: (d: string | number | Date | null | undefined) => formatDate(d, locale),

@@ -302,6 +302,9 @@ export const vi = {
 	'results.baseWeight': 'Trọng số hiện tại',
 	'results.switches': 'Hạng nhất thay đổi',
 	'results.switchAt': 'tại trọng số {weight}: {from} → {to}',
+	'results.switchBelow':
+		'nếu trọng số giảm xuống dưới {weight}: {site} lên hạng nhất thay {leader}',
+	'results.switchAbove': 'nếu trọng số tăng lên trên {weight}: {site} lên hạng nhất thay {leader}',
 	'results.noSwitch': 'Hạng nhất không đổi với mọi trọng số',
 	'results.sensitivityChart': 'Điểm của các khu đất đầu bảng khi thay đổi trọng số “{criterion}”',
 	'results.sensitivityCriterion': 'Tiêu chí cho biểu đồ',
@@ -648,6 +651,10 @@ export const en: Record<keyof typeof vi, string> = {
 	'results.baseWeight': 'Current weight',
 	'results.switches': 'First place changes',
 	'results.switchAt': 'at weight {weight}: {from} → {to}',
+	'results.switchBelow':
+		'if the weight falls below {weight}: {site} takes first place from {leader}',
+	'results.switchAbove':
+		'if the weight rises above {weight}: {site} takes first place from {leader}',
 	'results.noSwitch': 'First place never changes',
 	'results.sensitivityChart': 'Scores of the leading sites as the weight of “{criterion}” changes',
 	'results.sensitivityCriterion': 'Criterion for the chart',
