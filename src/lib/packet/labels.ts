@@ -76,7 +76,10 @@ export const NUMBER_LABELS: Record<string, { vi: string; en: string }> = {
 	'estimate.grossFloorAreaM2': L('Tổng diện tích sàn xây dựng', 'Gross floor area'),
 	'estimate.unitCostVndPerM2': L('Suất vốn đầu tư', 'Unit investment cost'),
 	'estimate.constructionVnd': L('Chi phí xây dựng', 'Construction cost'),
-	'estimate.landCostVnd': L('Chi phí đất', 'Land cost'),
+	'estimate.landCostVnd': L(
+		'Chi phí bồi thường, hỗ trợ, tái định cư và giải phóng mặt bằng',
+		'Land, compensation and clearance'
+	),
 	'estimate.clearanceCostVnd': L('Chi phí giải phóng mặt bằng', 'Clearance cost'),
 	'estimate.contingencyRatio': L('Tỷ lệ dự phòng', 'Contingency ratio'),
 	'estimate.contingencyVnd': L('Chi phí dự phòng', 'Contingency'),
