@@ -13,7 +13,8 @@ import {
 	updateUnit
 } from '$lib/server/org';
 import { IoError, MAX_FILE_MB } from '$lib/server/io';
-import { positionTitleKeys } from '$lib/server/norm-sets';
+import { currentNormSet, positionTitleKeys } from '$lib/server/norm-sets';
+import { NormsInputError, isRankKey, positionNorm } from '$lib/norms';
 import { failField, parseForm, type FormValues } from '$lib/server/forms';
 import { actorOf } from '$lib/server/request';
 import { positionSchema, unitSchema } from '$lib/schemas/needs';
@@ -26,12 +27,45 @@ function idOf(data: FormData): number {
 	return id;
 }
 
-export const load: PageServerLoad = ({ locals }) => ({
-	units: listOrganisation(locals.db, locals.ward!.id),
-	titleKeys: positionTitleKeys(locals.db),
-	columns: [...POSITION_COLUMNS],
-	maxFileMb: MAX_FILE_MB
-});
+/**
+ * The m² per person each position is priced at under the current norm set (the highest of
+ * title, rank and concurrent titles), by position id; absent when a key is not in the set.
+ */
+function normsOf(db: App.Locals['db'], units: ReturnType<typeof listOrganisation>) {
+	const titles = (currentNormSet(db)?.items ?? []).map((i) => ({
+		key: i.titleKey,
+		m2PerPerson: i.m2PerPerson
+	}));
+	const out: Record<number, number> = {};
+	for (const u of units) {
+		for (const p of u.positions) {
+			try {
+				out[p.id] = positionNorm(
+					{
+						titleKey: p.titleKey,
+						rank: isRankKey(p.rank) ? p.rank : null,
+						concurrentTitleKeys: p.concurrentTitleKeys ?? []
+					},
+					titles
+				).m2PerPerson;
+			} catch (e) {
+				if (!(e instanceof NormsInputError)) throw e;
+			}
+		}
+	}
+	return out;
+}
+
+export const load: PageServerLoad = ({ locals }) => {
+	const units = listOrganisation(locals.db, locals.ward!.id);
+	return {
+		units,
+		normOf: normsOf(locals.db, units),
+		titleKeys: positionTitleKeys(locals.db),
+		columns: [...POSITION_COLUMNS],
+		maxFileMb: MAX_FILE_MB
+	};
+};
 
 const back = (locals: App.Locals, anchor = '') =>
 	`/w/${locals.ward!.code}/needs/organisation?saved=1${anchor}`;
