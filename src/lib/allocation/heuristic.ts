@@ -222,18 +222,20 @@ function orders(p: PreparedInstance, pairs: readonly ModelPair[], targets: numbe
 }
 
 /**
- * Heuristic plans (persons per pair), best first by `score` (the objective of the plan with its
+ * The best heuristic plan (persons per pair) by `score` (the objective of the plan with its
  * best areas, supplied by the caller to keep this module free of the evaluation code).
  */
-export function heuristicPlan(
+export async function heuristicPlan(
 	p: PreparedInstance,
 	pairs: readonly ModelPair[],
 	score: (plan: PersonsPair[]) => number
-): PersonsPair[] {
+): Promise<PersonsPair[]> {
 	const targets = fairTargets(p, pairs);
 	let best: PersonsPair[] = [];
 	let bestScore = Infinity;
 	for (const order of orders(p, pairs, targets)) {
+		// Give the event loop a turn between orders (large wards take ~0.3 s per order).
+		await new Promise((resolve) => setTimeout(resolve, 0));
 		const plan = greedy(p, pairs, targets, order);
 		const s = score(plan);
 		if (s < bestScore) {

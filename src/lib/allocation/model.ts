@@ -82,7 +82,11 @@ function chunk(names: string[]): string[] {
  * left out and every bound added is implied by the rows written, so the feasible plans and the
  * optimum are exactly the issue's.
  */
-export function buildModel(p: PreparedInstance, cuts = CUTS.on): BuiltModel {
+export function buildModel(
+	p: PreparedInstance,
+	cuts = CUTS.on,
+	fixed?: (pair: ModelPair) => number | undefined
+): BuiltModel {
 	const w = p.weights;
 	const m = p.settings.minAreaPerPersonM2;
 	const pairs: ModelPair[] = [];
@@ -185,8 +189,15 @@ export function buildModel(p: PreparedInstance, cuts = CUTS.on): BuiltModel {
 
 	const maxPriority = Math.max(1, ...p.units.map((unit) => unit.priority));
 	const bounds: string[] = [];
+	const fixedZ: string[] = [];
 	for (const x of pairs) {
-		bounds.push(` 0 <= ${x.x} <= ${x.cap}`);
+		const k = fixed?.(x);
+		if (k === undefined) bounds.push(` 0 <= ${x.x} <= ${x.cap}`);
+		else {
+			// Large-neighbourhood search: persons fixed, z fixed with them (declared integer).
+			bounds.push(` ${k} <= ${x.x} <= ${k}`, ` ${k > 0 ? 1 : 0} <= ${x.z} <= ${k > 0 ? 1 : 0}`);
+			fixedZ.push(x.z);
+		}
 		bounds.push(` 0 <= ${x.g} <= ${num(x.gMax)}`);
 	}
 	p.units.forEach((unit, u) => {
@@ -205,9 +216,13 @@ export function buildModel(p: PreparedInstance, cuts = CUTS.on): BuiltModel {
 	// HiGHS and CBC need at least one row.
 	lines.push(...(rows.length > 0 ? rows : [' dummy: t >= 0']));
 	lines.push('Bounds', ...bounds);
-	const generals = [...pairs.map((x) => x.x), ...p.units.map((_, u) => `q_${u}`)];
+	const generals = [...pairs.map((x) => x.x), ...p.units.map((_, u) => `q_${u}`), ...fixedZ];
 	lines.push('Generals', ...chunk(generals));
-	const binaries = [...pairs.map((x) => x.z), ...yVars.map((y) => y.name)];
+	const isFixed = new Set(fixedZ);
+	const binaries = [
+		...pairs.filter((x) => !isFixed.has(x.z)).map((x) => x.z),
+		...yVars.map((y) => y.name)
+	];
 	if (binaries.length > 0) lines.push('Binaries', ...chunk(binaries));
 	lines.push('End', '');
 	return { lp: lines.join('\n'), columns, pairs, yVars };

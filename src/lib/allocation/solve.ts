@@ -4,7 +4,7 @@
 import highsLoader, { type Highs } from 'highs';
 import { bestAreas, type PersonsPair } from './areas';
 import { checkAllocation, evaluatePairs } from './evaluate';
-import { buildModel, type BuiltModel } from './model';
+import { buildModel, CUTS, type BuiltModel } from './model';
 import { heuristicPlan } from './heuristic';
 import { runHighsJob, type HighsJob, type RawOutcome } from './highs-job';
 import {
@@ -207,6 +207,77 @@ function polish(p: PreparedInstance, plan: Plan): Plan {
 	return evaluate(p, alt).objective <= evaluate(p, plan).objective ? alt : plan;
 }
 
+/** Largest model (pairs) for the large-neighbourhood search; the sample ward has ~500. */
+const LNS_MAX_PAIRS = 3000;
+
+/**
+ * Large-neighbourhood search (internal): repeatedly frees the persons of a few units (one at
+ * random and units sharing its buildings or rooms in the plan), fixes every other unit's persons
+ * per room, lets HiGHS re-solve that smaller MIP (areas stay free for all units) from the current
+ * plan, and keeps any better plan. Stops after `budgetS` seconds. Only improves the incumbent;
+ * the optimum is still decided by the final run on the whole model.
+ */
+async function improveByLns(
+	p: PreparedInstance,
+	model: BuiltModel,
+	start: Plan,
+	budgetS: number,
+	run: (lp: string, cols: Float64Array, limitS: number) => Promise<RawOutcome>
+): Promise<Plan> {
+	const deadline = performance.now() + budgetS * 1000;
+	const nu = p.units.length;
+	if (nu < 3) return start;
+	let best = start;
+	let bestObj = evaluate(p, best).objective;
+	let seed = 0x2545f491;
+	const rnd = () => {
+		seed = (seed * 1103515245 + 12345) >>> 0;
+		return seed / 4294967296;
+	};
+	const size = Math.min(nu - 1, 4);
+	while (performance.now() < deadline - 50) {
+		const roomsOf = p.units.map(() => new Set<number>());
+		const bldOf = p.units.map(() => new Set<number>());
+		for (const x of best.pairs) {
+			roomsOf[x.u].add(x.r);
+			bldOf[x.u].add(p.roomBuilding[x.r]);
+		}
+		// The unit furthest below its norm, one of the units best served, and their neighbours:
+		// area can only flow from the latter to the former through shared rooms and buildings.
+		const ev = evaluate(p, best).units;
+		const byRatio = p.units
+			.map((_, u) => u)
+			.sort((a, b) => ev[b].weightedShortfallRatio - ev[a].weightedShortfallRatio);
+		const chosen = new Set<number>([
+			rnd() < 0.7 ? byRatio[0] : byRatio[Math.floor(rnd() * nu)],
+			byRatio[nu - 1 - Math.floor(rnd() * Math.min(3, nu - 1))]
+		]);
+		const near = (u: number) =>
+			[...chosen].some(
+				(c) =>
+					[...roomsOf[u]].some((r) => roomsOf[c].has(r)) ||
+					[...bldOf[u]].some((b) => bldOf[c].has(b))
+			);
+		const order = p.units.map((_, u) => u).sort(() => rnd() - 0.5);
+		for (const u of order) if (chosen.size < size && !chosen.has(u) && near(u)) chosen.add(u);
+		for (const u of order) if (chosen.size < size) chosen.add(u);
+		const persons = new Map(best.pairs.map((x) => [`${x.u}_${x.r}`, x.persons]));
+		const sub = buildModel(p, CUTS.on, (x) =>
+			chosen.has(x.u) ? undefined : (persons.get(`${x.u}_${x.r}`) ?? 0)
+		);
+		const limit = Math.min(1.5, Math.max(0.1, (deadline - performance.now()) / 1000));
+		const outcome = await run(sub.lp, planToColumns(p, model, best), limit);
+		if (!outcome.values) continue;
+		const found = polish(p, columnsToPlan(p, model, outcome.values));
+		const obj = evaluate(p, found).objective;
+		if (obj < bestObj - 1e-9) {
+			best = found;
+			bestObj = obj;
+		}
+	}
+	return best;
+}
+
 /**
  * Relative gap (objective − bound) / objective. Every objective is ≥ 0, so 0 is a valid bound
  * when HiGHS has none yet.
@@ -221,7 +292,11 @@ function relativeGap(objective: number, bound: number): number {
 /**
  * Solves the seat-everyone reallocation MIP of issue 13 with HiGHS (model: `buildModel` in
  * `./model.ts`, which is the issue's formulation with tight big-Ms; `allocationLp` gives it as
- * LP text). The heuristic plan (`./heuristic.ts`) is the MIP start. The plan read back has
+ * LP text). The heuristic plan (`./heuristic.ts`) is the MIP start. HiGHS first works on the
+ * whole model for half the time limit; if it has not proven optimality and its gap is above 1%
+ * (sample-ward-sized models only), a large-neighbourhood search (`improveByLns`: a few units
+ * freed, the others' persons fixed) improves the plan for 70% of the time left, and HiGHS gets
+ * the whole model again with that plan as start for the rest. The plan read back has
  * integer persons; its areas are HiGHS' or, when at least as good, the best areas for the same
  * persons (`fillAreas`), so the reported plan is never worse than HiGHS' and an unchanged plan
  * re-filled on the plan page reads exactly the same. Every plan is verified by `checkAllocation`
@@ -301,7 +376,7 @@ export async function solveAllocation(
 		if (model.pairs.length === 0) return result('optimal', { pairs: [], areas: [] });
 		let startCols: Float64Array | null = null;
 		if (options.warmStart !== false) {
-			const pairs = heuristicPlan(
+			const pairs = await heuristicPlan(
 				p,
 				model.pairs,
 				(plan) => evaluate(p, withBestAreas(p, plan)).objective
@@ -309,21 +384,54 @@ export async function solveAllocation(
 			start = withBestAreas(p, pairs);
 			startCols = planToColumns(p, model, start);
 		}
-		const left = Math.max(0.05, timeLimitS - (performance.now() - t0) / 1000);
-		outcome = await runHighs(
-			{
-				lp: model.lp,
-				columns: model.columns,
-				start: startCols,
-				options: [baseOptions(left), ...(Object.keys(extra).length > 0 ? [extra] : [])]
-			},
-			left,
-			options.inWorker ?? true
-		);
+		const remaining = () => Math.max(0.05, timeLimitS - (performance.now() - t0) / 1000);
+		const job = (lp: string, cols: Float64Array | null, limit: number): HighsJob => ({
+			lp,
+			columns: model.columns,
+			start: cols,
+			options: [baseOptions(limit), ...(Object.keys(extra).length > 0 ? [extra] : [])]
+		});
+		const inWorker = options.inWorker ?? true;
+		// 1. The whole model for half the time: small and mid-sized wards end here, proven optimal.
+		const first = Math.min(remaining(), Math.max(1, 0.5 * timeLimitS));
+		outcome = await runHighs(job(model.lp, startCols, first), first, inWorker);
+		if (EARLY_STOPS.has(outcome.modelStatus) && start && remaining() > 1) {
+			let incumbent = start;
+			if (outcome.values) {
+				const found = polish(p, columnsToPlan(p, model, outcome.values));
+				if (evaluate(p, found).objective < evaluate(p, incumbent).objective) incumbent = found;
+			}
+			// 2. Far from proven (gap > 1%): large-neighbourhood search from the best plan so far.
+			// Its sub-models' LP text is built on the calling thread, so only for ward-sized models.
+			const gap = relativeGap(evaluate(p, incumbent).objective, outcome.dualBound);
+			if (gap > 0.01 && model.pairs.length <= LNS_MAX_PAIRS)
+				incumbent = await improveByLns(p, model, incumbent, 0.7 * remaining(), (lp, cols, limit) =>
+					runHighs(job(lp, cols, limit), limit, inWorker)
+				);
+			start = incumbent;
+			// 3. The whole model again from that plan for the rest of the time.
+			const last = remaining();
+			const again = await runHighs(
+				job(model.lp, planToColumns(p, model, incumbent), last),
+				last,
+				inWorker
+			);
+			// Keep the first run's bound if it is the better one.
+			if (!Number.isFinite(again.dualBound) || again.dualBound < outcome.dualBound)
+				again.dualBound = outcome.dualBound;
+			outcome = again;
+		}
 	} catch (e) {
 		if (e instanceof AllocationInputError) throw e;
 		resetSolver();
-		return failure('error', `HiGHS failed: ${e instanceof Error ? e.message : String(e)}`);
+		const why = `HiGHS failed: ${e instanceof Error ? e.message : String(e)}`;
+		// A deadline overrun (or a HiGHS exception) after the heuristic: its plan is still valid.
+		if (start && checkAllocation(instance, toAssignments(p, start)).feasible)
+			return result('feasible', start, {
+				gap: relativeGap(evaluate(p, start).objective, 0),
+				message: `${why}; returning the heuristic plan`
+			});
+		return failure('error', why);
 	}
 
 	const statusName = STATUS_NAMES[outcome.modelStatus] ?? `status ${outcome.modelStatus}`;

@@ -41,7 +41,8 @@ vi.mock('highs', () => ({
 
 const { solveAllocation, resetSolver } = await import('./index');
 
-const onThread = { inWorker: false } as const;
+// Without the heuristic start, so that a HiGHS failure cannot fall back to its plan.
+const onThread = { inWorker: false, warmStart: false } as const;
 
 const instance = {
 	units: [{ id: 'U', headcount: 3, normM2: 10 }],
@@ -85,14 +86,14 @@ describe('solveAllocation with a failing HiGHS', () => {
 
 	it('falls back to the heuristic plan when a limit hits before any incumbent', async () => {
 		state.mode = 'time-limit-no-solution';
-		const result = await solveAllocation(instance, onThread);
+		const result = await solveAllocation(instance, { inWorker: false });
 		// Heuristic: U (3 people, 30 m² norm) takes R20 (2 people) and R15 (1 person), best areas
 		// 20 + 10 = 30 m² (the ceiling): no shortfall, building A (10) + 3 moved = 13.
 		expect(result.status).toBe('feasible');
 		expect(result.objective).toBeCloseTo(13, 9);
 		expect(result.gap).toBeCloseTo((13 - 5) / 13, 9); // mocked bound 5
 		expect(result.message).toMatch(/heuristic/);
-		const noStart = await solveAllocation(instance, { ...onThread, warmStart: false });
+		const noStart = await solveAllocation(instance, onThread);
 		expect(noStart.status).toBe('error');
 	});
 

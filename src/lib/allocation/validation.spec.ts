@@ -110,12 +110,23 @@ describe('invalid instances are rejected before solving', () => {
 
 describe('solver failures become status "error"', () => {
 	it('reports an option HiGHS rejects as an error result, then recovers', async () => {
-		const result = await solveAllocation(base(), { highsOptions: { time_limit: -5 } });
+		// With the heuristic start the plan survives the failure (status feasible, the message says why).
+		const kept = await solveAllocation(base(), { highsOptions: { time_limit: -5 } });
+		expect(kept.status).toBe('feasible');
+		expect(kept.message).toMatch(/HiGHS.*heuristic plan/);
+		expect(checkAllocation(base(), kept.assignments).feasible).toBe(true);
+		const result = await solveAllocation(base(), {
+			highsOptions: { time_limit: -5 },
+			warmStart: false
+		});
 		expect(result.status).toBe('error');
 		expect(result.message).toMatch(/HiGHS/);
 		expect(result.assignments).toEqual([]);
 		expect(result.objective).toBe(0);
-		const unknown = await solveAllocation(base(), { highsOptions: { no_such_option: 1 } });
+		const unknown = await solveAllocation(base(), {
+			highsOptions: { no_such_option: 1 },
+			warmStart: false
+		});
 		expect(unknown.status).toBe('error');
 		// The next solve uses a fresh HiGHS instance and works.
 		const ok = await solveAllocation(base());

@@ -45,7 +45,7 @@ describe('solver worker threads', { timeout: 120_000 }, () => {
 
 	it('queues solves beyond the pool size and gives the optima found on the calling thread', async () => {
 		const instances: AllocationInstance[] = [1, 2, 3, 4, 5].map((seed) =>
-			syntheticWard({ units: 4, rooms: 16, buildings: 3, seed, usableShare: 0.8 })
+			syntheticWard({ units: 3, rooms: 10, buildings: 2, seed, usableShare: 0.8 })
 		);
 		expect(instances.length).toBeGreaterThan(MAX_WORKERS);
 		const parallel = await Promise.all(instances.map((i) => solveAllocation(i)));
