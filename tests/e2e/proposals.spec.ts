@@ -31,20 +31,46 @@ test.describe('proposal packet and the city review', () => {
 		await expect(
 			page.getByRole('heading', { name: 'Đề xuất gửi Thành phố', level: 1 })
 		).toBeVisible();
-		// The sample proposal is listed.
+		// The sample proposal is listed, under review: one live proposal per ward, so a new one
+		// is refused with a message and nothing is created.
 		await expect(page.getByRole('cell', { name: 'Đang xem xét' }).first()).toBeVisible();
+		const before = await page.locator('tbody tr').count();
+		await page.getByLabel('Tên đề xuất').fill(title);
+		await page.getByRole('button', { name: 'Lập đề xuất' }).click();
+		await expect(page.getByRole('alert')).toContainText(
+			'Phường đang có hồ sơ chờ Thành phố xem xét'
+		);
+		await page.goto('/w/binh-trung/proposals');
+		await expect(page.locator('tbody tr')).toHaveCount(before);
 
+		// The city returns the sample proposal; the ward's new proposal then replaces it.
+		const sample = (await (
+			await page.request.get('/api/v1/wards/binh-trung/proposals')
+		).json()) as {
+			proposals: { id: number; status: string }[];
+		};
+		const live = sample.proposals.find((p) => p.status === 'in-review' || p.status === 'submitted');
+		if (live) {
+			await as(page, 'city.reviewer', `/review/proposals/${live.id}`);
+			await page.getByLabel('Trả lại để bổ sung').check();
+			await page.getByLabel('Ghi chú quyết định').fill('Trả lại để phường lập hồ sơ mới.');
+			await page.getByRole('button', { name: 'Ghi quyết định' }).click();
+			await expect(page.locator('.badge', { hasText: 'Trả lại' })).toBeVisible();
+			await as(page, 'binhtrung.editor', '/w/binh-trung/proposals');
+		}
+		await expect(page.getByText(/Lập hồ sơ mới sẽ thay thế hồ sơ/)).toBeVisible();
 		await page.getByLabel('Tên đề xuất').fill(title);
 		await page.getByRole('button', { name: 'Lập đề xuất' }).click();
 		await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
 		proposalUrl = new URL(page.url()).pathname;
 		const id = proposalUrl.split('/').pop();
 		reviewUrl = `/review/proposals/${id}`;
-		await expect(page.getByRole('heading', { name: 'Sự cần thiết đầu tư' })).toBeVisible();
 		await expect(
-			page.getByRole('heading', { name: 'Khái toán sơ bộ tổng mức đầu tư' })
+			page.getByRole('heading', { name: /^Sự cần thiết đầu tư/, level: 2 })
 		).toBeVisible();
-		await expect(page.getByText('investment.unitCostVndPerM2').first()).toBeVisible();
+		await expect(
+			page.getByRole('heading', { name: /tổng mức đầu tư$/, level: 2 }).first()
+		).toBeVisible();
 
 		// Download the packet and check the manifest's hashes.
 		const [download] = await Promise.all([
@@ -67,8 +93,35 @@ test.describe('proposal packet and the city review', () => {
 		for (const f of manifest.files)
 			expect(sha(await zip.file(f.name)!.async('uint8array'))).toBe(f.sha256);
 
-		// A double click sends one submission (the button is disabled while the packet is made).
-		await page.getByRole('button', { name: 'Gửi Thành phố' }).dblclick();
+		// Submitting needs the confirmation. Without it (no JavaScript, a bare POST) the server
+		// sends the user to the confirm page and nothing is submitted.
+		// (A request that is not a browser's gets the action's answer as JSON: a redirect.)
+		const bare = await postAction(page, `${proposalUrl}?/submit`);
+		expect(await bare.text()).toContain('/submit?unconfirmed=1');
+		await page.goto(`${proposalUrl}/submit`);
+		await expect(page.getByRole('heading', { name: 'Xác nhận gửi Thành phố' })).toBeVisible();
+		await expect(page.getByText(/Bản chụp số liệu/)).toBeVisible();
+		await expect(page.getByRole('checkbox', { name: /không sửa được/ })).toHaveAttribute(
+			'required',
+			''
+		);
+		await page.goto(proposalUrl);
+		await expect(page.locator('.badge', { hasText: 'Dự thảo' })).toBeVisible();
+
+		// With JavaScript the button opens a dialog naming what becomes immutable; cancel closes it.
+		await page.getByRole('button', { name: 'Gửi Thành phố' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Xác nhận gửi Thành phố' });
+		await expect(dialog).toBeVisible();
+		await expect(dialog).toContainText('phiên bản 1 được khóa');
+		await expect(dialog).toContainText('Bản chụp số liệu');
+		await expect(dialog).toContainText('Các văn bản');
+		await expect(dialog).toContainText('Các số liệu đã gửi không thay đổi');
+		await dialog.getByRole('button', { name: 'Hủy' }).click();
+		await expect(dialog).toBeHidden();
+		await expect(page.locator('.badge', { hasText: 'Dự thảo' })).toBeVisible();
+		// A double click on the confirmation sends one submission (disabled while the packet is made).
+		await page.getByRole('button', { name: 'Gửi Thành phố' }).click();
+		await dialog.getByRole('button', { name: 'Xác nhận và gửi' }).dblclick();
 		await expect(page.locator('.badge', { hasText: 'Đã gửi' })).toBeVisible({ timeout: 30_000 });
 		await expect(page.getByRole('alert')).toHaveCount(0);
 		await expect(page.getByRole('heading', { name: 'Các phiên bản đã gửi' })).toBeVisible();
@@ -88,12 +141,31 @@ test.describe('proposal packet and the city review', () => {
 		await page.getByRole('button', { name: 'Nhận xem xét' }).click();
 		await expect(page.locator('.badge', { hasText: 'Đang xem xét' })).toBeVisible();
 
-		await page.getByLabel('Mục').selectOption('facilities');
+		await page.getByLabel('Mục', { exact: true }).selectOption('facilities');
 		await page
 			.getByRole('textbox', { name: 'Ý kiến', exact: true })
 			.fill('Bổ sung diện tích phòng của nhà làm việc.');
 		await page.getByRole('button', { name: 'Thêm ý kiến' }).click();
 		await expect(page.getByText('Bổ sung diện tích phòng của nhà làm việc.')).toBeVisible();
+		// A second thread, answered and resolved by the reviewer: it is then collapsed.
+		await page.getByLabel('Mục', { exact: true }).selectOption('estimate');
+		await page
+			.getByRole('textbox', { name: 'Ý kiến', exact: true })
+			.fill('Ghi rõ năm của suất vốn.');
+		await page.getByRole('button', { name: 'Thêm ý kiến' }).click();
+		const threads = page.getByRole('region', { name: 'Ý kiến thẩm định' });
+		const second = threads.locator('details').filter({ hasText: 'Ghi rõ năm của suất vốn.' });
+		await second.getByLabel('Nội dung trả lời').fill('Thành phố sẽ gửi bảng suất vốn.');
+		await second.getByRole('button', { name: 'Gửi trả lời' }).click();
+		await expect(second.getByText('Thành phố sẽ gửi bảng suất vốn.')).toBeVisible();
+		await second.getByRole('button', { name: 'Đánh dấu đã giải quyết' }).click();
+		await expect(second.locator('summary')).toContainText('Đã giải quyết');
+		await expect(second).not.toHaveAttribute('open', '');
+		await expect(second.getByText(/Đã giải quyết bởi Chuyên viên Sở Xây dựng/)).toBeAttached();
+		// The review page has the sites map of the submitted version.
+		await expect(
+			page.getByRole('region', { name: 'Bản đồ các phương án địa điểm' }).first()
+		).toBeVisible();
 
 		await page.getByLabel('Trả lại để bổ sung').check();
 		await page.getByLabel('Ghi chú quyết định').fill('Đề nghị cập nhật số liệu hiện trạng.');
@@ -106,6 +178,24 @@ test.describe('proposal packet and the city review', () => {
 	}) => {
 		await as(page, 'binhtrung.editor', proposalUrl);
 		await expect(page.getByText('Bổ sung diện tích phòng của nhà làm việc.')).toBeVisible();
+		// The ward sees the threads and replies to the open one (the resolved one is collapsed).
+		const threads = page.getByRole('region', { name: 'Ý kiến thẩm định' });
+		const open = threads.locator('details').filter({ hasText: 'Bổ sung diện tích phòng' });
+		await open.getByLabel('Nội dung trả lời').fill('Phường đã bổ sung diện tích phòng.');
+		await open.getByRole('button', { name: 'Gửi trả lời' }).click();
+		await expect(open.getByText('Phường đã bổ sung diện tích phòng.')).toBeVisible();
+		await expect(threads.locator('details').filter({ hasText: 'Ghi rõ năm' })).not.toHaveAttribute(
+			'open',
+			''
+		);
+		// The narrative of the necessity section gets a changed sentence.
+		await page.locator('summary', { hasText: 'Tờ trình và thuyết minh' }).click();
+		const narrative = page.locator('textarea[name="narrative_necessity"]');
+		await narrative.fill('Cán bộ đang làm việc tại bốn cơ sở cũ, chật hẹp.');
+		await page.getByRole('button', { name: 'Lưu dự thảo' }).click();
+		await expect(
+			page.getByText('Cán bộ đang làm việc tại bốn cơ sở cũ, chật hẹp.').first()
+		).toBeVisible();
 		await expect(page.getByText('Đề nghị cập nhật số liệu hiện trạng.')).toBeVisible();
 		// The decision list names the outcome, the version and who decided.
 		const decided = page.getByRole('region', { name: 'Quyết định' });
@@ -136,6 +226,9 @@ test.describe('proposal packet and the city review', () => {
 		await page.getByRole('button', { name: 'Cập nhật số liệu' }).click();
 		await expect(page.getByText('Số liệu nguồn đã thay đổi')).toHaveCount(0);
 		await page.getByRole('button', { name: 'Gửi lại Thành phố' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Xác nhận gửi Thành phố' });
+		await expect(dialog).toContainText('phiên bản 2 được khóa');
+		await dialog.getByRole('button', { name: 'Xác nhận và gửi' }).click();
 		await expect(page.locator('.badge', { hasText: 'Đã gửi' })).toBeVisible({ timeout: 30_000 });
 		await expect(page.locator('code').filter({ hasText: /^[0-9a-f]{64}$/ })).toHaveCount(2);
 	});
@@ -145,6 +238,13 @@ test.describe('proposal packet and the city review', () => {
 		const diff = page.getByRole('region', { name: 'Thay đổi so với phiên bản trước' });
 		await expect(diff).toBeVisible();
 		await expect(diff.getByRole('cell', { name: 'Tổng diện tích phòng' })).toBeVisible();
+		// The changed sentence, word by word: the new words inserted, no internal key shown.
+		await expect(
+			diff.locator('ins').filter({ hasText: 'bốn cơ sở cũ, chật hẹp.' }).first()
+		).toBeVisible();
+		await expect(diff).toContainText('Thuyết minh: nội dung sửa đổi');
+		await expect(diff).not.toContainText('narrative');
+		await expect(diff).not.toContainText(/\bsite\b/);
 		await page.getByLabel('Phê duyệt', { exact: true }).check();
 		await page.getByLabel('Ghi chú quyết định').fill('Đồng ý chủ trương đầu tư.');
 		await page.getByRole('button', { name: 'Ghi quyết định' }).click();
@@ -171,13 +271,13 @@ test.describe('proposal packet and the city review', () => {
 	}) => {
 		await as(page, 'binhtrung.viewer', proposalUrl);
 		// Bình Trưng has 11 units: the units table of the necessity section shows the first 5.
-		const necessity = page.getByRole('region', { name: 'Sự cần thiết đầu tư' });
+		const necessity = page.getByRole('region', { name: /^Sự cần thiết đầu tư/ });
 		await expect(necessity.getByText('Đang hiện 5/11 dòng.')).toHaveCount(1);
 		await necessity.getByText(/Nhu cầu diện tích làm việc theo đơn vị/).click();
 		await necessity.getByRole('link', { name: 'Hiện tất cả' }).click();
 		await expect(page).toHaveURL(/[?&]all=necessity/);
 		const units = page
-			.getByRole('region', { name: 'Sự cần thiết đầu tư' })
+			.getByRole('region', { name: /^Sự cần thiết đầu tư/ })
 			.locator('details')
 			.filter({ hasText: 'Nhu cầu diện tích làm việc theo đơn vị' });
 		await expect(units).toHaveAttribute('open', '');
@@ -225,5 +325,81 @@ test.describe('proposal packet and the city review', () => {
 				await postAction(page, `${reviewUrl}?/comment`, { section: 'necessity', body: 'x' })
 			).status()
 		).toBe(404);
+	});
+});
+
+test.describe('the city staffing board', () => {
+	test('a reviewer sees the sample ward’s vacancies by field, assigns and ends support; the ward sees it', async ({
+		page
+	}) => {
+		await as(page, 'city.reviewer', '/review/staffing?ward=binh-trung');
+		await expect(
+			page.getByRole('heading', { name: 'Bảng điều phối hỗ trợ nhân sự', level: 1 })
+		).toBeVisible();
+		const coverage = page.getByRole('region', { name: 'Theo phường và lĩnh vực' });
+		// Land: (6 − 3) + (6 − 4) = 5 vacant posts, two sample officers, 3 uncovered.
+		const land = coverage.getByRole('row').filter({ hasText: 'Đất đai' });
+		await expect(land.getByRole('cell')).toHaveText([
+			'Phường Bình Trưng',
+			'Đất đai',
+			'5',
+			'2',
+			'3'
+		]);
+		await expect(coverage.getByRole('row').filter({ hasText: 'Xây dựng' })).toBeVisible();
+		await expect(coverage.getByRole('row').filter({ hasText: 'Kế toán' })).toBeVisible();
+		const vacancies = page.getByRole('region', { name: 'Vị trí còn thiếu' });
+		await expect(vacancies.getByText('Chuyên viên địa chính - đất đai')).toBeVisible();
+		await expect(page.getByText('Nguyễn Văn An')).toBeVisible();
+
+		// Filter by field.
+		await page.getByRole('combobox', { name: 'Lĩnh vực' }).first().selectOption('construction');
+		await page.getByRole('button', { name: 'Lọc' }).click();
+		await expect(page).toHaveURL(/field=construction/);
+		await expect(coverage.getByRole('row').filter({ hasText: 'Đất đai' })).toHaveCount(0);
+
+		// Assign an IT officer, then end the assignment (both audited).
+		const name = uniq('Cán bộ CNTT');
+		const form = page.locator('form', {
+			has: page.getByRole('heading', { name: 'Cử cán bộ hỗ trợ' })
+		});
+		await form.getByLabel('Phường').selectOption('binh-trung');
+		await form.getByLabel('Cán bộ').fill(name);
+		await form.getByLabel('Lĩnh vực').selectOption('it');
+		await form
+			.getByLabel('Tổ công tác')
+			.fill('Tổ công tác chuyển đổi số (Sở Khoa học và Công nghệ)');
+		await form.getByRole('button', { name: 'Cử cán bộ hỗ trợ' }).click();
+		const row = page.getByRole('row').filter({ hasText: name });
+		await expect(row).toContainText('Đang hỗ trợ');
+		await row.getByRole('button', { name: /Kết thúc hỗ trợ/ }).click();
+		await expect(page.getByRole('row').filter({ hasText: name })).toContainText('Đã kết thúc');
+
+		// CSV export and the JSON API.
+		const csv = await page.request.get('/review/staffing/board.csv?ward=binh-trung&field=land');
+		expect(csv.status()).toBe(200);
+		const text = await csv.text();
+		expect(text).toContain('Phường,Lĩnh vực,Vị trí');
+		expect(text).toContain('Phường Bình Trưng,Đất đai');
+		const api = (await (
+			await page.request.get('/api/v1/staffing-board?ward=binh-trung')
+		).json()) as {
+			coverage: { field: string | null; vacant: number; assigned: number; uncovered: number }[];
+		};
+		expect(api.coverage.find((c) => c.field === 'land')).toMatchObject({
+			vacant: 5,
+			assigned: 2,
+			uncovered: 3
+		});
+
+		// The ward sees who is assigned to it; the city-wide API is not the ward's.
+		await as(page, 'binhtrung.viewer', '/w/binh-trung/needs');
+		const support = page.getByRole('region', { name: 'Cán bộ Thành phố cử hỗ trợ phường' });
+		await expect(support.getByText('Nguyễn Văn An')).toBeVisible();
+		await expect(
+			support.getByText('Tổ công tác hỗ trợ đất đai (Sở Nông nghiệp và Môi trường)').first()
+		).toBeVisible();
+		expect((await page.request.get('/api/v1/staffing-board')).status()).toBe(404);
+		expect((await page.request.get('/review/staffing')).status()).toBe(404);
 	});
 });
