@@ -63,11 +63,17 @@ test.describe('short-term reallocation: seat everyone', () => {
 			.getByRole('button', { name: /người của Trung tâm Phục vụ hành chính công phường ở phòng/ })
 			.first();
 		await expect(chip).toBeVisible();
+		// Drag and drop: dropping a group on another room fills the move form with that room.
+		const to = page.getByLabel('Đến phòng', { exact: true });
+		const target = hq.locator('[data-room]:not(.hatched)').last();
+		const targetKey = (await target.getAttribute('data-room'))!;
+		await chip.dragTo(target);
+		await expect(to).toHaveValue(targetKey.slice(1));
+		await expect(page.getByTestId('live-check')).not.toHaveText(/^Kiểm tra theo quy tắc:\s*—$/);
 		const chipLabel = (await chip.getAttribute('aria-label')) ?? '';
 		const group = Number(/Chọn (\d+) người/.exec(chipLabel)![1]);
 		await chip.focus();
 		await page.keyboard.press('Enter');
-		const to = page.getByLabel('Đến phòng', { exact: true });
 		await expect(to).toBeFocused();
 		await expect(page.getByLabel('Đơn vị', { exact: true })).toHaveValue(/\d+/);
 		await expect(page.getByLabel('Số người chuyển')).toHaveValue(String(group));
