@@ -50,9 +50,11 @@ test.describe('what a clerk and a reviewer stumbled on', () => {
 		]) {
 			await expect(legend.getByText(item, { exact: true })).toBeVisible();
 		}
-		// Scored or not, every colour the markers use is in the legend.
+		// Scored or not, every colour the markers use is in the legend: the score scale (4) or the
+		// one colour of unscored sites, the current headquarters, stations, future stations, both
+		// rings and the working extent.
 		await expect(legend.getByRole('listitem')).toHaveCount(
-			(await legend.getByText('Điểm cao nhất').count()) ? 9 : 6
+			(await legend.getByText('Điểm cao nhất').count()) ? 10 : 7
 		);
 		// Markers carry their code as a permanent label once the map has drawn.
 		await expect(page.locator('.map .map-label').first()).toBeVisible();
@@ -104,7 +106,7 @@ test.describe('on a phone (390 px)', () => {
 		const header = await page.locator('header.site').boundingBox();
 		expect(header!.height).toBeLessThan(60);
 		await page.getByText('Menu', { exact: true }).click();
-		await expect(page.getByRole('link', { name: 'Trợ giúp' })).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Hướng dẫn' })).toBeVisible();
 
 		const paths = [
 			`${WARD}/facilities`,
