@@ -106,7 +106,7 @@ test.describe('on a phone (390 px)', () => {
 		const header = await page.locator('header.site').boundingBox();
 		expect(header!.height).toBeLessThan(60);
 		await page.getByText('Menu', { exact: true }).click();
-		await expect(page.getByRole('link', { name: 'Hướng dẫn' })).toBeVisible();
+		await expect(page.locator('#site-nav').getByRole('link', { name: 'Hướng dẫn' })).toBeVisible();
 
 		const paths = [
 			`${WARD}/facilities`,
