@@ -170,7 +170,7 @@ test.describe('space needs against the norms', () => {
 		).toBeVisible();
 		await page.getByRole('link', { name: 'Nghị định 155/2025/NĐ-CP', exact: true }).click();
 		await page.getByText('Sửa (tạo phiên bản mới)').click();
-		await page.getByLabel('m²/người (specialist)', { exact: true }).fill('16,5');
+		await page.getByLabel('m²/người (specialist)').fill('16,5');
 		await page.getByLabel('Lý do thay đổi').fill('Thử nghiệm');
 		await page.getByRole('button', { name: 'Lưu thành phiên bản mới' }).click();
 		await expect(page.getByText('Đã tạo phiên bản 2; phiên bản trước vẫn được lưu.')).toBeVisible();
