@@ -92,6 +92,10 @@ test.describe('facility inventory', () => {
 		await page.getByLabel('Nền móng').selectOption('4');
 		await page.getByLabel('Kết cấu chịu lực chính').selectOption('3');
 		await page.getByLabel('Mái').selectOption('2');
+		// The form shows the derived level as the ratings are picked.
+		await expect(
+			page.locator('form.survey-form').getByText('Theo Kết cấu chịu lực chính = 3 → cấp B')
+		).toBeVisible();
 		await page
 			.getByLabel('Ảnh hiện trường')
 			.setInputFiles({ name: 'mai.png', mimeType: 'image/png', buffer: PNG_1PX });

@@ -2,7 +2,6 @@
  * Building components rated 1-5 in a condition survey (khảo sát hiện trạng). The ratings are
  * evidence; the load-bearing ones govern the danger level (./grading.ts).
  */
-import { ConditionInputError } from './errors';
 
 /** Key of a rated building component. */
 export type ComponentKey =

@@ -19,7 +19,6 @@ import {
 import {
 	code,
 	coordinate,
-	number,
 	optionalInteger,
 	optionalNumber,
 	optionalText,
