@@ -176,7 +176,7 @@ export function resolveTable<C extends string>(
 		if (name && !byName.has(name)) byName.set(name, h);
 	}
 	const header = {} as Record<C, string | undefined>;
-	const missing: string[] = [];
+	const missing: C[] = [];
 	for (const c of columns) {
 		header[c] = byName.get(c) ?? byName.get(headerKey(specs[c].labelVi));
 		if (header[c] === undefined && specs[c].required) missing.push(c);
