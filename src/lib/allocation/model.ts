@@ -75,6 +75,8 @@ function chunk(names: string[]): string[] {
  *   nc_u:  Σ_r g_ur ≤ N_u                (written when Σ_r min(areaM2_r, N_u) > N_u)
  *   sf_u:  s_u + Σ_r g_ur ≥ N_u
  *   tr_u:  N_u·t − priority_u·s_u ≥ 0    (units with N_u > 0 only)
+ *   valid inequalities (cut off no plan; `CUTS.on`): cb_u: h_u·Σ_b y_ub + q_u ≥ h_u (a unit
+ *          with anybody seated uses a building); gb_ub: Σ_{r∈b} g_ur ≤ min(N_u, Σ_{r∈b} gMax)·y_ub
  *   bounds 0 ≤ x ≤ cap, 0 ≤ g ≤ min(areaM2_r, N_u), 0 ≤ q ≤ headcount, 0 ≤ s ≤ N_u,
  *          0 ≤ t ≤ max priority; x, q general integers; z, y binary.
  *
