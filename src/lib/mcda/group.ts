@@ -221,7 +221,10 @@ function saatyStep(v: number): number {
 export function pairDisagreement(matrices: number[][][]): PairDisagreement[] {
 	const { n, mats } = checkMatrices(matrices);
 	if (mats.length < 2) {
-		throw new McdaInputError('empty', 'pair disagreement needs the judgements of at least two members');
+		throw new McdaInputError(
+			'empty',
+			'pair disagreement needs the judgements of at least two members'
+		);
 	}
 	const out: PairDisagreement[] = [];
 	for (let i = 0; i < n; i++) {
