@@ -106,6 +106,11 @@ export const surveySchema = z
 			if (!d.assessorOrg) addKeyedIssue(ctx, { key: 'err.assessorRequired' }, ['assessorOrg']);
 			if (!d.reportNumber) addKeyedIssue(ctx, { key: 'err.reportRequired' }, ['reportNumber']);
 		}
+		// The object refinement may run while a rating field has its own issue: derive only
+		// from well-formed ratings (1-5), the bad field is already reported.
+		const ok = (v: unknown) =>
+			v === null || v === undefined || (Number.isInteger(v) && Number(v) >= 1 && Number(v) <= 5);
+		if (!ok(d.foundation) || !ok(d.structure)) return;
 		const derived = deriveDangerLevel(ratingsFromSurvey(d));
 		const override = d.dangerLevelOverride;
 		if (!derived && !override) {
