@@ -115,21 +115,46 @@ describe('the instance of the sample ward Bình Trưng', () => {
 		expect(one.headcount).toBe(20);
 		expect(one.normAreaM2).toBeCloseTo(303, 9);
 		expect(one.normM2).toBeCloseTo(15.15, 9);
-		// Every unit: Σ approved and Σ approved × m² of the title, read straight from the rows.
+		// Every unit: Σ approved from the rows, and the same entitled working area as the needs
+		// page (ranks and concurrent titles priced at the highest norm, like for like).
+		const needs = needsForWard(db, bt);
+		const codeOf = new Map(
+			db
+				.select({ id: orgUnits.id, code: orgUnits.code })
+				.from(orgUnits)
+				.all()
+				.map((r) => [r.id, r.code])
+		);
 		for (const u of built.units) {
-			const rows = db.all<{ n: number; area: number }>(
-				sql`select coalesce(sum(p.approved), 0) as n,
-				           coalesce(sum(p.approved * i.m2_per_person), 0) as area
-				    from positions p
-				    join norm_items i on i.title_key = p.title_key
-				    join norm_sets s on s.id = i.norm_set_id and s.key = 'nd-155-2025' and s.is_current = 1
-				    where p.org_unit_id = ${u.id}`
+			const rows = db.all<{ n: number }>(
+				sql`select coalesce(sum(p.approved), 0) as n from positions p where p.org_unit_id = ${u.id}`
 			)[0];
 			expect(u.headcount).toBe(rows.n);
-			expect(u.normAreaM2).toBeCloseTo(rows.area, 9);
+			const entitled = needs.result.byUnit.find((x) => x.unitId === codeOf.get(u.id));
+			expect(u.normAreaM2, u.key).toBeCloseTo(entitled?.workAreaM2 ?? 0, 9);
 			const inst = built.instance.units.find((x) => x.id === u.key)!;
-			expect(inst.normM2 * inst.headcount).toBeCloseTo(rows.area, 9);
+			expect(inst.normM2 * inst.headcount).toBeCloseTo(u.normAreaM2, 9);
 		}
+		// A chuyên viên chính is entitled to 20 m², not the 15 m² of the title alone.
+		const ranked = db.all<{ unitId: number; approved: number }>(
+			sql`select org_unit_id as unitId, approved from positions
+			    where rank = 'principal-specialist' and approved > 0 limit 1`
+		);
+		expect(ranked.length).toBe(1);
+		// …so the unit's entitlement is more than its titles alone would give.
+		const titleOnly = db.all<{ area: number }>(
+			sql`select coalesce(sum(p.approved * i.m2_per_person), 0) as area
+			    from positions p
+			    join norm_items i on i.title_key = p.title_key
+			    join norm_sets s on s.id = i.norm_set_id and s.key = 'nd-155-2025' and s.is_current = 1
+			    where p.org_unit_id = ${ranked[0].unitId}`
+		)[0].area;
+		const rankedUnit = built.units.find((u) => u.id === ranked[0].unitId)!;
+		expect(rankedUnit.normAreaM2).toBeGreaterThan(titleOnly);
+		expect(built.units.reduce((sum, u) => sum + u.normAreaM2, 0)).toBeCloseTo(
+			needs.result.workAreaM2,
+			9
+		);
 		const approved = db
 			.select({ n: sql<number>`sum(${positions.approved})` })
 			.from(positions)

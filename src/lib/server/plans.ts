@@ -37,7 +37,7 @@ import {
 } from '../allocation/types';
 import { NON_WORK_ROOM_TYPES, type DangerLevel, type RoomType } from '../constants';
 import { formatDate, formatNumber, translate, type Locale, type MessageKey } from '../i18n';
-import { computeSpaceNeeds, NORM_SET_155_2025 } from '../norms';
+import { computeSpaceNeeds, isRankKey, NORM_SET_155_2025, type RankKey } from '../norms';
 import type { Actor } from './audit';
 import { writeAudit } from './audit';
 import type { Db, DbLike } from './db';
@@ -370,7 +370,9 @@ export function buildInstance(
 		.select({
 			unitId: positions.orgUnitId,
 			titleKey: positions.titleKey,
-			approved: positions.approved
+			approved: positions.approved,
+			rank: positions.rank,
+			concurrentTitleKeys: positions.concurrentTitleKeys
 		})
 		.from(positions)
 		.innerJoin(orgUnits, eq(orgUnits.id, positions.orgUnitId))
@@ -390,7 +392,12 @@ export function buildInstance(
 			.map((p) => ({
 				unitId: String(p.unitId),
 				titleKey: norm.items.has(p.titleKey) ? p.titleKey : 'specialist',
-				count: p.approved
+				count: p.approved,
+				// Priced like the needs page: rank (ngạch) and concurrent titles, highest norm wins.
+				rank: isRankKey(p.rank) ? (p.rank as RankKey) : null,
+				concurrentTitleKeys: (Array.isArray(p.concurrentTitleKeys) ? p.concurrentTitleKeys : [])
+					.map(String)
+					.filter((k) => norm.items.has(k))
 			}))
 	});
 	const needByUnit = new Map(needs.byUnit.map((u) => [u.unitId, u]));
