@@ -716,59 +716,124 @@ const attr = (tag: string, name: string): string | undefined => {
 
 let filled = 0;
 
-/** Records every POST form of a page under the path and action it posts to. */
+/** A plausible value for an empty required field, so the form can succeed. */
+function plausible(attrs: string, type: string): string {
+	if (type === 'password') return 'Fuzz-Passw0rd-2025!';
+	if (type === 'number' || /decimal|numeric/.test(attr(attrs, 'inputmode') ?? ''))
+		return attr(attrs, 'min') ?? '1';
+	if (type === 'date') return '2025-07-01';
+	if (type === 'email') return `fz${++filled}@example.com`;
+	return `fz${++filled}`;
+}
+
+/**
+ * The successful controls of one form, in document order, as a browser would send them with
+ * `submitter` (a submit button's tag, or null): text-like inputs (hidden, number, date, …) with
+ * their value, checked checkboxes and radios, every selected option of a select (the first
+ * enabled option when none is selected and the select is single), textareas with their text,
+ * file inputs (listed apart), disabled controls left out. A tokenizer over the tags (a regex
+ * per element would run from an input to the next </select> and swallow what lies between).
+ */
+function formControls(
+	inner: string,
+	submitter: string | null
+): { fields: [string, string][]; files: string[] } {
+	const fields: [string, string][] = [];
+	const files: string[] = [];
+	const tags = /<(input|select|textarea|button)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
+	let m: RegExpExecArray | null;
+	while ((m = tags.exec(inner))) {
+		const [whole, tagName, attrs] = m;
+		const t = tagName.toLowerCase();
+		const after = m.index + whole.length;
+		let content = '';
+		if (t === 'select' || t === 'textarea') {
+			const end = inner.toLowerCase().indexOf(`</${t}>`, after);
+			content = inner.slice(after, end < 0 ? inner.length : end);
+			tags.lastIndex = end < 0 ? inner.length : end;
+		}
+		const name = attr(attrs, 'name');
+		if (!name || attr(attrs, 'disabled') !== undefined) continue;
+		const type = (attr(attrs, 'type') ?? (t === 'button' ? 'submit' : 'text')).toLowerCase();
+		if (t === 'select') {
+			const options = [
+				...content.matchAll(/<option\b((?:[^>"']|"[^"]*"|'[^']*')*)>([^<]*)/gi)
+			].filter((o) => attr(o[1], 'disabled') === undefined);
+			const value = (o: RegExpMatchArray) => attr(o[1], 'value') ?? unescape(o[2]).trim();
+			const selected = options.filter((o) => attr(o[1], 'selected') !== undefined);
+			const multiple = attr(attrs, 'multiple') !== undefined;
+			const chosen = selected.length ? (multiple ? selected : [selected[0]]) : [];
+			if (!chosen.length && !multiple && options.length) {
+				// A required select whose first option is an empty placeholder: take the first real one.
+				const first =
+					attr(attrs, 'required') !== undefined
+						? (options.find((o) => value(o) !== '') ?? options[0])
+						: options[0];
+				chosen.push(first);
+			}
+			for (const o of chosen) fields.push([name, value(o)]);
+		} else if (t === 'textarea') {
+			// The HTML parser drops one newline right after <textarea>.
+			let v = unescape(content.replace(/^\r?\n/, ''));
+			if (!v && attr(attrs, 'required') !== undefined) v = plausible(attrs, 'text');
+			fields.push([name, v]);
+		} else if (type === 'file') files.push(name);
+		else if (type === 'checkbox' || type === 'radio') {
+			if (attr(attrs, 'checked') !== undefined) fields.push([name, attr(attrs, 'value') ?? 'on']);
+		} else if (type === 'submit' || type === 'image') {
+			if (whole === submitter) fields.push([name, attr(attrs, 'value') ?? '']);
+		} else if (type === 'button' || type === 'reset') continue;
+		else {
+			let v = attr(attrs, 'value') ?? '';
+			if (!v && attr(attrs, 'required') !== undefined) v = plausible(attrs, type);
+			fields.push([name, v]);
+		}
+	}
+	// A required radio group with none checked: the first of the group.
+	for (const r of inner.matchAll(/<input\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi)) {
+		const a = r[1];
+		if ((attr(a, 'type') ?? '').toLowerCase() !== 'radio' || attr(a, 'required') === undefined)
+			continue;
+		const n = attr(a, 'name');
+		if (n && !fields.some(([k]) => k === n)) fields.push([n, attr(a, 'value') ?? 'on']);
+	}
+	return { fields, files };
+}
+
+/**
+ * Records every POST form of a page under the path and action it posts to: the form's own
+ * action with its first plain submit button, and each submit button with a formaction under
+ * that action (with that button as the submitter).
+ */
 function scrapeForms(pageUrl: string, html: string, fresh = false) {
 	const seen = new Set<string>();
-	for (const fm of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)) {
+	for (const fm of html.matchAll(/<form\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/form>/gi)) {
 		const [, tagAttrs, inner] = fm;
 		if ((attr(tagAttrs, 'method') ?? 'get').toLowerCase() !== 'post') continue;
-		const action = attr(tagAttrs, 'action') ?? '';
-		const url = new URL(action, pageUrl);
-		const q = url.search.startsWith('?/') ? url.search.slice(2) : 'default';
-		const key = `${url.pathname}?/${q}`;
-		// The first form for an action is the baseline (later ones are e.g. other rows' buttons).
-		if (seen.has(key) || (!fresh && scraped.has(key))) continue;
-		seen.add(key);
-		const fields: [string, string][] = [];
-		const files: string[] = [];
-		let submitTaken = false;
-		for (const el of inner.matchAll(
-			/<(input|select|textarea|button)\b([^>]*)>([\s\S]*?(?=<\/select>|<\/textarea>)|)/gi
-		)) {
-			const [, tag, attrs, content] = el;
-			const name = attr(attrs, 'name');
-			if (!name) continue;
-			const t = tag.toLowerCase();
-			const type = (attr(attrs, 'type') ?? (t === 'button' ? 'submit' : 'text')).toLowerCase();
-			if (t === 'select') {
-				const options = [...content.matchAll(/<option\b([^>]*)>([^<]*)/gi)];
-				const chosen = options.find((o) => attr(o[1], 'selected') !== undefined) ?? options[0];
-				if (chosen) fields.push([name, attr(chosen[1], 'value') ?? unescape(chosen[2])]);
-			} else if (t === 'textarea') fields.push([name, unescape(content)]);
-			else if (type === 'file') files.push(name);
-			else if (type === 'checkbox' || type === 'radio') {
-				if (attr(attrs, 'checked') !== undefined) fields.push([name, attr(attrs, 'value') ?? 'on']);
-			} else if (type === 'submit' || type === 'button') {
-				if (!submitTaken && attr(attrs, 'formaction') === undefined) {
-					fields.push([name, attr(attrs, 'value') ?? '']);
-					submitTaken = true;
-				}
-			} else {
-				// An empty required field gets a plausible value, so the form can succeed and the
-				// hostile fields reach the service code.
-				let v = attr(attrs, 'value') ?? '';
-				if (!v && type === 'password') v = 'Fuzz-Passw0rd-2025!';
-				else if (!v && attr(attrs, 'required') !== undefined)
-					v =
-						type === 'number' || /decimal|numeric/.test(attr(attrs, 'inputmode') ?? '')
-							? (attr(attrs, 'min') ?? '1')
-							: type === 'date'
-								? '2025-07-01'
-								: `fz${++filled}`;
-				fields.push([name, v]);
-			}
+		const submits = [
+			...inner.matchAll(/<(?:button|input)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi)
+		].filter((b) => {
+			const isButton = /^<button/i.test(b[0]);
+			const type = (attr(b[1], 'type') ?? (isButton ? 'submit' : 'text')).toLowerCase();
+			return (type === 'submit' || type === 'image') && attr(b[1], 'disabled') === undefined;
+		});
+		const plain = submits.find((b) => attr(b[1], 'formaction') === undefined) ?? null;
+		const variants: [string, string | null][] = [
+			[attr(tagAttrs, 'action') ?? '', plain?.[0] ?? null]
+		];
+		for (const b of submits) {
+			const fa = attr(b[1], 'formaction');
+			if (fa !== undefined) variants.push([fa, b[0]]);
 		}
-		scraped.set(key, { fields, files });
+		for (const [action, submitter] of variants) {
+			const url = new URL(action, pageUrl);
+			const q = url.search.startsWith('?/') ? url.search.slice(2) : 'default';
+			const key = `${url.pathname}?/${q}`;
+			// The first form for an action is the baseline (later ones are e.g. other rows' buttons).
+			if (seen.has(key) || (!fresh && scraped.has(key))) continue;
+			seen.add(key);
+			scraped.set(key, formControls(inner, submitter));
+		}
 	}
 }
 
@@ -1154,6 +1219,73 @@ const ordered = [...targets.filter((t) => !destructive(t)), ...targets.filter(de
 const found: string[] = [];
 /** Answers per target and status (printed with FUZZ_VERBOSE=1, to see how deep runs go). */
 const statusCounts: Record<string, Record<number, number>> = {};
+/** Answers of a target that got past validation (2xx, 3xx or a 409 state conflict). */
+const passedValidation = (label: string) =>
+	Object.entries(statusCounts[label] ?? {})
+		.filter(([status]) => reached(Number(status)))
+		.reduce((n, [, c]) => n + c, 0);
+/** Per form target: the answer to its unchanged baseline. */
+const baselines: Record<string, { status: number; required: boolean }> = {};
+/** Per form target: hostile submissions that got past validation. */
+const hostilePassed: Record<string, number> = {};
+/** Forms with no free-text field whose hostile runs all met validation (printed). */
+const noFreeText = new Set<string>();
+/** Per form target: why its hostile free text was refused (when it was). */
+const refusedHostile: Record<string, string> = {};
+/** The "required" messages (vi and en) of a refused form. */
+const REQUIRED = ['Trường này là bắt buộc', 'This field is required'];
+/**
+ * Forms whose unchanged baseline is refused for a reason the scraper cannot supply, with that
+ * reason (each is still fuzzed). Keep this list short: every entry is a form whose services
+ * hostile values may never reach.
+ */
+const BASELINE_REFUSED: Record<string, string> = {
+	'POST /account ?/password': 'the current password is not on the page',
+	'POST /login ?/default': 'the credentials are not on the page',
+	'POST /w/[ward]/facilities/io ?/preview': 'needs a file, which the page does not hold',
+	'POST /w/[ward]/needs/organisation ?/importPositions':
+		'needs a file, which the page does not hold',
+	'POST /w/[ward]/sites/import ?/default': 'needs a file, which the page does not hold'
+};
+/**
+ * Values a user types into a blank form before it can be accepted (fields the server requires
+ * that the page renders empty, without a `required` attribute): the baseline of a "new …" form.
+ */
+const BASELINE_FILL: Record<string, Record<string, () => string>> = {
+	'POST /admin/investment-rates ?/create': {
+		vndPerM2: () => '9800000',
+		source: () => 'Bộ Xây dựng, suất vốn đầu tư 2024'
+	},
+	'POST /admin/legal-refs ?/create': { title: () => 'Nghị định thử nghiệm' },
+	'POST /admin/users/new ?/default': { wardId: () => real.otherWardId },
+	'POST /admin/wards/[id] ?/boundary': {
+		geojson: () =>
+			'{"type":"Polygon","coordinates":[[[106.76,10.79],[106.77,10.79],[106.77,10.8],[106.76,10.79]]]}'
+	},
+	'POST /review/proposals/[id] ?/comment': { body: () => 'Đề nghị bổ sung số liệu.' },
+	'POST /w/[ward]/facilities/[id]/buildings/[bid] ?/addSurvey': { structure: () => '3' },
+	'POST /w/[ward]/sites/new ?/default': {
+		landAreaM2: () => '1500',
+		c1: () => '10.79',
+		c2: () => '106.76'
+	},
+	'POST /w/[ward]/sites/weights ?/direct': Object.fromEntries(
+		[
+			'land-area',
+			'legal-status',
+			'households',
+			'land-cost',
+			'flood-risk',
+			'plan-fit',
+			'road-access',
+			'metro-distance',
+			'population-distance',
+			'inside-tod'
+		].map((k) => [`w:${k}`, () => '10'])
+	)
+};
+/** Whether an answer shows the service was reached: a success, a redirect or a state conflict. */
+const reached = (status: number) => status < 400 || status === 409;
 
 beforeAll(async () => {
 	const { buildIfNeeded } = (await import('../../scripts/build-if-needed.js')) as {
@@ -1222,6 +1354,20 @@ afterAll(async () => {
 	await server?.stop();
 	if (dir) fs.rmSync(dir, { recursive: true, force: true });
 	if (found.length) console.log(`[fuzz] problems:\n${found.join('\n')}`);
+	const formTargets = Object.keys(statusCounts).filter(
+		(k) => k.startsWith('POST ') && k.includes('?/')
+	);
+	if (formTargets.length)
+		console.log(
+			`[fuzz] per form target: baseline answer | hostile runs past validation | answers by status\n` +
+				formTargets
+					.sort()
+					.map(
+						(k) =>
+							`${k}: baseline ${baselines[k]?.status ?? '-'}${baselines[k]?.required ? ' (required)' : ''} | ${hostilePassed[k] ?? '-'} | ${JSON.stringify(statusCounts[k])}`
+					)
+					.join('\n')
+		);
 	if (process.env.FUZZ_VERBOSE)
 		console.log(
 			Object.entries(statusCounts)
@@ -1307,6 +1453,35 @@ describe('form actions never answer 5xx and always explain a refusal', () => {
 				const ids = [...real.facility, ...real.site, ...real.otherIds].slice(0, 30);
 				const extra = sourceFieldNames(t).filter((n) => !baseline.fields.some(([k]) => k === n));
 				const cookie = callerOf(t.routeId);
+				const formUrl = `${base}${realPath}${t.name === 'default' ? '' : `?/${t.name}`}`;
+				if (!destructive(t) && scraped.has(`${realPath}?/${t.name}`)) {
+					// The form exactly as the page renders it (no hostile value): it must be accepted,
+					// or the hostile values below would only ever meet the form's own validation.
+					const fill = BASELINE_FILL[label] ?? {};
+					const fields = baseline.fields.map(([k, v]): [string, string] => [
+						k,
+						fill[k] ? fill[k]() : v
+					]);
+					const { body, type } = encodeBody(
+						fields,
+						baseline.files.length ? 'multipart' : 'urlencoded'
+					);
+					const a = await send('POST', formUrl, { cookie, body, type });
+					const required = a.status === 400 && REQUIRED.some((r) => a.text.includes(r));
+					baselines[label] = { status: a.status, required };
+					if (!BASELINE_REFUSED[label]) {
+						expect(
+							a.status === 400 || a.status >= 500 ? a.status : 'accepted',
+							`${label}: its unchanged form was refused (${required ? 'a field required' : 'invalid'}): ${short(fields).slice(0, 600)}`
+						).toBe('accepted');
+					}
+					// Only the service's own checks remain: e.g. the free-text fields, hostile.
+					if (reached(a.status) && BASELINE_FILL[label] === undefined)
+						scraped.set(`${realPath}?/${t.name}`, baseline);
+					else if (reached(a.status))
+						scraped.set(`${realPath}?/${t.name}`, { ...baseline, fields });
+				}
+				const hostileBefore = passedValidation(label);
 				await check(
 					label,
 					fc.asyncProperty(
@@ -1328,12 +1503,71 @@ describe('form actions never answer 5xx and always explain a refusal', () => {
 						}
 					)
 				);
+				hostilePassed[label] = passedValidation(label) - hostileBefore;
+				if (hostilePassed[label] === 0 && baselines[label] && reached(baselines[label].status)) {
+					// No random run got through: send the accepted form with hostile text in its free-text
+					// fields, so hostile values reach the service at least once.
+					const fb = scraped.get(`${realPath}?/${t.name}`)!;
+					const free =
+						/name|title|notes?$|address|comment|body|caption|description|reason|label|summary|use$/i;
+					// Unique keys get fresh values (a second row with the same code is refused).
+					const unique = /^(code|username|key)$|Code$/;
+					if (!fb.fields.some(([k]) => free.test(k) && !unique.test(k))) noFreeText.add(label);
+					else {
+						// Markup, then a formula, then tricky Unicode: a form may refuse one kind by rule.
+						const texts = [
+							`Fz ${SCRIPT}${IMG} =1+1`,
+							'=HYPERLINK("http://evil.example","x")',
+							`Phường ${'Bình Trưng'.normalize('NFD')}\u200b\u202e`
+						];
+						for (const text of texts) {
+							const fields = fb.fields.map(([k, v]): [string, string] => [
+								k,
+								unique.test(k) ? `fzh${++filled}` : free.test(k) ? text : v
+							]);
+							const { body, type } = encodeBody(
+								fields,
+								fb.files.length ? 'multipart' : 'urlencoded'
+							);
+							const a = await send('POST', formUrl, { cookie, body, type });
+							const issue =
+								problem(a, `${label} ${realPath}`) ?? (await explainsRefusal(a, formUrl, cookie));
+							if (issue) found.push(issue);
+							expect(issue).toBeNull();
+							if (reached(a.status)) {
+								hostilePassed[label] = 1;
+								break;
+							}
+							refusedHostile[label] = `${a.status}: ${a.text
+								.replace(/<[^>]*>/g, ' ')
+								.match(/[^\n]*(?:Trường|không|phải|quá|bắt buộc)[^\n]*/)?.[0]
+								?.trim()
+								.slice(0, 200)}`;
+						}
+					}
+				}
 				// Accounts may have been disabled, reset or throttled: put them back for the next targets.
 				if (/^\/(admin\/users|account|login|logout)/.test(t.routeId)) await restoreAccounts();
 			},
 			300_000
 		);
 	}
+});
+
+describe('the form fuzzing reached the services', () => {
+	it('every form whose baseline was accepted got a hostile submission past validation', () => {
+		const accepted = Object.keys(baselines).filter((k) => reached(baselines[k].status));
+		// (A target whose own fuzz test found a problem already fails there.)
+		const missed = accepted.filter(
+			(k) => !(hostilePassed[k] > 0) && !noFreeText.has(k) && !found.some((f) => f.startsWith(k))
+		);
+		console.log(
+			`[fuzz] baselines accepted: ${accepted.length} of ${Object.keys(baselines).length}; ` +
+				`forms without a free-text field whose hostile runs all met validation: ${[...noFreeText].join(', ') || 'none'}`
+		);
+		expect(missed.map((k) => `${k} (${refusedHostile[k] ?? '?'})`)).toEqual([]);
+		expect(Object.keys(baselines).length).toBeGreaterThan(30);
+	});
 });
 
 describe('endpoints never answer 5xx', () => {
