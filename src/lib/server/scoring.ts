@@ -49,7 +49,7 @@ import {
 	type PreferenceFunction,
 	type RankingComparison
 } from '../mcda';
-import { computeSpaceNeeds } from '../norms';
+import { needsForWard } from './needs';
 import {
 	LEGAL_STATUS_SCORE,
 	UNAVAILABLE_LEGAL_STATUSES,
@@ -63,13 +63,11 @@ import {
 	criteria,
 	facilities,
 	judgments,
-	normItems,
 	normSets,
 	orgUnits,
 	positions,
 	scoringRuns,
 	settings,
-	specialisedRooms,
 	users,
 	wards,
 	weightings
@@ -520,28 +518,9 @@ export function requiredLand(db: DbLike, wardId: number): RequiredLand {
 		.where(eq(orgUnits.wardId, wardId))
 		.all();
 	if (!set || ps.length === 0) return { ...base, areaM2: null, source: 'none' };
-	const items = db.select().from(normItems).where(eq(normItems.normSetId, set.id)).all();
-	const rooms = db
-		.select({
-			key: specialisedRooms.key,
-			areaM2: specialisedRooms.areaM2,
-			count: specialisedRooms.count
-		})
-		.from(specialisedRooms)
-		.where(eq(specialisedRooms.wardId, wardId))
-		.all();
-	const known = new Set(items.map((i) => i.titleKey));
 	try {
-		const needs = computeSpaceNeeds({
-			normSet: {
-				titles: items.map((i) => ({ key: i.titleKey, m2PerPerson: i.m2PerPerson })),
-				commonAreaRatio: set.commonAreaRatio,
-				specialisedRooms: rooms
-			},
-			positions: ps
-				.filter((p) => known.has(p.titleKey))
-				.map((p) => ({ unitId: String(p.unitId), titleKey: p.titleKey, count: p.count }))
-		});
+		// The needs page's figure: positions priced with their rank and concurrent titles.
+		const needs = needsForWard(db, wardId, set.id).result;
 		const usable = needs.totalUsableM2;
 		return {
 			grossToUsable,
