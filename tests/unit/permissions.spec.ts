@@ -149,6 +149,19 @@ const RULES: [prefix: string, rule: Rule][] = [
 					? 200
 					: 404
 	],
+	[
+		'/api/v1/staffing-board',
+		(who, method) =>
+			who === 'anonymous'
+				? 401
+				: isToken(who)
+					? method === 'GET'
+						? 404
+						: 403
+					: who === 'city.reviewer' || who === 'admin'
+						? 200
+						: 404
+	],
 	['/admin', (who) => (who === 'anonymous' || isToken(who) ? 401 : who === 'admin' ? 200 : 404)],
 	// Signed-in pages for everyone: home, account, logout, one's own notifications.
 	...(['/', '/account', '/logout', '/notifications'].map((p) => [
