@@ -149,18 +149,11 @@ const RULES: [prefix: string, rule: Rule][] = [
 					? 200
 					: 404
 	],
+	// The guard lets any signed-in caller reach the board; the route itself answers 404 to
+	// ward users and ward tokens (city reviewers, admins and city-wide tokens read it).
 	[
 		'/api/v1/staffing-board',
-		(who, method) =>
-			who === 'anonymous'
-				? 401
-				: isToken(who)
-					? method === 'GET'
-						? 404
-						: 403
-					: who === 'city.reviewer' || who === 'admin'
-						? 200
-						: 404
+		(who, method) => (who === 'anonymous' ? 401 : isToken(who) && method === 'POST' ? 403 : 200)
 	],
 	['/admin', (who) => (who === 'anonymous' || isToken(who) ? 401 : who === 'admin' ? 200 : 404)],
 	// Signed-in pages for everyone: home, account, logout, one's own notifications.

@@ -9,7 +9,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
-import { conditionIndex, ratingsFromSurvey } from '../condition';
 import { METRO_STATIONS } from '../geo';
 import {
 	SECTION_KEYS,
@@ -98,7 +97,6 @@ export interface DraftState {
 
 export const EDITABLE: readonly ProposalStatus[] = ['draft', 'returned'];
 export const DECIDABLE: readonly ProposalStatus[] = ['submitted', 'in-review'];
-
 /**
  * One live proposal per ward. Live = draft, submitted, in-review or returned. Creating a new
  * proposal while one is with the city (submitted, in-review) is refused: the city reviews one
@@ -110,6 +108,7 @@ export const DECIDABLE: readonly ProposalStatus[] = ['submitted', 'in-review'];
 export const LIVE: readonly ProposalStatus[] = ['draft', 'submitted', 'in-review', 'returned'];
 /** Live statuses that block a new proposal (the city holds the dossier). */
 export const WITH_CITY: readonly ProposalStatus[] = ['submitted', 'in-review'];
+
 // ------------------------------------------------------------------ assembling the packet
 
 function settingValue(db: DbLike, wardId: number, key: string, fallback: number): SettingValue {
@@ -317,12 +316,6 @@ export function gatherInput(db: Db, wardId: number, at = new Date()): PacketInpu
 					.map((b) => {
 						const agg = roomAgg.find((r) => r.buildingId === b.id);
 						const s = latest.get(b.id);
-						let index: number | null = null;
-						try {
-							index = s ? conditionIndex(ratingsFromSurvey(s)) : null;
-						} catch {
-							index = null;
-						}
 						return {
 							id: b.id,
 							code: b.code,
@@ -332,7 +325,6 @@ export function gatherInput(db: Db, wardId: number, at = new Date()): PacketInpu
 							roomCount: agg?.n ?? 0,
 							roomsAreaM2: agg?.area ?? 0,
 							dangerLevel: s?.dangerLevel ?? null,
-							conditionIndex: index,
 							surveyedOn: s?.surveyedOn ?? null
 						};
 					})
@@ -1023,17 +1015,17 @@ function recordSubmission(
 	const { wardId, id, number, snapshot, json, hash, files, at } = s;
 	db.transaction((tx) => {
 		const cur = editable(tx, wardId, id);
+		// One live proposal per ward (see LIVE): older data may hold two drafts of a ward.
+		const other = liveProposals(tx, wardId).find(
+			(p) => p.id !== id && WITH_CITY.includes(p.status)
+		);
+		if (other) throw new ProposalError('live-exists');
 		const v = tx
 			.insert(proposalVersions)
 			.values({
 				proposalId: id,
 				number,
 				snapshotJson: json,
-		// One live proposal per ward (see LIVE): older data may hold two drafts of a ward.
-		const other = liveProposals(tx, wardId).find(
-			(p) => p.id !== id && WITH_CITY.includes(p.status)
-		);
-		if (other) throw new ProposalError('live-exists');
 				sha256: hash,
 				filesJson: JSON.stringify(files),
 				submittedBy: actor.userId,
@@ -1082,15 +1074,15 @@ function forReview(db: DbLike, id: number) {
 	return p;
 }
 
+/** A proposal the city may see: submitted at least once (not a draft, nor a replaced draft). */
+const SEEN_BY_CITY = sql`exists (select 1 from proposal_versions v where v.proposal_id = ${proposals.id})`;
+
 function latestVersionId(db: DbLike, id: number): number {
 	const v = db
 		.select({ id: proposalVersions.id })
 		.from(proposalVersions)
 		.where(eq(proposalVersions.proposalId, id))
 		.orderBy(desc(proposalVersions.number))
-/** A proposal the city may see: submitted at least once (not a draft, nor a replaced draft). */
-const SEEN_BY_CITY = sql`exists (select 1 from proposal_versions v where v.proposal_id = ${proposals.id})`;
-
 		.get();
 	if (!v) throw new ProposalError('no-version');
 	return v.id;
@@ -1137,14 +1129,14 @@ export function addComment(
 ): number {
 	if (!(SECTION_KEYS as readonly string[]).includes(input.section) && input.section !== 'general')
 		throw new ProposalError('bad-section');
+	if (input.body.trim().length === 0 || input.body.length > 4000)
+		throw new ProposalError('comment-too-long');
 	return db.transaction((tx) => {
 		const p = forReview(tx, id);
 		if (!DECIDABLE.includes(p.status)) throw new ProposalError('not-submitted');
 		if (p.status === 'submitted') claimIn(tx, actor, p);
 		const versionId = latestVersionId(tx, id);
 		const row = tx
-	if (input.body.trim().length === 0 || input.body.length > 4000)
-		throw new ProposalError('comment-too-long');
 			.insert(reviewComments)
 			.values({ versionId, section: input.section, body: input.body, authorId: actor.userId })
 			.returning({ id: reviewComments.id })

@@ -46,8 +46,6 @@ export const POLICY: [prefix: string, rule: Rule][] = [
 	['/health', { kind: 'public' }],
 	['/api/v1/wards/[code]', { kind: 'ward', param: 'code' }],
 	['/api/v1/proposals/[id]', { kind: 'proposal', param: 'id' }],
-	// The city's staffing board across wards: the city's reviewers (and admins) only.
-	['/api/v1/staffing-board', { kind: 'city' }],
 	['/api/v1', { kind: 'user' }],
 	// Every member of the ward (the leaders have viewer accounts) answers their own AHP comparisons.
 	['/w/[ward]/sites/weights/mine', { kind: 'ward', param: 'ward', memberWrites: true }],
