@@ -15,7 +15,8 @@ export default ts.config(
 			'data/',
 			'drizzle/',
 			'test-results/',
-			'bench-results/'
+			'bench-results/',
+			'tmp/'
 		]
 	},
 	js.configs.recommended,
