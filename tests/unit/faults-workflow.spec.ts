@@ -269,7 +269,8 @@ async function postAndMaybeKill(
 	const request = fetch(`${server.base}${url}`, {
 		method: 'POST',
 		headers: formHeaders(server.base, cookie),
-		body: new URLSearchParams({}),
+		// A submission needs its confirmation (what becomes immutable); apply ignores it.
+		body: new URLSearchParams({ confirm: '1' }),
 		redirect: 'manual'
 	})
 		.then((r) => r.status)
@@ -698,7 +699,7 @@ describe('a long solve', () => {
 					weightShortfallM2: '1',
 					weightBuildings: '10',
 					weightMoved: '1',
-					timeLimitS: '20'
+					timeLimitS: '3'
 				}),
 				redirect: 'manual'
 			}).finally(() => (solving = false));
@@ -717,7 +718,7 @@ describe('a long solve', () => {
 		try {
 			// The first solve also loads HiGHS (asynchronously, so requests pass meanwhile anyway).
 			await solveCounting('PA 1');
-			// The second one is all HiGHS (the sample ward: ~1 s). On the server's own thread it
+			// The second one is all HiGHS (the sample ward: its 3 s limit). On the server's own thread it
 			// would let at most the /health sent just before it through.
 			expect(await solveCounting('PA 2')).toBeGreaterThanOrEqual(5);
 			const stored = readDb(dbPath, (db) =>
@@ -727,5 +728,5 @@ describe('a long solve', () => {
 		} finally {
 			await server.stop();
 		}
-	});
+	}, 120_000);
 });
