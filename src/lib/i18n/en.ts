@@ -138,6 +138,7 @@ export const en: Record<CoreMessageKey, string> = {
 	'building.yearBuilt': 'Year built',
 	'building.structure': 'Structure',
 	'building.grossArea': 'Gross floor area (m²)',
+	'building.grossAreaShort': 'Gross floor area',
 	'building.notes': 'Notes',
 	'building.empty': 'This facility has no building yet.',
 	'building.delete': 'Delete building',

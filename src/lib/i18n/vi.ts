@@ -134,6 +134,7 @@ export const vi = {
 	'building.yearBuilt': 'Năm xây dựng',
 	'building.structure': 'Kết cấu',
 	'building.grossArea': 'Diện tích sàn (m²)',
+	'building.grossAreaShort': 'Diện tích sàn',
 	'building.notes': 'Ghi chú',
 	'building.empty': 'Cơ sở này chưa có nhà nào.',
 	'building.delete': 'Xóa nhà',

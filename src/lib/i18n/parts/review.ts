@@ -29,6 +29,10 @@ export const vi = {
 	'review.map.note':
 		'Các địa điểm theo phiên bản đã gửi; điểm to là địa điểm đề xuất. Vòng 500 m và 1.000 m quanh ga metro.',
 	'review.map.recommended': 'địa điểm đề xuất',
+	'review.map.legendRecommended': 'Địa điểm phường đề xuất (chấm lớn)',
+	'review.map.legendOther': 'Địa điểm khác đã so sánh',
+	'review.map.legendProposed': 'Địa điểm đề xuất của phường',
+	'review.map.openProposal': 'Mở hồ sơ đề xuất',
 	'review.diff.narrative': 'Thuyết minh: nội dung sửa đổi',
 	'review.diff.legend': 'Chữ gạch ngang đỏ là phần bị xóa, chữ gạch chân xanh là phần thêm mới.',
 	'review.diff.inserted': 'thêm',
@@ -151,6 +155,10 @@ export const en: Record<keyof typeof vi, string> = {
 	'review.map.note':
 		'Sites as in the submitted version; the large marker is the recommended site. 500 m and 1,000 m rings around metro stations.',
 	'review.map.recommended': 'recommended site',
+	'review.map.legendRecommended': 'Site the ward recommends (large dot)',
+	'review.map.legendOther': 'Other sites compared',
+	'review.map.legendProposed': 'Site proposed by the ward',
+	'review.map.openProposal': 'Open the proposal',
 	'review.diff.narrative': 'Narrative: changes',
 	'review.diff.legend': 'Struck-through red words were deleted, underlined green words inserted.',
 	'review.diff.inserted': 'inserted',
