@@ -30,7 +30,7 @@ test.describe('group AHP as a session', () => {
 		const guestPage = await guest.newPage();
 		await guestPage.goto(new URL(link).pathname);
 		await expect(guestPage.getByText(/Kính gửi Bà Lê Thị B — Chủ tịch UBMTTQ/)).toBeVisible();
-		await guestPage.getByLabel(PAIR).selectOption('2');
+		await guestPage.getByLabel(PAIR, { exact: true }).selectOption('2');
 		await guestPage.getByRole('button', { name: 'Gửi đánh giá' }).click();
 		await expect(guestPage.getByText(/Đã nhận đánh giá của ông\/bà/)).toBeVisible();
 		// The link works once.
@@ -47,11 +47,11 @@ test.describe('group AHP as a session', () => {
 			leaderPage.getByRole('heading', { name: 'Đánh giá của tôi', level: 1 })
 		).toBeVisible();
 		// A new participant starts from "equal" on every pair.
-		await expect(leaderPage.getByLabel(PAIR)).toHaveValue('1');
+		await expect(leaderPage.getByLabel(PAIR, { exact: true })).toHaveValue('1');
 		const slider = leaderPage.getByRole('slider', { name: `Thanh trượt: ${PAIR}` });
 		await slider.focus();
 		for (let k = 0; k < 7; k++) await slider.press('ArrowRight');
-		await expect(leaderPage.getByLabel(PAIR)).toHaveValue('8');
+		await expect(leaderPage.getByLabel(PAIR, { exact: true })).toHaveValue('8');
 		await leaderPage.getByRole('button', { name: 'Lưu đánh giá' }).click();
 		await expect(leaderPage.getByText(/Đã lưu đánh giá của .*CR = /)).toBeVisible();
 		await leader.close();
@@ -75,9 +75,9 @@ test.describe('group AHP as a session', () => {
 
 		// The editor types a paper form in: a new name starts from "equal", not from anyone's
 		// answers; an existing person's name loads theirs.
-		await page.getByLabel('Người đánh giá').fill('Ông Trần Văn C');
+		await page.getByLabel('Người đánh giá', { exact: true }).fill('Ông Trần Văn C');
 		await expect(page.getByText('Người mới: các cặp bắt đầu từ mức “ngang nhau”.')).toBeVisible();
-		await expect(page.getByLabel(PAIR)).toHaveValue('1');
+		await expect(page.getByLabel(PAIR, { exact: true })).toHaveValue('1');
 
 		// Leave the ward as the other tests expect it: no judgements, the default weights.
 		await removeParticipant(page, 'Bà Lê Thị B');

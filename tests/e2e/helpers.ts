@@ -5,7 +5,11 @@ export const DEMO_PASSWORD = 'truso-demo';
 /** Logs in through the login form, as a person would. */
 export async function login(page: Page, username: string, next = '/'): Promise<void> {
 	await page.goto(`/login?next=${encodeURIComponent(next)}`);
-	await page.getByLabel(/Tên đăng nhập|Username/).fill(username);
+	// Typed before the page hydrated, a value can be reset by hydration: wait, then check.
+	await page.waitForLoadState('networkidle');
+	const name = page.getByLabel(/Tên đăng nhập|Username/);
+	await name.fill(username);
+	await expect(name).toHaveValue(username);
 	await page.getByLabel(/Mật khẩu|Password/).fill(DEMO_PASSWORD);
 	await page.getByRole('button', { name: /Đăng nhập|Log in/ }).click();
 	await expect(page).not.toHaveURL(/\/login/);

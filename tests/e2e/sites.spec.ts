@@ -46,10 +46,16 @@ test.describe('siting a new headquarters', () => {
 		await expect(page.getByRole('heading', { name: 'Trọng số tiêu chí', level: 1 })).toBeVisible();
 		await expect(page.getByText(/giả định của sản phẩm/).first()).toBeVisible();
 		await page.waitForLoadState('networkidle');
-		await page.getByLabel('Người đánh giá').fill('Chủ tịch UBND phường');
-		await page.getByLabel('Diện tích khu đất so với Tình trạng pháp lý đất').selectOption('5');
-		await page.getByLabel('Tình trạng pháp lý đất so với Số hộ phải di dời').selectOption('5');
-		await page.getByLabel('Diện tích khu đất so với Số hộ phải di dời').selectOption('1/9');
+		await page.getByLabel('Người đánh giá', { exact: true }).fill('Chủ tịch UBND phường');
+		await page
+			.getByLabel('Diện tích khu đất so với Tình trạng pháp lý đất', { exact: true })
+			.selectOption('5');
+		await page
+			.getByLabel('Tình trạng pháp lý đất so với Số hộ phải di dời', { exact: true })
+			.selectOption('5');
+		await page
+			.getByLabel('Diện tích khu đất so với Số hộ phải di dời', { exact: true })
+			.selectOption('1/9');
 		await expect(page.getByText(/Cảnh báo: CR = 0,168 > 0,10/)).toBeVisible();
 		await expect(
 			page.getByText(
@@ -57,7 +63,9 @@ test.describe('siting a new headquarters', () => {
 			)
 		).toBeVisible();
 		await page.getByRole('button', { name: 'Dùng giá trị gợi ý' }).click();
-		await expect(page.getByLabel('Diện tích khu đất so với Số hộ phải di dời')).toHaveValue('1');
+		await expect(
+			page.getByLabel('Diện tích khu đất so với Số hộ phải di dời', { exact: true })
+		).toHaveValue('1');
 		await expect(page.getByText('CR ≤ 0,10: mức nhất quán chấp nhận được.')).toBeVisible();
 		await page.getByRole('button', { name: 'Lưu đánh giá' }).click();
 		await expect(
