@@ -97,7 +97,14 @@ test.describe('siting a new headquarters', () => {
 		await expect(
 			page.getByRole('heading', { name: /Độ nhạy: thay đổi từng trọng số/ })
 		).toBeVisible();
-		await expect(page.getByText(/tại trọng số \d+(,\d)? ?%: [^ ]+ → [^ ]+/).first()).toBeVisible();
+		// Which way the weight must move, and who then takes first place from whom.
+		await expect(
+			page
+				.getByText(
+					/nếu trọng số (giảm xuống dưới|tăng lên trên) \d+(,\d)? ?%: \S+ lên hạng nhất thay \S+/
+				)
+				.first()
+		).toBeVisible();
 		await page.getByLabel('Tên lần chấm').fill('Lần chấm thử nghiệm');
 		await page.getByRole('button', { name: 'Lưu lần chấm điểm' }).click();
 		await expect(
