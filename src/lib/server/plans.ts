@@ -15,8 +15,8 @@
  * Every function takes `db` and the ward's id, so a scenario of another ward is never found.
  * Writes run in one transaction with their audit rows.
  */
+import { PDF_FONT, renderPdf } from './export/pdf';
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { solveAllocation } from '../allocation';
@@ -1590,29 +1590,6 @@ export async function exportMovesXlsx(
 	return new Uint8Array(buf as ArrayBuffer);
 }
 
-interface PdfMake {
-	setFonts(fonts: Record<string, Record<string, string>>): void;
-	setUrlAccessPolicy(cb: (url: string) => boolean): void;
-	setLocalAccessPolicy(cb: (path: string) => boolean): void;
-	createPdf(doc: object): { getBuffer(): Promise<Buffer> };
-}
-
-/** pdfmake's server build with its bundled Roboto (covers Vietnamese), loaded once. */
-let pdfmakeCache: PdfMake | null = null;
-function pdfmake(): PdfMake {
-	if (pdfmakeCache) return pdfmakeCache;
-	const require = createRequire(import.meta.url);
-	const pm = require('pdfmake') as PdfMake;
-	const fonts = require('pdfmake/fonts/Roboto.js') as { Roboto: Record<string, string> };
-	const allowed = new Set(Object.values(fonts.Roboto));
-	pm.setFonts(fonts);
-	// No remote resources, and only the font files from disk.
-	pm.setUrlAccessPolicy(() => false);
-	pm.setLocalAccessPolicy((p) => allowed.has(p));
-	pdfmakeCache = pm;
-	return pm;
-}
-
 /** The move list as an A4 PDF: title, ward name, date and the table. */
 export async function exportMovesPdf(
 	detail: Pick<ScenarioDetail, 'built' | 'moves' | 'name'>,
@@ -1626,7 +1603,7 @@ export async function exportMovesPdf(
 		pageSize: 'A4',
 		pageMargins: [40, 48, 40, 48],
 		info: { title: exportTitle(detail, locale), creator: 'Trụ sở' },
-		defaultStyle: { font: 'Roboto', fontSize: 9 },
+		defaultStyle: { font: PDF_FONT, fontSize: 9 },
 		content: [
 			{ text: exportTitle(detail, locale), fontSize: 15, bold: true, margin: [0, 0, 0, 4] },
 			{ text: wardName, fontSize: 11 },
@@ -1655,7 +1632,7 @@ export async function exportMovesPdf(
 				: { text: translate(locale, 'plans.moves.empty') }
 		]
 	};
-	const buf = await pdfmake().createPdf(doc).getBuffer();
+	const buf = await renderPdf(doc);
 	return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 

@@ -46,6 +46,15 @@ function pdfmake(): PdfMake {
 	return pm;
 }
 
+/**
+ * Renders a pdfmake document with the one pdfmake instance of the server (Tinos embedded, no
+ * remote or other local files). Every PDF the server writes goes through here: pdfmake's font
+ * table is global, so a second loader with other fonts would break the packet's PDFs.
+ */
+export async function renderPdf(doc: object): Promise<Uint8Array> {
+	return new Uint8Array(await pdfmake().createPdf(doc).getBuffer());
+}
+
 /** mm → PDF points. */
 export const pt = (mm: number) => (mm * 72) / 25.4;
 const PAGE_W = 595.28;
