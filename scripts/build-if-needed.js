@@ -69,9 +69,16 @@ const KEEP_PREVIOUS = 2;
  * @property {string} [buildDir] the link's path relative to the checkout (TRUSO_BUILD_DIR, default build)
  * @property {boolean} [force] build even when the stamp matches
  * @property {(outDir: string) => void} [build] makes the build in outDir (default: vite build)
+ * @property {string[]} [buildArgs] Node's arguments for the default build (default: vite's
+ *   `build`); the tests run a command that fails
  */
 
-/** @param {BuildOptions} [options] */
+/**
+ * A failed build throws (after the lock is released and the half-made folder removed) rather than
+ * exiting the process from inside the lock: `process.exit` skips `finally`, so the `.build.lock`
+ * folder stayed and every later start waited 15 minutes for it to be taken as stale.
+ * @param {BuildOptions} [options]
+ */
 export function buildIfNeeded(options = {}) {
 	const buildDir = options.buildDir || process.env.TRUSO_BUILD_DIR || 'build';
 	withLock(path.join(root, `.${buildDir.replace(/[\\/]/g, '_')}.lock`), () =>
@@ -79,18 +86,20 @@ export function buildIfNeeded(options = {}) {
 	);
 }
 
-/** @param {string} outDir relative to the checkout */
-function viteBuild(outDir) {
-	const r = spawnSync(
-		process.execPath,
-		[path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
-		{ cwd: root, stdio: 'inherit', env: { ...process.env, TRUSO_BUILD_DIR: outDir } }
-	);
-	if (r.status !== 0) {
-		fs.rmSync(path.join(root, outDir), { recursive: true, force: true });
-		console.error('[truso] the build failed; see the messages above.');
-		process.exit(r.status ?? 1);
-	}
+/**
+ * @param {string} outDir relative to the checkout
+ * @param {string[]} args
+ */
+function spawnBuild(outDir, args) {
+	const r = spawnSync(process.execPath, args, {
+		cwd: root,
+		stdio: 'inherit',
+		env: { ...process.env, TRUSO_BUILD_DIR: outDir }
+	});
+	if (r.status !== 0)
+		throw new Error(
+			`[truso] the build failed (exit status ${r.status ?? r.signal}); see the messages above.`
+		);
 }
 
 /**
@@ -115,7 +124,19 @@ function buildIfStale(buildDir, options) {
 		time++;
 	const name = `${path.basename(buildDir)}-${time}`;
 	const outDir = path.join(path.dirname(buildDir), name);
-	(options.build ?? viteBuild)(outDir);
+	const build =
+		options.build ??
+		((/** @type {string} */ dir) =>
+			spawnBuild(
+				dir,
+				options.buildArgs ?? [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build']
+			));
+	try {
+		build(outDir);
+	} catch (e) {
+		fs.rmSync(path.join(root, outDir), { recursive: true, force: true });
+		throw e;
+	}
 	fs.writeFileSync(path.join(root, outDir, '.truso-build-stamp'), stamp);
 	switchLink(link, name);
 	prune(link, name);
