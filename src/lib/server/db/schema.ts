@@ -31,6 +31,12 @@ const updatedAt = () =>
 	integer('updated_at', { mode: 'number' })
 		.notNull()
 		.default(sql`(unixepoch('subsec') * 1000)`);
+/**
+ * Optimistic concurrency: the row's version, 1 when created, + 1 on every update (the update
+ * checks it in its WHERE clause, src/lib/server/concurrency.ts; a trigger bumps it for updates
+ * that do not). A form carries the version it was loaded with; a stale save is refused (409).
+ */
+const rowVersion = () => integer('version').notNull().default(1);
 
 /** A commune-level unit (phường / xã). */
 export const wards = sqliteTable('wards', {
@@ -132,6 +138,7 @@ export const facilities = sqliteTable(
 		legalStatus: text('legal_status', { enum: LEGAL_STATUSES }).notNull().default('unknown'),
 		yearBuilt: integer('year_built'),
 		notes: text('notes'),
+		version: rowVersion(),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
@@ -152,6 +159,7 @@ export const buildings = sqliteTable(
 		structure: text('structure'),
 		grossFloorAreaM2: real('gross_floor_area_m2'),
 		notes: text('notes'),
+		version: rowVersion(),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
@@ -180,6 +188,7 @@ export const rooms = sqliteTable(
 		}),
 		occupants: integer('occupants').notNull().default(0),
 		notes: text('notes'),
+		version: rowVersion(),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
@@ -222,6 +231,7 @@ export const conditionSurveys = sqliteTable(
 		fireSafety: integer('fire_safety'),
 		accessibility: integer('accessibility'),
 		notes: text('notes'),
+		version: rowVersion(),
 		createdAt: createdAt()
 	},
 	(t) => [index('surveys_building_idx').on(t.buildingId, t.surveyedOn)]
@@ -258,6 +268,7 @@ export const orgUnits = sqliteTable(
 		kind: text('kind', { enum: UNIT_KINDS }).notNull(),
 		publicFacing: integer('public_facing', { mode: 'boolean' }).notNull().default(false),
 		sortOrder: integer('sort_order').notNull().default(0),
+		version: rowVersion(),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
@@ -290,6 +301,7 @@ export const positions = sqliteTable(
 			.$type<string[]>()
 			.notNull()
 			.default(sql`'[]'`),
+		version: rowVersion(),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
@@ -384,6 +396,7 @@ export const sites = sqliteTable(
 			.notNull()
 			.default(false),
 		notes: text('notes'),
+		version: rowVersion(),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
@@ -407,6 +420,7 @@ export const criteria = sqliteTable(
 		basis: text('basis'),
 		defaultWeight: real('default_weight').notNull(),
 		active: integer('active', { mode: 'boolean' }).notNull().default(true),
+		version: rowVersion(),
 		sortOrder: integer('sort_order').notNull().default(0)
 	},
 	(t) => [uniqueIndex('criteria_ward_key_uq').on(t.wardId, t.key)]
@@ -489,6 +503,7 @@ export const scenarios = sqliteTable('scenarios', {
 	/** Fingerprint of the inputs the stored plan was solved for; null = never solved. */
 	inputHash: text('input_hash'),
 	createdBy: integer('created_by').references(() => users.id),
+	version: rowVersion(),
 	createdAt: createdAt(),
 	updatedAt: updatedAt()
 });
@@ -556,6 +571,7 @@ export const proposals = sqliteTable('proposals', {
 	draftJson: text('draft_json').notNull(),
 	reviewerId: integer('reviewer_id').references(() => users.id),
 	createdBy: integer('created_by').references(() => users.id),
+	version: rowVersion(),
 	createdAt: createdAt(),
 	updatedAt: updatedAt()
 });
