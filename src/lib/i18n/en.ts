@@ -72,6 +72,14 @@ export const en: Record<CoreMessageKey, string> = {
 	'err.tooLarge': 'The data sent is too large.',
 	'err.busyDb':
 		'The database is busy (another task is writing). Please try again in a few minutes.',
+	'jobs.queued':
+		'The server is busy, position {position} in the queue. The job will run in its turn; this page updates itself.',
+	'jobs.running': 'The server is working on this; the page updates itself when it is done.',
+	'jobs.full':
+		'The server is busy: the queue already holds {max} jobs. Please try again in a few minutes.',
+	'jobs.wardFull':
+		'The server is busy: the ward already has {max} jobs waiting in the queue. Please wait for them to finish and try again.',
+	'jobs.retry': 'Reload',
 	'err.readonlyDb':
 		'Data cannot be written (the disk is full or the database file is read-only). Tell your administrator.',
 	'err.photoType': 'Photos must be JPEG, PNG or WebP.',

@@ -68,6 +68,13 @@ export const vi = {
 	'err.server': 'Đã xảy ra lỗi. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị viên.',
 	'err.tooLarge': 'Dữ liệu gửi lên quá lớn.',
 	'err.busyDb': 'Cơ sở dữ liệu đang bận (một tác vụ khác đang ghi). Vui lòng thử lại sau ít phút.',
+	'jobs.queued':
+		'Máy chủ đang bận, vị trí {position} trong hàng đợi. Việc sẽ được làm khi đến lượt; trang tự cập nhật.',
+	'jobs.running': 'Máy chủ đang xử lý việc này; trang tự cập nhật khi xong.',
+	'jobs.full': 'Máy chủ đang bận: hàng đợi đã đủ {max} việc. Vui lòng thử lại sau ít phút.',
+	'jobs.wardFull':
+		'Máy chủ đang bận: phường đã có {max} việc chờ trong hàng đợi. Vui lòng đợi các việc đó xong rồi thử lại.',
+	'jobs.retry': 'Tải lại',
 	'err.readonlyDb':
 		'Không thể ghi dữ liệu (ổ đĩa đầy hoặc tệp cơ sở dữ liệu chỉ đọc). Hãy báo quản trị viên.',
 	'err.photoType': 'Ảnh phải là JPEG, PNG hoặc WebP.',

@@ -20,6 +20,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { solveAllocation } from '../allocation';
+import { solverQueue, type Job } from './jobs';
 // The pure parts by file, as the plan page imports them (the index also loads the solver).
 import { fillAreas } from '../allocation/areas';
 import { checkAllocation, moveList } from '../allocation/evaluate';
@@ -41,6 +42,7 @@ import { computeSpaceNeeds, isRankKey, NORM_SET_155_2025, type RankKey } from '.
 import type { Actor } from './audit';
 import { writeAudit } from './audit';
 import type { Db, DbLike } from './db';
+import { checkVersion, versionedUpdate } from './concurrency';
 import {
 	arrangements,
 	assignments,
@@ -1019,19 +1021,19 @@ export function updateScenarioSettings(
 	actor: Actor,
 	wardId: number,
 	id: number,
-	settings: ScenarioSettings
+	settings: ScenarioSettings,
+	/** The version the form was loaded with (null = not checked); stale → ConflictError. */
+	expectedVersion?: number | null
 ): void {
 	db.transaction((tx) => {
 		const row = scenarioRow(tx, wardId, id);
+		checkVersion('scenario', row, expectedVersion);
 		const s = validateSettings(tx, wardId, settings);
-		tx.update(scenarios)
-			.set({
-				settingsJson: JSON.stringify(s),
-				weightsJson: JSON.stringify(s.weights),
-				updatedAt: Date.now()
-			})
-			.where(eq(scenarios.id, id))
-			.run();
+		versionedUpdate(tx, scenarios, 'scenario', id, expectedVersion, {
+			settingsJson: JSON.stringify(s),
+			weightsJson: JSON.stringify(s.weights),
+			updatedAt: Date.now()
+		});
 		writeAudit(tx, {
 			actor,
 			wardId,
@@ -1142,6 +1144,39 @@ export async function solveScenario(
 	id: number,
 	input: { timeLimitS: number }
 ): Promise<number> {
+	return queueSolve(db, actor, wardId, id, input).promise;
+}
+
+/** The solver queue's key of a scenario's solve. */
+export const solveJobKey = (wardId: number, id: number) => `solve:${wardId}:${id}`;
+
+/**
+ * Puts the scenario's solve in the server's fair solver queue (`jobs/queue.ts`) and returns the
+ * job at once: running (the caller may await it) or waiting (the caller answers "busy, position
+ * N"; the plan is stored when its turn comes). Asking again while it waits or runs joins the same
+ * job. Throws `PlansError('not-found')` at once for an unknown scenario and `QueueFullError` when
+ * the queue is full (nothing is queued then). The inventory is read when the job starts.
+ */
+export function queueSolve(
+	db: Db,
+	actor: Actor,
+	wardId: number,
+	id: number,
+	input: { timeLimitS: number }
+): Job<number> {
+	scenarioRow(db, wardId, id);
+	return solverQueue.submit(wardId, solveJobKey(wardId, id), () =>
+		solveNow(db, actor, wardId, id, input)
+	);
+}
+
+async function solveNow(
+	db: Db,
+	actor: Actor,
+	wardId: number,
+	id: number,
+	input: { timeLimitS: number }
+): Promise<number> {
 	const row = scenarioRow(db, wardId, id);
 	const settings = settingsOf(db, wardId, row);
 	const built = buildInstance(db, wardId, settings);
@@ -1174,6 +1209,34 @@ export async function solveNewScenario(
 		db.delete(scenarios).where(eq(scenarios.id, id)).run();
 		throw e;
 	}
+}
+
+/**
+ * Like {@link solveNewScenario} but without waiting for a solver slot: creates the scenario and
+ * queues its solve (see {@link queueSolve}). When the queue is full nothing is created and
+ * `QueueFullError` is thrown. A solve that fails leaves the scenario as an unsolved draft.
+ */
+export function queueNewScenario(
+	db: Db,
+	actor: Actor,
+	wardId: number,
+	input: { name: string; weights: AllocationWeights; timeLimitS: number }
+): { id: number; job: Job<number> } {
+	const settings = { ...defaultSettings(db, wardId), weights: fullWeights(input.weights) };
+	// Refuse before creating anything (no await between this check and the submit below).
+	solverQueue.assertRoom(wardId);
+	const id = createScenario(db, actor, wardId, input.name, settings);
+	return { id, job: queueSolve(db, actor, wardId, id, { timeLimitS: input.timeLimitS }) };
+}
+
+/**
+ * Removes a scenario created by {@link queueNewScenario} whose solve failed while its creator
+ * waited for it (as {@link solveNewScenario} does); a scenario solved meanwhile is kept.
+ */
+export function discardUnsolved(db: Db, wardId: number, id: number): void {
+	db.delete(scenarios)
+		.where(and(eq(scenarios.id, id), eq(scenarios.wardId, wardId), eq(scenarios.status, 'draft')))
+		.run();
 }
 
 /**

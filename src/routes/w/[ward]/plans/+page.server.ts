@@ -11,10 +11,12 @@ import {
 	deleteScenario,
 	listScenarios,
 	PlansError,
-	solveNewScenario,
+	discardUnsolved,
+	queueNewScenario,
 	UNUSABLE_ROOM_TYPES
 } from '$lib/server/plans';
 import { actorOf } from '$lib/server/request';
+import { QueueFullError, queueFullMessage } from '$lib/server/jobs';
 import {
 	createSchema,
 	DEFAULT_PAGE_TIME_LIMIT_S,
@@ -106,9 +108,9 @@ export const actions: Actions = {
 		const parsed = parseForm(solveSchema, await request.formData(), locals.locale, 'solve');
 		if (!parsed.ok) return parsed.failure;
 		const d = parsed.data;
-		let id: number;
+		let id: number | undefined;
 		try {
-			id = await solveNewScenario(locals.db, actorOf(locals), locals.ward!.id, {
+			const queued = queueNewScenario(locals.db, actorOf(locals), locals.ward!.id, {
 				name: d.name,
 				weights: {
 					unseated: d.weightUnseated,
@@ -119,7 +121,20 @@ export const actions: Actions = {
 				},
 				timeLimitS: d.timeLimitS
 			});
+			id = queued.id;
+			// Running: wait for the plan (on a worker thread). Waiting for a slot: go to the
+			// scenario's page at once, which shows the position in the queue.
+			if (queued.job.state !== 'queued') await queued.job.promise;
 		} catch (e) {
+			// The solve failed while this request waited for it: no half-made scenario is left.
+			if (id !== undefined) discardUnsolved(locals.db, locals.ward!.id, id);
+			if (e instanceof QueueFullError)
+				return fail(503, {
+					values: parsed.values,
+					errors: {},
+					message: queueFullMessage(e, locals.locale),
+					form: 'solve'
+				});
 			if (e instanceof PlansError && e.code === 'stale') {
 				return fail(409, {
 					values: parsed.values,

@@ -11,15 +11,17 @@ import {
 	FURTHEST_BELOW_COUNT,
 	getScenario,
 	PlansError,
+	queueSolve,
 	resetScenario,
 	roomLabel,
-	solveScenario,
+	solveJobKey,
 	stackPlan,
 	updateScenarioSettings,
 	type ScenarioSettings,
 	type StackBuilding
 } from '$lib/server/plans';
 import { actorOf } from '$lib/server/request';
+import { jobStatus, QueueFullError, queueFullMessage, solverQueue } from '$lib/server/jobs';
 import {
 	DEFAULT_PAGE_TIME_LIMIT_S,
 	moveSchema,
@@ -119,6 +121,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 			dir
 		},
 		defaults: { timeLimitS: DEFAULT_PAGE_TIME_LIMIT_S, sharePct: DEFAULT_CONSEQUENCE_SHARE * 100 },
+		solveJob: solveJobView(wardId, id, locals.locale),
 		flash: {
 			moved: url.searchParams.has('moved'),
 			reset: url.searchParams.has('reset'),
@@ -128,6 +131,26 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		}
 	};
 };
+
+/**
+ * The scenario's solve in the solver queue, for the page: waiting (with its position) or
+ * running, or a solve that finished in the background with an error lately; else null.
+ */
+function solveJobView(wardId: number, id: number, locale: App.Locals['locale']) {
+	const key = solveJobKey(wardId, id);
+	const status = jobStatus(solverQueue, key, locale);
+	if (status) return status;
+	const job = solverQueue.get(key);
+	if (job?.state !== 'error') return null;
+	const e = job.error;
+	const message =
+		e instanceof PlansError && e.code === 'stale'
+			? translate(locale, 'plans.solve.stale')
+			: e instanceof AllocationInputError
+				? translate(locale, 'plans.solve.inputError', { message: e.message })
+				: translate(locale, 'err.server');
+	return { state: 'error' as const, position: 0, message };
+}
 
 /** The scenario cut up for the page: everything below is computed once per database revision. */
 function scenarioView(
@@ -327,11 +350,22 @@ export const actions: Actions = {
 		const id = scenarioId(params.id);
 		const parsed = parseForm(runSchema, await request.formData(), locals.locale, 'run');
 		if (!parsed.ok) return parsed.failure;
+		let queued = false;
 		try {
-			await solveScenario(locals.db, actorOf(locals), locals.ward!.id, id, {
+			const job = queueSolve(locals.db, actorOf(locals), locals.ward!.id, id, {
 				timeLimitS: parsed.data.timeLimitS
 			});
+			// Waiting for a solver slot: answer at once; the page shows the position and reloads.
+			queued = job.state === 'queued';
+			if (!queued) await job.promise;
 		} catch (e) {
+			if (e instanceof QueueFullError)
+				return fail(503, {
+					form: 'run',
+					values: parsed.values,
+					errors: {},
+					message: queueFullMessage(e, locals.locale)
+				});
 			if (e instanceof PlansError && e.code === 'stale')
 				return fail(409, {
 					form: 'run',
@@ -349,7 +383,7 @@ export const actions: Actions = {
 			if (e instanceof PlansError && e.code === 'not-found') error(404, 'Not found');
 			throw e;
 		}
-		redirect(303, `/w/${locals.ward!.code}/plans/${id}?solved=1`);
+		redirect(303, `/w/${locals.ward!.code}/plans/${id}${queued ? '' : '?solved=1'}`);
 	},
 	move: async ({ request, locals, params, url }) => {
 		const id = scenarioId(params.id);
