@@ -1,29 +1,27 @@
 // @ts-check
 /**
- * Mutation testing (`npm run test:mutation`, not part of `npm test`): Stryker changes the pure
- * domain modules and the authorisation guard one small edit at a time and checks that some test
- * fails. Scores and the surviving mutants: docs/mutation.md.
+ * Mutation testing (`npm run test:mutation`, not part of `npm test`): Stryker changes the domain
+ * modules, the authorisation guard and the proposal workflow one small edit at a time and checks
+ * that some test fails. The modules and their specs: mutation.modules.mjs. Scores and the
+ * surviving mutants: docs/mutation.md.
  *
- * One module: npx stryker run --mutate src/lib/condition/grading.ts
+ * One module (condition, guard, workflow, norms, allocation; comma-separated for several):
+ *   MUTATION_MODULE=guard npm run test:mutation
+ * The JSON/HTML reports go to tmp/mutation/<modules>.json|html, the sandbox to
+ * tmp/stryker-<modules>, so two single-module runs do not collide.
  * The machine is shared: concurrency 1 by default (raise with --concurrency N).
- * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
+import { selectedModules } from './mutation.modules.mjs';
+
+const modules = selectedModules();
+const tag = process.env.MUTATION_MODULE ? modules.map((m) => m.name).join('-') : 'all';
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
 	testRunner: 'vitest',
 	vitest: { configFile: 'vitest.mutation.config.mjs', related: true },
 	plugins: ['@stryker-mutator/vitest-runner'],
-	mutate: [
-		'src/lib/allocation/evaluate.ts',
-		'src/lib/allocation/validate.ts',
-		'src/lib/norms/*.ts',
-		'!src/lib/norms/*.spec.ts',
-		'!src/lib/norms/types.ts',
-		'!src/lib/norms/index.ts',
-		'src/lib/condition/*.ts',
-		'!src/lib/condition/*.spec.ts',
-		'!src/lib/condition/index.ts',
-		'src/lib/server/auth/guard.ts'
-	],
+	mutate: modules.flatMap((m) => m.mutate),
 	// Not copied into the sandbox: builds (some are symlinks), data, reports, other tools' output.
 	ignorePatterns: [
 		'/build',
@@ -39,10 +37,13 @@ export default {
 	coverageAnalysis: 'perTest',
 	concurrency: 1,
 	timeoutMS: 30_000,
-	tempDirName: 'tmp/stryker',
+	tempDirName: `tmp/stryker-${tag}`,
 	cleanTempDir: true,
+	// `--incremental` re-tests only the mutants whose code or covering tests changed since the
+	// module's last run (the file is kept in tmp/, git-ignored).
+	incrementalFile: `tmp/mutation/${tag}.incremental.json`,
 	reporters: ['clear-text', 'progress', 'json', 'html'],
-	jsonReporter: { fileName: 'tmp/mutation/mutation.json' },
-	htmlReporter: { fileName: 'tmp/mutation/mutation.html' },
+	jsonReporter: { fileName: `tmp/mutation/${tag}.json` },
+	htmlReporter: { fileName: `tmp/mutation/${tag}.html` },
 	thresholds: { high: 90, low: 75, break: null }
 };

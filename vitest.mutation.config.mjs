@@ -1,23 +1,23 @@
 /**
  * The tests Stryker runs for `npm run test:mutation` (stryker.config.mjs): the specs of the
- * mutated modules only, in process (no server, no build, no solver binaries). A config of its
+ * mutated modules only (mutation.modules.mjs), in process (no server, no build, no solver binaries). A config of its
  * own (mergeConfig would append to the main config's include list, not replace it).
  */
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { selectedModules } from './mutation.modules.mjs';
 
-const ALL = [
-	'src/lib/allocation/allocation.spec.ts',
-	'src/lib/allocation/validation.spec.ts',
-	'src/lib/norms/*.spec.ts',
-	'src/lib/condition/*.spec.ts',
-	'tests/unit/auth.spec.ts',
-	'tests/unit/permissions.spec.ts',
-	'tests/unit/mutation-*.spec.ts'
-];
+/**
+ * The specs of the modules MUTATION_MODULE selects (all by default, see mutation.modules.mjs);
+ * MUTATION_SPECS=glob,glob overrides them (e.g. one new spec while writing it).
+ */
+const include =
+	process.env.MUTATION_SPECS?.split(',').filter(Boolean) ??
+	selectedModules().flatMap((m) => m.specs);
 
-/** MUTATION_SPECS=glob,glob narrows the specs (e.g. to one module's while measuring it). */
-const include = process.env.MUTATION_SPECS?.split(',').filter(Boolean) ?? ALL;
+/** Tests of the selected modules' skip lists (slow solver runs, see mutation.modules.mjs). */
+const skip = selectedModules().flatMap((m) => m.skipTests ?? []);
+const escape = (/** @type {string} */ s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export default defineConfig({
 	plugins: [sveltekit()],
@@ -25,6 +25,9 @@ export default defineConfig({
 		include,
 		environment: 'node',
 		testTimeout: 30_000,
-		pool: 'forks'
+		pool: 'forks',
+		testNamePattern: skip.length
+			? new RegExp(`^(?!.*(?:${skip.map(escape).join('|')}))`)
+			: undefined
 	}
 });
