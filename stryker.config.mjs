@@ -34,6 +34,8 @@ export default {
 		'/.drizzle-check-*',
 		'/.build*.lock'
 	],
+	// Per module (mutation.modules.mjs); `npm run test:mutation` runs the modules one by one.
+	ignoreStatic: modules.every((m) => m.ignoreStatic === true),
 	coverageAnalysis: 'perTest',
 	concurrency: 1,
 	timeoutMS: 30_000,
