@@ -6,6 +6,7 @@
 import { en as coreEn } from './en';
 import { vi as coreVi } from './vi';
 import * as admin from './parts/admin';
+import * as conflict from './parts/conflict';
 import * as inventory from './parts/inventory';
 import * as needs from './parts/needs';
 import * as plans from './parts/plans';
@@ -17,6 +18,7 @@ import * as sites from './parts/sites';
 const vi = {
 	...coreVi,
 	...admin.vi,
+	...conflict.vi,
 	...inventory.vi,
 	...needs.vi,
 	...plans.vi,
@@ -28,6 +30,7 @@ export type MessageKey = keyof typeof vi;
 const en: Record<MessageKey, string> = {
 	...coreEn,
 	...admin.en,
+	...conflict.en,
 	...inventory.en,
 	...needs.en,
 	...plans.en,

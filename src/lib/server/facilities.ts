@@ -12,6 +12,7 @@ import type { Db, DbLike } from './db';
 import { buildings, conditionSurveys, facilities, orgUnits, photos, rooms } from './db/schema';
 import type { BuildingInput, FacilityInput, RoomInput, SurveyInput } from '../schemas/inventory';
 import { isUniqueViolation } from './db/errors';
+import { checkVersion, versionedUpdate } from './concurrency';
 import { translate, type Locale, type MessageKey } from '../i18n';
 
 export type Facility = typeof facilities.$inferSelect;
@@ -389,7 +390,9 @@ export function updateFacility(
 	actor: Actor,
 	wardId: number,
 	id: number,
-	input: FacilityInput
+	input: FacilityInput,
+	/** The version the form was loaded with (null = not checked); stale → ConflictError. */
+	expectedVersion?: number | null
 ): Facility {
 	try {
 		return db.transaction((tx) => {
@@ -399,12 +402,11 @@ export function updateFacility(
 				.where(and(eq(facilities.id, id), eq(facilities.wardId, wardId)))
 				.get();
 			if (!before) throw new InventoryError('not-found');
-			const after = tx
-				.update(facilities)
-				.set({ ...input, updatedAt: Date.now() })
-				.where(eq(facilities.id, id))
-				.returning()
-				.get();
+			checkVersion('facility', before, expectedVersion);
+			const after = versionedUpdate(tx, facilities, 'facility', id, expectedVersion, {
+				...input,
+				updatedAt: Date.now()
+			});
 			writeAudit(tx, {
 				actor,
 				wardId,
@@ -487,20 +489,21 @@ export function updateBuilding(
 	actor: Actor,
 	wardId: number,
 	buildingId: number,
-	input: BuildingInput
+	input: BuildingInput,
+	/** The version the form was loaded with (null = not checked); stale → ConflictError. */
+	expectedVersion?: number | null
 ): Building {
 	try {
 		return db.transaction((tx) => {
 			const before = getBuilding(tx, wardId, buildingId);
 			if (!before) throw new InventoryError('not-found');
+			checkVersion('building', before, expectedVersion);
 			const totals = roomTotals(tx, buildingId);
 			throwIfImplausible(buildingPlausibilityIssue(input, totals.highestLevel, totals.areaM2));
-			const after = tx
-				.update(buildings)
-				.set({ ...input, updatedAt: Date.now() })
-				.where(eq(buildings.id, buildingId))
-				.returning()
-				.get();
+			const after = versionedUpdate(tx, buildings, 'building', buildingId, expectedVersion, {
+				...input,
+				updatedAt: Date.now()
+			});
 			writeAudit(tx, {
 				actor,
 				wardId,
@@ -594,23 +597,24 @@ export function updateRoom(
 	actor: Actor,
 	wardId: number,
 	roomId: number,
-	input: RoomInput
+	input: RoomInput,
+	/** The version the form was loaded with (null = not checked); stale → ConflictError. */
+	expectedVersion?: number | null
 ): Room {
 	try {
 		return db.transaction((tx) => {
 			const before = getRoom(tx, wardId, roomId);
 			if (!before) throw new InventoryError('not-found');
+			checkVersion('room', before, expectedVersion);
 			assertUnitOfWard(tx, wardId, input.orgUnitId);
 			const building = getBuilding(tx, wardId, before.buildingId)!;
 			throwIfImplausible(
 				roomPlausibilityIssue(building, input, roomTotals(tx, before.buildingId, roomId).areaM2)
 			);
-			const after = tx
-				.update(rooms)
-				.set({ ...input, updatedAt: Date.now() })
-				.where(eq(rooms.id, roomId))
-				.returning()
-				.get();
+			const after = versionedUpdate(tx, rooms, 'room', roomId, expectedVersion, {
+				...input,
+				updatedAt: Date.now()
+			});
 			writeAudit(tx, {
 				actor,
 				wardId,

@@ -28,6 +28,7 @@ import type { MessageKey } from '../i18n';
 import type { Actor } from './audit';
 import { writeAudit } from './audit';
 import type { Db, DbLike } from './db';
+import { checkVersion, versionedUpdate } from './concurrency';
 import { orgUnits, positions } from './db/schema';
 import {
 	readCell,
@@ -183,18 +184,19 @@ export function updateUnit(
 	actor: Actor,
 	wardId: number,
 	id: number,
-	input: UnitInput
+	input: UnitInput,
+	/** The version the form was loaded with (null = not checked); stale → ConflictError. */
+	expectedVersion?: number | null
 ): OrgUnit {
 	try {
 		return db.transaction((tx) => {
 			const before = getUnit(tx, wardId, id);
 			if (!before) throw new OrgError('not-found');
-			const after = tx
-				.update(orgUnits)
-				.set({ ...input, updatedAt: Date.now() })
-				.where(eq(orgUnits.id, id))
-				.returning()
-				.get();
+			checkVersion('org-unit', before, expectedVersion);
+			const after = versionedUpdate(tx, orgUnits, 'org-unit', id, expectedVersion, {
+				...input,
+				updatedAt: Date.now()
+			});
 			writeAudit(tx, {
 				actor,
 				wardId,
@@ -278,18 +280,19 @@ export function updatePosition(
 	actor: Actor,
 	wardId: number,
 	id: number,
-	input: PositionWrite
+	input: PositionWrite,
+	/** The version the form was loaded with (null = not checked); stale → ConflictError. */
+	expectedVersion?: number | null
 ): Position {
 	return db.transaction((tx) => {
 		const before = getPosition(tx, wardId, id);
 		if (!before) throw new OrgError('not-found');
+		checkVersion('position', before, expectedVersion);
 		checkPosition(tx, wardId, input);
-		const after = tx
-			.update(positions)
-			.set({ ...positionValues(input), updatedAt: Date.now() })
-			.where(eq(positions.id, id))
-			.returning()
-			.get();
+		const after = versionedUpdate(tx, positions, 'position', id, expectedVersion, {
+			...positionValues(input),
+			updatedAt: Date.now()
+		});
 		writeAudit(tx, {
 			actor,
 			wardId,

@@ -42,6 +42,7 @@ import { computeSpaceNeeds, isRankKey, NORM_SET_155_2025, type RankKey } from '.
 import type { Actor } from './audit';
 import { writeAudit } from './audit';
 import type { Db, DbLike } from './db';
+import { checkVersion, versionedUpdate } from './concurrency';
 import {
 	arrangements,
 	assignments,
@@ -1020,19 +1021,19 @@ export function updateScenarioSettings(
 	actor: Actor,
 	wardId: number,
 	id: number,
-	settings: ScenarioSettings
+	settings: ScenarioSettings,
+	/** The version the form was loaded with (null = not checked); stale → ConflictError. */
+	expectedVersion?: number | null
 ): void {
 	db.transaction((tx) => {
 		const row = scenarioRow(tx, wardId, id);
+		checkVersion('scenario', row, expectedVersion);
 		const s = validateSettings(tx, wardId, settings);
-		tx.update(scenarios)
-			.set({
-				settingsJson: JSON.stringify(s),
-				weightsJson: JSON.stringify(s.weights),
-				updatedAt: Date.now()
-			})
-			.where(eq(scenarios.id, id))
-			.run();
+		versionedUpdate(tx, scenarios, 'scenario', id, expectedVersion, {
+			settingsJson: JSON.stringify(s),
+			weightsJson: JSON.stringify(s.weights),
+			updatedAt: Date.now()
+		});
 		writeAudit(tx, {
 			actor,
 			wardId,

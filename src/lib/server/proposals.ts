@@ -32,6 +32,7 @@ import {
 import type { Actor } from './audit';
 import { writeAudit } from './audit';
 import type { Db, DbLike } from './db';
+import { checkVersion, versionedUpdate } from './concurrency';
 import {
 	buildings,
 	conditionSurveys,
@@ -848,15 +849,19 @@ export function saveDraft(
 	actor: Actor,
 	wardId: number,
 	id: number,
-	input: { title: string; draft: PacketDraft }
+	input: { title: string; draft: PacketDraft },
+	/** The version the form was loaded with (null = not checked); stale → ConflictError. */
+	expectedVersion?: number | null
 ): void {
 	db.transaction((tx) => {
 		const p = editable(tx, wardId, id);
+		checkVersion('proposal', p, expectedVersion);
 		const state: DraftState = { ...p.state, draft: input.draft };
-		tx.update(proposals)
-			.set({ title: input.title, draftJson: JSON.stringify(state), updatedAt: Date.now() })
-			.where(eq(proposals.id, id))
-			.run();
+		versionedUpdate(tx, proposals, 'proposal', id, expectedVersion, {
+			title: input.title,
+			draftJson: JSON.stringify(state),
+			updatedAt: Date.now()
+		});
 		writeAudit(tx, {
 			actor,
 			wardId,

@@ -59,6 +59,7 @@ import type { Actor } from './audit';
 import { writeAudit } from './audit';
 import { runSliced } from './sliced';
 import type { Db, DbLike } from './db';
+import { checkVersion, versionedUpdate } from './concurrency';
 import {
 	criteria,
 	facilities,
@@ -243,7 +244,9 @@ export function updateCriterion(
 	db: Db,
 	actor: Actor,
 	wardId: number,
-	input: CriterionInput
+	input: CriterionInput,
+	/** The version the form was loaded with (null = not checked); stale → ConflictError. */
+	expectedVersion?: number | null
 ): Criterion {
 	return db.transaction((tx) => {
 		const before = tx
@@ -252,8 +255,9 @@ export function updateCriterion(
 			.where(and(eq(criteria.id, input.id), eq(criteria.wardId, wardId)))
 			.get();
 		if (!before) throw new ScoringError('not-found');
+		checkVersion('criterion', before, expectedVersion);
 		const { id, ...values } = input;
-		const after = tx.update(criteria).set(values).where(eq(criteria.id, id)).returning().get();
+		const after = versionedUpdate(tx, criteria, 'criterion', id, expectedVersion, values);
 		writeAudit(tx, {
 			actor,
 			wardId,

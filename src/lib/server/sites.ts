@@ -28,6 +28,7 @@ import {
 import type { Actor } from './audit';
 import { writeAudit } from './audit';
 import type { Db, DbLike } from './db';
+import { checkVersion, versionedUpdate } from './concurrency';
 import { photos, sites, wards } from './db/schema';
 import type { StoredPhoto } from './facilities';
 import { isUniqueViolation } from './db/errors';
@@ -341,18 +342,19 @@ export function updateSite(
 	actor: Actor,
 	wardId: number,
 	id: number,
-	values: SiteValues
+	values: SiteValues,
+	/** The version the form was loaded with (null = not checked); stale → ConflictError. */
+	expectedVersion?: number | null
 ): Site {
 	try {
 		return db.transaction((tx) => {
 			const before = getSite(tx, wardId, id);
 			if (!before) throw new SiteError('not-found');
-			const after = tx
-				.update(sites)
-				.set({ ...toRow(values), updatedAt: Date.now() })
-				.where(eq(sites.id, id))
-				.returning()
-				.get() as Site;
+			checkVersion('site', before, expectedVersion);
+			const after = versionedUpdate(tx, sites, 'site', id, expectedVersion, {
+				...toRow(values),
+				updatedAt: Date.now()
+			}) as Site;
 			writeAudit(tx, {
 				actor,
 				wardId,

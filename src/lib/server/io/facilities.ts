@@ -215,7 +215,9 @@ export function importFacilities(
 					legalStatus: keep(r.legalStatus, before.legalStatus),
 					yearBuilt: keep(r.yearBuilt, before.yearBuilt),
 					notes: keep(r.notes, before.notes),
-					updatedAt: now
+					updatedAt: now,
+					// The update below leaves `version` alone: the row's trigger adds 1.
+					version: before.version + 1
 				};
 				update.run(
 					after.name,
@@ -261,7 +263,8 @@ export function importFacilities(
 					yearBuilt: r.yearBuilt ?? null,
 					notes: r.notes ?? null,
 					createdAt: now,
-					updatedAt: now
+					updatedAt: now,
+					version: 1
 				};
 				after.id = Number(
 					insert.run(

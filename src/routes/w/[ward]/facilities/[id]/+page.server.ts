@@ -6,6 +6,7 @@ import {
 	InventoryError,
 	updateFacility
 } from '$lib/server/facilities';
+import { ConflictError, conflictFailure, formVersion } from '$lib/server/concurrency';
 import { failField, parseForm } from '$lib/server/forms';
 import { actorOf } from '$lib/server/request';
 import { removePhotoFiles } from '$lib/server/photos';
@@ -43,7 +44,8 @@ export const load: PageServerLoad = ({ locals, params }) => {
 
 export const actions: Actions = {
 	update: async ({ request, locals, params }) => {
-		const parsed = parseForm(facilitySchema, await request.formData(), locals.locale, 'facility');
+		const data = await request.formData();
+		const parsed = parseForm(facilitySchema, data, locals.locale, 'facility');
 		if (!parsed.ok) return parsed.failure;
 		try {
 			updateFacility(
@@ -51,9 +53,12 @@ export const actions: Actions = {
 				actorOf(locals),
 				locals.ward!.id,
 				facilityId(params.id),
-				parsed.data
+				parsed.data,
+				formVersion(data)
 			);
 		} catch (e) {
+			if (e instanceof ConflictError)
+				return conflictFailure(locals.db, locals.locale, e, parsed.values, { form: 'facility' });
 			if (e instanceof InventoryError && e.code === 'duplicate-code') {
 				return failField(
 					parsed.values,

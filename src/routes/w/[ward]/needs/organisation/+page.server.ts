@@ -15,6 +15,7 @@ import {
 import { IoError, MAX_FILE_MB } from '$lib/server/io';
 import { currentNormSet, positionTitleKeys } from '$lib/server/norm-sets';
 import { NormsInputError, isRankKey, positionNorm } from '$lib/norms';
+import { ConflictError, conflictFailure, formVersion } from '$lib/server/concurrency';
 import { failField, parseForm, type FormValues } from '$lib/server/forms';
 import { actorOf } from '$lib/server/request';
 import { positionSchema, unitSchema } from '$lib/schemas/needs';
@@ -130,8 +131,10 @@ export const actions: Actions = {
 		const parsed = parseForm(unitSchema, data, locals.locale, form);
 		if (!parsed.ok) return parsed.failure;
 		try {
-			updateUnit(locals.db, actorOf(locals), locals.ward!.id, id, parsed.data);
+			updateUnit(locals.db, actorOf(locals), locals.ward!.id, id, parsed.data, formVersion(data));
 		} catch (e) {
+			if (e instanceof ConflictError)
+				return conflictFailure(locals.db, locals.locale, e, parsed.values, { form });
 			return orgFailure(e, parsed.values, locals.locale, form);
 		}
 		redirect(303, back(locals, `#unit-${id}`));
@@ -175,12 +178,21 @@ export const actions: Actions = {
 		const values = { ...parsed.values, ...extraValues(data) };
 		if (!extras.ok) return extrasFailure(extras.field, values, locals.locale, form);
 		try {
-			updatePosition(locals.db, actorOf(locals), locals.ward!.id, id, {
-				...parsed.data,
-				rank: extras.rank,
-				concurrentTitleKeys: extras.concurrentTitleKeys
-			});
+			updatePosition(
+				locals.db,
+				actorOf(locals),
+				locals.ward!.id,
+				id,
+				{
+					...parsed.data,
+					rank: extras.rank,
+					concurrentTitleKeys: extras.concurrentTitleKeys
+				},
+				formVersion(data)
+			);
 		} catch (e) {
+			if (e instanceof ConflictError)
+				return conflictFailure(locals.db, locals.locale, e, values, { form });
 			return orgFailure(e, values, locals.locale, form);
 		}
 		redirect(303, back(locals, `#unit-${parsed.data.orgUnitId}`));

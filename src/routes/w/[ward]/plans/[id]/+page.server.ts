@@ -4,6 +4,13 @@ import { translate } from '$lib/i18n';
 import { cached } from '$lib/server/cache';
 import { failField, parseForm } from '$lib/server/forms';
 import {
+	ConflictError,
+	conflictFailure,
+	currentVersion,
+	formVersion
+} from '$lib/server/concurrency';
+import { scenarios } from '$lib/server/db/schema';
+import {
 	applyScenario,
 	dbId,
 	DEFAULT_CONSEQUENCE_SHARE,
@@ -102,6 +109,8 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 			violationCount: violations.length
 		},
 		settings: view.settings,
+		/** The scenario's version, sent back by the settings form (optimistic concurrency). */
+		version: currentVersion(locals.db, scenarios, id),
 		units: view.units,
 		metrics: view.metrics,
 		furthestCount: FURTHEST_BELOW_COUNT,
@@ -271,6 +280,35 @@ function scenarioView(
 	};
 }
 
+/**
+ * A scenario's stored settings as its settings form sends them (the "take theirs" values of a
+ * stale save): numbers, the source, the weights, a priority and a ground-floor box per unit and
+ * a "keep" box per locked room shown on the page.
+ */
+function settingsFormValues(
+	s: ScenarioSettings,
+	unitIds: number[],
+	lockedIds: number[]
+): Record<string, string> {
+	const out: Record<string, string> = {
+		minAreaPerPersonM2: String(s.minAreaPerPersonM2),
+		minAreaSource: s.minAreaSource ?? '',
+		maxUnitsPerRoom: String(s.maxUnitsPerRoom),
+		weightUnseated: String(s.weights.unseated),
+		weightWorstShortfall: String(s.weights.worstShortfall),
+		weightShortfallM2: String(s.weights.shortfallM2),
+		weightBuildings: String(s.weights.buildingsPerUnit),
+		weightMoved: String(s.weights.moved)
+	};
+	for (const u of unitIds) {
+		out[`priority_${u}`] = String(s.priorities[String(u)] ?? '');
+		out[`ground_${u}`] = s.groundFloorUnitIds.includes(u) ? 'on' : '';
+	}
+	for (const r of lockedIds)
+		out[`keep_${r}`] = s.lockedRooms.some((l) => l.roomId === r) ? 'on' : '';
+	return out;
+}
+
 /** `building=<id>&` when the request names a building (so a redirect shows the same one). */
 function buildingQuery(url: URL): string {
 	const b = intParam(url, 'building');
@@ -285,9 +323,10 @@ export const actions: Actions = {
 		if (!detail) error(404, 'Not found');
 		const unitIds = detail.built.units.map((u) => u.id);
 		const lockedIds = detail.settings.lockedRooms.map((l) => l.roomId);
+		const formData = await request.formData();
 		const parsed = parseForm(
 			settingsSchema(unitIds, lockedIds),
-			await request.formData(),
+			formData,
 			locals.locale,
 			'settings'
 		);
@@ -332,8 +371,22 @@ export const actions: Actions = {
 			}
 		};
 		try {
-			updateScenarioSettings(locals.db, actorOf(locals), wardId, id, settings);
+			updateScenarioSettings(
+				locals.db,
+				actorOf(locals),
+				wardId,
+				id,
+				settings,
+				formVersion(formData)
+			);
 		} catch (e) {
+			if (e instanceof ConflictError) {
+				const stored = getScenario(locals.db, wardId, id, locals.locale)?.settings;
+				return conflictFailure(locals.db, locals.locale, e, parsed.values, {
+					form: 'settings',
+					theirs: stored ? settingsFormValues(stored, unitIds, lockedIds) : undefined
+				});
+			}
 			if (e instanceof PlansError && e.code === 'invalid-settings')
 				return fail(400, {
 					form: 'settings',

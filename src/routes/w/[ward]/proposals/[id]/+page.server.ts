@@ -6,6 +6,13 @@ import { versionFiles } from '$lib/server/export';
 import { cached } from '$lib/server/cache';
 import { parseForm } from '$lib/server/forms';
 import {
+	ConflictError,
+	conflictFailure,
+	currentVersion,
+	formVersion
+} from '$lib/server/concurrency';
+import { proposals } from '$lib/server/db/schema';
+import {
 	EDITABLE,
 	ProposalError,
 	expandedSections,
@@ -54,6 +61,8 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	const expand = expandedSections(url);
 	return {
 		...rest,
+		/** The proposal's version, sent back by the draft form (optimistic concurrency). */
+		proposalVersion: currentVersion(locals.db, proposals, id),
 		snapshot: snapshot && pageSnapshot(snapshot, expand),
 		print: url.searchParams.get('print') === '1',
 		// Only the draft form (editors of an editable proposal) chooses a site.
@@ -98,6 +107,26 @@ function proposalView(db: App.Locals['db'], wardId: number, id: number) {
 			: { inputs: snapshot?.dossier ?? null, suggestions: null },
 		sites: allSites(db, wardId).map((s) => ({ code: s.code, name: s.name }))
 	};
+}
+
+/** A stored draft as the draft form sends it (the "take theirs" values of a stale save). */
+function draftFormValues(title: string, d: PacketDraft): Record<string, string> {
+	const s = d.submission;
+	const out: Record<string, string> = {
+		title,
+		number: s.number ?? '',
+		place: s.place ?? '',
+		date: s.date ?? '',
+		signerAuthority: s.signerAuthority ?? '',
+		signerTitle: s.signerTitle ?? '',
+		signerName: s.signerName ?? '',
+		summary: s.summary ?? '',
+		request: s.request ?? '',
+		recipients: s.recipients.join('\n')
+	};
+	for (const k of SECTION_KEYS)
+		if (k !== 'submission' && k !== 'appendices') out[`narrative_${k}`] = d.narratives[k] ?? '';
+	return out;
 }
 
 function refused(locals: App.Locals, e: unknown) {
@@ -146,10 +175,24 @@ export const actions: Actions = {
 			dossier: p.state.draft.dossier
 		};
 		try {
-			saveDraft(locals.db, actorOf(locals), ward.id, p.id, { title: d.title, draft });
+			saveDraft(
+				locals.db,
+				actorOf(locals),
+				ward.id,
+				p.id,
+				{ title: d.title, draft },
+				formVersion(formData)
+			);
 			// The narratives and the tờ trình are part of the snapshot: assemble again.
 			reassemble(locals.db, actorOf(locals), ward.id, p.id);
 		} catch (e) {
+			if (e instanceof ConflictError) {
+				const stored = e.current ? proposalOr404(locals, params.id) : null;
+				return conflictFailure(locals.db, locals.locale, e, parsed.values, {
+					form: 'draft',
+					theirs: stored ? draftFormValues(stored.title, stored.state.draft) : undefined
+				});
+			}
 			return refused(locals, e);
 		}
 		redirect(303, `/w/${ward.code}/proposals/${p.id}`);

@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { ConflictError, conflictFailure, formVersion, rowFormValues } from '$lib/server/concurrency';
 import { failField, formValues } from '$lib/server/forms';
 import { chosenFiles, PhotoError, removePhotoFiles, storePhotos } from '$lib/server/photos';
 import { actorOf } from '$lib/server/request';
@@ -10,6 +11,7 @@ import {
 	getSiteDetail,
 	SiteError,
 	siteFormValues,
+	type Site,
 	updateSite,
 	wardGeo
 } from '$lib/server/sites';
@@ -47,11 +49,24 @@ export const load: PageServerLoad = ({ locals, params }) => {
 
 export const actions: Actions = {
 	update: async ({ request, locals, params }) => {
-		const form = readSiteForm(await request.formData(), locals.locale, 'site');
+		const data = await request.formData();
+		const form = readSiteForm(data, locals.locale, 'site');
 		if (!form.ok) return form.failure;
 		try {
-			updateSite(locals.db, actorOf(locals), locals.ward!.id, siteId(params.id), form.values);
+			updateSite(
+				locals.db,
+				actorOf(locals),
+				locals.ward!.id,
+				siteId(params.id),
+				form.values,
+				formVersion(data)
+			);
 		} catch (e) {
+			if (e instanceof ConflictError)
+				return conflictFailure(locals.db, locals.locale, e, form.typed, {
+					form: 'site',
+					theirs: e.current ? rowFormValues(siteFormValues(e.current as Site)) : undefined
+				});
 			if (e instanceof SiteError && e.code === 'duplicate-code') {
 				return failField(
 					form.typed,

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { cached } from '$lib/server/cache';
 import { criteriaValues, pageOf, pageParam } from '$lib/server/scoring-run-view';
+import { ConflictError, conflictFailure, formVersion } from '$lib/server/concurrency';
 import { parseForm } from '$lib/server/forms';
 import { actorOf } from '$lib/server/request';
 import {
@@ -39,11 +40,14 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	update: async ({ request, locals }) => {
-		const parsed = parseForm(criterionSchema, await request.formData(), locals.locale, 'criterion');
+		const data = await request.formData();
+		const parsed = parseForm(criterionSchema, data, locals.locale, 'criterion');
 		if (!parsed.ok) return parsed.failure;
 		try {
-			updateCriterion(locals.db, actorOf(locals), locals.ward!.id, parsed.data);
+			updateCriterion(locals.db, actorOf(locals), locals.ward!.id, parsed.data, formVersion(data));
 		} catch (e) {
+			if (e instanceof ConflictError)
+				return conflictFailure(locals.db, locals.locale, e, parsed.values, { form: 'criterion' });
 			if (e instanceof ScoringError) error(404, 'Not found');
 			throw e;
 		}

@@ -11,6 +11,7 @@ import {
 	listUnits,
 	updateBuilding
 } from '$lib/server/facilities';
+import { ConflictError, conflictFailure, formVersion } from '$lib/server/concurrency';
 import { failField, formValues, parseForm } from '$lib/server/forms';
 import { actorOf } from '$lib/server/request';
 import {
@@ -63,12 +64,22 @@ const here = (locals: App.Locals, params: { id: string; bid: string }) =>
 
 export const actions: Actions = {
 	update: async ({ request, locals, params }) => {
-		const parsed = parseForm(buildingSchema, await request.formData(), locals.locale, 'building');
+		const data = await request.formData();
+		const parsed = parseForm(buildingSchema, data, locals.locale, 'building');
 		if (!parsed.ok) return parsed.failure;
 		loadBuilding(locals, params);
 		try {
-			updateBuilding(locals.db, actorOf(locals), locals.ward!.id, ids(params).bid, parsed.data);
+			updateBuilding(
+				locals.db,
+				actorOf(locals),
+				locals.ward!.id,
+				ids(params).bid,
+				parsed.data,
+				formVersion(data)
+			);
 		} catch (e) {
+			if (e instanceof ConflictError)
+				return conflictFailure(locals.db, locals.locale, e, parsed.values, { form: 'building' });
 			const bad = inventoryErrorField(e, locals.locale);
 			if (bad) return failField(parsed.values, bad.field, bad.message, locals.locale, 'building');
 			throw e;

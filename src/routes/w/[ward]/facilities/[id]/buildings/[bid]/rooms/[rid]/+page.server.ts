@@ -7,6 +7,7 @@ import {
 	listUnits,
 	updateRoom
 } from '$lib/server/facilities';
+import { ConflictError, conflictFailure, formVersion } from '$lib/server/concurrency';
 import { failField, parseForm } from '$lib/server/forms';
 import { actorOf } from '$lib/server/request';
 import { roomSchema } from '$lib/schemas/inventory';
@@ -39,12 +40,22 @@ const back = (locals: App.Locals, p: { id: string; bid: string }) =>
 
 export const actions: Actions = {
 	update: async ({ request, locals, params }) => {
-		const parsed = parseForm(roomSchema, await request.formData(), locals.locale);
+		const data = await request.formData();
+		const parsed = parseForm(roomSchema, data, locals.locale);
 		if (!parsed.ok) return parsed.failure;
 		const { room } = find(locals, params);
 		try {
-			updateRoom(locals.db, actorOf(locals), locals.ward!.id, room.id, parsed.data);
+			updateRoom(
+				locals.db,
+				actorOf(locals),
+				locals.ward!.id,
+				room.id,
+				parsed.data,
+				formVersion(data)
+			);
 		} catch (e) {
+			if (e instanceof ConflictError)
+				return conflictFailure(locals.db, locals.locale, e, parsed.values);
 			const bad = inventoryErrorField(e, locals.locale);
 			if (bad) return failField(parsed.values, bad.field, bad.message, locals.locale);
 			throw e;
