@@ -85,7 +85,10 @@ describe('versionedUpdate', () => {
 
 	it('two saves from the same loaded version inside one transaction: the second is refused and the transaction rolls back', () => {
 		const before = roomRow();
-		const audits = db.select({ n: sql<number>`count(*)` }).from(auditLog).get()!.n;
+		const audits = db
+			.select({ n: sql<number>`count(*)` })
+			.from(auditLog)
+			.get()!.n;
 		expect(() =>
 			db.transaction((tx) => {
 				versionedUpdate(tx, rooms, 'room', roomId, 1, { name: 'Lần 1' });
@@ -100,7 +103,12 @@ describe('versionedUpdate', () => {
 			})
 		).toThrow(ConflictError);
 		expect(roomRow()).toEqual(before);
-		expect(db.select({ n: sql<number>`count(*)` }).from(auditLog).get()!.n).toBe(audits);
+		expect(
+			db
+				.select({ n: sql<number>`count(*)` })
+				.from(auditLog)
+				.get()!.n
+		).toBe(audits);
 	});
 
 	it('inside one transaction, chaining the returned version works', () => {
@@ -151,7 +159,10 @@ describe('the trigger bumps the version of updates that do not set it', () => {
 				dflt_value: string;
 				notnull: number;
 			}[];
-			expect(cols.find((c) => c.name === 'version'), t).toMatchObject({
+			expect(
+				cols.find((c) => c.name === 'version'),
+				t
+			).toMatchObject({
 				dflt_value: '1',
 				notnull: 1
 			});

@@ -82,8 +82,11 @@ export function versionedUpdate<T extends VersionedTable>(
 	const row = tx.update(table).set(set).where(where).returning().get() as
 		T['$inferSelect'] | undefined;
 	if (row) return row;
-	const current = tx.select().from(table as SQLiteTable).where(eq(table.id, id)).get() as
-		Record<string, unknown> | undefined;
+	const current = tx
+		.select()
+		.from(table as SQLiteTable)
+		.where(eq(table.id, id))
+		.get() as Record<string, unknown> | undefined;
 	throw new ConflictError(entity, id, checked ? expected : -1, current ?? null);
 }
 

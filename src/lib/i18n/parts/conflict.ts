@@ -28,7 +28,8 @@ export const en: Record<keyof typeof vi, string> = {
 	'conflict.field': 'Field',
 	'conflict.mine': 'Your value',
 	'conflict.theirs': 'Saved value',
-	'conflict.same': 'The fields you sent do not differ from the saved record; save again to confirm.',
+	'conflict.same':
+		'The fields you sent do not differ from the saved record; save again to confirm.',
 	'conflict.empty': '(empty)',
 	'conflict.useTheirs': 'Use this value',
 	'conflict.keepMine': 'Keep my values and save',
