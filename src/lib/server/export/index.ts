@@ -1,7 +1,8 @@
 /** Generation of the packet files (DOCX, PDF, XLSX, charts, map, ZIP). */
+import { packetQueue } from '../jobs';
 import type { PacketGenerator } from '../proposals';
 import { buildDocx } from './docx';
-import { generatePacket } from './zip';
+import { renderInWorker } from './render-pool';
 
 export {
 	generatePacket,
@@ -16,23 +17,21 @@ export { buildAppendixXlsx } from './xlsx';
 export { renderChart, packetCharts } from './charts';
 export { renderMap } from './map';
 
-/** The files frozen with a submitted version: the ZIP, the DOCX and the PDF (Vietnamese). */
+/**
+ * The files frozen with a submitted version: the ZIP, the DOCX and the PDF (Vietnamese), rendered
+ * on a render worker thread in the ward's turn of the packet queue (the submitting request waits
+ * for its turn; the server's thread does not). A full queue refuses with `QueueFullError`.
+ */
 export const versionFiles: PacketGenerator = async (snapshot, meta) => {
-	const g = await generatePacket(snapshot, 'vi', {
-		proposalId: meta.proposalId,
-		version: meta.version,
-		sha256: meta.sha256,
-		at: meta.submittedAt
-	});
-	const docx = await buildDocx(snapshot, {
-		locale: 'vi',
-		parts: ['submission', 'report', 'letter'],
-		images: g.images,
-		sha256: meta.sha256
-	});
-	return [
-		{ name: 'packet.zip', bytes: g.zip },
-		{ name: 'packet.docx', bytes: docx },
-		{ name: 'packet.pdf', bytes: g.pdf }
-	];
+	const job = packetQueue.submit(
+		snapshot.ward.id,
+		`version:${snapshot.ward.id}:${meta.proposalId}:${meta.version}:${meta.sha256}`,
+		() =>
+			renderInWorker({
+				kind: 'version',
+				snapshot,
+				meta: { ...meta, submittedAt: meta.submittedAt.getTime() }
+			})
+	);
+	return job.promise;
 };

@@ -28,6 +28,7 @@ import {
 	submitProposal
 } from '$lib/server/proposals';
 import { actorOf } from '$lib/server/request';
+import { QueueFullError, queueFullMessage } from '$lib/server/jobs';
 import { ThreadError, listThreads, replyToThread } from '$lib/server/review-comments';
 import { DossierError, dossierView, saveDossier } from '$lib/server/dossier';
 import { dossierFormSchema } from '$lib/schemas/dossier';
@@ -130,6 +131,9 @@ function draftFormValues(title: string, d: PacketDraft): Record<string, string> 
 }
 
 function refused(locals: App.Locals, e: unknown) {
+	// The packet queue is full: nothing was submitted.
+	if (e instanceof QueueFullError)
+		return fail(503, { message: queueFullMessage(e, locals.locale) });
 	if (e instanceof ProposalError)
 		return fail(409, {
 			message: translate(locals.locale, `proposals.err.${e.code}` as MessageKey)

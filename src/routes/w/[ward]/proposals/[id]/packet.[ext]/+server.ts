@@ -20,6 +20,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const snapshot = version?.snapshot ?? p.state.assembled;
 	if (!snapshot) error(404, translate(locals.locale, 'err.notFound'));
 	return packetResponse(snapshot, ext, packetLocale(url), {
+		wardId: locals.ward!.id,
 		proposalId: p.id,
 		version,
 		baseName: version ? `de-xuat-${p.id}-v${version.number}` : `de-xuat-${p.id}-du-thao`

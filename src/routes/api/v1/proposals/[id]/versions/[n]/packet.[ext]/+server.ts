@@ -11,6 +11,8 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const v = ext ? getVersion(locals.db, id, Number(params.n)) : undefined;
 	if (!ext || !v) return apiError(404, 'not_found', translate(locals.locale, 'err.notFound'));
 	return packetResponse(v.snapshot, ext, packetLocale(url), {
+		wardId: v.snapshot.ward.id,
+		answer: 'json',
 		proposalId: id,
 		version: v,
 		baseName: `de-xuat-${id}-v${v.number}`
