@@ -12,6 +12,7 @@ import Papa from 'papaparse';
 import { IoError } from './common';
 import { machineNumber } from '../../schemas/number';
 import { checkXlsxArchive, XLSX_LIMITS, type XlsxLimits } from './xlsx-guard';
+import { modulePool, WorkerJobError } from '../jobs/module-pool';
 
 export { IoError };
 
@@ -31,22 +32,62 @@ function extensionOf(filename: string): string {
 	return m ? m[1].toLowerCase() : '';
 }
 
+interface ParseRequest {
+	data: Uint8Array;
+	filename: string;
+	limits: XlsxLimits;
+}
+
+/** Parsing runs on a worker thread (ExcelJS on 50,000 rows holds a thread for seconds). */
+const parsePool = modulePool(
+	import.meta.url,
+	'trusoTableParse',
+	(req: ParseRequest) => parseTableHere(req.data, req.filename, req.limits),
+	{ size: 2, deadlineMs: 2 * 60 * 1000, maxHeapMb: 1024 }
+);
+
 /**
- * Parses an uploaded CSV or XLSX file; throws IoError for anything the user must fix. An XLSX
- * is checked against `limits` (entries, inflated size, rows: see xlsx-guard.ts) before it is
- * inflated; a CSV against the row limit.
+ * Parses an uploaded CSV or XLSX file on a worker thread (see {@link parseTableHere}); throws
+ * IoError for anything the user must fix. The file's bytes are copied to the worker.
  */
 export async function parseTable(
 	data: Uint8Array,
 	filename: string,
 	limits: XlsxLimits = XLSX_LIMITS
 ): Promise<ParsedTable> {
+	if (parsePool.inWorker) return parseTableHere(data, filename, limits);
+	// Refused at once without a worker: wrong kind, too large, empty.
+	precheck(data, filename);
+	try {
+		return await parsePool.run({ data, filename, limits });
+	} catch (e) {
+		if (e instanceof WorkerJobError && e.originalName === 'IoError')
+			throw new IoError(e.fields.key as IoError['key'], e.fields.params as IoError['params']);
+		throw e;
+	}
+}
+
+function precheck(data: Uint8Array, filename: string): 'csv' | 'xlsx' {
 	const ext = extensionOf(filename);
 	if (ext !== 'csv' && ext !== 'xlsx') {
 		throw new IoError('io.unreadable', { detail: `.${ext || '?'} (CSV, XLSX)` });
 	}
 	if (data.byteLength > MAX_BYTES) throw new IoError('io.tooLarge', { max: MAX_FILE_MB });
 	if (data.byteLength === 0) throw new IoError('io.empty');
+	return ext;
+}
+
+/**
+ * Parses an uploaded CSV or XLSX file on the calling thread; throws IoError for anything the
+ * user must fix. An XLSX is checked against `limits` (entries, inflated size, rows: see
+ * xlsx-guard.ts) before it is inflated; a CSV against the row limit.
+ */
+export async function parseTableHere(
+	data: Uint8Array,
+	filename: string,
+	limits: XlsxLimits = XLSX_LIMITS
+): Promise<ParsedTable> {
+	const ext = precheck(data, filename);
 	const table = ext === 'csv' ? parseCsv(data) : await parseXlsx(data, limits);
 	if (table.rows.length === 0) throw new IoError('io.empty');
 	if (table.rows.length > limits.rows) throw new IoError('io.tooManyRows', { max: limits.rows });
