@@ -64,3 +64,9 @@ export const SITE_LEGAL_STATUSES = [
 	'unavailable'
 ] as const;
 export type SiteLegalStatus = (typeof SITE_LEGAL_STATUSES)[number];
+
+/**
+ * Upload limits in MB, for the pages' hints and their check of a chosen file (the server
+ * enforces its own constants; upload-limits.spec.ts keeps both equal).
+ */
+export const UPLOAD_LIMITS_MB = { table: 20, photo: 10, boundary: 2 } as const;

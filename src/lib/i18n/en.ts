@@ -246,6 +246,16 @@ export const en: Record<CoreMessageKey, string> = {
 	'io.encoding': 'The file is not UTF-8. Save it again as “CSV UTF-8”.',
 	'io.unreadable': 'The file cannot be read: {detail}',
 	'io.missingColumns': 'Missing columns: {columns}',
+	'download.making': 'Making {label}…',
+	'download.elapsed': '({s} s)',
+	'download.done': 'Downloaded {name} ({size} MB, {s} s).',
+	'download.failed': 'The file could not be downloaded (error {status}). Please try again.',
+	'download.busy': 'The server is busy; trying again in a few seconds…',
+	'download.offline': 'The server cannot be reached. Check the network and try again.',
+	'io.maxHint': 'At most {max} MB.',
+	'io.maxHintEach': 'At most {max} MB per file.',
+	'io.fileTooLarge':
+		'The file “{name}” is too large ({size} MB; at most {max} MB). Choose another file.',
 	'io.tooLarge': 'The file is too large (at most {max} MB).',
 	'io.xlsxTooBig':
 		'The XLSX file is too large once unpacked (at most {max} MB). Split it or remove unneeded sheets and pictures.',

@@ -108,8 +108,11 @@ export function formatQuantity(
 	return numberFormat(locale, { minimumFractionDigits: d, maximumFractionDigits: d }).format(x);
 }
 
+/** An area with its unit and the policy's one decimal ("607,0 m²"). */
 export function formatArea(x: number | null | undefined, locale: Locale): string {
-	return x === null || x === undefined ? '—' : `${formatNumber(x, locale, 1)} m²`;
+	return x === null || x === undefined || Number.isNaN(x)
+		? '—'
+		: `${formatQuantity('area', x, locale)} m²`;
 }
 
 export function formatPercent(x: number | null | undefined, locale: Locale, digits = 1): string {

@@ -82,9 +82,25 @@ export function formatPercentVi(ratio: number): string {
  * when the norm is 0.
  *
  * @example
- * ratioFormulaVi(758, 1919); // '758 m² ÷ 1.919 m² = 39,5 %'
+ * ratioFormulaVi(758, 1919); // '758,0 m² ÷ 1.919,0 m² = 39,5 %'
  */
 export function ratioFormulaVi(inUseM2: number, normM2: number): string {
-	if (!(normM2 > 0)) return `${formatNumberVi(inUseM2)} m²`;
-	return `${formatNumberVi(inUseM2)} m² ÷ ${formatNumberVi(normM2)} m² = ${formatPercentVi(inUseM2 / normM2)}`;
+	if (!(normM2 > 0)) return `${formatAreaVi(inUseM2)} m²`;
+	return `${formatAreaVi(inUseM2)} m² ÷ ${formatAreaVi(normM2)} m² = ${formatPercentVi(inUseM2 / normM2)}`;
+}
+
+const VI_AREA = new Intl.NumberFormat('vi-VN', {
+	minimumFractionDigits: 1,
+	maximumFractionDigits: 1,
+	useGrouping: true
+});
+
+/**
+ * An area the Vietnamese way with always one decimal, the policy for m² (DECIMALS.area).
+ *
+ * @example
+ * formatAreaVi(1836); // '1.836,0'
+ */
+export function formatAreaVi(x: number): string {
+	return VI_AREA.format(roundM2(x));
 }

@@ -425,7 +425,8 @@ describe('vi-VN figures of the headline formula', () => {
 	it('writes thousands with "." and decimals with ","', () => {
 		expect(formatNumberVi(1285.2)).toBe('1.285,2');
 		// 758 / 1,836 = 0.41285… → 41,3 %
-		expect(ratioFormulaVi(758, 1836)).toBe('758 m² ÷ 1.836 m² = 41,3 %');
-		expect(ratioFormulaVi(10, 0)).toBe('10 m²');
+		// Areas with the policy's one decimal (DECIMALS.area), so 758,0 sits beside 1.285,2.
+		expect(ratioFormulaVi(758, 1836)).toBe('758,0 m² ÷ 1.836,0 m² = 41,3 %');
+		expect(ratioFormulaVi(10, 0)).toBe('10,0 m²');
 	});
 });

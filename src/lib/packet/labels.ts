@@ -106,15 +106,24 @@ const bcp = (l: PacketLocale) => (l === 'vi' ? 'vi-VN' : 'en-GB');
 // Building an Intl.NumberFormat costs far more than formatting with one; a packet page formats
 // hundreds of numbers, so each formatter is made once per locale and option set.
 const formatters = new Map<string, Intl.NumberFormat>();
-function formatter(locale: PacketLocale, kind: 'percent' | 0 | 1 | 4, grouping: boolean) {
-	const key = `${locale}:${kind}:${grouping}`;
+function formatter(
+	locale: PacketLocale,
+	kind: 'percent' | 0 | 1 | 4,
+	grouping: boolean,
+	fixed = false
+) {
+	const key = `${locale}:${kind}:${grouping}:${fixed}`;
 	let f = formatters.get(key);
 	if (!f) {
 		f = new Intl.NumberFormat(
 			bcp(locale),
 			kind === 'percent'
 				? { style: 'percent', maximumFractionDigits: 1 }
-				: { maximumFractionDigits: kind, useGrouping: grouping }
+				: {
+						minimumFractionDigits: fixed ? kind : 0,
+						maximumFractionDigits: kind,
+						useGrouping: grouping
+					}
 		);
 		formatters.set(key, f);
 	}
@@ -126,9 +135,46 @@ export function formatTraced(value: number | null, unit: string, locale: PacketL
 	if (value === null || value === undefined) return '—';
 	if (unit === '%') return formatter(locale, 'percent', true).format(value);
 	const digits = unit === 'đồng' || unit === 'đồng/m²' ? 0 : unit === '' ? 4 : 1;
-	const text = formatter(locale, digits, unit !== '' || value >= 10000).format(value);
+	// Areas always with the policy's one decimal (DECIMALS.area in $lib/i18n): 1.836,0 m² beside
+	// 1.285,2 m², never 1.836 m² beside 1.285,2 m².
+	const fixed = unit === 'm²';
+	const text = formatter(locale, digits, unit !== '' || value >= 10000, fixed).format(value);
 	const u = locale === 'en' ? (UNIT_EN[unit] ?? unit) : unit;
 	return u ? `${text} ${u}` : text;
+}
+
+/**
+ * The decimals of a packet table's column, read from its Vietnamese header, following the one
+ * policy (DECIMALS in $lib/i18n): areas "(m²)" 1, consistency ratios "CR" 3, scores and weights
+ * 3, percentages "(%)" 1; null for other columns (counts, codes, money: written as they are).
+ */
+export function columnDigits(headVi: string): number | null {
+	const h = headVi.trim();
+	if (/\(m²\)$/.test(h)) return 1;
+	if (/^CR\b/.test(h)) return 3;
+	if (/\(%\)$/.test(h)) return 1;
+	if (/^(Điểm|Trọng số)\b/.test(h) && !/\(/.test(h)) return 3;
+	return null;
+}
+
+/** A number of a packet table's cell, with its column's decimals (see columnDigits). */
+export function formatCell(
+	value: number,
+	headVi: string | undefined,
+	locale: PacketLocale
+): string {
+	const digits = headVi === undefined ? null : columnDigits(headVi);
+	if (digits === null) return formatter(locale, 4, true).format(value);
+	const key = `${locale}:cell:${digits}`;
+	let f = formatters.get(key);
+	if (!f) {
+		f = new Intl.NumberFormat(bcp(locale), {
+			minimumFractionDigits: digits,
+			maximumFractionDigits: digits
+		});
+		formatters.set(key, f);
+	}
+	return f.format(value);
 }
 
 const UNIT_EN: Record<string, string> = {

@@ -1168,11 +1168,17 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 }
 
 const DECIMALS = new Map<number, Intl.NumberFormat>();
-/** A decimal with a comma ("0,812"), as Vietnamese documents write it. */
+/**
+ * A decimal with a comma and always `digits` decimals ("0,812", "0,620"), as Vietnamese
+ * documents write it; `digits` follows the one policy (DECIMALS in $lib/i18n).
+ */
 export function formatDecimal(x: number, digits: number): string {
 	let f = DECIMALS.get(digits);
 	if (!f) {
-		f = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits });
+		f = new Intl.NumberFormat('vi-VN', {
+			minimumFractionDigits: digits,
+			maximumFractionDigits: digits
+		});
 		DECIMALS.set(digits, f);
 	}
 	return f.format(x);

@@ -164,7 +164,10 @@ describe('formatDecimal (vi-VN)', () => {
 		[-1234.56, 1, '-1.234,6'],
 		[1_234_567_890_123, 0, '1.234.567.890.123'],
 		[0.6124, 4, '0,6124'],
-		[12.3, 3, '12,3']
+		// Always `digits` decimals (the one policy): a score of 0.62 is 0,620 beside 0,809.
+		[12.3, 3, '12,300'],
+		[0.62, 3, '0,620'],
+		[6, 1, '6,0']
 	])('%d to %d digits → %s', (x, digits, expected) => {
 		expect(formatDecimal(x, digits)).toBe(expected);
 	});

@@ -2,6 +2,7 @@
 import {
 	SECTION_TITLES,
 	documentDate,
+	formatCell,
 	formatTraced,
 	generatedParagraphs,
 	wardMid,
@@ -103,9 +104,11 @@ const CELL_NUMBER = {
 	en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 4 })
 };
 
-export function cellText(c: Cell, locale: DocLocale): string {
+/** A table cell as text; a number takes the decimals of its column (`headVi`, see columnDigits). */
+export function cellText(c: Cell, locale: DocLocale, headVi?: string): string {
 	if (c === null || c === undefined) return '—';
-	if (typeof c === 'number') return CELL_NUMBER[locale].format(c);
+	if (typeof c === 'number')
+		return headVi === undefined ? CELL_NUMBER[locale].format(c) : formatCell(c, headVi, locale);
 	return c;
 }
 
@@ -325,7 +328,7 @@ export function reportBlocks(s: PacketSnapshot, locale: DocLocale, images: Packe
 				blocks.push({
 					t: 'table',
 					head: tableHead(tb, locale),
-					rows: tb.rows.map((r) => r.map((c) => cellText(c, locale)))
+					rows: tb.rows.map((r) => r.map((c, j) => cellText(c, locale, tb.headVi[j])))
 				});
 			}
 			for (const c of images.charts.filter((c) => c.key.startsWith(sec.key + '.'))) {
@@ -367,7 +370,7 @@ export function reportBlocks(s: PacketSnapshot, locale: DocLocale, images: Packe
 			blocks.push({
 				t: 'table',
 				head: tableHead(tb, locale),
-				rows: tb.rows.map((r) => r.map((c) => cellText(c, locale)))
+				rows: tb.rows.map((r) => r.map((c, j) => cellText(c, locale, tb.headVi[j])))
 			});
 		}
 	}
@@ -474,7 +477,7 @@ export function letterBlocks(s: PacketSnapshot, locale: DocLocale): Block[] {
 			blocks.push({
 				t: 'table',
 				head: tableHead(tb, locale),
-				rows: tb.rows.map((r) => r.map((c) => cellText(c, locale)))
+				rows: tb.rows.map((r) => r.map((c, j) => cellText(c, locale, tb.headVi[j])))
 			});
 	}
 	blocks.push({

@@ -127,9 +127,9 @@ describe('the tờ trình', () => {
 		expect(request).toBeGreaterThan(text.indexOf('Căn cứ Nghị định số 85/2025/NĐ-CP'));
 		const req = text.slice(request);
 		expect(req).toContain(
-			'Địa điểm: Khu đất 2, 12 đường Số 3, phường Thử; diện tích khu đất 3.000 m².'
+			'Địa điểm: Khu đất 2, 12 đường Số 3, phường Thử; diện tích khu đất 3.000,0 m².'
 		);
-		expect(req).toContain('tổng diện tích sàn xây dựng khoảng 1.700 m², cao 5 tầng');
+		expect(req).toContain('tổng diện tích sàn xây dựng khoảng 1.700,0 m², cao 5 tầng');
 		// 1,700 m² × 9,800,000 + 6,000,000,000 + 10 % = 24,926,000,000 đồng.
 		expect(req).toContain(
 			'Sơ bộ tổng mức đầu tư: 24.926.000.000 đồng (bằng chữ: Hai mươi tư tỷ, chín trăm hai mươi sáu triệu đồng).'
@@ -252,7 +252,7 @@ describe('the short-term arrangement', () => {
 		};
 		// 20 + 18 of 20 + 20 seated on 200 + 160 m² against 300 + 300 m².
 		expect(generatedParagraphs(s2, 'arrangement', 'vi')[0]).toBe(
-			'Trong thời gian chờ đầu tư, phường đã áp dụng phương án bố trí trước mắt tại các cơ sở hiện có: 38 người trên 40 người có chỗ làm việc, với tổng diện tích 360 m² so với định mức 600 m².'
+			'Trong thời gian chờ đầu tư, phường đã áp dụng phương án bố trí trước mắt tại các cơ sở hiện có: 38 người trên 40 người có chỗ làm việc, với tổng diện tích 360,0 m² so với định mức 600,0 m².'
 		);
 	});
 });
