@@ -17,6 +17,7 @@ import {
 	type ScoringMethod,
 	type SmaaSummary
 } from './scoring';
+import { analyseOffThread, quickSmaaOffThread } from './scoring-worker';
 
 /** Scores are shown with 3 decimals: 4 are enough on the wire. */
 export const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -32,6 +33,19 @@ export interface ScoringView {
 	analysis: Analysis | null;
 	/** ranks[m][a]: 1-based rank of eligible site a by method m. */
 	ranks: Record<ScoringMethod, number[]>;
+}
+
+/**
+ * Computes the analysis {@link scoringView} needs on a worker thread, so that the view that
+ * follows finds it cached instead of computing it on the server's thread (await it first).
+ */
+export async function prepareScoringView(
+	db: Db,
+	wardId: number,
+	method: ScoringMethod
+): Promise<void> {
+	const decision = cached(db, `sites-decision:${wardId}`, () => buildDecision(db, wardId));
+	await Promise.all([analyseOffThread(decision, method), quickSmaaOffThread(decision)]);
 }
 
 export function scoringView(db: Db, wardId: number, method: ScoringMethod): ScoringView {

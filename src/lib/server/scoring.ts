@@ -1243,6 +1243,26 @@ export function analyse(decision: Decision, method: ScoringMethod): Analysis | n
 	});
 }
 
+/** The cached analysis of these inputs by `method`, if it was computed already. */
+export function cachedAnalysis(decision: Decision, method: ScoringMethod): Analysis | undefined {
+	return analysisCache.get(inputHash(decision, method));
+}
+
+/** Keeps an analysis computed elsewhere (a worker thread: see ./scoring-worker) for `analyse`. */
+export function rememberAnalysis(analysis: Analysis): void {
+	remember(analysisCache, analysis.hash, analysis);
+}
+
+/** The cached SMAA of these inputs with `samples` samples, if it was computed already. */
+export function cachedSmaa(decision: Decision, samples: number): SmaaSummary | undefined {
+	return smaaCache.get(`${inputHash(decision, 'smaa')}:${samples}`);
+}
+
+/** Keeps a quick SMAA estimate computed on a worker thread for {@link cachedOrQuickSmaa}. */
+export function rememberQuickSmaa(decision: Decision, summary: SmaaSummary): void {
+	remember(smaaCache, `${inputHash(decision, 'smaa')}:${SMAA_QUICK_SAMPLES}`, summary);
+}
+
 /**
  * SMAA-2 rank acceptabilities (weighted-sum value model on the 0-1 utilities, uniform weights,
  * seed {@link SMAA_SEED}). Cached by input hash and sample count.

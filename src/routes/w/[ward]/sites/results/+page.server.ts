@@ -13,7 +13,14 @@ import {
 	smaaForSliced
 } from '$lib/server/scoring';
 import { SmaaBusyError, startFullSmaa } from '$lib/server/smaa-jobs';
-import { methodOf, round4, scoringSmaa, scoringView } from '$lib/server/scoring-view';
+import {
+	methodOf,
+	prepareScoringView,
+	round4,
+	scoringSmaa,
+	scoringView
+} from '$lib/server/scoring-view';
+import { analyseOffThread } from '$lib/server/scoring-worker';
 import { wardGeo } from '$lib/server/sites';
 import { cached } from '$lib/server/cache';
 import { scoringRunSchema } from '$lib/schemas/sites';
@@ -26,10 +33,12 @@ const SMAA_SITES = 10;
 /** Ranks shown one by one in the SMAA chart (src/lib/charts/sites.ts shows 5, then the rest). */
 const SMAA_RANKS = 5;
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const wardId = locals.ward!.id;
 	const method = methodOf(url);
 	const showAll = url.searchParams.get('all') === '1';
+	// The analysis is computed on a worker thread (PROMETHEE II grows with sites²).
+	await prepareScoringView(locals.db, wardId, method);
 	// Reused while the database is unchanged (see $lib/server/scoring-view). Only what the page
 	// shows is sent: the map layer comes from ./map after the page has loaded.
 	const { decision, analysis, ranks } = scoringView(locals.db, wardId, method);
@@ -144,7 +153,10 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		// The run stores a 10,000-sample SMAA: computed first in slices (the save then finds it
 		// cached) so that saving does not hold the server's thread.
-		await smaaForSliced(buildDecision(locals.db, locals.ward!.id), SMAA_SAMPLES);
+		const decision = buildDecision(locals.db, locals.ward!.id);
+		await smaaForSliced(decision, SMAA_SAMPLES);
+		// The same for the analysis, computed on a worker thread.
+		await analyseOffThread(decision, parsed.data.method);
 		const run = saveScoringRun(locals.db, actorOf(locals), locals.ward!.id, parsed.data);
 		redirect(303, `/w/${locals.ward!.code}/sites/runs/${run.id}?saved=1`);
 	},

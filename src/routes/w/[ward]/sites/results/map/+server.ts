@@ -1,12 +1,14 @@
 import { json } from '@sveltejs/kit';
-import { methodOf, scoreMap } from '$lib/server/scoring-view';
+import { methodOf, prepareScoringView, scoreMap } from '$lib/server/scoring-view';
 import type { RequestHandler } from './$types';
 
 /**
  * The results page's map layer (every site with its score by `?method=`), loaded by the page
  * after it renders so that the page itself stays small for wards with hundreds of sites.
  */
-export const GET: RequestHandler = ({ locals, url }) => {
+export const GET: RequestHandler = async ({ locals, url }) => {
+	// The analysis on a worker thread first (see $lib/server/scoring-view).
+	await prepareScoringView(locals.db, locals.ward!.id, methodOf(url));
 	const sites = scoreMap(locals.db, locals.ward!.id, methodOf(url));
 	return json({ sites }, { headers: { 'cache-control': 'private, no-cache' } });
 };
