@@ -5,7 +5,7 @@ import highsLoader, { type Highs } from 'highs';
 import { bestAreas, type PersonsPair } from './areas';
 import { checkAllocation, evaluatePairs } from './evaluate';
 import { buildModel, CUTS, type BuiltModel } from './model';
-import { heuristicPlan } from './heuristic';
+import { heuristicPlan, improvePlan } from './heuristic';
 import { runHighsJob, type HighsJob, type RawOutcome } from './highs-job';
 import {
 	AllocationInputError,
@@ -16,7 +16,7 @@ import {
 	type SolveOptions
 } from './types';
 import { prepareInstance, type PreparedInstance } from './validate';
-import { runInWorker } from './worker-pool';
+import { runInWorker, workerCount } from './worker-pool';
 
 /** Default wall-clock limit of one solve, in seconds. */
 export const DEFAULT_TIME_LIMIT_S = 30;
@@ -211,21 +211,32 @@ function polish(p: PreparedInstance, plan: Plan): Plan {
 const LNS_MAX_PAIRS = 3000;
 
 /**
- * Large-neighbourhood search (internal): repeatedly frees the persons of a few units (one at
- * random and units sharing its buildings or rooms in the plan), fixes every other unit's persons
- * per room, lets HiGHS re-solve that smaller MIP (areas stay free for all units) from the current
- * plan, and keeps any better plan. Stops after `budgetS` seconds. Only improves the incumbent;
- * the optimum is still decided by the final run on the whole model.
+ * Large-neighbourhood search (internal): repeatedly frees part of the current plan, fixes the
+ * persons of every other (unit, room) pair, lets HiGHS re-solve that smaller MIP from the
+ * current plan (areas stay free everywhere, so the shortfall can rebalance across all units),
+ * and keeps any better plan. Three kinds of neighbourhood take turns:
+ * - units: the unit furthest below its norm, one of the best served, and units sharing their
+ *   rooms or buildings (area flows between them);
+ * - buildings: every pair in two or three buildings, starting from one the worst unit uses, so
+ *   that units can leave a building (one building fewer) or trade rooms inside it;
+ * - pattern: two or more units freed as above, and every other unit free to move persons and
+ *   area between the rooms it already uses (but not to take new ones).
+ * The number of units or buildings freed grows while sub-problems are solved to optimality
+ * without improvement and shrinks when they hit their time limit. Stops at `deadline`
+ * (performance.now() ms) or when `stop()` says so. Only improves the incumbent; the optimum is
+ * still decided by the run on the whole model.
  */
 async function improveByLns(
 	p: PreparedInstance,
 	model: BuiltModel,
 	start: Plan,
-	budgetS: number,
-	run: (lp: string, cols: Float64Array, limitS: number) => Promise<RawOutcome>
+	deadline: number,
+	run: (lp: string, cols: Float64Array, limitS: number) => Promise<RawOutcome>,
+	stop: () => boolean = () => false,
+	stopped: Promise<void> = new Promise(() => {})
 ): Promise<Plan> {
-	const deadline = performance.now() + budgetS * 1000;
 	const nu = p.units.length;
+	const buildings = new Set(p.roomBuilding).size;
 	if (nu < 3) return start;
 	let best = start;
 	let bestObj = evaluate(p, best).objective;
@@ -234,48 +245,97 @@ async function improveByLns(
 		seed = (seed * 1103515245 + 12345) >>> 0;
 		return seed / 4294967296;
 	};
-	const size = Math.min(nu - 1, 4);
-	while (performance.now() < deadline - 50) {
+	const size = {
+		units: Math.min(nu - 1, 4),
+		buildings: Math.min(Math.max(1, buildings - 1), 3),
+		pattern: Math.min(nu - 1, 2)
+	};
+	const kinds = (buildings >= 2 ? ['units', 'buildings', 'pattern'] : ['units', 'pattern']) as (
+		'units' | 'buildings' | 'pattern'
+	)[];
+	for (let round = 0; performance.now() < deadline - 50 && !stop(); round++) {
 		const roomsOf = p.units.map(() => new Set<number>());
 		const bldOf = p.units.map(() => new Set<number>());
 		for (const x of best.pairs) {
 			roomsOf[x.u].add(x.r);
 			bldOf[x.u].add(p.roomBuilding[x.r]);
 		}
-		// The unit furthest below its norm, one of the units best served, and their neighbours:
-		// area can only flow from the latter to the former through shared rooms and buildings.
 		const ev = evaluate(p, best).units;
 		const byRatio = p.units
 			.map((_, u) => u)
 			.sort((a, b) => ev[b].weightedShortfallRatio - ev[a].weightedShortfallRatio);
-		const chosen = new Set<number>([
-			rnd() < 0.7 ? byRatio[0] : byRatio[Math.floor(rnd() * nu)],
-			byRatio[nu - 1 - Math.floor(rnd() * Math.min(3, nu - 1))]
-		]);
-		const near = (u: number) =>
-			[...chosen].some(
-				(c) =>
-					[...roomsOf[u]].some((r) => roomsOf[c].has(r)) ||
-					[...bldOf[u]].some((b) => bldOf[c].has(b))
-			);
-		const order = p.units.map((_, u) => u).sort(() => rnd() - 0.5);
-		for (const u of order) if (chosen.size < size && !chosen.has(u) && near(u)) chosen.add(u);
-		for (const u of order) if (chosen.size < size) chosen.add(u);
+		const worst = rnd() < 0.6 ? byRatio[0] : byRatio[Math.floor(rnd() * nu)];
+		const key = kinds[round % kinds.length];
+		const byBuildings = key === 'buildings';
+		let free: (x: { u: number; r: number; b: number }) => boolean;
+		if (byBuildings) {
+			const chosenB = new Set<number>();
+			const mine = [...bldOf[worst]];
+			chosenB.add(mine.length > 0 ? mine[Math.floor(rnd() * mine.length)] : p.roomBuilding[0]);
+			// Then buildings sharing a unit with the chosen ones, else any building.
+			const all = [...new Set(p.roomBuilding)].sort(() => rnd() - 0.5);
+			const linked = (b: number) =>
+				p.units.some((_, u) => bldOf[u].has(b) && [...chosenB].some((c) => bldOf[u].has(c)));
+			for (const b of all)
+				if (chosenB.size < size.buildings && !chosenB.has(b) && linked(b)) chosenB.add(b);
+			for (const b of all) if (chosenB.size < size.buildings) chosenB.add(b);
+			free = (x) => chosenB.has(x.b);
+		} else {
+			// The unit furthest below its norm, one of the units best served, and their
+			// neighbours: area can only flow from the latter to the former through shared rooms.
+			const chosen = new Set<number>([
+				worst,
+				byRatio[nu - 1 - Math.floor(rnd() * Math.min(3, nu - 1))]
+			]);
+			const near = (u: number) =>
+				[...chosen].some(
+					(c) =>
+						[...roomsOf[u]].some((r) => roomsOf[c].has(r)) ||
+						[...bldOf[u]].some((b) => bldOf[c].has(b))
+				);
+			const order = p.units.map((_, u) => u).sort(() => rnd() - 0.5);
+			const n = size[key];
+			for (const u of order) if (chosen.size < n && !chosen.has(u) && near(u)) chosen.add(u);
+			for (const u of order) if (chosen.size < n) chosen.add(u);
+			free = (x) => chosen.has(x.u);
+		}
 		const persons = new Map(best.pairs.map((x) => [`${x.u}_${x.r}`, x.persons]));
+		// Outside the neighbourhood persons stay as they are, or for `pattern` may move between
+		// the rooms each unit already uses.
 		const sub = buildModel(p, CUTS.on, (x) =>
-			chosen.has(x.u) ? undefined : (persons.get(`${x.u}_${x.r}`) ?? 0)
+			free(x) || (key === 'pattern' && persons.has(`${x.u}_${x.r}`))
+				? undefined
+				: (persons.get(`${x.u}_${x.r}`) ?? 0)
 		);
-		const limit = Math.min(1.5, Math.max(0.1, (deadline - performance.now()) / 1000));
-		const outcome = await run(sub.lp, planToColumns(p, model, best), limit);
+		const limit = Math.min(1, Math.max(0.1, (deadline - performance.now()) / 1000));
+		const outcome = await Promise.race([
+			run(sub.lp, planToColumns(p, model, best), limit),
+			stopped.then(() => null)
+		]);
+		if (!outcome) break;
+		const most = byBuildings ? Math.max(1, buildings - 1) : nu - 1;
+		if (outcome.modelStatus === MS_OPTIMAL) size[key] = Math.min(most, size[key] + 1);
+		else if (EARLY_STOPS.has(outcome.modelStatus))
+			size[key] = Math.max(Math.min(2, most), size[key] - 1);
 		if (!outcome.values) continue;
 		const found = polish(p, columnsToPlan(p, model, outcome.values));
 		const obj = evaluate(p, found).objective;
 		if (obj < bestObj - 1e-9) {
 			best = found;
 			bestObj = obj;
+			// A better plan: search around it again with smaller neighbourhoods.
+			size[key] = Math.max(Math.min(2, most), size[key] - 1);
 		}
 	}
 	return best;
+}
+
+/**
+ * Is objective `a` better than `b` by more than floating-point noise (1e-9 relative)? HiGHS'
+ * plan is kept on a tie, so that the same instance gives the same plan whichever way it ran.
+ */
+function better(a: number, b: number): boolean {
+	return a < b - 1e-9 * Math.max(1, Math.abs(b));
 }
 
 /**
@@ -292,10 +352,13 @@ function relativeGap(objective: number, bound: number): number {
 /**
  * Solves the seat-everyone reallocation MIP of issue 13 with HiGHS (model: `buildModel` in
  * `./model.ts`, which is the issue's formulation with tight big-Ms; `allocationLp` gives it as
- * LP text). The heuristic plan (`./heuristic.ts`) is the MIP start. HiGHS first works on the
- * whole model for half the time limit; if it has not proven optimality and its gap is above 1%
- * (sample-ward-sized models only), a large-neighbourhood search (`improveByLns`: a few units
- * freed, the others' persons fixed) improves the plan for 70% of the time left, and HiGHS gets
+ * LP text). The heuristic plan (`./heuristic.ts`: greedy and chain plans, then a local search
+ * on persons scored exactly) is the MIP start. With two worker threads, HiGHS works on the whole
+ * model for the whole time limit on one (small and mid-sized wards end there, proven optimal)
+ * while, after a head start of up to 1 s, a large-neighbourhood search (`improveByLns`) looks
+ * for better plans on the other; the better plan wins and HiGHS' bound gives the gap. With one
+ * worker (or on the calling thread), HiGHS first gets half the time; if it has not proven
+ * optimality and its gap is above 1%, the search runs for 70% of the time left, and HiGHS gets
  * the whole model again with that plan as start for the rest. The plan read back has
  * integer persons; its areas are HiGHS' or, when at least as good, the best areas for the same
  * persons (`fillAreas`), so the reported plan is never worse than HiGHS' and an unchanged plan
@@ -381,7 +444,18 @@ export async function solveAllocation(
 				model.pairs,
 				(plan) => evaluate(p, withBestAreas(p, plan)).objective
 			);
-			start = withBestAreas(p, pairs);
+			const scored = (plan: PersonsPair[]) => {
+				const ev = evaluate(p, withBestAreas(p, plan));
+				return { objective: ev.objective, ratios: ev.units.map((x) => x.weightedShortfallRatio) };
+			};
+			const improved = await improvePlan(
+				p,
+				model.pairs,
+				pairs,
+				scored,
+				performance.now() + Math.min(1500, 100 * timeLimitS)
+			);
+			start = withBestAreas(p, improved);
 			startCols = planToColumns(p, model, start);
 		}
 		const remaining = () => Math.max(0.05, timeLimitS - (performance.now() - t0) / 1000);
@@ -392,34 +466,62 @@ export async function solveAllocation(
 			options: [baseOptions(limit), ...(Object.keys(extra).length > 0 ? [extra] : [])]
 		});
 		const inWorker = options.inWorker ?? true;
-		// 1. The whole model for half the time: small and mid-sized wards end here, proven optimal.
-		const first = Math.min(remaining(), Math.max(1, 0.5 * timeLimitS));
-		outcome = await runHighs(job(model.lp, startCols, first), first, inWorker);
-		if (EARLY_STOPS.has(outcome.modelStatus) && start && remaining() > 1) {
-			let incumbent = start;
-			if (outcome.values) {
-				const found = polish(p, columnsToPlan(p, model, outcome.values));
-				if (evaluate(p, found).objective < evaluate(p, incumbent).objective) incumbent = found;
-			}
-			// 2. Far from proven (gap > 1%): large-neighbourhood search from the best plan so far.
-			// Its sub-models' LP text is built on the calling thread, so only for ward-sized models.
-			const gap = relativeGap(evaluate(p, incumbent).objective, outcome.dualBound);
-			if (gap > 0.01 && model.pairs.length <= LNS_MAX_PAIRS)
-				incumbent = await improveByLns(p, model, incumbent, 0.7 * remaining(), (lp, cols, limit) =>
-					runHighs(job(lp, cols, limit), limit, inWorker)
-				);
-			start = incumbent;
-			// 3. The whole model again from that plan for the rest of the time.
-			const last = remaining();
-			const again = await runHighs(
-				job(model.lp, planToColumns(p, model, incumbent), last),
-				last,
-				inWorker
+		const lnsRun = (lp: string, cols: Float64Array, limit: number) =>
+			runHighs(job(lp, cols, limit), limit, inWorker);
+		const searchable = start !== null && model.pairs.length <= LNS_MAX_PAIRS && p.units.length >= 3;
+		if (inWorker && workerCount() >= 2 && searchable && start) {
+			// Two workers: HiGHS on the whole model for the whole time (it proves small and
+			// mid-sized wards optimal, often in well under a second) and, beside it once it has
+			// had a head start, the large-neighbourhood search for a better plan.
+			const deadline = t0 + (timeLimitS - 0.05) * 1000;
+			let settled = false;
+			const whole = runHighs(job(model.lp, startCols, remaining()), remaining(), true);
+			const done = whole.then(
+				() => undefined,
+				() => undefined
 			);
-			// Keep the first run's bound if it is the better one.
-			if (!Number.isFinite(again.dualBound) || again.dualBound < outcome.dualBound)
-				again.dualBound = outcome.dualBound;
-			outcome = again;
+			void done.then(() => (settled = true));
+			const headStartMs = Math.min(1000, 100 * timeLimitS);
+			await Promise.race([done, new Promise((resolve) => setTimeout(resolve, headStartMs))]);
+			let searched = start;
+			if (!settled)
+				searched = await improveByLns(p, model, start, deadline, lnsRun, () => settled, done);
+			outcome = await whole;
+			start = searched;
+		} else {
+			// 1. The whole model for half the time: small and mid-sized wards end here, proven optimal.
+			const first = Math.min(remaining(), Math.max(1, 0.5 * timeLimitS));
+			outcome = await runHighs(job(model.lp, startCols, first), first, inWorker);
+			if (EARLY_STOPS.has(outcome.modelStatus) && start && remaining() > 1) {
+				let incumbent = start;
+				if (outcome.values) {
+					const found = polish(p, columnsToPlan(p, model, outcome.values));
+					if (evaluate(p, found).objective < evaluate(p, incumbent).objective) incumbent = found;
+				}
+				// 2. Far from proven (gap > 1%): large-neighbourhood search from the best plan so far.
+				// Its sub-models' LP text is built on the calling thread, so only for ward-sized models.
+				const gap = relativeGap(evaluate(p, incumbent).objective, outcome.dualBound);
+				if (gap > 0.01 && searchable)
+					incumbent = await improveByLns(
+						p,
+						model,
+						incumbent,
+						performance.now() + 700 * remaining(),
+						lnsRun
+					);
+				start = incumbent;
+				// 3. The whole model again from that plan for the rest of the time.
+				const last = remaining();
+				const again = await runHighs(
+					job(model.lp, planToColumns(p, model, incumbent), last),
+					last,
+					inWorker
+				);
+				// Keep the first run's bound if it is the better one.
+				if (!Number.isFinite(again.dualBound) || again.dualBound < outcome.dualBound)
+					again.dualBound = outcome.dualBound;
+				outcome = again;
+			}
 		}
 	} catch (e) {
 		if (e instanceof AllocationInputError) throw e;
@@ -442,13 +544,13 @@ export async function solveAllocation(
 			if (!outcome.values)
 				return failure('error', `HiGHS reported ${statusName} without a solution`);
 			let plan = polish(p, columnsToPlan(p, model, outcome.values));
-			if (start && evaluate(p, start).objective < evaluate(p, plan).objective) plan = start;
+			if (start && better(evaluate(p, start).objective, evaluate(p, plan).objective)) plan = start;
 			return result('optimal', plan);
 		}
 		if (EARLY_STOPS.has(outcome.modelStatus)) {
 			let plan = outcome.values ? polish(p, columnsToPlan(p, model, outcome.values)) : null;
 			let message = `HiGHS stopped early: ${statusName}`;
-			if (start && (!plan || evaluate(p, start).objective < evaluate(p, plan).objective)) {
+			if (start && (!plan || better(evaluate(p, start).objective, evaluate(p, plan).objective))) {
 				plan = start;
 				message += '; returning the heuristic start plan';
 			}

@@ -58,6 +58,11 @@ const slots: Slot[] = [];
 const queue: Pending[] = [];
 let nextId = 1;
 
+/** Number of worker threads the pool runs at most (one per CPU, at most MAX_WORKERS). */
+export function workerCount(): number {
+	return poolSize();
+}
+
 function poolSize(): number {
 	return Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
 }
