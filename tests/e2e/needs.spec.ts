@@ -17,11 +17,11 @@ test.describe('space needs against the norms', () => {
 		// Sample, Decree 155/2025: offices held by the units 758 m² of the titles' 1,836 m² norm
 		// (112 posts; ranks and concurrent titles applied) = 41.3 % < 70 %.
 		await expect(page.getByTestId('ratio')).toHaveText('41,3% định mức');
-		await expect(page.getByTestId('ratio-formula')).toHaveText('758 m² ÷ 1.836 m² = 41,3 %');
+		await expect(page.getByTestId('ratio-formula')).toHaveText('758,0 m² ÷ 1.836,0 m² = 41,3 %');
 		await expect(page.getByText('Dưới ngưỡng 70%: thiếu diện tích làm việc.')).toBeVisible();
 		await expect(page.getByTestId('justified')).toHaveText('Có cơ sở đề xuất đầu tư trụ sở mới:');
 		// (a) the main headquarters alone: offices 270 m² of 1,836 = 14.7 %; all sites 41.3 %.
-		await expect(page.getByTestId('crit-a-hq')).toHaveText('270 m² ÷ 1.836 m² = 14,7 %');
+		await expect(page.getByTestId('crit-a-hq')).toHaveText('270,0 m² ÷ 1.836,0 m² = 14,7 %');
 		await expect(page.getByTestId('criterion-a')).toContainText('Đạt');
 		// (b) CS-BTT-DU / A is level C and in use.
 		await expect(page.getByTestId('criterion-b')).toContainText(

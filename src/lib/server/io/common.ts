@@ -228,6 +228,18 @@ export function writeCsv(headers: readonly string[], rows: ExportCell[][]): Uint
 	return new TextEncoder().encode('\ufeff' + lines.join('\r\n') + '\r\n');
 }
 
+/**
+ * The display format of an XLSX column by its header, after the one decimals policy (DECIMALS
+ * in $lib/i18n): areas ("area_m2", "… (m²)") 1 decimal, scores, weights and CR 3. The stored
+ * value stays exact (a format only changes how Excel shows it), so a round trip is unchanged.
+ */
+export function xlsxNumberFormat(header: string): string | null {
+	const h = header.trim().toLowerCase();
+	if (/m2$|m²\)?$|_m2_|\(m²\)/.test(h)) return '#,##0.0';
+	if (/^(cr|score|weight)$|_(score|weight)$|^điểm|^trọng số/.test(h)) return '0.000';
+	return null;
+}
+
 /** XLSX: one sheet, bold header row, numbers as numeric cells, texts escaped as in CSV. */
 export async function writeXlsx(
 	sheetName: string,
@@ -243,6 +255,8 @@ export async function writeXlsx(
 	}
 	headers.forEach((h, i) => {
 		ws.getColumn(i + 1).width = Math.max(10, Math.min(40, h.length + 4));
+		const fmt = xlsxNumberFormat(h);
+		if (fmt) ws.getColumn(i + 1).numFmt = fmt;
 	});
 	const buf = await wb.xlsx.writeBuffer();
 	return new Uint8Array(buf as ArrayBuffer);

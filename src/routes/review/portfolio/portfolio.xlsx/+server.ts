@@ -35,7 +35,10 @@ export const GET: RequestHandler = async ({ locals }) => {
 		]);
 	}
 	[30, 14, 10, 16, 12, 20, 36, 12, 16].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+	// The decimals policy: areas 1, scores 3.
+	ws.getColumn(4).numFmt = '#,##0.0';
 	ws.getColumn(5).numFmt = '0.0%';
+	ws.getColumn(8).numFmt = '0.000';
 	ws.getColumn(6).numFmt = '#,##0';
 	const buf = (await wb.xlsx.writeBuffer()) as ArrayBuffer;
 	return new Response(buf, {
