@@ -434,14 +434,16 @@ export async function heuristicPlan(
  *   its current rooms (one room, perhaps one building, fewer; persons back home);
  * - home: one person moves from a room that is not the unit's own into one of its current rooms.
  * Every move keeps the model's rules: allowed pairs and their caps, units per room, seats and
- * the minimum area per person in the target room. The event loop gets a turn every ~10 ms.
+ * the minimum area per person in the target room. The event loop gets a turn every ~10 ms;
+ * `stop()` ends the search early.
  */
 export async function improvePlan(
 	p: PreparedInstance,
 	pairs: readonly ModelPair[],
 	plan: PersonsPair[],
 	score: (plan: PersonsPair[]) => { objective: number; ratios: number[] },
-	deadline: number
+	deadline: number,
+	stop: () => boolean = () => false
 ): Promise<PersonsPair[]> {
 	const m = p.settings.minAreaPerPersonM2;
 	const nr = p.rooms.length;
@@ -531,7 +533,7 @@ export async function improvePlan(
 			[candidates[i], candidates[j]] = [candidates[j], candidates[i]];
 		}
 		for (const [u, from, to, k] of candidates) {
-			if (performance.now() >= deadline) break;
+			if (performance.now() >= deadline || stop()) break;
 			if (!fits(persons, u, to, k)) continue;
 			const next = move(u, from, to, k);
 			const s = score(toPlan(next));

@@ -444,18 +444,7 @@ export async function solveAllocation(
 				model.pairs,
 				(plan) => evaluate(p, withBestAreas(p, plan)).objective
 			);
-			const scored = (plan: PersonsPair[]) => {
-				const ev = evaluate(p, withBestAreas(p, plan));
-				return { objective: ev.objective, ratios: ev.units.map((x) => x.weightedShortfallRatio) };
-			};
-			const improved = await improvePlan(
-				p,
-				model.pairs,
-				pairs,
-				scored,
-				performance.now() + Math.min(1500, 100 * timeLimitS)
-			);
-			start = withBestAreas(p, improved);
+			start = withBestAreas(p, pairs);
 			startCols = planToColumns(p, model, start);
 		}
 		const remaining = () => Math.max(0.05, timeLimitS - (performance.now() - t0) / 1000);
@@ -469,10 +458,34 @@ export async function solveAllocation(
 		const lnsRun = (lp: string, cols: Float64Array, limit: number) =>
 			runHighs(job(lp, cols, limit), limit, inWorker);
 		const searchable = start !== null && model.pairs.length <= LNS_MAX_PAIRS && p.units.length >= 3;
-		if (inWorker && workerCount() >= 2 && searchable && start) {
+		const parallel = inWorker && workerCount() >= 2 && searchable;
+		// The local search on persons: before HiGHS with one worker, beside it with two.
+		const localSearch = async (from: Plan, stop: () => boolean = () => false) =>
+			withBestAreas(
+				p,
+				await improvePlan(
+					p,
+					model.pairs,
+					from.pairs,
+					(plan) => {
+						const ev = evaluate(p, withBestAreas(p, plan));
+						return {
+							objective: ev.objective,
+							ratios: ev.units.map((x) => x.weightedShortfallRatio)
+						};
+					},
+					performance.now() + Math.min(1500, 100 * timeLimitS),
+					stop
+				)
+			);
+		if (start && !parallel) {
+			start = await localSearch(start);
+			startCols = planToColumns(p, model, start);
+		}
+		if (parallel && start) {
 			// Two workers: HiGHS on the whole model for the whole time (it proves small and
-			// mid-sized wards optimal, often in well under a second) and, beside it once it has
-			// had a head start, the large-neighbourhood search for a better plan.
+			// mid-sized wards optimal, often in well under a second) and, beside it, the local
+			// search and then, once HiGHS has had a head start, the large-neighbourhood search.
 			const deadline = t0 + (timeLimitS - 0.05) * 1000;
 			let settled = false;
 			const whole = runHighs(job(model.lp, startCols, remaining()), remaining(), true);
@@ -481,11 +494,14 @@ export async function solveAllocation(
 				() => undefined
 			);
 			void done.then(() => (settled = true));
-			const headStartMs = Math.min(1000, 100 * timeLimitS);
-			await Promise.race([done, new Promise((resolve) => setTimeout(resolve, headStartMs))]);
-			let searched = start;
+			const lnsFrom = performance.now() + Math.min(1000, 100 * timeLimitS);
+			// The local search runs on this thread meanwhile, in slices.
+			let searched = await localSearch(start, () => settled);
+			const wait = lnsFrom - performance.now();
+			if (!settled && wait > 0)
+				await Promise.race([done, new Promise((resolve) => setTimeout(resolve, wait))]);
 			if (!settled)
-				searched = await improveByLns(p, model, start, deadline, lnsRun, () => settled, done);
+				searched = await improveByLns(p, model, searched, deadline, lnsRun, () => settled, done);
 			outcome = await whole;
 			start = searched;
 		} else {
