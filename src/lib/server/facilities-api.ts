@@ -7,6 +7,8 @@ export function facilityForApi(db: Db, wardId: number, id: number) {
 	if (!f) return null;
 	return {
 		id: f.id,
+		/** The record's version (optimistic concurrency): name it when changing the record. */
+		version: f.version,
 		code: f.code,
 		name: f.name,
 		kind: f.kind,
@@ -19,6 +21,7 @@ export function facilityForApi(db: Db, wardId: number, id: number) {
 		yearBuilt: f.yearBuilt,
 		buildings: f.buildings.map((b) => ({
 			id: b.id,
+			version: b.version,
 			code: b.code,
 			name: b.name,
 			levelsAboveGround: b.levelsAboveGround,
@@ -55,6 +58,7 @@ export function facilityForApi(db: Db, wardId: number, id: number) {
 				: null,
 			rooms: b.rooms.map((r) => ({
 				id: r.id,
+				version: r.version,
 				code: r.code,
 				name: r.name,
 				level: r.level,

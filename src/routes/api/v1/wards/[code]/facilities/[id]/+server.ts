@@ -9,5 +9,6 @@ export const GET: RequestHandler = ({ locals, params }) => {
 	const id = Number(params.id);
 	const facility = Number.isInteger(id) ? facilityForApi(locals.db, locals.ward!.id, id) : null;
 	if (!facility) return apiError(404, 'not_found', translate(locals.locale, 'err.notFound'));
-	return json(facility);
+	// The version as an entity tag, for a client to send back as If-Match with a change.
+	return json(facility, { headers: { etag: `"${facility.version}"` } });
 };
