@@ -1,5 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
-import { ConflictError, conflictFailure, formVersion, rowFormValues } from '$lib/server/concurrency';
+import {
+	ConflictError,
+	conflictFailure,
+	formVersion,
+	rowFormValues
+} from '$lib/server/concurrency';
 import { failField, formValues } from '$lib/server/forms';
 import { chosenFiles, PhotoError, removePhotoFiles, storePhotos } from '$lib/server/photos';
 import { actorOf } from '$lib/server/request';
