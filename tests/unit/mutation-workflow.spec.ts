@@ -9,7 +9,7 @@
  * versions) put into a given status; four users of our own: the ward's editor and viewer, and
  * two city reviewers.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, asc, eq, sql } from 'drizzle-orm';
@@ -24,6 +24,7 @@ import {
 	proposalVersions,
 	proposals,
 	reviewComments,
+	rooms,
 	users,
 	wards
 } from '../../src/lib/server/db/schema';
@@ -285,7 +286,29 @@ describe('saving and reassembling a draft', () => {
 		const [entry] = auditSince(f.db, a0);
 		expect(entry).toMatchObject({ entity: 'proposal', entityId: String(f.id), action: 'update' });
 		expect(entry.after.assembledAt).toBe(at.toISOString());
-		expect(Array.isArray(entry.before.changedNumbers)).toBe(true);
+		expect(entry.before.changedNumbers).toEqual([]);
+		expect(entry.after.changedNumbers).toEqual([]);
+	});
+
+	it('reassemble after the rooms grew by 10 m² each: the changed numbers, before and after', () => {
+		const f = fixture('draft');
+		f.db
+			.update(rooms)
+			.set({ areaM2: sql`${rooms.areaM2} + 10` })
+			.run();
+		const a0 = lastAuditId(f.db);
+		reassemble(f.db, actor(f.editor), f.ward.id, f.id);
+		const [entry] = auditSince(f.db, a0);
+		const before = entry.before.changedNumbers as { key: string; value: number | null }[];
+		const after = entry.after.changedNumbers as { key: string; value: number | null }[];
+		expect(before.length).toBeGreaterThan(0);
+		expect(after.map((c) => c.key)).toEqual(before.map((c) => c.key));
+		for (const [i, c] of before.entries()) {
+			expect(typeof c.key).toBe('string');
+			// Each changed number has a value on both sides here (no number appeared or vanished).
+			expect(typeof c.value).toBe('number');
+			expect(after[i].value).not.toBe(c.value);
+		}
 	});
 });
 
@@ -361,6 +384,45 @@ describe('submitting', () => {
 				to: f.reviewers
 			}
 		]);
+	});
+
+	it('a site other than the top-ranked one without a written reason is refused (no-justification)', async () => {
+		const f = fixture('draft');
+		const p = getProposal(f.db, f.ward.id, f.id)!;
+		const draft = structuredClone(p.state.draft);
+		draft.recommendedSiteCode = 'P1';
+		draft.dossier!.siteJustification = '  ';
+		saveDraft(f.db, actor(f.editor), f.ward.id, f.id, { title: p.title, draft });
+		await refused(
+			() => submitProposal(f.db, actor(f.editor), f.ward.id, f.id, files),
+			'no-justification'
+		);
+		// With the reason written, the same choice is accepted.
+		draft.dossier!.siteJustification = 'Khu đất P1 đã giải phóng mặt bằng.';
+		saveDraft(f.db, actor(f.editor), f.ward.id, f.id, { title: p.title, draft });
+		expect((await submitProposal(f.db, actor(f.editor), f.ward.id, f.id, files)).version).toBe(3);
+	});
+
+	it('another proposal of the ward with the city: refused after the files were written, which are removed', async () => {
+		const f = fixture('draft');
+		// Older data: a second proposal of the ward, submitted.
+		const other = f.db
+			.insert(proposals)
+			.values({ wardId: f.ward.id, title: 'Khác', status: 'submitted', draftJson: '{}' })
+			.returning({ id: proposals.id })
+			.get().id;
+		// (Other tests' fixtures share UPLOAD_DIR and this proposal id: compare with before.)
+		const dir = path.join(process.env.UPLOAD_DIR!, 'packets', String(f.id));
+		const listing = () => (existsSync(dir) ? readdirSync(dir).sort() : []);
+		const folders = listing();
+		await refused(
+			() => submitProposal(f.db, actor(f.editor), f.ward.id, f.id, files),
+			'live-exists'
+		);
+		expect(getProposal(f.db, f.ward.id, f.id)!.status).toBe('draft');
+		expect(getProposal(f.db, f.ward.id, other)!.status).toBe('submitted');
+		// The attempt's folder (packets/<id>/v3-<random>) is gone.
+		expect(listing()).toEqual(folders);
 	});
 
 	it('a failed file generation leaves nothing: no version, status unchanged', async () => {
