@@ -837,6 +837,36 @@ function scrapeForms(pageUrl: string, html: string, fresh = false) {
 	}
 }
 
+/**
+ * Edit forms carry their record's version (optimistic concurrency: a save from a stale version
+ * is refused with 409 and writes nothing), so after one accepted save the scraped form is
+ * stale. Returns the fields with the version the page shows now in place of the scraped one;
+ * a version a run replaced, mutated or dropped on purpose is left as it is. The scraped
+ * baselines are not touched.
+ */
+async function withCurrentVersion<V>(
+	fields: [string, V][],
+	scrapedVersion: string | undefined,
+	pageUrl: string,
+	key: string,
+	cookie: string
+): Promise<[string, V][]> {
+	if (scrapedVersion === undefined) return fields;
+	if (!fields.some(([k, v]) => k === 'version' && v === scrapedVersion)) return fields;
+	const page = await send('GET', pageUrl, { cookie });
+	if (page.status !== 200) return fields;
+	const kept = new Map(scraped);
+	scrapeForms(pageUrl, page.text, true);
+	const now = scraped.get(key)?.fields.find(([k]) => k === 'version')?.[1];
+	scraped.clear();
+	for (const [k, v] of kept) scraped.set(k, v);
+	if (now === undefined) return fields;
+	return fields.map(([k, v]): [string, V] => [
+		k,
+		k === 'version' && v === scrapedVersion ? (now as V) : v
+	]);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Requests
 // ---------------------------------------------------------------------------------------------
@@ -1481,6 +1511,7 @@ describe('form actions never answer 5xx and always explain a refusal', () => {
 					else if (reached(a.status))
 						scraped.set(`${realPath}?/${t.name}`, { ...baseline, fields });
 				}
+				const scrapedVersion = baseline.fields.find(([k]) => k === 'version')?.[1];
 				const hostileBefore = passedValidation(label);
 				await check(
 					label,
@@ -1490,7 +1521,14 @@ describe('form actions never answer 5xx and always explain a refusal', () => {
 						async (params, form) => {
 							const p = routePath(t.routeId, params);
 							const url = `${base}${p}${t.name === 'default' ? '' : `?/${t.name}`}`;
-							const { body, type } = encodeBody(form.fields, form.mode);
+							const fields = await withCurrentVersion(
+								form.fields,
+								scrapedVersion,
+								base + realPath,
+								`${realPath}?/${t.name}`,
+								cookie
+							);
+							const { body, type } = encodeBody(fields, form.mode);
 							const a = await send('POST', url, { cookie, body, type });
 							const signedOut =
 								cookie && t.routeId !== '/logout' && a.location?.startsWith('/login')
@@ -1521,10 +1559,16 @@ describe('form actions never answer 5xx and always explain a refusal', () => {
 							`Phường ${'Bình Trưng'.normalize('NFD')}\u200b\u202e`
 						];
 						for (const text of texts) {
-							const fields = fb.fields.map(([k, v]): [string, string] => [
-								k,
-								unique.test(k) ? `fzh${++filled}` : free.test(k) ? text : v
-							]);
+							const fields = await withCurrentVersion(
+								fb.fields.map(([k, v]): [string, string] => [
+									k,
+									unique.test(k) ? `fzh${++filled}` : free.test(k) ? text : v
+								]),
+								fb.fields.find(([k]) => k === 'version')?.[1],
+								base + realPath,
+								`${realPath}?/${t.name}`,
+								cookie
+							);
 							const { body, type } = encodeBody(
 								fields,
 								fb.files.length ? 'multipart' : 'urlencoded'
@@ -1720,10 +1764,16 @@ describe('after the fuzzing: nothing stored is rendered or exported unsafely', (
 			if (!baseline?.fields.some(([k]) => freeText.test(k))) continue;
 			for (const text of [markup, formulas[n % formulas.length]]) {
 				n++;
-				const fields: [string, Value][] = baseline.fields.map(([k, v]) => [
-					k,
-					/^code$|Code$/.test(k) ? `FZ${n}` : freeText.test(k) ? text : v
-				]);
+				const fields = await withCurrentVersion(
+					baseline.fields.map(([k, v]): [string, Value] => [
+						k,
+						/^code$|Code$/.test(k) ? `FZ${n}` : freeText.test(k) ? text : v
+					]),
+					baseline.fields.find(([k]) => k === 'version')?.[1],
+					url,
+					`${new URL(url).pathname}?/${t.name}`,
+					callerOf(t.routeId)
+				);
 				const { body, type } = encodeBody(
 					fields,
 					baseline.files.length ? 'multipart' : 'urlencoded'

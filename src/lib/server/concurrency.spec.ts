@@ -274,6 +274,21 @@ describe('the 409 answer', () => {
 		expect(conflictInfo(db, 'en', e, mine).savedBy).toMatch(/^Saved by nguoi\.a at /);
 	});
 
+	it('posted fields named like Object.prototype members are not compared (no crash)', () => {
+		const e = staleRoom();
+		const info = conflictInfo(db, 'vi', e, {
+			version: '1',
+			constructor: '-36',
+			__proto__: 'x',
+			toString: 'y',
+			hasOwnProperty: 'z',
+			occupants: '12'
+		});
+		expect(info.fields.map((f) => f.name)).toEqual(['occupants']);
+		const exact = conflictInfo(db, 'vi', e, { constructor: '1', name: 'a' }, { name: 'b' });
+		expect(exact.fields).toEqual([{ name: 'name', mine: 'a', theirs: 'b' }]);
+	});
+
 	it('a 409 failure keeps every typed value and carries the stored version', () => {
 		const e = staleRoom();
 		const f = conflictFailure(db, 'vi', e, { version: '1', name: 'Tên của B', occupants: '12' });

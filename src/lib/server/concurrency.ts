@@ -167,16 +167,19 @@ export function conflictInfo(
 	// With the form's own stored values (`theirs` given), a field the user did not send (an
 	// unticked box) is compared too; with the row's columns, only the fields sent.
 	const exact = theirsGiven !== undefined;
+	// Own keys only: a posted field named e.g. `constructor` is not a stored value.
+	const has = (o: Record<string, string>, k: string) => Object.hasOwn(o, k);
+	const value = (o: Record<string, string>, k: string) => (has(o, k) ? String(o[k]) : '');
 	const names = [
-		...Object.keys(mine).filter((k) => k in theirs),
-		...(exact ? Object.keys(theirs).filter((k) => !(k in mine)) : [])
+		...Object.keys(mine).filter((k) => has(theirs, k)),
+		...(exact ? Object.keys(theirs).filter((k) => !has(mine, k)) : [])
 	];
 	const fields = deleted
 		? []
 		: names
 				.filter((k) => !NOT_COMPARED.has(k))
-				.filter((k) => !sameFormValue(mine[k] ?? '', theirs[k] ?? ''))
-				.map((name) => ({ name, mine: mine[name] ?? '', theirs: theirs[name] ?? '' }));
+				.filter((k) => !sameFormValue(value(mine, k), value(theirs, k)))
+				.map((name) => ({ name, mine: value(mine, name), theirs: value(theirs, name) }));
 	const change = deleted ? null : lastChange(db, e.entity, e.id);
 	const savedBy = deleted
 		? translate(locale, 'conflict.deleted')
