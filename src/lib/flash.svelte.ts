@@ -5,8 +5,21 @@
  * bookmark or coming back to it later therefore does not claim again that something was saved.
  * Without JavaScript the server-rendered page shows the notice as before.
  */
-import { replaceState } from '$app/navigation';
+import { afterNavigate, replaceState } from '$app/navigation';
 import { page } from '$app/state';
+
+/** Removes `names` from the address once the router accepts it (it refuses while starting). */
+function strip(names: readonly string[], attempt = 0): void {
+	const url = new URL(location.href);
+	if (!names.some((n) => url.searchParams.has(n))) return;
+	for (const n of names) url.searchParams.delete(n);
+	try {
+		replaceState(url, page.state);
+	} catch {
+		// "before router is initialized": try again shortly (at most ~2 s).
+		if (attempt < 40) setTimeout(() => strip(names, attempt + 1), 50);
+	}
+}
 
 /**
  * The values of the flags `names` on arrival (null for an absent flag), kept for the page they
@@ -19,28 +32,25 @@ export function useFlash<const N extends string>(...names: N[]): () => Record<N,
 			N,
 			string | null
 		>;
+	const none = () => Object.fromEntries(names.map((n) => [n, null])) as Record<N, string | null>;
 	let values = $state(read());
 	let path = page.url.pathname;
 	let form = page.form;
+	// Each arrival (the first load or a navigation) with a flag: keep its values, drop the flag.
+	afterNavigate(() => {
+		if (!names.some((n) => page.url.searchParams.has(n))) return;
+		values = read();
+		path = page.url.pathname;
+		form = page.form;
+		strip(names);
+	});
 	$effect(() => {
 		const url = page.url;
 		const f = page.form;
-		if (names.some((n) => url.searchParams.has(n))) {
-			values = read();
-			path = url.pathname;
-			form = f;
-			// A one-off copy to hand to replaceState, not state.
-			// eslint-disable-next-line svelte/prefer-svelte-reactivity
-			const clean = new URL(url);
-			for (const n of names) clean.searchParams.delete(n);
-			try {
-				replaceState(clean, page.state);
-			} catch {
-				// The router is not ready (effects run after mount, so never); the flag stays.
-			}
-		} else if (url.pathname !== path || f !== form) {
+		if (names.some((n) => url.searchParams.has(n))) return;
+		if (url.pathname !== path || f !== form) {
 			// Another page, or another action on this one: the notice no longer describes it.
-			values = Object.fromEntries(names.map((n) => [n, null])) as Record<N, string | null>;
+			values = none();
 			path = url.pathname;
 			form = f;
 		}

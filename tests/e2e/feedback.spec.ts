@@ -100,6 +100,44 @@ test.describe('progress on slow actions', () => {
 		await expect(link).not.toHaveAttribute('aria-disabled', 'true');
 	});
 
+	test('a download the server queues shows the queue’s message, then the file', async ({
+		page
+	}) => {
+		await login(page, 'binhtrung.editor', `${WARD}/proposals`);
+		const proposal = await page
+			.locator('main a[href]')
+			.evaluateAll(
+				(as) =>
+					as.map((a) => a.getAttribute('href') ?? '').find((h) => /\/proposals\/\d+$/.test(h)) ?? ''
+			);
+		await page.goto(proposal);
+		await page.waitForLoadState('networkidle');
+		// The server's job queue answers "busy" once (as src/lib/server/export/respond.ts does),
+		// then hands the file over.
+		let asked = 0;
+		await page.route('**/packet.docx', async (route) => {
+			asked++;
+			if (asked === 1)
+				await route.fulfill({
+					status: 503,
+					headers: { 'retry-after': '1', 'content-type': 'text/html; charset=utf-8' },
+					body: '<!doctype html><title>x</title><p role="status">Máy chủ đang bận, vị trí 2 trong hàng đợi.</p><p><a href="">Tải lại</a></p>'
+				});
+			else await route.continue();
+		});
+		const link = page.getByRole('link', { name: 'Văn bản (DOCX)' });
+		const box = page.locator('.download').filter({ has: link });
+		const downloaded = page.waitForEvent('download');
+		await link.click();
+		await expect(box.getByRole('status')).toContainText(
+			'Máy chủ đang bận, vị trí 2 trong hàng đợi.'
+		);
+		await expect(link).toHaveAttribute('aria-disabled', 'true');
+		expect((await downloaded).suggestedFilename()).toMatch(/\.docx$/);
+		await expect(box.getByRole('status')).toContainText(/Đã tải xong/);
+		expect(asked).toBe(2);
+	});
+
 	test('solving a plan again shows a busy state until the plan is shown', async ({ page }) => {
 		await login(page, 'binhtrung.editor', `${WARD}/plans`);
 		const plan = await page
