@@ -19,7 +19,6 @@ import { PDF_FONT, renderPdf } from './export/pdf';
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { solveAllocation } from '../allocation';
 import { solverQueue, type Job } from './jobs';
 // The pure parts by file, as the plan page imports them (the index also loads the solver).
 import { fillAreas } from '../allocation/areas';
@@ -60,6 +59,7 @@ import {
 	DEFAULT_CONSEQUENCE_SHARE,
 	type ApplyConsequences
 } from '../plans/consequences';
+import { solveOffThread } from './solve-pool';
 
 export { applyConsequences, DEFAULT_CONSEQUENCE_SHARE, type ApplyConsequences };
 
@@ -1180,7 +1180,8 @@ async function solveNow(
 	const row = scenarioRow(db, wardId, id);
 	const settings = settingsOf(db, wardId, row);
 	const built = buildInstance(db, wardId, settings);
-	const result = await solveAllocation(built.instance, { timeLimitS: input.timeLimitS });
+	// The whole solve runs on a solver worker thread (model, heuristic, HiGHS).
+	const result = await solveOffThread(built.instance, { timeLimitS: input.timeLimitS });
 	const again = scenarioRow(db, wardId, id);
 	if (
 		again.settingsJson !== row.settingsJson ||

@@ -25,24 +25,17 @@ describe('solves off the server thread', { timeout: 180_000 }, () => {
 		);
 	});
 
-	it('keeps the event loop free during a big ward, heuristic and model included', async () => {
+	it('leaves the event loop idle during a big ward, heuristic and model included', async () => {
 		const big = syntheticWard({ units: 60, rooms: 400, buildings: 8, seed: 60, usableShare: 0.9 });
-		// The longest gap between two turns of the event loop while the solve runs.
-		let last = performance.now();
-		let worst = 0;
-		const timer = setInterval(() => {
-			const now = performance.now();
-			worst = Math.max(worst, now - last);
-			last = now;
-		}, 5);
-		try {
-			const res = await solveOffThread(big, { timeLimitS: 3 });
-			expect(res.assignments.length).toBeGreaterThan(0);
-		} finally {
-			clearInterval(timer);
-		}
-		// On the calling thread the heuristic alone holds the loop for ~0.3 s per unit order.
-		expect(worst).toBeLessThan(250);
+		// Event-loop utilisation (busy time ÷ elapsed time) of this thread during the solve: a
+		// share, not a duration, so a busy machine does not change the verdict. With the
+		// orchestration on this thread (heuristic, local search, model text) it is about 0.3.
+		const before = performance.eventLoopUtilization();
+		const res = await solveOffThread(big, { timeLimitS: 3 });
+		const elu = performance.eventLoopUtilization(before);
+		expect(res.assignments.length).toBeGreaterThan(0);
+		// Measured: 0.005 here, 0.29 with the orchestration on this thread.
+		expect(elu.utilization).toBeLessThan(0.1);
 	});
 
 	it('answers invalid input with the same error class and message', async () => {

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { AllocationInputError, DEFAULT_WEIGHTS, warmUpSolver } from '$lib/allocation';
+import { AllocationInputError, DEFAULT_WEIGHTS } from '$lib/allocation';
+import { warmUpOffThread } from '$lib/server/solve-pool';
 import { NON_WORK_ROOM_TYPES } from '$lib/constants';
 import { translate } from '$lib/i18n';
 import { cached } from '$lib/server/cache';
@@ -65,7 +66,7 @@ function plansOverview(db: App.Locals['db'], wardId: number) {
 	const built = buildInstance(db, wardId);
 	// Somebody about to solve: let V8 optimise HiGHS on this ward's problem meanwhile (once per
 	// process, on a worker thread), so that the first "Giải" does not take three times as long.
-	void warmUpSolver(built.instance);
+	void warmUpOffThread(built.instance);
 	const usable = built.rooms.filter((r) => r.usable);
 	return {
 		summary: {
