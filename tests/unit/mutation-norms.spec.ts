@@ -31,7 +31,7 @@ import {
 import { computeStaffingGaps, groupVacancies } from '../../src/lib/norms/staffing';
 import { resolvePersonTitles } from '../../src/lib/norms/titles';
 import { isRankKey, isRankNormKey, positionNorm } from '../../src/lib/norms/positions';
-import { computeSpaceNeeds } from '../../src/lib/norms/space-needs';
+import { computeSpaceNeeds, validateTitleNorms } from '../../src/lib/norms/space-needs';
 import {
 	isNewHeadquartersJustified,
 	justificationCriteria
@@ -324,6 +324,14 @@ describe('titles.ts: the highest norm governs a person, ties to the earlier titl
 			{ unitId: 'u1', titleKey: 'a', count: 1 },
 			{ unitId: 'u3', titleKey: 'c', count: 1 }
 		]);
+	});
+
+	it('validateTitleNorms names the list "titles" by default', () => {
+		expect(refusal(() => validateTitleNorms([{ key: 'a', m2PerPerson: -1 }]))).toEqual([
+			'titles[0]',
+			"titles[0] (key 'a'): m2PerPerson must be a finite number ≥ 0, got -1"
+		]);
+		expect(validateTitleNorms(titles).get('c')).toBe(12);
 	});
 
 	it('refusals', () => {

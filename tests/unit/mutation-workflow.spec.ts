@@ -307,6 +307,7 @@ describe('saving and reassembling a draft', () => {
 			expect(typeof c.key).toBe('string');
 			// Each changed number has a value on both sides here (no number appeared or vanished).
 			expect(typeof c.value).toBe('number');
+			expect(typeof after[i].value).toBe('number');
 			expect(after[i].value).not.toBe(c.value);
 		}
 	});
