@@ -613,6 +613,27 @@ describe('checkAllocation: every violation, exactly', () => {
 	});
 });
 
+describe('pairs are keyed by (unit, room) even with more units than rooms', () => {
+	it('unit 1 in room 2 and unit 3 in room 1 stay apart (3 units, 2 rooms)', () => {
+		// A key like u / rooms + r would give both 1: C (index 2) in R1 (index 0) → 2/2 + 0, A
+		// (index 0) in R2 (index 1) → 0/2 + 1; the check must see two pairs.
+		const i: AllocationInstance = {
+			units: ['A', 'B', 'C'].map((id) => ({ id, headcount: 1, normM2: 10 })),
+			rooms: [
+				{ id: 'R1', buildingId: 'X', level: 1, areaM2: 10, usable: true },
+				{ id: 'R2', buildingId: 'Y', level: 1, areaM2: 10, usable: true }
+			]
+		};
+		const r = checkAllocation(i, [row('A', 'R2', 1, 6), row('C', 'R1', 1, 7)]);
+		expect(r.violations).toEqual([]);
+		expect(r.evaluation.units.map((u) => [u.unitId, u.seated, u.areaM2, u.buildingIds])).toEqual([
+			['A', 1, 6, ['Y']],
+			['B', 0, 0, []],
+			['C', 1, 7, ['X']]
+		]);
+	});
+});
+
 describe('evaluatePlan: the objective term by term', () => {
 	/** U (3, norm 10, sits in R1), V (2, norm 6, priority 2, no room today), W (0 people). */
 	const inst = (weights?: AllocationInstance['weights']): AllocationInstance => ({
