@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
 import { syntheticWard } from '../../../scripts/bench/allocation';
 import { AllocationInputError, solveAllocation } from '../allocation';
