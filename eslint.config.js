@@ -33,6 +33,42 @@ export default ts.config(
 			'@typescript-eslint/no-unused-vars': [
 				'error',
 				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			],
+			// A body that spans lines has braces; `if (x) return;` on one line stays short.
+			curly: ['error', 'multi-line'],
+			'svelte/button-has-type': 'error'
+		}
+	},
+	{
+		// The domain folders are pure: no server, database, Kit or Svelte imports, so they run in
+		// tests, scripts, workers and the browser alike.
+		files: [
+			'src/lib/allocation/**',
+			'src/lib/condition/**',
+			'src/lib/geo/**',
+			'src/lib/mcda/**',
+			'src/lib/norms/**'
+		],
+		ignores: ['**/*.spec.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['$lib/server', '$lib/server/*', '**/server/*', '**/server'],
+							message: 'Domain code must not import server code.'
+						},
+						{
+							group: ['@sveltejs/kit', '@sveltejs/kit/*', '$app/*', '$env/*'],
+							message: 'Domain code must not depend on SvelteKit.'
+						},
+						{
+							group: ['svelte', 'svelte/*', 'drizzle-orm', 'drizzle-orm/*', 'better-sqlite3'],
+							message: 'Domain code must not depend on Svelte or the database.'
+						}
+					]
+				}
 			]
 		}
 	},
@@ -47,7 +83,12 @@ export default ts.config(
 			}
 		},
 		rules: {
-			'@typescript-eslint/no-floating-promises': 'error'
+			'@typescript-eslint/no-floating-promises': 'error',
+			'@typescript-eslint/no-misused-promises': [
+				'error',
+				// Svelte event attributes may be async functions (their promise is not awaited).
+				{ checksVoidReturn: { attributes: false } }
+			]
 		}
 	},
 	{

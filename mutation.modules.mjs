@@ -105,8 +105,9 @@ function WORKFLOW_RANGES() {
 			new RegExp(`^(export )?(async )?function ${name}\\(`).test(l)
 		);
 		const end = lines.findIndex((l, i) => i > start && l.startsWith('}'));
-		if (start < 0 || end < 0)
+		if (start < 0 || end < 0) {
 			throw new Error(`mutation.modules.mjs: ${name} not found in ${WORKFLOW_FILE}`);
+		}
 		return `${WORKFLOW_FILE}:${start + 1}-${end + 1}`;
 	});
 }
@@ -115,10 +116,12 @@ function WORKFLOW_RANGES() {
 export function selectedModules() {
 	const names =
 		process.env.MUTATION_MODULE?.split(',').filter(Boolean) ?? Object.keys(MUTATION_MODULES);
-	for (const n of names)
-		if (!(n in MUTATION_MODULES))
+	for (const n of names) {
+		if (!(n in MUTATION_MODULES)) {
 			throw new Error(
 				`MUTATION_MODULE: unknown module '${n}' (known: ${Object.keys(MUTATION_MODULES).join(', ')})`
 			);
+		}
+	}
 	return names.map((n) => ({ name: n, ...MUTATION_MODULES[n] }));
 }

@@ -41,10 +41,11 @@ function parseArgs(argv: string[]): { file: string; timeLimitS?: number } {
 		else throw new UsageError(`unexpected argument ${arg}\n${USAGE}`);
 		if (value !== undefined || arg.startsWith('--time-limit')) {
 			const n = Number(value);
-			if (value === undefined || value.trim() === '' || !Number.isFinite(n) || n <= 0)
+			if (value === undefined || value.trim() === '' || !Number.isFinite(n) || n <= 0) {
 				throw new UsageError(
 					`--time-limit needs a number of seconds > 0, got ${value ?? 'nothing'}`
 				);
+			}
 			timeLimitS = n;
 		}
 	}

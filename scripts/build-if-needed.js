@@ -22,8 +22,9 @@ function newestMtime(p) {
 	const stat = fs.statSync(p);
 	if (!stat.isDirectory()) return stat.mtimeMs;
 	let newest = stat.mtimeMs;
-	for (const entry of fs.readdirSync(p))
+	for (const entry of fs.readdirSync(p)) {
 		newest = Math.max(newest, newestMtime(path.join(p, entry)));
+	}
 	return newest;
 }
 
@@ -46,8 +47,9 @@ function withLock(lockDir, fn) {
 			break;
 		} catch {
 			try {
-				if (Date.now() - fs.statSync(lockDir).mtimeMs > 15 * 60 * 1000)
+				if (Date.now() - fs.statSync(lockDir).mtimeMs > 15 * 60 * 1000) {
 					fs.rmSync(lockDir, { recursive: true, force: true });
+				}
 			} catch {
 				// The lock went away meanwhile.
 			}
@@ -96,10 +98,11 @@ function spawnBuild(outDir, args) {
 		stdio: 'inherit',
 		env: { ...process.env, TRUSO_BUILD_DIR: outDir }
 	});
-	if (r.status !== 0)
+	if (r.status !== 0) {
 		throw new Error(
 			`[truso] the build failed (exit status ${r.status ?? r.signal}); see the messages above.`
 		);
+	}
 }
 
 /**
@@ -120,8 +123,9 @@ function buildIfStale(buildDir, options) {
 	let time = Date.now();
 	while (
 		fs.existsSync(path.join(root, path.dirname(buildDir), `${path.basename(buildDir)}-${time}`))
-	)
+	) {
 		time++;
+	}
 	const name = `${path.basename(buildDir)}-${time}`;
 	const outDir = path.join(path.dirname(buildDir), name);
 	const build =
@@ -175,6 +179,7 @@ function prune(link, current) {
 		.map((n) => ({ n, m: pattern.exec(n) }))
 		.filter((x) => x.m && x.n !== current)
 		.sort((a, b) => Number(b.m?.[1]) - Number(a.m?.[1]));
-	for (const { n } of older.slice(KEEP_PREVIOUS))
+	for (const { n } of older.slice(KEEP_PREVIOUS)) {
 		fs.rmSync(path.join(dir, n), { recursive: true, force: true });
+	}
 }

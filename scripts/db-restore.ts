@@ -23,8 +23,9 @@ try {
 		keepPrevious: !process.argv.includes('--no-keep')
 	});
 	if (r.previous) console.log(`The previous database was saved as ${r.previous}.`);
-	if (r.pending > 0)
+	if (r.pending > 0) {
 		console.log(`The backup was from an older version: ${r.pending} migration(s) applied.`);
+	}
 	console.log(`Restored ${file} to ${target} (${r.shipped} migrations).`);
 	console.log('Restart the server now so it opens the restored database.');
 } catch (e) {

@@ -61,11 +61,12 @@ function main() {
 		const report = JSON.parse(
 			fs.readFileSync(path.join(root, 'tmp', 'mutation', `${m.name}.json`), 'utf8')
 		);
-		for (const s of scores(report))
+		for (const s of scores(report)) {
 			lines.push(
 				`${m.name}  ${s.file}: ${s.score ?? '-'} % of ${s.mutants} (killed ${s.killed}, ` +
 					`timeout ${s.timeout}, survived ${s.survived}, no coverage ${s.noCoverage}, ignored ${s.ignored})`
 			);
+		}
 	}
 	console.log('\n[mutation] scores\n' + lines.join('\n'));
 	process.exit(failed ? 1 : 0);

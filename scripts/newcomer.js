@@ -263,10 +263,11 @@ async function startInBackground(command, cwd, env, url) {
 			log(`… still waiting for ${url} (${Math.round((Date.now() - started) / 1000)} s)`);
 			nextNote += 30_000;
 		}
-		if (child.exitCode !== null || child.signalCode !== null)
+		if (child.exitCode !== null || child.signalCode !== null) {
 			fail(
 				`the start command exited (${child.exitCode ?? child.signalCode}) before ${url} answered; see ${logFile}`
 			);
+		}
 		try {
 			const r = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(5000) });
 			log(`${url} answers (HTTP ${r.status})`);
@@ -306,8 +307,9 @@ async function checkSampleWard(base) {
 		redirect: 'manual'
 	});
 	const cookie = login.headers.get('set-cookie')?.split(';')[0];
-	if (login.status !== 303 || !cookie)
+	if (login.status !== 303 || !cookie) {
 		fail(`logging in as binhtrung.viewer / truso-demo answered HTTP ${login.status}, no session`);
+	}
 	log(`logged in as binhtrung.viewer (303 → ${login.headers.get('location')})`);
 
 	const page = await fetch(`${base}/w/binh-trung/facilities`, { headers: { cookie } });
@@ -336,10 +338,11 @@ function runForeground(command, cwd, env) {
 function summary() {
 	console.log(`\n${TAG} summary`);
 	const width = Math.max(...timings.map((t) => t.step.length), 10);
-	for (const t of timings)
+	for (const t of timings) {
 		console.log(
 			`  ${t.ok ? '✔' : '✘'} ${t.step.padEnd(width)}  ${t.seconds.toFixed(1).padStart(7)} s`
 		);
+	}
 	const total = timings.reduce((s, t) => s + t.seconds, 0);
 	console.log(`    ${'total'.padEnd(width)}  ${total.toFixed(1).padStart(7)} s`);
 }
@@ -353,10 +356,11 @@ async function main() {
 	const head = spawnSync('git', [...gitAt, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' });
 	const dirty = spawnSync('git', [...gitAt, 'status', '--porcelain'], { encoding: 'utf8' });
 	const changes = (dirty.stdout ?? '').split('\n').filter(Boolean).length;
-	if (changes)
+	if (changes) {
 		log(
 			`note: ${changes} uncommitted change(s) in ${root} are not part of this run; the clone has the committed HEAD only`
 		);
+	}
 
 	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'truso-newcomer-'));
 	// mkdtemp makes the folder 0700; a test that starts the server as another user (the
@@ -383,8 +387,9 @@ async function main() {
 		const cloned = spawnSync('git', ['-C', clone, 'rev-parse', '--short', 'HEAD'], {
 			encoding: 'utf8'
 		});
-		if (head.stdout && cloned.stdout?.trim() !== head.stdout.trim())
+		if (head.stdout && cloned.stdout?.trim() !== head.stdout.trim()) {
 			fail(`the clone is at ${cloned.stdout?.trim()}, not at the checkout's HEAD ${head.stdout}`);
+		}
 	});
 
 	const readmePath = path.join(clone, 'README.md');
@@ -392,10 +397,11 @@ async function main() {
 	const { commands, url: readmeUrl } = quickStart(fs.readFileSync(readmePath, 'utf8'));
 	const startIndex = commands.findIndex((c) => /\bnpm\s+(run\s+)?start\b/.test(shown(c)));
 	const testIndex = commands.findIndex((c) => /\bnpm\s+(run\s+)?t(est)?\b/.test(shown(c)));
-	if (!commands.length)
+	if (!commands.length) {
 		fail(
 			'no quick-start commands found: README.md needs a "Quick start" heading with a ```sh block'
 		);
+	}
 	if (startIndex < 0) fail(`no start command (npm start) in the README's quick start: ${commands}`);
 	if (testIndex < 0) fail(`no test command (npm test) in the README's quick start: ${commands}`);
 	log(`README quick start: ${commands.map((c) => `\`${shown(c)}\``).join(', ')}`);

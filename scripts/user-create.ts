@@ -33,8 +33,9 @@ function die(message: string): never {
 const role = (values.admin ? 'admin' : values.role) as Role | undefined;
 if (!role || !ROLES.includes(role)) die(`Give --admin or --role (one of ${ROLES.join(', ')}).`);
 const username = (values.username ?? (values.admin ? 'admin' : '')).trim().toLowerCase();
-if (!/^[a-z0-9._-]{3,50}$/.test(username))
+if (!/^[a-z0-9._-]{3,50}$/.test(username)) {
 	die('Give --username (3-50 characters: letters, digits, dot, dash, underscore).');
+}
 if (WARD_ROLES.includes(role) && !values.ward) die(`The role ${role} needs --ward <code>.`);
 if (!WARD_ROLES.includes(role) && values.ward) die(`The role ${role} has no ward; drop --ward.`);
 

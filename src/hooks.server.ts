@@ -56,8 +56,9 @@ const bodyLimit: Handle = async ({ event, resolve }) => {
 	const type = event.request.headers.get('content-type') ?? '';
 	if (length > MAX_PLAIN_BODY && !type.toLowerCase().startsWith('multipart/form-data')) {
 		const message = translate(event.locals.locale, 'err.tooLarge');
-		if (event.url.pathname.startsWith('/api/'))
+		if (event.url.pathname.startsWith('/api/')) {
 			return json({ error: { code: 'too_large', message } }, { status: 413 });
+		}
 		return deniedPage(413, message, event.locals.locale);
 	}
 	return resolve(event);
@@ -85,8 +86,9 @@ const authenticate: Handle = async ({ event, resolve }) => {
 const guard: Handle = async ({ event, resolve }) => {
 	const isApi = event.url.pathname.startsWith('/api/');
 	if (event.route.id === null) {
-		if (isApi)
+		if (isApi) {
 			return json({ error: { code: 'not_found', message: 'No such endpoint' } }, { status: 404 });
+		}
 		return resolve(event);
 	}
 	const decision = authorize(
@@ -170,8 +172,9 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	if (
 		(event.locals.principal || event.url.pathname.startsWith('/api/')) &&
 		!h.get('cache-control')?.startsWith('private')
-	)
+	) {
 		h.set('cache-control', 'private, no-store');
+	}
 	return response;
 };
 

@@ -128,10 +128,11 @@ function markdownTable(rows: PageResult[]): string {
 		'| Page | Performance | Accessibility | Best practices | LCP (ms) | TBT (ms) | CLS |',
 		'| --- | ---: | ---: | ---: | ---: | ---: | ---: |'
 	];
-	for (const r of rows)
+	for (const r of rows) {
 		lines.push(
 			`| ${r.page} (\`${r.url}\`) | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.LCP} | ${r.TBT} | ${r.CLS} |`
 		);
+	}
 	return lines.join('\n');
 }
 

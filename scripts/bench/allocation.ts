@@ -253,7 +253,7 @@ export function allocationTable(report: Record<string, unknown>): string {
 			'CBC ms'.padStart(10) +
 			'  same'
 	];
-	for (const r of rows)
+	for (const r of rows) {
 		lines.push(
 			String(r.name).padEnd(26) +
 				String(r.status).padEnd(10) +
@@ -265,6 +265,7 @@ export function allocationTable(report: Record<string, unknown>): string {
 				'  ' +
 				String(r.sameObjective ?? '-')
 		);
+	}
 	const big = report.large as Record<string, unknown>;
 	lines.push(
 		`${big.name}: ${big.status}, objective ${big.objective}, gap ${big.gap}, ${big.ourMs} ms`

@@ -360,8 +360,9 @@ async function main() {
 				});
 				const ratio = verdictBasis === 'cpu' ? p.cpuRatio : p.ratioToTrivial;
 				p.pass = p.non2xx === 0 && (ratio ?? 0) >= BUDGETS.ratioToTrivial;
-				if (rounds.length > 1)
+				if (rounds.length > 1) {
 					p.note = `mean of 2 rounds: ${rounds.map((r) => r3(basis(r))).join(', ')}`;
+				}
 				// JavaScript once per route (the bundles do not depend on the ward).
 				if (js && p.ward !== 'big') {
 					try {

@@ -58,8 +58,9 @@ function target(db: Database.Database, ward: string): Target {
 type Stats = Record<string, { count: number }>;
 
 function merge(into: Map<string, number>, stats: Stats): void {
-	for (const [code, { count }] of Object.entries(stats))
+	for (const [code, { count }] of Object.entries(stats)) {
 		into.set(code, (into.get(code) ?? 0) + Number(count));
+	}
 }
 
 async function main(): Promise<number> {
@@ -107,8 +108,9 @@ async function main(): Promise<number> {
 			['synthetic site results', '/w/synthetic/sites/results'],
 			['sample site results', '/w/binh-trung/sites/results']
 		];
-		if (proposal !== null)
+		if (proposal !== null) {
 			actions.push(['sample packet PDF', `/w/binh-trung/proposals/${proposal}/packet.pdf`]);
+		}
 		for (let i = 0; !heavyStop; i++) {
 			const [name, p] = actions[i % actions.length];
 			let key: string;

@@ -52,8 +52,9 @@ export function sameFormValue(a: string, b: string): boolean {
 function formNumber(s: string): number | null {
 	if (s === '') return null;
 	let t = s.replace(/\s/g, '');
-	if (/^-?\d{1,3}(\.\d{3})*,\d+$/.test(t) || /^-?\d+,\d+$/.test(t))
+	if (/^-?\d{1,3}(\.\d{3})*,\d+$/.test(t) || /^-?\d+,\d+$/.test(t)) {
 		t = t.replace(/\./g, '').replace(',', '.');
+	}
 	if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
 	const n = Number(t);
 	return Number.isFinite(n) ? n : null;

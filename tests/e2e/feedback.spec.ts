@@ -117,13 +117,13 @@ test.describe('progress on slow actions', () => {
 		let asked = 0;
 		await page.route('**/packet.docx', async (route) => {
 			asked++;
-			if (asked === 1)
+			if (asked === 1) {
 				await route.fulfill({
 					status: 503,
 					headers: { 'retry-after': '1', 'content-type': 'text/html; charset=utf-8' },
 					body: '<!doctype html><title>x</title><p role="status">Máy chủ đang bận, vị trí 2 trong hàng đợi.</p><p><a href="">Tải lại</a></p>'
 				});
-			else await route.continue();
+			} else await route.continue();
 		});
 		const link = page.getByRole('link', { name: 'Văn bản (DOCX)' });
 		const box = page.locator('.download').filter({ has: link });

@@ -57,8 +57,9 @@ async function overflows(page: Page): Promise<string[]> {
 			}
 			const name = `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ').join('.') : ''}`;
 			if (!box || box === document.body) out.push(`${name}: no scrolling box`);
-			else if (box.getBoundingClientRect().right > vw + 1)
+			else if (box.getBoundingClientRect().right > vw + 1) {
 				out.push(`${name}: its box ends at ${Math.round(box.getBoundingClientRect().right)} px`);
+			}
 		}
 		return out;
 	});

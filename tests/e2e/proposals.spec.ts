@@ -93,8 +93,9 @@ test.describe('proposal packet and the city review', () => {
 				'dia-diem.geojson'
 			])
 		);
-		for (const f of manifest.files)
+		for (const f of manifest.files) {
 			expect(sha(await zip.file(f.name)!.async('uint8array'))).toBe(f.sha256);
+		}
 
 		// Submitting needs the confirmation. Without it (no JavaScript, a bare POST) the server
 		// sends the user to the confirm page and nothing is submitted.

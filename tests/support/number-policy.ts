@@ -63,20 +63,27 @@ export function scanText(text: string): Finding[] {
 		String.raw`\((m²|%|người|tỷ đồng|đồng)\)\s*[:|]?\s*(?:\|\s*)?(?:${NUM})\s*\1(?![\w/])`,
 		'gu'
 	);
-	for (const m of t.matchAll(doubled))
+	for (const m of t.matchAll(doubled)) {
 		out.push({ kind: 'doubled-unit', text: m[0], context: around(t, m.index, m[0].length) });
+	}
 	const area = new RegExp(String.raw`(?<![\d.,\w])(${NUM}) ?m²(?!\s*/)`, 'gu');
-	for (const m of t.matchAll(area))
-		if (decimalsOf(m[1]) !== DIGITS.area)
+	for (const m of t.matchAll(area)) {
+		if (decimalsOf(m[1]) !== DIGITS.area) {
 			out.push({ kind: 'area', text: m[0], context: around(t, m.index, m[0].length) });
+		}
+	}
 	const cr = new RegExp(String.raw`\bCR\s*[=:]?\s*(${NUM})`, 'gu');
-	for (const m of t.matchAll(cr))
-		if (decimalsOf(m[1]) !== DIGITS.cr)
+	for (const m of t.matchAll(cr)) {
+		if (decimalsOf(m[1]) !== DIGITS.cr) {
 			out.push({ kind: 'cr', text: m[0], context: around(t, m.index, m[0].length) });
+		}
+	}
 	const score = new RegExp(String.raw`(?<![\d.,])(${NUM}) \(hạng \d+\)`, 'gu');
-	for (const m of t.matchAll(score))
-		if (decimalsOf(m[1]) !== DIGITS.score)
+	for (const m of t.matchAll(score)) {
+		if (decimalsOf(m[1]) !== DIGITS.score) {
 			out.push({ kind: 'score', text: m[0], context: around(t, m.index, m[0].length) });
+		}
+	}
 	return out;
 }
 
@@ -107,8 +114,9 @@ export function scanTables(html: string): Finding[] {
 				if (!kind) return;
 				const v = c.replace(/\|/g, '').trim();
 				if (!new RegExp(String.raw`^(?:${NUM})$`, 'u').test(v)) return;
-				if (decimalsOf(v) !== DIGITS[kind])
+				if (decimalsOf(v) !== DIGITS[kind]) {
 					out.push({ kind, text: v, context: `${head[i]}: ${v} (${cs.join(' ')})`.slice(0, 200) });
+				}
 			});
 		}
 	}

@@ -74,8 +74,9 @@ function assertReadableBy(uid: number, gid: number): void {
 		],
 		{ uid, gid, stdio: 'ignore' }
 	);
-	if (probe.status !== 0)
+	if (probe.status !== 0) {
 		throw new Error(
 			`user ${uid} cannot read ${serve}: every folder above the checkout must be searchable by others (chmod o+x)`
 		);
+	}
 }

@@ -54,8 +54,9 @@ export async function deflatedZeros(mb: number): Promise<Buffer> {
 	deflate.on('data', (c: Buffer) => out.push(c));
 	const done = new Promise((r) => deflate.on('end', r));
 	const chunk = Buffer.alloc(1024 * 1024);
-	for (let i = 0; i < mb; i++)
+	for (let i = 0; i < mb; i++) {
 		if (!deflate.write(chunk)) await new Promise((r) => deflate.once('drain', r));
+	}
 	deflate.end();
 	await done;
 	return Buffer.concat(out);

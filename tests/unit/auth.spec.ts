@@ -143,11 +143,12 @@ describe('the login throttle', () => {
 
 	it("one user's failures from a shared address do not lock out another user with the right password", async () => {
 		// An office behind one NAT: someone mistypes 20 times for a name (and for the admin).
-		for (let i = 0; i < 20; i++)
+		for (let i = 0; i < 20; i++) {
 			await login(db, i % 2 ? 'admin' : 'binhtrung.editor', `wrong-${i}`, {
 				ip: '10.5.5.5',
 				now: T0 + i * 1000
 			});
+		}
 		const viewer = await login(db, 'binhtrung.viewer', DEMO_PASSWORD, {
 			ip: '10.5.5.5',
 			now: T0 + 30_000
@@ -162,8 +163,9 @@ describe('the login throttle', () => {
 	});
 
 	it('one address trying many names hits a much higher ceiling (100 in 15 minutes)', async () => {
-		for (let i = 0; i < ADDRESS_MAX_FAILURES - 1; i++)
+		for (let i = 0; i < ADDRESS_MAX_FAILURES - 1; i++) {
 			recordAttempt(db, `nobody${i}`, '10.9.9.9', T0 + i);
+		}
 		// 99 failures: a right password from that address still works.
 		expect((await login(db, 'admin', DEMO_PASSWORD, { ip: '10.9.9.9', now: T0 + 200 })).ok).toBe(
 			true

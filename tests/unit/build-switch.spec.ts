@@ -25,8 +25,9 @@ let realBuild = '';
 const copyOf = (dropClientChunks: boolean) => (outDir: string) => {
 	const out = path.join(root, outDir);
 	fs.cpSync(realBuild, out, { recursive: true });
-	if (dropClientChunks)
+	if (dropClientChunks) {
 		fs.rmSync(path.join(out, 'client', '_app', 'immutable'), { recursive: true, force: true });
+	}
 };
 
 async function start(name: string): Promise<RunningServer> {
@@ -53,9 +54,11 @@ beforeAll(() => {
 
 afterAll(async () => {
 	for (const s of servers) await s.stop();
-	for (const n of fs.readdirSync(root))
-		if (n === linkName || n.startsWith(`${linkName}-`))
+	for (const n of fs.readdirSync(root)) {
+		if (n === linkName || n.startsWith(`${linkName}-`)) {
 			fs.rmSync(path.join(root, n), { recursive: true, force: true });
+		}
+	}
 	fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -94,12 +97,13 @@ describe('a rebuild while a server runs', () => {
 	it('keeps the two previous builds for running servers and removes older ones', () => {
 		const before = fs.readdirSync(root).filter((n) => n.startsWith(`${linkName}-`));
 		expect(before).toHaveLength(2);
-		for (let i = 0; i < 3; i++)
+		for (let i = 0; i < 3; i++) {
 			buildIfNeeded({
 				buildDir: linkName,
 				force: true,
 				build: (out) => fs.mkdirSync(path.join(root, out))
 			});
+		}
 		const after = fs.readdirSync(root).filter((n) => n.startsWith(`${linkName}-`));
 		// The current one and the two before it.
 		expect(after).toHaveLength(3);

@@ -513,8 +513,9 @@ describe('an unwritable database', () => {
 		// First the file alone is read-only (its folder is writable); then, with the -wal/-shm
 		// files the first run left, those files and the folder are read-only as well.
 		for (const step of ['file', 'file and folder'] as const) {
-			for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`])
+			for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) {
 				if (fs.existsSync(f)) fs.chmodSync(f, 0o444);
+			}
 			fs.chmodSync(folder, step === 'file' ? 0o777 : 0o555);
 			const server = await startServer({
 				port,

@@ -71,9 +71,9 @@ function actionNames(file: string): string[] {
 			while (ts.isSatisfiesExpression(init) || ts.isAsExpression(init)) init = init.expression;
 			if (!ts.isObjectLiteralExpression(init)) throw new Error(`${file}: actions not a literal`);
 			for (const p of init.properties) {
-				if (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)))
+				if (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) {
 					names.push(p.name.text);
-				else throw new Error(`${file}: an action whose name cannot be read`);
+				} else throw new Error(`${file}: an action whose name cannot be read`);
 			}
 		}
 	}
@@ -90,12 +90,15 @@ function endpointMethods(file: string): string[] {
 		const exported = ts.canHaveModifiers(st)
 			? ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
 			: false;
-		if (ts.isVariableStatement(st) && exported)
-			for (const d of st.declarationList.declarations)
+		if (ts.isVariableStatement(st) && exported) {
+			for (const d of st.declarationList.declarations) {
 				if (ts.isIdentifier(d.name)) found.add(d.name.text);
+			}
+		}
 		if (ts.isFunctionDeclaration(st) && exported && st.name) found.add(st.name.text);
-		if (ts.isExportDeclaration(st) && st.exportClause && ts.isNamedExports(st.exportClause))
+		if (ts.isExportDeclaration(st) && st.exportClause && ts.isNamedExports(st.exportClause)) {
 			for (const el of st.exportClause.elements) found.add(el.name.text);
+		}
 	}
 	return METHODS.filter((m) => found.has(m) || (m !== 'GET' && found.has('fallback')));
 }
@@ -105,11 +108,14 @@ function discoverTargets(): Target[] {
 	for (const file of walk(ROUTES_DIR).sort()) {
 		const base = path.basename(file);
 		const routeId = routeIdOf(path.dirname(file));
-		if (base === '+page.server.ts')
+		if (base === '+page.server.ts') {
 			for (const name of actionNames(file)) targets.push({ routeId, file, kind: 'action', name });
-		if (base === '+server.ts')
-			for (const name of endpointMethods(file))
+		}
+		if (base === '+server.ts') {
+			for (const name of endpointMethods(file)) {
 				targets.push({ routeId, file, kind: 'endpoint', name });
+			}
+		}
 	}
 	return targets;
 }
@@ -129,15 +135,18 @@ function sourceFieldNames(target: Target): string[] {
 	const files = [target.file, ...fs.readdirSync(dir).map((f) => path.join(dir, f))];
 	// Components next to the page or one level up (e.g. sites/SiteForm.svelte).
 	const parent = path.dirname(dir);
-	if (parent.startsWith(ROUTES_DIR))
-		for (const f of fs.readdirSync(parent))
+	if (parent.startsWith(ROUTES_DIR)) {
+		for (const f of fs.readdirSync(parent)) {
 			if (/^[A-Z].*\.svelte$/.test(f)) files.push(path.join(parent, f));
+		}
+	}
 	for (const f of files) {
 		if (!fs.statSync(f).isFile()) continue;
 		const text = fs.readFileSync(f, 'utf8');
 		for (const m of text.matchAll(/\.get(?:All)?\(\s*['"]([^'"]+)['"]\s*\)/g)) names.add(m[1]);
-		if (f.endsWith('.svelte'))
+		if (f.endsWith('.svelte')) {
 			for (const m of text.matchAll(/\bname=["']([\w.[\]-]+)["']/g)) names.add(m[1]);
+		}
 	}
 	return [...names];
 }
@@ -574,19 +583,23 @@ async function restoreAccounts() {
 	const db = new Database(dbFile);
 	db.pragma('busy_timeout = 5000');
 	db.transaction(() => {
-		for (const w of wardsSnapshot)
+		for (const w of wardsSnapshot) {
 			db.prepare('update wards set code = ? where id = ?').run(w.code + '.tmp', w.id);
-		for (const w of wardsSnapshot)
+		}
+		for (const w of wardsSnapshot) {
 			db.prepare('update wards set code = ? where id = ?').run(w.code, w.id);
-		for (const u of accountsSnapshot)
+		}
+		for (const u of accountsSnapshot) {
 			db.prepare('update users set username = ? where id = ?').run(
 				`${String(u.username)}.tmp`,
 				u.id
 			);
-		for (const u of accountsSnapshot)
+		}
+		for (const u of accountsSnapshot) {
 			db.prepare(
 				'update users set username = @username, password_hash = @password_hash, role = @role, ward_id = @ward_id, disabled = @disabled where id = @id'
 			).run(u);
+		}
 		db.prepare('delete from login_attempts').run();
 	})();
 	db.close();
@@ -618,27 +631,27 @@ function realParams(routeId: string, variant = 0): Record<string, string> {
 		if (name === 'ward' || name === 'code') v = WARD;
 		else if (name === 'bid') v = room[1];
 		else if (name === 'rid') v = room[2];
-		else if (name === 'file')
+		else if (name === 'file') {
 			v = at(['rooms.csv', 'facilities.csv', 'rooms.xlsx', 'facilities.xlsx'], '');
-		else if (name === 'format') v = at(['csv', 'xlsx'], 'csv');
+		} else if (name === 'format') v = at(['csv', 'xlsx'], 'csv');
 		else if (name === 'ext') v = at(['pdf', 'docx', 'xlsx', 'zip'], 'pdf');
 		else if (name === 'variant') v = at(['thumb', 'full'], 'thumb');
 		else if (name === 'n') v = pick(real.version, ['1', '1'])[1];
 		else if (name === 'id') {
-			if (prev === 'facilities')
+			if (prev === 'facilities') {
 				v = routeId.includes('/buildings/') ? room[0] : at(real.facility, '1');
-			else if (prev === 'sites') v = at(real.site, '1');
+			} else if (prev === 'sites') v = at(real.site, '1');
 			else if (prev === 'plans') v = at(real.plan, '1');
 			else if (prev === 'runs' || prev === 'scoring-runs') v = at(real.run, '1');
 			else if (prev === 'photos') v = at(real.photo, '1');
 			else if (prev === 'norms') v = at(real.norm, '1');
 			else if (prev === 'users') v = real.viewerId;
 			else if (prev === 'wards') v = real.otherWardId;
-			else if (prev === 'proposals' && routeId.startsWith('/review/'))
+			else if (prev === 'proposals' && routeId.startsWith('/review/')) {
 				v = at(real.submittedProposal, '1');
-			else if (prev === 'proposals' && routeId.startsWith('/api/v1/proposals/'))
+			} else if (prev === 'proposals' && routeId.startsWith('/api/v1/proposals/')) {
 				v = pick(real.version, ['1', '1'])[0];
-			else if (prev === 'proposals') v = at(real.proposal, '1');
+			} else if (prev === 'proposals') v = at(real.proposal, '1');
 		}
 		params[name] = v;
 	}
@@ -688,8 +701,9 @@ const HOSTILE_PARAMS = [
 function callerOf(routeId: string): string {
 	if (routeId.startsWith('/admin')) return cookies.admin;
 	if (routeId.startsWith('/review')) return cookies.reviewer;
-	if (routeId === '/login' || routeId === '/lang' || routeId === '/health' || routeId === '/help')
+	if (routeId === '/login' || routeId === '/lang' || routeId === '/health' || routeId === '/help') {
 		return '';
+	}
 	if (routeId === '/logout') return cookies.ankhanh;
 	if (routeId === '/account' || routeId === '/notifications') return cookies.reviewer;
 	return cookies.editor;
@@ -719,8 +733,9 @@ let filled = 0;
 /** A plausible value for an empty required field, so the form can succeed. */
 function plausible(attrs: string, type: string): string {
 	if (type === 'password') return 'Fuzz-Passw0rd-2025!';
-	if (type === 'number' || /decimal|numeric/.test(attr(attrs, 'inputmode') ?? ''))
+	if (type === 'number' || /decimal|numeric/.test(attr(attrs, 'inputmode') ?? '')) {
 		return attr(attrs, 'min') ?? '1';
+	}
 	if (type === 'date') return '2025-07-01';
 	if (type === 'email') return `fz${++filled}@example.com`;
 	return `fz${++filled}`;
@@ -792,8 +807,9 @@ function formControls(
 	// A required radio group with none checked: the first of the group.
 	for (const r of inner.matchAll(/<input\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi)) {
 		const a = r[1];
-		if ((attr(a, 'type') ?? '').toLowerCase() !== 'radio' || attr(a, 'required') === undefined)
+		if ((attr(a, 'type') ?? '').toLowerCase() !== 'radio' || attr(a, 'required') === undefined) {
 			continue;
+		}
 		const n = attr(a, 'name');
 		if (n && !fields.some(([k]) => k === n)) fields.push([n, attr(a, 'value') ?? 'on']);
 	}
@@ -1028,13 +1044,16 @@ function problem(a: Answer, what: string): string | null {
 	if (a.status >= 500) return `${what}: ${a.status} ${a.text.slice(0, 300)}`;
 	if (a.status < 200 || a.status >= 500) return `${what}: status ${a.status}`;
 	if (a.type.includes('text/html')) {
-		for (const marker of RAW_MARKERS)
+		for (const marker of RAW_MARKERS) {
 			if (a.text.includes(marker)) return `${what}: unescaped ${marker} in the page`;
-		if (/<a\b[^>]*href\s*=\s*["']?\s*javascript:/i.test(a.text))
+		}
+		if (/<a\b[^>]*href\s*=\s*["']?\s*javascript:/i.test(a.text)) {
 			return `${what}: a javascript: link in the page`;
+		}
 	}
-	if (a.status === 400 && a.type.includes('text/html') && messages(a.text) === 0)
+	if (a.status === 400 && a.type.includes('text/html') && messages(a.text) === 0) {
 		return `${what}: a 400 page without a visible message`;
+	}
 	if (a.status >= 400 && a.type.includes('application/json') && what.includes('/api/')) {
 		try {
 			const j = JSON.parse(a.text) as { error?: { code?: unknown; message?: unknown } };
@@ -1042,14 +1061,16 @@ function problem(a: Answer, what: string): string | null {
 				typeof j.error?.code !== 'string' ||
 				typeof j.error?.message !== 'string' ||
 				!j.error.message
-			)
+			) {
 				return `${what}: a ${a.status} JSON without { error: { code, message } }`;
+			}
 		} catch {
 			return `${what}: a ${a.status} answer that is not JSON`;
 		}
 	}
-	if (a.status >= 400 && a.text.trim() === '' && ![405, 414, 431].includes(a.status))
+	if (a.status >= 400 && a.text.trim() === '' && ![405, 414, 431].includes(a.status)) {
 		return `${what}: an empty ${a.status} answer`;
+	}
 	return null;
 }
 
@@ -1369,7 +1390,7 @@ async function seedThroughTheApp() {
 	const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#36c' } })
 		.jpeg()
 		.toBuffer();
-	if (real.site.length)
+	if (real.site.length) {
 		await post(
 			`/w/${WARD}/sites/${real.site[0]}`,
 			'photos',
@@ -1377,6 +1398,7 @@ async function seedThroughTheApp() {
 			[['photos', { file: { name: 'a.jpg', type: 'image/jpeg', bytes: new Uint8Array(jpeg) } }]],
 			true
 		);
+	}
 	scraped.clear();
 }
 
@@ -1387,7 +1409,7 @@ afterAll(async () => {
 	const formTargets = Object.keys(statusCounts).filter(
 		(k) => k.startsWith('POST ') && k.includes('?/')
 	);
-	if (formTargets.length)
+	if (formTargets.length) {
 		console.log(
 			`[fuzz] per form target: baseline answer | hostile runs past validation | answers by status\n` +
 				formTargets
@@ -1398,12 +1420,14 @@ afterAll(async () => {
 					)
 					.join('\n')
 		);
-	if (process.env.FUZZ_VERBOSE)
+	}
+	if (process.env.FUZZ_VERBOSE) {
 		console.log(
 			Object.entries(statusCounts)
 				.map(([k, h]) => `${k}: ${JSON.stringify(h)}`)
 				.join('\n')
 		);
+	}
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -1418,16 +1442,18 @@ describe('the fuzzing targets', () => {
 				/export const actions/.test(fs.readFileSync(f, 'utf8'))
 		);
 		const serverFiles = walk(ROUTES_DIR).filter((f) => path.basename(f) === '+server.ts');
-		for (const f of actionFiles)
+		for (const f of actionFiles) {
 			expect(
 				targets.some((t) => t.file === f && t.kind === 'action'),
 				f
 			).toBe(true);
-		for (const f of serverFiles)
+		}
+		for (const f of serverFiles) {
 			expect(
 				targets.some((t) => t.file === f && t.kind === 'endpoint'),
 				f
 			).toBe(true);
+		}
 		expect(targets.filter((t) => t.kind === 'action').length).toBeGreaterThan(60);
 		expect(
 			targets.some((t) => t.routeId === '/admin/wards/[id]' && t.name === 'clearBoundary')
@@ -1506,10 +1532,11 @@ describe('form actions never answer 5xx and always explain a refusal', () => {
 						).toBe('accepted');
 					}
 					// Only the service's own checks remain: e.g. the free-text fields, hostile.
-					if (reached(a.status) && BASELINE_FILL[label] === undefined)
+					if (reached(a.status) && BASELINE_FILL[label] === undefined) {
 						scraped.set(`${realPath}?/${t.name}`, baseline);
-					else if (reached(a.status))
+					} else if (reached(a.status)) {
 						scraped.set(`${realPath}?/${t.name}`, { ...baseline, fields });
+					}
 				}
 				const scrapedVersion = baseline.fields.find(([k]) => k === 'version')?.[1];
 				const hostileBefore = passedValidation(label);
@@ -1637,8 +1664,9 @@ describe('endpoints never answer 5xx', () => {
 						async (params, query, how, payload) => {
 							const p = routePath(t.routeId, params) + (query ? `?${query}` : '');
 							const headers: Record<string, string> = {};
-							if (how === 'bad-bearer')
+							if (how === 'bad-bearer') {
 								headers.authorization = `Bearer ${typeof payload === 'string' ? encodeURIComponent(payload.replace(/[\ud800-\udfff]/g, '\ufffd')).slice(0, 200) : 'x'}`;
+							}
 							const withBody = t.name !== 'GET';
 							const body = withBody
 								? typeof payload === 'string'
@@ -1688,11 +1716,13 @@ function queryNamesOf(routeId: string): string[] {
 	const dir = path.join(ROUTES_DIR, ...routeId.split('/').filter(Boolean));
 	const names = new Set<string>();
 	if (!fs.existsSync(dir)) return [];
-	for (const f of fs.readdirSync(dir).filter((x) => /^\+(page|layout)(\.server)?\.ts$/.test(x)))
+	for (const f of fs.readdirSync(dir).filter((x) => /^\+(page|layout)(\.server)?\.ts$/.test(x))) {
 		for (const m of fs
 			.readFileSync(path.join(dir, f), 'utf8')
-			.matchAll(/searchParams\.(?:get|getAll|has)\(\s*['"]([^'"]+)['"]/g))
+			.matchAll(/searchParams\.(?:get|getAll|has)\(\s*['"]([^'"]+)['"]/g)) {
 			names.add(m[1]);
+		}
+	}
 	return [...names];
 }
 
@@ -1863,12 +1893,13 @@ describe('after the fuzzing: nothing stored is rendered or exported unsafely', (
 			if ((res.headers.get('content-type') ?? '').includes('csv')) {
 				const Papa = (await import('papaparse')).default;
 				const rows = Papa.parse<string[]>(buf.toString('utf8').replace(/^\ufeff/, '')).data;
-				for (const row of rows)
+				for (const row of rows) {
 					for (const cell of row) {
 						cells++;
 						if (/^'\s*[=+\-@]/.test(cell)) neutralised.add(p);
 						if (risky(cell)) bad.push(`${p}: ${JSON.stringify(cell).slice(0, 80)}`);
 					}
+				}
 			} else {
 				const wb = new ExcelJS.Workbook();
 				await wb.xlsx.load(buf as unknown as ArrayBuffer);
@@ -1877,13 +1908,16 @@ describe('after the fuzzing: nothing stored is rendered or exported unsafely', (
 						row.eachCell((cell) => {
 							cells++;
 							// The app's own totals (SUM(B2:B9)) are fine; anything else came from the data.
-							if (cell.formula && !/^[A-Z]+\([A-Z]+\d+:[A-Z]+\d+\)$/.test(cell.formula))
+							if (cell.formula && !/^[A-Z]+\([A-Z]+\d+:[A-Z]+\d+\)$/.test(cell.formula)) {
 								bad.push(`${p}: formula ${cell.formula}`);
-							if (typeof cell.value === 'string' && /^'\s*[=+\-@]/.test(cell.value))
+							}
+							if (typeof cell.value === 'string' && /^'\s*[=+\-@]/.test(cell.value)) {
 								neutralised.add(p);
+							}
 							if (cell.formula) return;
-							if (typeof cell.value === 'string' && risky(cell.value))
+							if (typeof cell.value === 'string' && risky(cell.value)) {
 								bad.push(`${p}: ${JSON.stringify(cell.value).slice(0, 80)}`);
+							}
 						})
 					)
 				);
@@ -1893,7 +1927,8 @@ describe('after the fuzzing: nothing stored is rendered or exported unsafely', (
 		expect(bad).toEqual([]);
 		// The fuzzing did store formula-like text that reached the exports (the check meant something).
 		expect(neutralised.size, [...neutralised].join(', ')).toBeGreaterThan(0);
-		if (process.env.FUZZ_VERBOSE)
+		if (process.env.FUZZ_VERBOSE) {
 			console.log(`[fuzz] exports with neutralised cells: ${[...neutralised].join(', ')}`);
+		}
 	}, 120_000);
 });

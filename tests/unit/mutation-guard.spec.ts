@@ -116,15 +116,18 @@ describe('ruleFor: a route id matches a prefix exactly or at a "/" boundary', ()
 
 describe('HTTP methods: GET, HEAD and OPTIONS read; every other method writes', () => {
 	it('a viewer reads with GET, HEAD and OPTIONS and is refused PUT, PATCH and DELETE', () => {
-		for (const m of ['GET', 'HEAD', 'OPTIONS'])
+		for (const m of ['GET', 'HEAD', 'OPTIONS']) {
 			expect(wardPage(P.btViewer(), m), m).toEqual({ ok: true, ward: BT_WARD(), canEdit: false });
-		for (const m of ['PUT', 'PATCH', 'DELETE', 'POST'])
+		}
+		for (const m of ['PUT', 'PATCH', 'DELETE', 'POST']) {
 			expect(wardPage(P.btViewer(), m), m).toEqual({ ok: false, status: 403 });
+		}
 	});
 
 	it('the editor writes with any method', () => {
-		for (const m of ['POST', 'PUT', 'DELETE'])
+		for (const m of ['POST', 'PUT', 'DELETE']) {
 			expect(wardPage(P.btEditor(), m), m).toEqual({ ok: true, ward: BT_WARD(), canEdit: true });
+		}
 	});
 
 	it('a token reads the API with HEAD and OPTIONS, and is refused DELETE (403)', () => {

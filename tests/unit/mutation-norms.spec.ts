@@ -228,8 +228,9 @@ describe('staffing.ts', () => {
 				"positions[0] (unit 'u1'): plannedNextYear must be a non-negative integer, got undefined"
 			]
 		];
-		for (const [input, path, message] of cases)
+		for (const [input, path, message] of cases) {
 			expect(refusal(() => computeStaffingGaps(input as never))).toEqual([path, message]);
+		}
 	});
 
 	it('vacancies grouped: city fields first in their order, leadership, known fields, others by name, none last', () => {
@@ -391,11 +392,12 @@ describe('titles.ts: the highest norm governs a person, ties to the earlier titl
 				"titles[0] (key 'a'): m2PerPerson must be a finite number ≥ 0, got -1"
 			]
 		];
-		for (const [people, t, path, message] of cases)
+		for (const [people, t, path, message] of cases) {
 			expect(refusal(() => resolvePersonTitles(people as never, t as never))).toEqual([
 				path,
 				message
 			]);
+		}
 	});
 });
 
@@ -639,11 +641,12 @@ describe('space-needs.ts: a hand-worked ward', () => {
 			[-0.1, '-0.1'],
 			['0.5', '"0.5"'],
 			[Infinity, 'Infinity']
-		] as const)
+		] as const) {
 			expect(refusal(() => computeSpaceNeeds(withRatio(v)))).toEqual([
 				'normSet.commonAreaRatio',
 				`normSet.commonAreaRatio: must be a number from 0 to 5, got ${got}`
 			]);
+		}
 	});
 
 	it('refusals name the field', () => {
@@ -751,11 +754,12 @@ describe('space-needs.ts: a hand-worked ward', () => {
 				'wardInUseM2.specialised: must be a finite number ≥ 0, got "x"'
 			]
 		];
-		for (const [i, path, message] of cases)
+		for (const [i, path, message] of cases) {
 			expect(
 				refusal(() => computeSpaceNeeds(i as SpaceNeedsInput)),
 				message
 			).toEqual([path, message]);
+		}
 	});
 });
 

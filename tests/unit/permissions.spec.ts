@@ -287,11 +287,12 @@ describe('the permission matrix', () => {
 			expect(rule, `no rule for ${routeId}`).toBeDefined();
 			const got: string[] = [];
 			const want: string[] = [];
-			for (const who of WHO)
+			for (const who of WHO) {
 				for (const method of ['GET', 'POST'] as const) {
 					got.push(`${who} ${method} ${status(who, routeId, method)}`);
 					want.push(`${who} ${method} ${rule!(who, method)}`);
 				}
+			}
 			expect(got).toEqual(want);
 		});
 	}
@@ -318,18 +319,21 @@ describe("ward A's users never reach ward B", () => {
 	it('404 on every An Khánh page and API resource for Bình Trưng users and tokens', () => {
 		for (const routeId of wardRoutes) {
 			for (const method of ['GET', 'POST'] as const) {
-				for (const who of ['bt.editor', 'bt.viewer'] as const)
+				for (const who of ['bt.editor', 'bt.viewer'] as const) {
 					expect(status(who, routeId, method, 'an-khanh'), `${who} ${method} ${routeId}`).toBe(404);
+				}
 				expect(status('ak.editor', routeId, 'GET', 'an-khanh')).toBe(200);
-				if (routeId.startsWith('/api/'))
+				if (routeId.startsWith('/api/')) {
 					expect(status('bt.token', routeId, 'GET', 'an-khanh')).toBe(404);
+				}
 			}
 		}
 	});
 
 	it('404 for a ward that does not exist, even for an admin', () => {
-		for (const who of ['admin', 'city.reviewer', 'city.token'] as const)
+		for (const who of ['admin', 'city.reviewer', 'city.token'] as const) {
 			expect(status(who, '/api/v1/wards/[code]/facilities', 'GET', 'no-such-ward')).toBe(404);
+		}
 		expect(status('admin', '/w/[ward]/facilities', 'GET', 'no-such-ward')).toBe(404);
 	});
 

@@ -388,8 +388,9 @@ describe("the city never sees a ward's draft", () => {
 		for (const id of [draftId, replacedId]) {
 			const p = `/w/an-khanh/proposals/${id}`;
 			expect((await get(p, reviewer)).status, p).toBe(404);
-			for (const ext of ['zip', 'docx', 'pdf', 'xlsx'])
+			for (const ext of ['zip', 'docx', 'pdf', 'xlsx']) {
 				expect((await get(`${p}/packet.${ext}`, reviewer)).status, ext).toBe(404);
+			}
 			expect((await get(`/review/proposals/${id}`, reviewer)).status).toBe(404);
 			expect((await get(`/api/v1/proposals/${id}/versions/1`, reviewer)).status).toBe(404);
 		}

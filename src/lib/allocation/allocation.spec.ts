@@ -313,7 +313,7 @@ describe('fillAreas', () => {
 		// Move one person of every pair to every other room of the plan; every feasible edit
 		// reads at least the optimum.
 		let tried = 0;
-		for (const a of best.assignments)
+		for (const a of best.assignments) {
 			for (const r of instance.rooms) {
 				if (r.id === a.roomId) continue;
 				const edit = best.assignments.map((b) => ({
@@ -333,6 +333,7 @@ describe('fillAreas', () => {
 					best.objective - 1e-6
 				);
 			}
+		}
 		expect(tried).toBeGreaterThan(0);
 	});
 });

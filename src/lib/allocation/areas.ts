@@ -177,8 +177,9 @@ export function bestAreas(p: PreparedInstance, pairs: readonly PersonsPair[]): n
 		if (first < need - 1e-9 * Math.max(1, need)) return null;
 		let total = first;
 		if (maximise) {
-			for (let u = 0; u < nu; u++)
+			for (let u = 0; u < nu; u++) {
 				if (active[u]) g.raise(src[u], unitRes[u] - g.flow(src[u]) - g.residual(src[u]));
+			}
 			total += g.maxflow(S, T, eps);
 		}
 		return { total, extra: pairEdge.map((e) => (e < 0 ? 0 : g.flow(e))) };
@@ -187,8 +188,9 @@ export function bestAreas(p: PreparedInstance, pairs: readonly PersonsPair[]): n
 	// Units that cannot grow keep their ratio whatever happens: t is at least the largest.
 	let tFloor = 0;
 	p.units.forEach((unit, u) => {
-		if (!active[u] && unit.entitledM2 > 0)
+		if (!active[u] && unit.entitledM2 > 0) {
 			tFloor = Math.max(tFloor, (unit.priority * unitRes[u]) / unit.entitledM2);
+		}
 	});
 	let tLo = tFloor;
 	if (wT > 0 && !run(tFloor, false)) {
@@ -281,8 +283,9 @@ export function fillAreas(
 		const u = p.unitIndex.get(row?.unitId);
 		const r = p.roomIndex.get(row?.roomId);
 		if (u === undefined || r === undefined) return -1;
-		if (typeof row.persons !== 'number' || !Number.isInteger(row.persons) || row.persons < 1)
+		if (typeof row.persons !== 'number' || !Number.isInteger(row.persons) || row.persons < 1) {
 			return -1;
+		}
 		const key = u * nr + r;
 		let i = index.get(key);
 		if (i === undefined) {

@@ -171,34 +171,38 @@ export function checkAllocation(
 		const where = `row ${i + 1}`;
 		const u = p.unitIndex.get(a?.unitId);
 		const r = p.roomIndex.get(a?.roomId);
-		if (u === undefined)
+		if (u === undefined) {
 			violations.push({
 				rule: 'unknown-unit',
 				unitId: String(a?.unitId),
 				message: `${where}: unknown unit "${String(a?.unitId)}"`
 			});
-		if (r === undefined)
+		}
+		if (r === undefined) {
 			violations.push({
 				rule: 'unknown-room',
 				roomId: String(a?.roomId),
 				message: `${where}: unknown room "${String(a?.roomId)}"`
 			});
-		if (!validPersons(a?.persons) || !validArea(a?.areaM2))
+		}
+		if (!validPersons(a?.persons) || !validArea(a?.areaM2)) {
 			violations.push({
 				rule: 'invalid-number',
 				unitId: a?.unitId,
 				roomId: a?.roomId,
 				message: `${where}: persons must be an integer ≥ 0 and areaM2 a number ≥ 0, got ${String(a?.persons)} persons and ${String(a?.areaM2)} m²`
 			});
+		}
 		if (u !== undefined && r !== undefined) {
 			const key = u * nr + r;
-			if (seen.has(key))
+			if (seen.has(key)) {
 				violations.push({
 					rule: 'duplicate-row',
 					unitId: a.unitId,
 					roomId: a.roomId,
 					message: `${where}: a second row for unit "${a.unitId}" in room "${a.roomId}"`
 				});
+			}
 			seen.add(key);
 		}
 	});
@@ -230,13 +234,14 @@ export function checkAllocation(
 			continue;
 		}
 		roomUnits[x.r]++;
-		if (!room.usable)
+		if (!room.usable) {
 			violations.push({
 				rule: 'usable',
 				...ids,
 				message: `room "${room.id}" is not usable`
 			});
-		if (unit.groundFloorOnly && room.level !== 1)
+		}
+		if (unit.groundFloorOnly && room.level !== 1) {
 			violations.push({
 				rule: 'ground-floor',
 				...ids,
@@ -244,13 +249,15 @@ export function checkAllocation(
 				limit: 1,
 				message: `unit "${unit.id}" must sit on the ground floor (level 1); room "${room.id}" is on level ${room.level}`
 			});
-		if (room.lockedUnit >= 0 && room.lockedUnit !== x.u)
+		}
+		if (room.lockedUnit >= 0 && room.lockedUnit !== x.u) {
 			violations.push({
 				rule: 'lock',
 				...ids,
 				message: `room "${room.id}" is locked to unit "${p.units[room.lockedUnit].id}"`
 			});
-		if (x.areaM2 < m * x.persons - tol)
+		}
+		if (x.areaM2 < m * x.persons - tol) {
 			violations.push({
 				rule: 'min-area',
 				...ids,
@@ -258,9 +265,10 @@ export function checkAllocation(
 				limit: m * x.persons,
 				message: `unit "${unit.id}" has ${x.persons} persons in room "${room.id}" on ${fmt(x.areaM2)} m², less than ${fmt(m)} m² each (${fmt(m * x.persons)} m²)`
 			});
+		}
 	}
 	p.rooms.forEach((room, r) => {
-		if (roomArea[r] > room.areaM2 + tol)
+		if (roomArea[r] > room.areaM2 + tol) {
 			violations.push({
 				rule: 'room-area',
 				roomId: room.id,
@@ -268,7 +276,8 @@ export function checkAllocation(
 				limit: room.areaM2,
 				message: `room "${room.id}" is given ${fmt(roomArea[r])} m² in all, more than its ${fmt(room.areaM2)} m²`
 			});
-		if (room.seats !== null && roomPersons[r] > room.seats)
+		}
+		if (room.seats !== null && roomPersons[r] > room.seats) {
 			violations.push({
 				rule: 'seats',
 				roomId: room.id,
@@ -276,7 +285,8 @@ export function checkAllocation(
 				limit: room.seats,
 				message: `room "${room.id}" seats ${room.seats}, the plan puts ${roomPersons[r]} persons in it`
 			});
-		if (roomUnits[r] > p.settings.maxUnitsPerRoom)
+		}
+		if (roomUnits[r] > p.settings.maxUnitsPerRoom) {
 			violations.push({
 				rule: 'max-units',
 				roomId: room.id,
@@ -284,9 +294,10 @@ export function checkAllocation(
 				limit: p.settings.maxUnitsPerRoom,
 				message: `room "${room.id}" is shared by ${roomUnits[r]} units, at most ${p.settings.maxUnitsPerRoom} allowed`
 			});
+		}
 	});
 	p.units.forEach((unit, u) => {
-		if (unitPersons[u] > unit.headcount)
+		if (unitPersons[u] > unit.headcount) {
 			violations.push({
 				rule: 'headcount',
 				unitId: unit.id,
@@ -294,7 +305,8 @@ export function checkAllocation(
 				limit: unit.headcount,
 				message: `unit "${unit.id}" has ${unitPersons[u]} persons seated, more than its headcount ${unit.headcount}`
 			});
-		if (unitArea[u] > unit.entitledM2 + tol)
+		}
+		if (unitArea[u] > unit.entitledM2 + tol) {
 			violations.push({
 				rule: 'norm-ceiling',
 				unitId: unit.id,
@@ -302,6 +314,7 @@ export function checkAllocation(
 				limit: unit.entitledM2,
 				message: `unit "${unit.id}" is given ${fmt(unitArea[u])} m², more than its norm of ${fmt(unit.entitledM2)} m²`
 			});
+		}
 	});
 	return { feasible: violations.length === 0, violations, evaluation: evaluatePairs(p, pairs) };
 }
@@ -333,7 +346,7 @@ export function moveList(
 		const arrivals = mine.filter((x) => !p.current[u].has(x.r) && x.persons > 0);
 		if (arrivals.length === 0) return;
 		if (!currentPersons) {
-			for (const x of arrivals)
+			for (const x of arrivals) {
 				rows.push({
 					unitId: unit.id,
 					persons: x.persons,
@@ -341,6 +354,7 @@ export function moveList(
 					fromRoomIds: currentIds,
 					toRoomId: p.rooms[x.r].id
 				});
+			}
 			return;
 		}
 		// Departures per current room: today's persons minus the plan's persons there.

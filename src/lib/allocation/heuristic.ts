@@ -255,11 +255,12 @@ function chain(
 		}
 		let best = -1;
 		let most = 0;
-		for (const [b, c] of count)
+		for (const [b, c] of count) {
 			if (c > most || (c === most && (rank.get(b) ?? Infinity) < (rank.get(best) ?? Infinity))) {
 				best = b;
 				most = c;
 			}
+		}
 		return best;
 	});
 	const locked = p.units.map(() => false);
@@ -524,9 +525,11 @@ export async function improvePlan(
 		});
 		// Home: one person from a room that is not the unit's own into one of its current rooms.
 		p.units.forEach((_, u) => {
-			for (const from of roomsOf[u])
-				if (!p.current[u].has(from))
+			for (const from of roomsOf[u]) {
+				if (!p.current[u].has(from)) {
 					for (const to of p.current[u]) if (to !== from) candidates.push([u, from, to, 1]);
+				}
+			}
 		});
 		for (let i = candidates.length - 1; i > 0; i--) {
 			const j = Math.floor(((((i * 2654435761) >>> 0) % 1000) / 1000) * (i + 1));

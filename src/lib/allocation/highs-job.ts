@@ -38,8 +38,9 @@ export function runHighsJob(highs: Highs, job: HighsJob): RawOutcome {
 	try {
 		const n = job.columns.length;
 		const dims = m.getDimensions();
-		if (dims.numCols !== n)
+		if (dims.numCols !== n) {
 			throw new Error(`HiGHS read ${dims.numCols} columns from the LP text, expected ${n}`);
+		}
 		// Map the caller's column order to HiGHS' (the LP reader numbers columns by first appearance).
 		const ours = new Map(job.columns.map((name, i) => [name, i]));
 		const toOurs = new Int32Array(n);
@@ -103,7 +104,7 @@ export function highsWorkerMain(
 	const port = threads.parentPort;
 	if (!port) throw new Error('highsWorkerMain must run in a worker thread');
 	let highs: Promise<Highs> | null = null;
-	port.on('message', async (request: WorkerRequest) => {
+	const answer = async (request: WorkerRequest) => {
 		let reply: WorkerReply;
 		try {
 			highs ??= load();
@@ -115,5 +116,7 @@ export function highsWorkerMain(
 		const transfer =
 			'outcome' in reply && reply.outcome.values ? [reply.outcome.values.buffer] : [];
 		port.postMessage(reply, transfer as ArrayBuffer[]);
-	});
+	};
+	// `answer` never rejects: every failure becomes an error reply.
+	port.on('message', (request: WorkerRequest) => void answer(request));
 }

@@ -132,10 +132,12 @@ export function buildModel(
 		if (w.shortfallM2 !== 0 && unit.entitledM2 > 0) obj.push(`${num(w.shortfallM2)} s_${u}`);
 	});
 	if (w.worstShortfall !== 0) obj.push(`${num(w.worstShortfall)} t`);
-	if (w.buildingsPerUnit !== 0)
+	if (w.buildingsPerUnit !== 0) {
 		for (const y of yVars) obj.push(`${num(w.buildingsPerUnit)} ${y.name}`);
-	if (w.moved !== 0)
+	}
+	if (w.moved !== 0) {
 		for (const x of pairs) if (!p.current[x.u].has(x.r)) obj.push(`${num(w.moved)} ${x.x}`);
+	}
 	if (obj.length === 0) obj.push('0 t');
 
 	const rows: string[] = [];
@@ -153,10 +155,12 @@ export function buildModel(
 	p.rooms.forEach((room, r) => {
 		const xs = byRoom[r];
 		if (xs.length >= 2) rows.push(` ra_${r}: ${expr(xs.map((x) => x.g))} <= ${num(room.areaM2)}`);
-		if (xs.length > p.settings.maxUnitsPerRoom)
+		if (xs.length > p.settings.maxUnitsPerRoom) {
 			rows.push(` mu_${r}: ${expr(xs.map((x) => x.z))} <= ${p.settings.maxUnitsPerRoom}`);
-		if (room.seats !== null && xs.reduce((s, x) => s + x.cap, 0) > room.seats)
+		}
+		if (room.seats !== null && xs.reduce((s, x) => s + x.cap, 0) > room.seats) {
 			rows.push(` se_${r}: ${expr(xs.map((x) => x.x))} <= ${room.seats}`);
+		}
 	});
 	if (cuts) {
 		p.units.forEach((unit, u) => {
@@ -173,16 +177,18 @@ export function buildModel(
 					unit.entitledM2,
 					xs.reduce((acc, x) => acc + x.gMax, 0)
 				);
-				if (xs.length > 1)
+				if (xs.length > 1) {
 					rows.push(` gb_${u}_${y.b}: ${expr(xs.map((x) => x.g))} - ${num(big)} ${y.name} <= 0`);
+				}
 			}
 		});
 	}
 	p.units.forEach((unit, u) => {
 		const xs = byUnit[u];
 		const n = unit.entitledM2;
-		if (xs.length > 0 && xs.reduce((s, x) => s + x.gMax, 0) > n)
+		if (xs.length > 0 && xs.reduce((s, x) => s + x.gMax, 0) > n) {
 			rows.push(` nc_${u}: ${expr(xs.map((x) => x.g))} <= ${num(n)}`);
+		}
 		if (n > 0) {
 			rows.push(` sf_${u}: ${expr([`s_${u}`, ...xs.map((x) => x.g)])} >= ${num(n)}`);
 			rows.push(` tr_${u}: ${num(n)} t - ${num(unit.priority)} s_${u} >= 0`);

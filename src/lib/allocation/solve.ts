@@ -276,8 +276,9 @@ async function improveByLns(
 			const all = [...new Set(p.roomBuilding)].sort(() => rnd() - 0.5);
 			const linked = (b: number) =>
 				p.units.some((_, u) => bldOf[u].has(b) && [...chosenB].some((c) => bldOf[u].has(c)));
-			for (const b of all)
+			for (const b of all) {
 				if (chosenB.size < size.buildings && !chosenB.has(b) && linked(b)) chosenB.add(b);
+			}
 			for (const b of all) if (chosenB.size < size.buildings) chosenB.add(b);
 			free = (x) => chosenB.has(x.b);
 		} else {
@@ -315,8 +316,9 @@ async function improveByLns(
 		if (!outcome) break;
 		const most = byBuildings ? Math.max(1, buildings - 1) : nu - 1;
 		if (outcome.modelStatus === MS_OPTIMAL) size[key] = Math.min(most, size[key] + 1);
-		else if (EARLY_STOPS.has(outcome.modelStatus))
+		else if (EARLY_STOPS.has(outcome.modelStatus)) {
 			size[key] = Math.max(Math.min(2, most), size[key] - 1);
+		}
 		if (!outcome.values) continue;
 		const found = polish(p, columnsToPlan(p, model, outcome.values));
 		const obj = evaluate(p, found).objective;
@@ -429,10 +431,11 @@ export async function solveAllocation(
 ): Promise<AllocationResult> {
 	const p = prepareInstance(instance);
 	const timeLimitS = options.timeLimitS ?? DEFAULT_TIME_LIMIT_S;
-	if (typeof timeLimitS !== 'number' || !Number.isFinite(timeLimitS) || timeLimitS <= 0)
+	if (typeof timeLimitS !== 'number' || !Number.isFinite(timeLimitS) || timeLimitS <= 0) {
 		throw new AllocationInputError(
 			`options.timeLimitS must be a finite number > 0, got ${timeLimitS}`
 		);
+	}
 	const extra = options.highsOptions ?? {};
 	const t0 = performance.now();
 	const elapsed = () => Math.round((performance.now() - t0) * 1000) / 1000;
@@ -444,10 +447,11 @@ export async function solveAllocation(
 	): AllocationResult => {
 		const assignments = toAssignments(p, plan);
 		const check = checkAllocation(instance, assignments);
-		if (!check.feasible)
+		if (!check.feasible) {
 			throw new Error(
 				`internal: the plan breaks the model: ${check.violations.map((v) => v.message).join('; ')}`
 			);
+		}
 		const ev = check.evaluation;
 		return {
 			status,
@@ -545,10 +549,12 @@ export async function solveAllocation(
 			// The local search runs on this thread meanwhile, in slices.
 			let searched = await localSearch(start, () => settled);
 			const wait = lnsFrom - performance.now();
-			if (!settled && wait > 0)
+			if (!settled && wait > 0) {
 				await Promise.race([done, new Promise((resolve) => setTimeout(resolve, wait))]);
-			if (!settled)
+			}
+			if (!settled) {
 				searched = await improveByLns(p, model, searched, deadline, lnsRun, () => settled, done);
+			}
 			outcome = await whole;
 			start = searched;
 		} else {
@@ -564,7 +570,7 @@ export async function solveAllocation(
 				// 2. Far from proven (gap > 1%): large-neighbourhood search from the best plan so far.
 				// Its sub-models' LP text is built on the calling thread, so only for ward-sized models.
 				const gap = relativeGap(evaluate(p, incumbent).objective, outcome.dualBound);
-				if (gap > 0.01 && searchable)
+				if (gap > 0.01 && searchable) {
 					incumbent = await improveByLns(
 						p,
 						model,
@@ -572,6 +578,7 @@ export async function solveAllocation(
 						performance.now() + 700 * remaining(),
 						lnsRun
 					);
+				}
 				start = incumbent;
 				// 3. The whole model again from that plan for the rest of the time.
 				const last = remaining();
@@ -581,8 +588,9 @@ export async function solveAllocation(
 					inWorker
 				);
 				// Keep the first run's bound if it is the better one.
-				if (!Number.isFinite(again.dualBound) || again.dualBound < outcome.dualBound)
+				if (!Number.isFinite(again.dualBound) || again.dualBound < outcome.dualBound) {
 					again.dualBound = outcome.dualBound;
+				}
 				outcome = again;
 			}
 		}
@@ -591,21 +599,27 @@ export async function solveAllocation(
 		resetSolver();
 		const why = `HiGHS failed: ${e instanceof Error ? e.message : String(e)}`;
 		// A deadline overrun (or a HiGHS exception) after the heuristic: its plan is still valid.
-		if (start && checkAllocation(instance, toAssignments(p, start)).feasible)
+		if (start && checkAllocation(instance, toAssignments(p, start)).feasible) {
 			return result('feasible', start, {
 				gap: relativeGap(evaluate(p, start).objective, countingBound(p, model!.pairs)),
 				message: `${why}; returning the heuristic plan`
 			});
+		}
 		return failure('error', why);
 	}
 
 	const statusName = STATUS_NAMES[outcome.modelStatus] ?? `status ${outcome.modelStatus}`;
 	try {
-		if (outcome.modelStatus === MS_INFEASIBLE || outcome.modelStatus === MS_UNBOUNDED_OR_INFEASIBLE)
+		if (
+			outcome.modelStatus === MS_INFEASIBLE ||
+			outcome.modelStatus === MS_UNBOUNDED_OR_INFEASIBLE
+		) {
 			return failure('infeasible', `HiGHS: ${statusName}`);
+		}
 		if (outcome.modelStatus === MS_OPTIMAL || outcome.modelStatus === MS_EMPTY) {
-			if (!outcome.values)
+			if (!outcome.values) {
 				return failure('error', `HiGHS reported ${statusName} without a solution`);
+			}
 			let plan = polish(p, columnsToPlan(p, model, outcome.values));
 			if (start && better(evaluate(p, start).objective, evaluate(p, plan).objective)) plan = start;
 			return result('optimal', plan);

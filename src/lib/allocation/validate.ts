@@ -86,12 +86,14 @@ export function prepareInstance(instance: AllocationInstance): PreparedInstance 
 		const where = `units[${i}]`;
 		if (!isObject(unit)) throw new AllocationInputError(`${where} must be an object`);
 		const id = unit.id;
-		if (typeof id !== 'string' || id === '')
+		if (typeof id !== 'string' || id === '') {
 			throw new AllocationInputError(`${where}: id must be a non-empty string`);
-		if (unitIndex.has(id))
+		}
+		if (unitIndex.has(id)) {
 			throw new AllocationInputError(
 				`duplicate unit id "${id}" (units[${unitIndex.get(id)}] and ${where})`
 			);
+		}
 		unitIndex.set(id, i);
 	});
 
@@ -103,43 +105,51 @@ export function prepareInstance(instance: AllocationInstance): PreparedInstance 
 		const where = `rooms[${i}]`;
 		if (!isObject(room)) throw new AllocationInputError(`${where} must be an object`);
 		const id = room.id;
-		if (typeof id !== 'string' || id === '')
+		if (typeof id !== 'string' || id === '') {
 			throw new AllocationInputError(`${where}: id must be a non-empty string`);
+		}
 		const name = `room "${id}" (${where})`;
-		if (roomIndex.has(id))
+		if (roomIndex.has(id)) {
 			throw new AllocationInputError(
 				`duplicate room id "${id}" (rooms[${roomIndex.get(id)}] and ${where})`
 			);
-		if (typeof room.buildingId !== 'string' || room.buildingId === '')
+		}
+		if (typeof room.buildingId !== 'string' || room.buildingId === '') {
 			throw new AllocationInputError(`${name}: buildingId must be a non-empty string`);
-		if (!isFiniteNumber(room.level) || !Number.isInteger(room.level))
+		}
+		if (!isFiniteNumber(room.level) || !Number.isInteger(room.level)) {
 			throw new AllocationInputError(
 				`${name}: level must be an integer, got ${describe(room.level)}`
 			);
-		if (!isFiniteNumber(room.areaM2) || room.areaM2 < 0)
+		}
+		if (!isFiniteNumber(room.areaM2) || room.areaM2 < 0) {
 			throw new AllocationInputError(
 				`${name}: areaM2 must be a number ≥ 0, got ${describe(room.areaM2)}`
 			);
-		if (typeof room.usable !== 'boolean')
+		}
+		if (typeof room.usable !== 'boolean') {
 			throw new AllocationInputError(
 				`${name}: usable must be true or false, got ${describe(room.usable)}`
 			);
+		}
 		let seats: number | null = null;
 		if (room.seats !== undefined && room.seats !== null) {
-			if (!isFiniteNumber(room.seats) || !Number.isInteger(room.seats) || room.seats < 0)
+			if (!isFiniteNumber(room.seats) || !Number.isInteger(room.seats) || room.seats < 0) {
 				throw new AllocationInputError(
 					`${name}: seats must be an integer ≥ 0, got ${describe(room.seats)}`
 				);
+			}
 			seats = room.seats;
 		}
 		let lockedUnit = -1;
 		if (room.lockedUnitId !== undefined && room.lockedUnitId !== null) {
 			const u =
 				typeof room.lockedUnitId === 'string' ? unitIndex.get(room.lockedUnitId) : undefined;
-			if (u === undefined)
+			if (u === undefined) {
 				throw new AllocationInputError(
 					`${name}: lockedUnitId ${describe(room.lockedUnitId)} names no unit`
 				);
+			}
 			lockedUnit = u;
 		}
 		roomIndex.set(id, i);
@@ -165,40 +175,50 @@ export function prepareInstance(instance: AllocationInstance): PreparedInstance 
 	const units = rawUnits.map((unit: Record<string, unknown>, i) => {
 		const id = unit.id as string;
 		const name = `unit "${id}" (units[${i}])`;
-		if (!isFiniteNumber(unit.headcount) || !Number.isInteger(unit.headcount) || unit.headcount < 0)
+		if (
+			!isFiniteNumber(unit.headcount) ||
+			!Number.isInteger(unit.headcount) ||
+			unit.headcount < 0
+		) {
 			throw new AllocationInputError(
 				`${name}: headcount must be an integer ≥ 0, got ${describe(unit.headcount)}`
 			);
-		if (!isFiniteNumber(unit.normM2) || unit.normM2 < 0)
+		}
+		if (!isFiniteNumber(unit.normM2) || unit.normM2 < 0) {
 			throw new AllocationInputError(
 				`${name}: normM2 must be a number ≥ 0, got ${describe(unit.normM2)}`
 			);
+		}
 		let priority = 1;
 		if (unit.priority !== undefined && unit.priority !== null) {
-			if (!isFiniteNumber(unit.priority) || unit.priority < 1)
+			if (!isFiniteNumber(unit.priority) || unit.priority < 1) {
 				throw new AllocationInputError(
 					`${name}: priority must be a number ≥ 1, got ${describe(unit.priority)}`
 				);
+			}
 			priority = unit.priority;
 		}
 		if (
 			unit.groundFloorOnly !== undefined &&
 			unit.groundFloorOnly !== null &&
 			typeof unit.groundFloorOnly !== 'boolean'
-		)
+		) {
 			throw new AllocationInputError(
 				`${name}: groundFloorOnly must be true or false, got ${describe(unit.groundFloorOnly)}`
 			);
+		}
 		const set = new Set<number>();
 		if (unit.currentRoomIds !== undefined && unit.currentRoomIds !== null) {
-			if (!Array.isArray(unit.currentRoomIds))
+			if (!Array.isArray(unit.currentRoomIds)) {
 				throw new AllocationInputError(`${name}: currentRoomIds must be an array of room ids`);
+			}
 			for (const rid of unit.currentRoomIds as unknown[]) {
 				const r = typeof rid === 'string' ? roomIndex.get(rid) : undefined;
-				if (r === undefined)
+				if (r === undefined) {
 					throw new AllocationInputError(
 						`${name}: currentRoomIds names an unknown room ${describe(rid)}`
 					);
+				}
 				set.add(r);
 			}
 		}
@@ -214,15 +234,17 @@ export function prepareInstance(instance: AllocationInstance): PreparedInstance 
 	});
 
 	const rawSettings: unknown = instance.settings;
-	if (rawSettings !== undefined && rawSettings !== null && !isObject(rawSettings))
+	if (rawSettings !== undefined && rawSettings !== null && !isObject(rawSettings)) {
 		throw new AllocationInputError('"settings" must be an object');
+	}
 	const settings = { ...DEFAULT_SETTINGS };
 	const s = (rawSettings ?? {}) as Record<string, unknown>;
 	if (s.minAreaPerPersonM2 !== undefined && s.minAreaPerPersonM2 !== null) {
-		if (!isFiniteNumber(s.minAreaPerPersonM2) || s.minAreaPerPersonM2 <= 0)
+		if (!isFiniteNumber(s.minAreaPerPersonM2) || s.minAreaPerPersonM2 <= 0) {
 			throw new AllocationInputError(
 				`settings.minAreaPerPersonM2 must be a number > 0, got ${describe(s.minAreaPerPersonM2)}`
 			);
+		}
 		settings.minAreaPerPersonM2 = s.minAreaPerPersonM2;
 	}
 	if (s.maxUnitsPerRoom !== undefined && s.maxUnitsPerRoom !== null) {
@@ -230,22 +252,25 @@ export function prepareInstance(instance: AllocationInstance): PreparedInstance 
 			!isFiniteNumber(s.maxUnitsPerRoom) ||
 			!Number.isInteger(s.maxUnitsPerRoom) ||
 			s.maxUnitsPerRoom < 1
-		)
+		) {
 			throw new AllocationInputError(
 				`settings.maxUnitsPerRoom must be an integer ≥ 1, got ${describe(s.maxUnitsPerRoom)}`
 			);
+		}
 		settings.maxUnitsPerRoom = s.maxUnitsPerRoom;
 	}
 
 	const rawWeights: unknown = instance.weights;
-	if (rawWeights !== undefined && rawWeights !== null && !isObject(rawWeights))
+	if (rawWeights !== undefined && rawWeights !== null && !isObject(rawWeights)) {
 		throw new AllocationInputError('"weights" must be an object');
+	}
 	const weights = { ...DEFAULT_WEIGHTS };
 	for (const key of Object.keys(DEFAULT_WEIGHTS) as (keyof AllocationWeights)[]) {
 		const w = (rawWeights as Record<string, unknown> | undefined | null)?.[key];
 		if (w === undefined || w === null) continue;
-		if (!isFiniteNumber(w) || w < 0)
+		if (!isFiniteNumber(w) || w < 0) {
 			throw new AllocationInputError(`weights.${key} must be a number ≥ 0, got ${describe(w)}`);
+		}
 		weights[key] = w;
 	}
 

@@ -102,8 +102,9 @@ export function parseCoordinate(text: string): ParsedCoordinate {
 	let lng: number;
 	let swapped = false;
 	if (letters.length > 0) {
-		if (letters.length !== 2)
+		if (letters.length !== 2) {
 			fail('give a hemisphere letter (N/S, E/W) for both values or for none');
+		}
 		letters.forEach(({ pos }, i) => {
 			const c = components[i];
 			const between = pos < c.start ? s.slice(pos + 1, c.start) : s.slice(c.end, pos);

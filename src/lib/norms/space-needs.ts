@@ -331,8 +331,9 @@ export function computeSpaceNeeds(input: SpaceNeedsInput): SpaceNeedsResult {
 		workAreaM2 += unit.workAreaM2;
 		occupiedWorkAreaM2 += occupiedAreaM2;
 		if (unit.terms.length > 0) workTerms.push(formatNumber(unit.workAreaM2));
-		if (Object.hasOwn(occupiedByUnit, unit.unitId))
+		if (Object.hasOwn(occupiedByUnit, unit.unitId)) {
 			occupiedTerms.push(formatNumber(occupiedAreaM2));
+		}
 	}
 
 	const commonAreaM2 = ratio * workAreaM2;

@@ -112,12 +112,14 @@ export function wordDiff(a: string, b: string): WordOp[] {
 		// lcs[i][j] = LCS length of mx[i..] and my[j..], one flat array.
 		const w = m + 1;
 		const lcs = new Uint32Array((n + 1) * w);
-		for (let i = n - 1; i >= 0; i--)
-			for (let j = m - 1; j >= 0; j--)
+		for (let i = n - 1; i >= 0; i--) {
+			for (let j = m - 1; j >= 0; j--) {
 				lcs[i * w + j] =
 					mx[i] === my[j]
 						? lcs[(i + 1) * w + j + 1] + 1
 						: Math.max(lcs[(i + 1) * w + j], lcs[i * w + j + 1]);
+			}
+		}
 		let i = 0;
 		let j = 0;
 		while (i < n && j < m) {
@@ -174,9 +176,11 @@ export function tableDiff(
 			if (!old) added.push(r);
 			else if (!same(old, r)) {
 				const cells: RowChange['cells'] = [];
-				for (let c = 0; c < Math.max(old.length, r.length); c++)
-					if (!same(old[c] ?? null, r[c] ?? null))
+				for (let c = 0; c < Math.max(old.length, r.length); c++) {
+					if (!same(old[c] ?? null, r[c] ?? null)) {
 						cells.push({ col: c, before: old[c] ?? null, after: r[c] ?? null });
+					}
+				}
 				changed.push({ row: r, cells });
 			}
 		}
@@ -257,7 +261,7 @@ export function diffSnapshots(a: PacketSnapshot, b: PacketSnapshot): SnapshotDif
 		const narrB = sb?.narrative ?? '';
 		const narrativeChanged = narrA !== narrB;
 		changedNumbers += numbers.length;
-		if (numbers.length || tableChanges.length || narrativeChanged)
+		if (numbers.length || tableChanges.length || narrativeChanged) {
 			sections.push({
 				key,
 				numbers,
@@ -266,6 +270,7 @@ export function diffSnapshots(a: PacketSnapshot, b: PacketSnapshot): SnapshotDif
 				tables: tableChanges.map((t) => t.key),
 				tableChanges
 			});
+		}
 	}
 	const subA = a.submission as unknown as Record<string, unknown>;
 	const subB = b.submission as unknown as Record<string, unknown>;

@@ -133,8 +133,9 @@ export function estimateFor(
 		f.landAndClearanceVnd === null ||
 		f.contingencyShare === null ||
 		!rate
-	)
+	) {
 		return { estimate: null, rate };
+	}
 	try {
 		return {
 			estimate: investmentEstimate({
@@ -188,7 +189,7 @@ export function buildDossierInputs(parts: DossierParts): DossierInputs {
 			)
 		);
 	}
-	if (f.grossFloorAreaM2 === null)
+	if (f.grossFloorAreaM2 === null) {
 		problems.push(
 			P(
 				'gfa-missing',
@@ -197,9 +198,11 @@ export function buildDossierInputs(parts: DossierParts): DossierInputs {
 				'Gross floor area is missing.'
 			)
 		);
-	if (f.storeys === null)
+	}
+	if (f.storeys === null) {
 		problems.push(P('storeys-missing', 'storeys', 'Chưa nhập số tầng.', 'Storeys are missing.'));
-	if (f.landAndClearanceVnd === null)
+	}
+	if (f.landAndClearanceVnd === null) {
 		problems.push(
 			P(
 				'land-missing',
@@ -208,7 +211,8 @@ export function buildDossierInputs(parts: DossierParts): DossierInputs {
 				'Land and clearance cost is missing.'
 			)
 		);
-	if (f.contingencyShare === null)
+	}
+	if (f.contingencyShare === null) {
 		problems.push(
 			P(
 				'contingency-missing',
@@ -217,8 +221,9 @@ export function buildDossierInputs(parts: DossierParts): DossierInputs {
 				'Contingency share is missing.'
 			)
 		);
+	}
 	const { estimate, rate } = estimateFor(f, parts.rates);
-	if (f.storeys !== null && !rate)
+	if (f.storeys !== null && !rate) {
 		problems.push(
 			P(
 				'no-rate',
@@ -227,15 +232,18 @@ export function buildDossierInputs(parts: DossierParts): DossierInputs {
 				`The investment-rate table has no rate for ${f.storeys} storeys.`
 			)
 		);
-	if (f.fundingSource.trim() === '')
+	}
+	if (f.fundingSource.trim() === '') {
 		problems.push(
 			P('funding-missing', 'fundingSource', 'Chưa nêu nguồn vốn.', 'Funding source is missing.')
 		);
-	if (f.investor.trim() === '')
+	}
+	if (f.investor.trim() === '') {
 		problems.push(
 			P('investor-missing', 'investor', 'Chưa nêu chủ đầu tư.', 'Investor is missing.')
 		);
-	if (f.investmentForm === null)
+	}
+	if (f.investmentForm === null) {
 		problems.push(
 			P(
 				'form-missing',
@@ -244,7 +252,8 @@ export function buildDossierInputs(parts: DossierParts): DossierInputs {
 				'Form of investment is missing.'
 			)
 		);
-	if (schedule.endYear < schedule.startYear)
+	}
+	if (schedule.endYear < schedule.startYear) {
 		problems.push(
 			P(
 				'schedule-order',
@@ -253,6 +262,7 @@ export function buildDossierInputs(parts: DossierParts): DossierInputs {
 				`End year (${schedule.endYear}) is before start year (${schedule.startYear}).`
 			)
 		);
+	}
 	const splitTotal = f.yearlySplit.reduce((s, y) => s + y.amountVnd, 0);
 	if (f.yearlySplit.length === 0) {
 		problems.push(
@@ -267,7 +277,7 @@ export function buildDossierInputs(parts: DossierParts): DossierInputs {
 		const outside = f.yearlySplit.filter(
 			(y) => y.year < schedule.startYear || y.year > schedule.endYear
 		);
-		if (outside.length > 0)
+		if (outside.length > 0) {
 			problems.push(
 				P(
 					'split-outside-schedule',
@@ -276,7 +286,8 @@ export function buildDossierInputs(parts: DossierParts): DossierInputs {
 					`Year(s) ${outside.map((y) => y.year).join(', ')} outside the schedule ${schedule.startYear}-${schedule.endYear}.`
 				)
 			);
-		if (estimate && splitTotal !== estimate.totalVnd)
+		}
+		if (estimate && splitTotal !== estimate.totalVnd) {
 			problems.push(
 				P(
 					'split-sum',
@@ -285,8 +296,9 @@ export function buildDossierInputs(parts: DossierParts): DossierInputs {
 					`The yearly split sums to ${vnd(splitTotal)} VND, not the total investment of ${vnd(estimate.totalVnd)} VND (difference ${vnd(Math.abs(splitTotal - estimate.totalVnd))} VND).`
 				)
 			);
+		}
 	}
-	if (f.operatingCostVndPerYear === null)
+	if (f.operatingCostVndPerYear === null) {
 		problems.push(
 			P(
 				'operating-missing',
@@ -295,6 +307,7 @@ export function buildDossierInputs(parts: DossierParts): DossierInputs {
 				'Yearly operating cost is missing.'
 			)
 		);
+	}
 
 	const fates = new Map(f.facilityFates.map((x) => [x.facilityCode, x]));
 	const facilities: DossierFacility[] = parts.facilities.map((fac) => {
@@ -312,7 +325,7 @@ export function buildDossierInputs(parts: DossierParts): DossierInputs {
 		};
 	});
 	const noFate = facilities.filter((x) => x.fate === null);
-	if (noFate.length > 0)
+	if (noFate.length > 0) {
 		problems.push(
 			P(
 				'fate-missing',
@@ -321,6 +334,7 @@ export function buildDossierInputs(parts: DossierParts): DossierInputs {
 				`No plan yet for the old facilities: ${noFate.map((x) => x.name).join('; ')}.`
 			)
 		);
+	}
 
 	return {
 		format: 'truso-dossier/1',

@@ -534,7 +534,7 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 				runSrc
 			)
 		};
-		if (scoring.weights.cr !== null)
+		if (scoring.weights.cr !== null) {
 			sections.sites.numbers.cr = num(
 				r4(scoring.weights.cr),
 				'',
@@ -546,6 +546,7 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 				),
 				runSrc
 			);
+		}
 		sections.sites.tables.push(
 			table(
 				'criteria',
@@ -783,7 +784,7 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 			gfaWords
 		)
 	};
-	if (!d?.scale.grossFloorAreaM2)
+	if (!d?.scale.grossFloorAreaM2) {
 		sections.scale.numbers.grossToUsableRatio = num(
 			set.grossToUsable.value,
 			'',
@@ -796,7 +797,8 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 			),
 			settingSrc(set.grossToUsable)
 		);
-	if (d?.scale.storeys)
+	}
+	if (d?.scale.storeys) {
 		sections.scale.numbers.storeys = num(
 			d.scale.storeys,
 			'tầng',
@@ -807,6 +809,7 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 				'Storeys above ground set by the ward in the dossier.'
 			)
 		);
+	}
 
 	const e = d?.estimate ?? null;
 	if (e) {
@@ -936,7 +939,7 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 			'Kế hoạch vốn theo năm do phường đề xuất trong hồ sơ.',
 			'Yearly capital plan proposed by the ward in the dossier.'
 		);
-		for (const y of d.yearlySplit)
+		for (const y of d.yearlySplit) {
 			sections.funding.numbers[`y${y.year}`] = num(
 				y.amountVnd,
 				'đồng',
@@ -944,6 +947,7 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 				`yearlySplit.${y.year}`,
 				splitWords
 			);
+		}
 		sections.funding.tables.push(
 			table(
 				'yearly',
@@ -956,7 +960,7 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 				d.yearlySplit.map((y) => [String(y.year), y.amountVnd])
 			)
 		);
-		if (d.operatingCostVndPerYear !== null)
+		if (d.operatingCostVndPerYear !== null) {
 			sections.operating.numbers.perYear = num(
 				d.operatingCostVndPerYear,
 				'đồng',
@@ -967,6 +971,7 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 					'Yearly operating and maintenance cost estimated by the ward in the dossier.'
 				)
 			);
+		}
 	}
 
 	// Schedule.
@@ -981,7 +986,7 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 	};
 
 	// Old facilities and what happens to them.
-	if (d?.facilities.length)
+	if (d?.facilities.length) {
 		sections.arrangement.tables.push(
 			table(
 				'fates',
@@ -1001,8 +1006,9 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 				])
 			)
 		);
+	}
 	const docs = input.documents;
-	if (docs?.arrangement.length)
+	if (docs?.arrangement.length) {
 		sections.arrangement.tables.unshift(
 			table(
 				'units',
@@ -1018,6 +1024,7 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 				docs.arrangement.map((a) => [a.unit, a.headcount, a.seated, r1(a.areaM2), r1(a.normM2)])
 			)
 		);
+	}
 
 	// Staffing support by field.
 	const st = input.staffing;
@@ -1065,7 +1072,7 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 			])
 		)
 	);
-	if (d?.staffingSupport.length)
+	if (d?.staffingSupport.length) {
 		sections.staffing.tables.push(
 			table(
 				'support',
@@ -1079,6 +1086,7 @@ export function buildSnapshot(input: PacketInput, draft: PacketDraft): PacketSna
 				d.staffingSupport.map((x) => [x.fieldLabelVi, x.persons, x.durationMonths])
 			)
 		);
+	}
 
 	// Appendices: the data tables.
 	sections.appendices.tables.push(
@@ -1187,8 +1195,9 @@ export function formatDecimal(x: number, digits: number): string {
 /** Every number of a snapshot keyed `${section}.${key}`. */
 export function flattenNumbers(s: PacketSnapshot): Map<string, TracedNumber> {
 	const out = new Map<string, TracedNumber>();
-	for (const sec of s.sections)
+	for (const sec of s.sections) {
 		for (const [k, v] of Object.entries(sec.numbers)) out.set(`${sec.key}.${k}`, v);
+	}
 	return out;
 }
 

@@ -51,10 +51,11 @@ export function generatedParagraphs(
 						? `Đối chiếu các tiêu chí xem xét đầu tư trụ sở mới, phường đáp ứng ${met.length} trên ${crit.length} tiêu chí (chỉ cần đáp ứng một tiêu chí):`
 						: `Against the criteria for a new headquarters, the ward meets ${met.length} of ${crit.length} (one suffices):`
 				);
-				for (const c of crit)
+				for (const c of crit) {
 					out.push(
 						`- ${c.text[locale]} ${vi ? (c.met ? '(đáp ứng)' : '(không đáp ứng)') : c.met ? '(met)' : '(not met)'}`
 					);
+				}
 			}
 			out.push(
 				vi
@@ -93,17 +94,19 @@ export function generatedParagraphs(
 						`Usable area under the norms ${v('usableM2')}: working ${v('workAreaM2')}, common-use ${v('commonAreaM2')}, specialised ${v('specialisedAreaM2')}.`,
 						`Gross floor area about ${gfa}${storeys ? `, ${storeys} storeys` : ''}.`
 					];
-			if (site)
+			if (site) {
 				out.push(
 					vi
 						? `Địa điểm: ${site.name}, ${site.address}${site.landAreaM2 ? `, diện tích ${formatTraced(site.landAreaM2, 'm²', 'vi')}` : ''}.`
 						: `Location: ${site.name}, ${site.address}${site.landAreaM2 ? `, ${formatTraced(site.landAreaM2, 'm²', 'en')} of land` : ''}.`
 				);
+			}
 			return out;
 		}
 		case 'sites': {
-			if (!has('eligible'))
+			if (!has('eligible')) {
 				return [vi ? 'Chưa có kết quả đánh giá địa điểm.' : 'No site scoring yet.'];
+			}
 			const cr = has('cr')
 				? vi
 					? ` Tỷ số nhất quán của ma trận so sánh cặp là ${v('cr')} (yêu cầu dưới 0,1).`
@@ -118,8 +121,9 @@ export function generatedParagraphs(
 					];
 		}
 		case 'recommended': {
-			if (!has('landAreaM2') && !has('score'))
+			if (!has('landAreaM2') && !has('score')) {
 				return [vi ? 'Chưa chọn địa điểm đề xuất.' : 'No site recommended yet.'];
+			}
 			const site = d?.site;
 			const name = site?.name ?? s.map.sites.find((x) => x.recommended)?.name ?? '';
 			const out = vi
@@ -129,12 +133,13 @@ export function generatedParagraphs(
 				: [
 						`The ward recommends ${name}${site?.address ? `, ${site.address}` : ''}: ${v('landAreaM2')} of land, ${v('households')} to relocate; score ${v('score')}, rank ${v('rank')}.`
 					];
-			if (site && !site.isTopRanked && site.topRanked)
+			if (site && !site.isTopRanked && site.topRanked) {
 				out.push(
 					vi
 						? `Địa điểm đề xuất không phải địa điểm xếp thứ nhất (${site.topRanked.name}). Lý do lựa chọn: ${site.justification || 'chưa nêu'}`
 						: `The recommended site is not the first-ranked one (${site.topRanked.name}). Reasons: ${site.justification || 'not given'}`
 				);
+			}
 			return out;
 		}
 		case 'estimate': {
@@ -195,12 +200,13 @@ export function generatedParagraphs(
 			const a = sec.numbers.startYear?.value;
 			const b = sec.numbers.endYear?.value;
 			const out: string[] = [];
-			if (d)
+			if (d) {
 				out.push(
 					vi
 						? `Chủ đầu tư: ${d.investor || 'chưa xác định'}. Hình thức đầu tư: ${d.investmentFormLabelVi.toLocaleLowerCase('vi-VN') || 'chưa xác định'}.`
 						: `Investor: ${d.investor || 'not set'}. Form of investment: ${d.investmentFormLabelEn.toLowerCase() || 'not set'}.`
 				);
+			}
 			out.push(
 				vi ? `Thời gian thực hiện: từ năm ${a} đến năm ${b}.` : `Implementation: ${a} to ${b}.`
 			);
@@ -216,12 +222,13 @@ export function generatedParagraphs(
 							`Until the new building is in use, the ward applied a short-term arrangement in its facilities: ${v('placed')} of ${v('headcount')} placed, ${v('unplaced')} not placed, ${v('moved')} moving; ${v('areaPerPersonM2')} per person against a norm of ${v('normM2PerPerson')}.`
 						]
 				: arrangementFromUnits(s, vi);
-			if (d?.facilities.length)
+			if (d?.facilities.length) {
 				out.push(
 					vi
 						? 'Sau khi trụ sở mới đưa vào sử dụng, các cơ sở cũ được xử lý như bảng dưới (giữ lại sử dụng, bàn giao cho mục đích công cộng khác, hoặc giao lại để xử lý theo quy định).'
 						: 'Once the new building is in use, the old facilities are kept, handed over for another public use or returned for handling, as the table below shows.'
 				);
+			}
 			return out;
 		}
 		case 'staffing': {
@@ -229,12 +236,13 @@ export function generatedParagraphs(
 				? [`Biên chế được giao ${v('approved')}, hiện có ${v('filled')}, còn thiếu ${v('vacant')}.`]
 				: [`Approved ${v('approved')}, filled ${v('filled')}, vacant ${v('vacant')}.`];
 			const asks = d?.staffingSupport ?? [];
-			if (asks.length)
+			if (asks.length) {
 				out.push(
 					vi
 						? `Phường đề nghị Thành phố hỗ trợ: ${asks.map((a) => `${a.persons} người lĩnh vực ${a.fieldLabelVi.toLocaleLowerCase('vi-VN')} trong ${a.durationMonths} tháng`).join('; ')} (chi tiết tại công văn gửi Sở Nội vụ).`
 						: `The ward asks the city for: ${asks.map((a) => `${a.persons} in ${a.fieldLabelEn.toLowerCase()} for ${a.durationMonths} months`).join('; ')} (see the letter to the Department of Home Affairs).`
 				);
+			}
 			return out;
 		}
 		default:
@@ -245,12 +253,13 @@ export function generatedParagraphs(
 /** The applied arrangement told from its units (when the snapshot has no scenario figures). */
 function arrangementFromUnits(s: PacketSnapshot, vi: boolean): string[] {
 	const rows = s.documents?.arrangement ?? [];
-	if (!rows.length)
+	if (!rows.length) {
 		return [
 			vi
 				? 'Chưa có phương án bố trí trước mắt được áp dụng.'
 				: 'No short-term arrangement applied yet.'
 		];
+	}
 	const l = vi ? 'vi' : 'en';
 	const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((a, r) => a + f(r), 0);
 	const people = formatTraced(

@@ -249,8 +249,9 @@ export const dossierFormSchema = z
 				[dossierField.supportPersons(i), p],
 				[dossierField.supportMonths(i), m]
 			] as const) {
-				if (v === null)
+				if (v === null) {
 					ctx.addIssue({ code: 'custom', path: [name], message: 'dossier.err.supportRow' });
+				}
 			}
 		}
 		const n = Number(d.fateCount);

@@ -35,7 +35,7 @@ beforeEach(() => {
 	ak = id('an-khanh');
 	// 60 facility updates by lan on 10/3, 3 room creations by minh on 11/3 (the last at 23:30),
 	// one An Khánh row and two proposal rows.
-	for (let i = 0; i < 60; i++)
+	for (let i = 0; i < 60; i++) {
 		writeAudit(db, {
 			actor: lan,
 			wardId: bt,
@@ -46,7 +46,8 @@ beforeEach(() => {
 			after: { name: `F${i}!`, updatedAt: 2 },
 			at: DAY + i * 60_000
 		});
-	for (let i = 0; i < 3; i++)
+	}
+	for (let i = 0; i < 3; i++) {
 		writeAudit(db, {
 			actor: minh,
 			wardId: bt,
@@ -56,6 +57,7 @@ beforeEach(() => {
 			after: { code: `=cmd|${i}`, areaM2: 12.5 },
 			at: DAY + 24 * H + (i === 2 ? 23.5 * H : i * H)
 		});
+	}
 	writeAudit(db, {
 		actor: lan,
 		wardId: ak,

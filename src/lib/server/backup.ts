@@ -68,8 +68,9 @@ export async function backupDatabase(client: Database.Database, file: string): P
 /** Opens the database file at `file` and backs it up to `dest` (used by `npm run db:backup`). */
 export async function backupFile(file: string, dest: string): Promise<number> {
 	if (!fs.existsSync(file)) throw new BackupError('missing', `Database not found: ${file}`);
-	if (path.resolve(file) === path.resolve(dest))
+	if (path.resolve(file) === path.resolve(dest)) {
 		throw new BackupError('same-file', 'The backup file must differ from the database file.');
+	}
 	const client = new Database(file, { fileMustExist: true });
 	try {
 		client.pragma('busy_timeout = 5000');
@@ -141,8 +142,9 @@ export function expectedSchema(migrationsFolder: string, count: number): Map<str
 	if (!schema) {
 		const fresh = new Database(':memory:');
 		try {
-			for (const m of readMigrationFiles({ migrationsFolder }).slice(0, count))
+			for (const m of readMigrationFiles({ migrationsFolder }).slice(0, count)) {
 				for (const statement of m.sql) if (statement.trim()) fresh.exec(statement);
+			}
 			schema = schemaOf(fresh);
 		} finally {
 			fresh.close();
@@ -164,11 +166,13 @@ export function schemaDifference(
 	for (const [key, o] of actual) {
 		const want = expected.get(key);
 		if (!want) diffs.push(`extra ${o.type} "${o.name}"${on(o)}`);
-		else if (want.sql !== o.sql || want.table !== o.table)
+		else if (want.sql !== o.sql || want.table !== o.table) {
 			diffs.push(`${o.type} "${o.name}" differs`);
+		}
 	}
-	for (const [key, o] of expected)
+	for (const [key, o] of expected) {
 		if (!actual.has(key)) diffs.push(`missing ${o.type} "${o.name}"${on(o)}`);
+	}
 	if (diffs.length === 0) return null;
 	return diffs.length > 5
 		? `${diffs.slice(0, 5).join('; ')}; … ${diffs.length} in all`
@@ -191,16 +195,18 @@ export function inspectBackupClient(
 	migrationsFolder: string
 ): BackupInspection {
 	const problem = integrityOk(client);
-	if (problem)
+	if (problem) {
 		throw new BackupError('corrupt', `The backup is damaged (integrity check: ${problem}).`);
+	}
 	const hasTable = client
 		.prepare(`select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'`)
 		.get();
-	if (!hasTable)
+	if (!hasTable) {
 		throw new BackupError(
 			'no-migrations',
 			'The file is not a Trụ sở backup (it has no __drizzle_migrations table).'
 		);
+	}
 	const applied = client
 		.prepare(
 			'select hash, created_at as createdAt from __drizzle_migrations order by created_at, rowid'
@@ -208,16 +214,18 @@ export function inspectBackupClient(
 		.all() as MigrationRef[];
 	const shipped = shippedMigrations(migrationsFolder);
 	for (let i = 0; i < applied.length; i++) {
-		if (i >= shipped.length)
+		if (i >= shipped.length) {
 			throw new BackupError(
 				'newer-schema',
 				`The backup was made by a newer version of Trụ sở (${applied.length} migrations; this version has ${shipped.length}). Upgrade the app first.`
 			);
-		if (applied[i].hash !== shipped[i].hash)
+		}
+		if (applied[i].hash !== shipped[i].hash) {
 			throw new BackupError(
 				'unknown-migration',
 				`The backup's migration ${i + 1} (${applied[i].hash.slice(0, 12)}…) is not one of this version's migrations; refusing to restore.`
 			);
+		}
 	}
 	const diff = schemaDifference(client, expectedSchema(migrationsFolder, applied.length));
 	if (diff) throw schemaError(diff);
@@ -258,8 +266,9 @@ function openCopy(file: string): Database.Database {
 }
 
 function removeWithSidecars(file: string): void {
-	for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`])
+	for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) {
 		fs.rmSync(f, { force: true });
+	}
 }
 
 export interface RestoreResult extends BackupInspection {
@@ -279,8 +288,9 @@ export async function restoreDatabase(
 ): Promise<RestoreResult> {
 	if (!fs.existsSync(backup)) throw new BackupError('missing', `Backup not found: ${backup}`);
 	const dest = path.resolve(target);
-	if (path.resolve(backup) === dest)
+	if (path.resolve(backup) === dest) {
 		throw new BackupError('same-file', 'The backup file must differ from DATABASE_PATH.');
+	}
 	fs.mkdirSync(path.dirname(dest), { recursive: true });
 	const tmp = `${dest}.restore-${randomBytes(4).toString('hex')}.tmp`;
 	let previous: string | null = null;
@@ -294,8 +304,9 @@ export async function restoreDatabase(
 				client.pragma('foreign_keys = ON');
 				migrate(drizzle(client, { schema }), { migrationsFolder: options.migrationsFolder });
 				const problem = integrityOk(client);
-				if (problem)
+				if (problem) {
 					throw new BackupError('corrupt', `The upgraded backup failed its check: ${problem}`);
+				}
 				const diff = schemaDifference(
 					client,
 					expectedSchema(options.migrationsFolder, inspection.shipped)

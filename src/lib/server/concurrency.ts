@@ -97,8 +97,9 @@ export function versionedUpdate<T extends VersionedTable>(
  */
 export function formVersion(data: FormData | Record<string, string>): number | null {
 	const raw = data instanceof FormData ? data.get(VERSION_FIELD) : data[VERSION_FIELD];
-	if (raw === null || raw === undefined || typeof raw !== 'string' || raw.trim() === '')
+	if (raw === null || raw === undefined || typeof raw !== 'string' || raw.trim() === '') {
 		return null;
+	}
 	const s = raw.trim();
 	return /^\d{1,9}$/.test(s) && Number(s) > 0 ? Number(s) : 0;
 }

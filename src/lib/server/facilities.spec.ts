@@ -96,8 +96,9 @@ describe('the sample ward', () => {
 		expect(found.rows.map((r) => r.code)).toEqual(['CS-AP-UB']);
 		// Sorting by room area puts the largest first.
 		const byArea = listFacilities(db, bt, { sort: 'area', pageSize: 100 }).rows;
-		for (let i = 1; i < byArea.length; i++)
+		for (let i = 1; i < byArea.length; i++) {
 			expect(byArea[i - 1].roomAreaM2).toBeGreaterThanOrEqual(byArea[i].roomAreaM2);
+		}
 	});
 });
 

@@ -27,8 +27,9 @@ function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
 	const t = (key: MessageKey, p?: Record<string, string | number>) => translate(locale, key, p);
 	switch (issue.code) {
 		case 'invalid_type':
-			if (issue.expected === 'number')
+			if (issue.expected === 'number') {
 				return issue.input === undefined ? t('err.required') : t('err.number');
+			}
 			return t('err.required');
 		case 'too_small':
 			if (issue.origin === 'string') return t('err.required');

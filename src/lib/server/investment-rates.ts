@@ -125,8 +125,9 @@ export function createInvestmentRate(
 	input: InvestmentRateInput
 ): InvestmentRate {
 	return db.transaction((tx) => {
-		if (tx.select().from(investmentRates).where(eq(investmentRates.key, key)).get())
+		if (tx.select().from(investmentRates).where(eq(investmentRates.key, key)).get()) {
 			throw new RateError('duplicate-key');
+		}
 		const n =
 			tx
 				.select({ n: sql<number>`count(*)` })

@@ -508,20 +508,22 @@ export function validatePositionRows(
 		}
 		if (!bad.has('unit_code')) {
 			if (!existing.has(unitCode)) {
-				if (!bad.has('unit_name') && !unitName)
+				if (!bad.has('unit_name') && !unitName) {
 					errors.push({
 						row: rowNo,
 						column: 'unit_name',
 						key: 'needs.io.newUnitName',
 						params: { value: unitCode }
 					});
-				if (!bad.has('unit_kind') && !unitKind)
+				}
+				if (!bad.has('unit_kind') && !unitKind) {
 					errors.push({
 						row: rowNo,
 						column: 'unit_kind',
 						key: 'needs.io.newUnitKind',
 						params: { value: unitCode }
 					});
+				}
 			}
 			const info = unitInfo.get(unitCode) ?? { row: rowNo };
 			const checks: [PositionColumn, 'name' | 'kind' | 'pf', unknown][] = [
@@ -533,21 +535,23 @@ export function validatePositionRows(
 				if (bad.has(column) || v === null || v === undefined) continue;
 				const seen = info[k];
 				if (seen === undefined) (info as Record<string, unknown>)[k] = v;
-				else if (seen !== v)
+				else if (seen !== v) {
 					errors.push({
 						row: rowNo,
 						column,
 						key: 'needs.io.unitConflict',
 						params: { other: info.row }
 					});
+				}
 			}
 			unitInfo.set(unitCode, info);
 			if (!bad.has('title') && !bad.has('field')) {
 				const k = rowKey(unitCode, values.title as string, values.field as string | null);
 				const other = firstRowOf.get(k);
 				if (other === undefined) firstRowOf.set(k, rowNo);
-				else
+				else {
 					errors.push({ row: rowNo, column: 'title', key: 'io.duplicateRow', params: { other } });
+				}
 			}
 		}
 		if (errors.length > errorCount) continue;
@@ -617,8 +621,9 @@ export function importPositions(
 				.where(and(eq(orgUnits.wardId, wardId), eq(orgUnits.code, unitCode)))
 				.get();
 			if (!unit) {
-				if (!name || !kind)
+				if (!name || !kind) {
 					throw new Error(`Row ${group[0].row}: new unit ${unitCode} needs a name and kind`);
+				}
 				unit = tx
 					.insert(orgUnits)
 					.values({

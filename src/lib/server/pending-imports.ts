@@ -40,8 +40,9 @@ export async function readUpload(
 }
 
 export async function dropUpload(token: string): Promise<void> {
-	if (/^\d+-[0-9a-f-]{36}\.(csv|xlsx)$/.test(token))
+	if (/^\d+-[0-9a-f-]{36}\.(csv|xlsx)$/.test(token)) {
 		await fs.rm(path.join(dir(), token), { force: true });
+	}
 }
 
 async function sweep(): Promise<void> {

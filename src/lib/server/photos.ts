@@ -42,12 +42,14 @@ export function chosenFiles(data: FormData, field: string): File[] {
 
 /** Validates every file first, then writes them; nothing is written when one is refused. */
 export async function storePhotos(files: File[], wardId: number): Promise<StoredPhoto[]> {
-	if (files.length > MAX_PHOTOS)
+	if (files.length > MAX_PHOTOS) {
 		throw new PhotoError('err.photoCount', { max: String(MAX_PHOTOS) });
+	}
 	const prepared: { meta: StoredPhoto; full: Buffer; thumb: Buffer }[] = [];
 	for (const file of files) {
-		if (file.size > MAX_PHOTO_MB * 1024 * 1024)
+		if (file.size > MAX_PHOTO_MB * 1024 * 1024) {
 			throw new PhotoError('err.photoSize', { max: String(MAX_PHOTO_MB) });
+		}
 		const input = Buffer.from(await file.arrayBuffer());
 		let format: string | undefined;
 		let pixels = 0;
@@ -61,11 +63,12 @@ export async function storePhotos(files: File[], wardId: number): Promise<Stored
 		}
 		const kind = format ? ALLOWED.get(format) : undefined;
 		if (!kind) throw new PhotoError('err.photoType');
-		if (pixels > MAX_PIXELS)
+		if (pixels > MAX_PIXELS) {
 			throw new PhotoError('err.photoPixels', {
 				max: String(MAX_PHOTO_MEGAPIXELS),
 				actual: String(Math.ceil(pixels / 1_000_000))
 			});
+		}
 		let full: { data: Buffer; info: OutputInfo };
 		let thumb: Buffer;
 		try {

@@ -181,8 +181,9 @@ describe('the instance of the sample ward Bình Trưng', () => {
 		const s = defaultSettings(db, bt);
 		const leaders = unitCoded(built, 'TT-LD');
 		const oneStop = unitCoded(built, 'TTPVHCC');
-		for (const u of built.units)
+		for (const u of built.units) {
 			expect(s.priorities[String(u.id)]).toBe(u === leaders ? 3 : u === oneStop ? 2 : 1);
+		}
 		expect(s.groundFloorUnitIds).toEqual([oneStop.id]);
 		expect(s.minAreaPerPersonM2).toBe(6);
 		expect(s.minAreaSource).toBe('');
@@ -262,8 +263,9 @@ describe('the default scenario solved', () => {
 		expect(d.metrics.shortfallM2).toBeCloseTo(d.metrics.normAreaM2 - d.metrics.areaGivenM2, 6);
 		// The one-stop centre sits on the ground floor only; reserved rooms hold the leaders only.
 		const oneStop = d.built.units.find((u) => u.code === 'TTPVHCC')!;
-		for (const a of d.plan.filter((x) => x.unitId === oneStop.key))
+		for (const a of d.plan.filter((x) => x.unitId === oneStop.key)) {
 			expect(d.built.rooms.find((r) => r.key === a.roomId)!.level).toBe(1);
+		}
 		for (const a of d.plan) {
 			const r = d.built.rooms.find((x) => x.key === a.roomId)!;
 			if (r.lockedUnitKey) expect(a.unitId).toBe(r.lockedUnitKey);

@@ -611,13 +611,14 @@ export function normalisePlan<T extends PersonsEntry & { areaM2?: number }>(
 		if (prev) {
 			prev.persons += a.persons;
 			prev.areaM2 += a.areaM2 ?? 0;
-		} else
+		} else {
 			sums.set(k, {
 				unitId: a.unitId,
 				roomId: a.roomId,
 				persons: a.persons,
 				areaM2: a.areaM2 ?? 0
 			});
+		}
 	}
 	return [...sums.values()].filter((a) => a.persons > 0);
 }
@@ -953,8 +954,9 @@ export function validateSettings(
 	if (!(Number.isInteger(s.maxUnitsPerRoom) && s.maxUnitsPerRoom >= 1)) throw bad();
 	if (s.minAreaSource.length > 500) throw bad();
 	const unitIds = new Set(unitFacts(db, wardId).map((u) => u.id));
-	for (const [k, p] of Object.entries(s.priorities))
+	for (const [k, p] of Object.entries(s.priorities)) {
 		if (!unitIds.has(Number(k)) || !(Number.isFinite(p) && p >= 1 && p <= 100)) throw bad();
+	}
 	for (const u of s.groundFloorUnitIds) if (!unitIds.has(u)) throw bad();
 	if (s.lockedRooms.length > MAX_LOCKED_ROOMS) throw bad();
 	const roomIds = new Set(
@@ -1186,8 +1188,9 @@ async function solveNow(
 	if (
 		again.settingsJson !== row.settingsJson ||
 		inputFingerprint(buildInstance(db, wardId, settings)) !== inputFingerprint(built)
-	)
+	) {
 		throw new PlansError('stale');
+	}
 	return saveScenario(db, actor, wardId, row.name, built, result, id);
 }
 
@@ -1291,8 +1294,9 @@ export function editPlan(
 				: edit.fromRoomId === null
 					? [edit.toRoomId]
 					: [edit.fromRoomId, edit.toRoomId];
-		for (const r of roomKeys)
+		for (const r of roomKeys) {
 			if (!built.rooms.some((x) => x.key === `r${r}`)) throw new PlansError('invalid-room');
+		}
 		const current = planOf(tx, id);
 		const persons = current.map((a) => ({ ...a }));
 		const touched = new Set<string>();
@@ -1316,19 +1320,21 @@ export function editPlan(
 					.reduce((n, a) => n + a.persons, 0);
 				available = Math.max(0, unit.headcount - seated);
 			} else available = at(edit.fromRoomId).persons;
-			if (edit.persons < 1 || edit.persons > available || edit.fromRoomId === edit.toRoomId)
+			if (edit.persons < 1 || edit.persons > available || edit.fromRoomId === edit.toRoomId) {
 				throw new PlansError('rule', [
 					translate(locale, 'plans.err.movePersons', { n: available })
 				]);
+			}
 			if (edit.fromRoomId !== null) at(edit.fromRoomId).persons -= edit.persons;
 			at(edit.toRoomId).persons += edit.persons;
 		}
 		const { plan, check } = editedPlan(built, persons);
-		if (!check.feasible)
+		if (!check.feasible) {
 			throw new PlansError(
 				'rule',
 				check.violations.map((v) => violationText(locale, v, built))
 			);
+		}
 		const manual = new Set([
 			...current.filter((a) => a.manual).map((a) => `${a.unitId}|${a.roomId}`),
 			...touched
@@ -1478,11 +1484,12 @@ export function applyScenario(
 		const fresh = buildInstance(tx, wardId, detail.settings);
 		const plan = normalisePlan(detail.plan);
 		const check = checkAllocation(fresh.instance, plan);
-		if (!check.feasible)
+		if (!check.feasible) {
 			throw new PlansError(
 				'infeasible',
 				check.violations.map((v) => violationText(locale, v, fresh))
 			);
+		}
 		const now = Date.now();
 		const consequences = applyConsequences(detail.metrics);
 		const units: ArrangementUnit[] = detail.metrics.units.map((u) => ({

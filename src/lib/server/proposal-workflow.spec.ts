@@ -205,8 +205,9 @@ const cases = (Object.keys(TABLE) as Action[]).flatMap((action) =>
 describe('proposal state machine', () => {
 	it('the table covers every action from every status', () => {
 		expect(cases).toHaveLength(9 * 7);
-		for (const a of Object.keys(TABLE) as Action[])
+		for (const a of Object.keys(TABLE) as Action[]) {
 			expect(Object.keys(TABLE[a]).sort()).toEqual([...STATUSES].sort());
+		}
 	});
 
 	it.each(cases)('$action from $from → $expected', async ({ action, from, expected }) => {

@@ -294,7 +294,8 @@ describe('the page snapshot', () => {
 		expect(sites.expanded).toBe(true);
 		expect(sites.tables.find((t) => t.key === 'many')!.rows).toHaveLength(25);
 		const all = pageSnapshot(s, 'all');
-		for (const sec of all.sections)
+		for (const sec of all.sections) {
 			for (const t of sec.tables) expect(t.rows).toHaveLength(t.total);
+		}
 	});
 });

@@ -480,9 +480,9 @@ function documentsInput(
 		}));
 	}
 	const v = vacanciesByPosition(db, wardId);
-	for (const g of v.groups)
-		for (const r of g.rows)
-			if (r.missing > 0)
+	for (const g of v.groups) {
+		for (const r of g.rows) {
+			if (r.missing > 0) {
 				out.vacancies.push({
 					field:
 						g.key === 'leadership'
@@ -494,6 +494,9 @@ function documentsInput(
 					filled: r.filled,
 					vacant: r.missing
 				});
+			}
+		}
+	}
 	return out;
 }
 
@@ -807,13 +810,14 @@ export function createProposal(
 					after: { status: 'superseded', supersededBy: row.id }
 				});
 				// A returned dossier was the city's: its reviewer learns that it is replaced.
-				if (old.status === 'returned')
+				if (old.status === 'returned') {
 					notify(
 						tx,
 						old.reviewerId ? [old.reviewerId] : reviewerIds(tx),
 						{ key: 'review.notify.superseded', params: { ward: w.name, title: old.title } },
 						reviewLink(old.id)
 					);
+				}
 			}
 			return row.id;
 		},
@@ -955,8 +959,9 @@ export async function submitProposal(
 	const w = wardOf(db, wardId);
 	const snapshot = assemble(db, wardId, p.state.draft, at);
 	// A site other than the top-ranked one needs its written justification (issue 15).
-	if (snapshot.dossier?.problems.some((x) => x.code === 'justification-missing'))
+	if (snapshot.dossier?.problems.some((x) => x.code === 'justification-missing')) {
 		throw new ProposalError('no-justification');
+	}
 	const json = JSON.stringify(snapshot);
 	const hash = sha256(json);
 	const last =
@@ -1132,10 +1137,12 @@ export function addComment(
 	id: number,
 	input: { section: string; body: string }
 ): number {
-	if (!(SECTION_KEYS as readonly string[]).includes(input.section) && input.section !== 'general')
+	if (!(SECTION_KEYS as readonly string[]).includes(input.section) && input.section !== 'general') {
 		throw new ProposalError('bad-section');
-	if (input.body.trim().length === 0 || input.body.length > 4000)
+	}
+	if (input.body.trim().length === 0 || input.body.length > 4000) {
 		throw new ProposalError('comment-too-long');
+	}
 	return db.transaction((tx) => {
 		const p = forReview(tx, id);
 		if (!DECIDABLE.includes(p.status)) throw new ProposalError('not-submitted');
@@ -1167,8 +1174,9 @@ export function decideProposal(
 ): void {
 	db.transaction((tx) => {
 		const p = forReview(tx, id);
-		if (!DECIDABLE.includes(p.status))
+		if (!DECIDABLE.includes(p.status)) {
 			throw new ProposalError(p.status === 'returned' ? 'not-submitted' : 'final');
+		}
 		const versionId = latestVersionId(tx, id);
 		const d = tx
 			.insert(decisions)

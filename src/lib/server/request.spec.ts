@@ -23,8 +23,9 @@ describe('safeNext', () => {
 			null,
 			undefined,
 			'/' + 'x'.repeat(3000)
-		])
+		]) {
 			expect(safeNext(next), JSON.stringify(next)).toBe('/');
+		}
 		expect(safeNext('//evil.example', '/home')).toBe('/home');
 	});
 
@@ -34,8 +35,9 @@ describe('safeNext', () => {
 		expect(safeNext('/w/Phường Bình Trưng')).toBe(
 			'/w/Ph%C6%B0%E1%BB%9Dng%20B%C3%ACnh%20Tr%C6%B0ng'
 		);
-		for (const next of ['/a\u0000b', '/\u202e', '/😀?q=é', '/a\r\nSet-Cookie: x=1'])
+		for (const next of ['/a\u0000b', '/\u202e', '/😀?q=é', '/a\r\nSet-Cookie: x=1']) {
 			expect(safeNext(next)).toMatch(/^\/[\x21-\x7e]*$/);
+		}
 		expect(() => new Headers({ location: safeNext('/\u0000\u00ff😀') })).not.toThrow();
 	});
 });

@@ -128,8 +128,9 @@ function rootOf(tx: DbLike, proposalId: number, rootId: number, wardId: number |
 		.innerJoin(proposals, eq(proposals.id, proposalVersions.proposalId))
 		.where(and(eq(reviewComments.id, rootId), eq(proposals.id, proposalId)))
 		.get();
-	if (!row || row.parentId !== null || (wardId !== null && row.wardId !== wardId))
+	if (!row || row.parentId !== null || (wardId !== null && row.wardId !== wardId)) {
 		throw new ThreadError('thread-not-found');
+	}
 	return row;
 }
 
@@ -146,8 +147,9 @@ export function replyToThread(
 	if (body.length === 0 || body.length > MAX_BODY) throw new ThreadError('thread-body');
 	return db.transaction((tx) => {
 		const root = rootOf(tx, input.proposalId, input.threadId, input.wardId);
-		if (!(REPLYABLE as readonly string[]).includes(root.status))
+		if (!(REPLYABLE as readonly string[]).includes(root.status)) {
 			throw new ThreadError('thread-closed');
+		}
 		if (root.resolvedAt !== null) throw new ThreadError('thread-resolved');
 		const n =
 			tx

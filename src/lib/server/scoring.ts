@@ -557,9 +557,9 @@ export function screenSite(
 ): ScreenReason[] {
 	const reasons: ScreenReason[] = [];
 	if (required.areaM2 !== null) {
-		if (site.landAreaM2 === null)
+		if (site.landAreaM2 === null) {
 			reasons.push({ code: 'area-missing', requiredM2: required.areaM2 });
-		else if (site.landAreaM2 < required.areaM2) {
+		} else if (site.landAreaM2 < required.areaM2) {
 			reasons.push({ code: 'area-below', areaM2: site.landAreaM2, requiredM2: required.areaM2 });
 		}
 	}

@@ -278,8 +278,9 @@ describe('import', () => {
 			{ crs: 'wgs84', axisOrder: 'northing-easting' }
 		);
 		expect(bad.ok).toBe(false);
-		if (!bad.ok)
+		if (!bad.ok) {
 			expect(bad.issues.map((i) => i.field).sort()).toEqual(['floodRisk', 'legalStatus']);
+		}
 	});
 });
 

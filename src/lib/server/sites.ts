@@ -167,8 +167,9 @@ export function parseVertices(
 		.filter((l) => l !== '');
 	lines.forEach((line, i) => {
 		let parts = line.split(/[\s;\t]+/).filter(Boolean);
-		if (parts.length === 1 && (parts[0].match(/,/g) ?? []).length === 1)
+		if (parts.length === 1 && (parts[0].match(/,/g) ?? []).length === 1) {
 			parts = parts[0].split(',');
+		}
 		if (parts.length === 3 && parts[1] === ',') parts = [parts[0], parts[2]];
 		const nums = parts.map((p) => parseLocaleNumber(p.replace(/,$/, '')));
 		if (nums.length !== 2 || nums.some((n) => typeof n !== 'number' || !Number.isFinite(n))) {

@@ -50,8 +50,9 @@ export async function solveOffThread(
 	try {
 		return (await pool.run({ kind: 'solve', instance, options })) as AllocationResult;
 	} catch (e) {
-		if (e instanceof WorkerJobError && e.originalName === 'AllocationInputError')
+		if (e instanceof WorkerJobError && e.originalName === 'AllocationInputError') {
 			throw new AllocationInputError(e.message);
+		}
 		throw e;
 	}
 }

@@ -242,8 +242,9 @@ export function staffingBoard(
 		...new Set([...allVacancies.map((v) => v.field), ...allAssignments.map((a) => a.field)])
 	].sort((a, b) => (a ?? '\uffff').localeCompare(b ?? '\uffff'));
 	const posMap = new Map<string, string>();
-	for (const v of allVacancies)
+	for (const v of allVacancies) {
 		if (!posMap.has(v.positionKey)) posMap.set(v.positionKey, v.positionTitle);
+	}
 	return {
 		day,
 		filter,

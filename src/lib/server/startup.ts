@@ -38,10 +38,11 @@ export async function ensureFirstAdmin(
 	const existing = db.select({ id: users.id }).from(users).where(eq(users.role, 'admin')).get();
 	if (existing) return false;
 	const problem = passwordProblem(password);
-	if (problem)
+	if (problem) {
 		throw new Error(
 			`TRUSO_ADMIN_PASSWORD is not acceptable (${problem}); use 10+ varied characters.`
 		);
+	}
 	db.insert(users)
 		.values({
 			username: 'admin',

@@ -113,13 +113,14 @@ describe('creating users', () => {
 	});
 
 	it('searches and paginates the list', async () => {
-		for (let i = 0; i < 7; i++)
+		for (let i = 0; i < 7; i++) {
 			await createUser(
 				db,
 				admin,
 				{ username: `ak.user${i}`, displayName: `AK ${i}`, role: 'ward_viewer', wardId: ak },
 				'long-enough-password'
 			);
+		}
 		const page1 = listUsers(db, { pageSize: 3 });
 		expect(page1.total).toBe(8);
 		expect(page1.rows.map((r) => r.username)).toEqual(['ak.user0', 'ak.user1', 'ak.user2']);

@@ -289,8 +289,9 @@ export function setUserDisabled(db: Db, actor: Actor, userId: number, disabled: 
 		const user = tx.select().from(users).where(eq(users.id, userId)).get();
 		if (!user) throw new UserError('not-found');
 		if (disabled && actor.userId === userId) throw new UserError('self');
-		if (disabled && user.role === 'admin' && !user.disabled && activeAdminCount(tx) <= 1)
+		if (disabled && user.role === 'admin' && !user.disabled && activeAdminCount(tx) <= 1) {
 			throw new UserError('last-admin');
+		}
 		tx.update(users).set({ disabled }).where(eq(users.id, userId)).run();
 		tx.delete(sessions).where(eq(sessions.userId, userId)).run();
 		writeAudit(tx, {

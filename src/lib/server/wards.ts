@@ -196,15 +196,17 @@ export function parseBoundary(text: string): BoundaryParse {
 	let geometry = json as { type?: unknown; coordinates?: unknown } | null;
 	if (geometry && typeof geometry === 'object' && geometry.type === 'FeatureCollection') {
 		const features = (json as { features?: unknown }).features;
-		if (!Array.isArray(features) || features.length !== 1)
+		if (!Array.isArray(features) || features.length !== 1) {
 			return { ok: false, problems: ['a FeatureCollection must hold exactly one feature'] };
+		}
 		geometry = features[0] as typeof geometry;
 	}
 	if (geometry && typeof geometry === 'object' && geometry.type === 'Feature') {
 		geometry = (geometry as { geometry?: typeof geometry }).geometry ?? null;
 	}
-	if (!geometry || typeof geometry !== 'object')
+	if (!geometry || typeof geometry !== 'object') {
 		return { ok: false, problems: ['expected a GeoJSON Polygon or MultiPolygon'] };
+	}
 	if (geometry.type === 'Polygon') {
 		const problems = validatePolygon(geometry).map((p) => p.message);
 		if (problems.length) return { ok: false, problems };
@@ -215,8 +217,9 @@ export function parseBoundary(text: string): BoundaryParse {
 	}
 	if (geometry.type === 'MultiPolygon') {
 		const parts = geometry.coordinates;
-		if (!Array.isArray(parts) || parts.length === 0)
+		if (!Array.isArray(parts) || parts.length === 0) {
 			return { ok: false, problems: ['the MultiPolygon has no polygons'] };
+		}
 		const problems = parts.flatMap((coordinates, i) =>
 			validatePolygon({ type: 'Polygon', coordinates }).map((p) => `polygon ${i + 1}: ${p.message}`)
 		);

@@ -17,8 +17,9 @@ const REASONS: Record<string, MessageKey> = {
 export const actions: Actions = {
 	password: async (event) => {
 		const { request, locals } = event;
-		if (!locals.user)
+		if (!locals.user) {
 			return fail(401, { message: translate(locals.locale, 'err.unauthorized'), ok: false });
+		}
 		const data = await request.formData();
 		const result = await changePassword(locals.db, actorOf(locals), locals.user.id, {
 			current: String(data.get('current') ?? ''),

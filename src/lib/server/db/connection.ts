@@ -127,11 +127,12 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
 					'Make the file, its -wal/-shm files and its folder writable.'
 			);
 		}
-		if (pending > 0 && options.migrate !== false)
+		if (pending > 0 && options.migrate !== false) {
 			throw new DatabaseStartError(
 				`The database "${file}" is read-only and needs ${pending} migration(s). ` +
 					'Make the file and its folder writable (check permissions and free disk space).'
 			);
+		}
 		console.warn(
 			`[truso] the database "${file}" is read-only: pages are shown, every change is ` +
 				'refused until the file and its folder are writable again.'

@@ -107,8 +107,9 @@ const CELL_NUMBER = {
 /** A table cell as text; a number takes the decimals of its column (`headVi`, see columnDigits). */
 export function cellText(c: Cell, locale: DocLocale, headVi?: string): string {
 	if (c === null || c === undefined) return '—';
-	if (typeof c === 'number')
+	if (typeof c === 'number') {
 		return headVi === undefined ? CELL_NUMBER[locale].format(c) : formatCell(c, headVi, locale);
+	}
 	return c;
 }
 
@@ -211,7 +212,7 @@ export function submissionBlocks(
 	];
 	// Căn cứ (legal bases), before anything else.
 	const bases = d?.legalBases ?? [];
-	for (const b of bases)
+	for (const b of bases) {
 		blocks.push({
 			t: 'p',
 			text: vi
@@ -219,6 +220,7 @@ export function submissionBlocks(
 				: `Having regard to ${b.citation} (${b.issuer});`,
 			italic: true
 		});
+	}
 	blocks.push({
 		t: 'p',
 		text: vi
@@ -309,9 +311,11 @@ export function reportBlocks(s: PacketSnapshot, locale: DocLocale, images: Packe
 		.forEach((sec, i) => {
 			blocks.push({ t: 'h', text: `${ROMAN[i]}. ${upper(sectionTitle(sec.key, locale))}` });
 			for (const p of generatedParagraphs(s, sec.key, locale)) blocks.push({ t: 'p', text: p });
-			if (sec.narrative)
-				for (const p of sec.narrative.split(/\n+/).filter((x) => x.trim()))
+			if (sec.narrative) {
+				for (const p of sec.narrative.split(/\n+/).filter((x) => x.trim())) {
 					blocks.push({ t: 'p', text: p.trim() });
+				}
+			}
 			if (sec.key === 'estimate') {
 				const rows = Object.entries(sec.numbers).map(([k, n]) => [
 					numberLabel(`${sec.key}.${k}`, locale),
@@ -346,8 +350,9 @@ export function reportBlocks(s: PacketSnapshot, locale: DocLocale, images: Packe
 			}
 			if (sec.key === 'facilities' && images.photos.length) {
 				blocks.push({ t: 'caption', text: T.photos });
-				for (const ph of images.photos.slice(0, 8))
+				for (const ph of images.photos.slice(0, 8)) {
 					blocks.push({ t: 'photo', data: ph.data, type: ph.type, caption: ph.caption });
+				}
 			}
 		});
 	blocks.push({ t: 'signature' });
@@ -384,7 +389,7 @@ export function reportBlocks(s: PacketSnapshot, locale: DocLocale, images: Packe
 export function provenanceLines(s: PacketSnapshot, locale: DocLocale): string[] {
 	const seen = new Set<string>();
 	const out: string[] = [];
-	for (const sec of s.sections)
+	for (const sec of s.sections) {
 		for (const [k, n] of Object.entries(sec.numbers)) {
 			const w = n.source.words?.[locale];
 			if (!w || n.value === null) continue;
@@ -394,8 +399,9 @@ export function provenanceLines(s: PacketSnapshot, locale: DocLocale): string[] 
 			seen.add(key);
 			out.push(`${lbl} (${formatTraced(n.value, n.unit, locale)}): ${w}`);
 		}
+	}
 	const d = s.dossier;
-	if (d?.legalBases.some((b) => b.verify))
+	if (d?.legalBases.some((b) => b.verify)) {
 		out.push(
 			locale === 'vi'
 				? `Các văn bản căn cứ chưa được đối chiếu với bản chính thức: ${d.legalBases
@@ -407,6 +413,7 @@ export function provenanceLines(s: PacketSnapshot, locale: DocLocale): string[] 
 						.map((b) => b.number)
 						.join(', ')}.`
 		);
+	}
 	return out;
 }
 
@@ -473,12 +480,13 @@ export function letterBlocks(s: PacketSnapshot, locale: DocLocale): Block[] {
 		});
 	} else {
 		const tb = s.sections.find((x) => x.key === 'staffing')?.tables.find((x) => x.key === 'fields');
-		if (tb)
+		if (tb) {
 			blocks.push({
 				t: 'table',
 				head: tableHead(tb, locale),
 				rows: tb.rows.map((r) => r.map((c, j) => cellText(c, locale, tb.headVi[j])))
 			});
+		}
 	}
 	blocks.push({
 		t: 'p',
@@ -490,7 +498,7 @@ export function letterBlocks(s: PacketSnapshot, locale: DocLocale): Block[] {
 				? `2. The ward asks the Department to arrange support: ${asks.map((a) => `${a.persons} in ${a.fieldLabelEn.toLowerCase()} for ${a.durationMonths} months`).join('; ')}.`
 				: `2. The ward asks the Department to arrange staff support for the fields above.`
 	});
-	if (asks.length)
+	if (asks.length) {
 		blocks.push({
 			t: 'table',
 			head: vi ? ['Lĩnh vực', 'Số người', 'Thời gian (tháng)'] : ['Field', 'Persons', 'Months'],
@@ -501,6 +509,7 @@ export function letterBlocks(s: PacketSnapshot, locale: DocLocale): Block[] {
 			]),
 			widths: [60, 20, 20]
 		});
+	}
 	blocks.push({
 		t: 'p',
 		text: vi
@@ -513,7 +522,7 @@ export function letterBlocks(s: PacketSnapshot, locale: DocLocale): Block[] {
 
 /** Recipients of each document (Nơi nhận). */
 export function recipientsOf(s: PacketSnapshot, kind: DocKind, locale: DocLocale): string[] {
-	if (kind === 'letter')
+	if (kind === 'letter') {
 		return locale === 'vi'
 			? [
 					'Như trên;',
@@ -527,5 +536,6 @@ export function recipientsOf(s: PacketSnapshot, kind: DocKind, locale: DocLocale
 					'Standing Committee of the ward Party Committee;',
 					'Filed.'
 				];
+	}
 	return s.submission.recipients;
 }

@@ -47,8 +47,9 @@ describe('the notation check itself', () => {
 			'hệ số 1.35',
 			'P2 → P1',
 			'tại địa điểm của Phường Thử'
-		])
+		]) {
 			expect(notationProblems(bad), bad).not.toEqual([]);
+		}
 		expect(
 			notationProblems(
 				'Tổng mức đầu tư sơ bộ: 27.018.750.000 đồng; hệ số 1,35; Số: 12/TTr-UBND; Nghị định 85/2025/NĐ-CP; TCVN 9381:2012. Phường Thử có 40 người.'
@@ -79,8 +80,9 @@ describe('every city-facing document of the sample packet', () => {
 			expect(notationProblems(ws.name), ws.name).toEqual([]);
 			ws.eachRow((r) =>
 				(r.values as unknown[]).forEach((c) => {
-					if (typeof c === 'string')
+					if (typeof c === 'string') {
 						problems.push(...notationProblems(c).map((p) => `phu-luc.xlsx/${ws.name}: ${p}`));
+					}
 				})
 			);
 		}
@@ -106,8 +108,9 @@ describe('every city-facing document of the sample packet', () => {
 		const pdf = pdfToText(
 			await buildPdf(snap, { locale: 'en', parts: ['submission', 'report', 'letter'] })
 		);
-		for (const t of [docx.text, pdf])
+		for (const t of [docx.text, pdf]) {
 			expect(t).not.toMatch(/#\d+|\d{4}-\d{2}-\d{2}T\d{2}|\b[a-z]+[A-Z][A-Za-z]*\b/);
+		}
 		expect(docx.text).toContain('5 December 2026');
 		const wb = new ExcelJS.Workbook();
 		await wb.xlsx.load((await buildAppendixXlsx(snap, 'en')) as unknown as ArrayBuffer);
@@ -204,8 +207,9 @@ describe('typography', () => {
 	it('PDF: Tinos embedded in four styles, A4, page numbers from page 2 of each document', async () => {
 		const bytes = await buildPdf(snap, { locale: 'vi', parts: ['submission', 'report', 'letter'] });
 		const fonts = pdfFonts(bytes);
-		for (const f of ['Tinos-Regular', 'Tinos-Bold', 'Tinos-Italic', 'Tinos-BoldItalic'])
+		for (const f of ['Tinos-Regular', 'Tinos-Bold', 'Tinos-Italic', 'Tinos-BoldItalic']) {
 			expect(fonts).toMatch(new RegExp(`\\+${f}\\s+CID TrueType\\s+Identity-H\\s+yes`));
+		}
 		expect(fonts).not.toMatch(/Roboto/);
 		// Each document starts at page 1: the first line of each of its pages.
 		const pages = pdfToText(bytes, ['-layout'])

@@ -50,8 +50,9 @@ export async function docxText(bytes: Uint8Array): Promise<{ xml: string; text: 
 }
 
 export function pdfToText(bytes: Uint8Array, args: string[] = []): string {
-	if (!hasPoppler())
+	if (!hasPoppler()) {
 		throw new Error('pdftotext is missing: install poppler-utils (CI installs it in .ci/run)');
+	}
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'truso-notation-'));
 	const file = path.join(dir, 'x.pdf');
 	fs.writeFileSync(file, bytes);

@@ -41,16 +41,18 @@ function objects(pdf: Uint8Array): PdfObject[] {
 
 function utf16(hex: string): string {
 	let s = '';
-	for (let i = 0; i + 4 <= hex.length; i += 4)
+	for (let i = 0; i + 4 <= hex.length; i += 4) {
 		s += String.fromCharCode(parseInt(hex.slice(i, i + 4), 16));
+	}
 	return s;
 }
 
 function parseCMap(text: string): Map<number, string> {
 	const map = new Map<number, string>();
 	for (const block of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-		for (const m of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g))
+		for (const m of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) {
 			map.set(parseInt(m[1], 16), utf16(m[2]));
+		}
 	}
 	for (const block of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
 		for (const m of block[1].matchAll(
@@ -87,8 +89,9 @@ export function pdfText(pdf: Uint8Array): string {
 	}
 	let out = '';
 	for (const o of objs) {
-		if (!o.stream || /\/(Subtype|Type)\s*\/(Image|XObject|FontFile|Metadata)/.test(o.dict))
+		if (!o.stream || /\/(Subtype|Type)\s*\/(Image|XObject|FontFile|Metadata)/.test(o.dict)) {
 			continue;
+		}
 		const s = o.stream.toString('latin1');
 		if (!/T[jJ]/.test(s)) continue;
 		let cmap: Map<number, string> | undefined;
@@ -100,9 +103,11 @@ export function pdfText(pdf: Uint8Array): string {
 			}
 			const hexes =
 				m[2] !== undefined ? [...m[2].matchAll(/<([0-9a-fA-F]*)>/g)].map((x) => x[1]) : [m[3]];
-			for (const h of hexes)
-				for (let i = 0; i + 4 <= h.length; i += 4)
+			for (const h of hexes) {
+				for (let i = 0; i + 4 <= h.length; i += 4) {
 					out += cmap?.get(parseInt(h.slice(i, i + 4), 16)) ?? '';
+				}
+			}
 			out += ' ';
 		}
 	}

@@ -248,9 +248,9 @@ function renderBlocks(
 				};
 				// The caption stays on the figure's page.
 				const prev = out[out.length - 1];
-				if (prev && typeof prev === 'object' && prev.italics && typeof prev.text === 'string')
+				if (prev && typeof prev === 'object' && prev.italics && typeof prev.text === 'string') {
 					out[out.length - 1] = { unbreakable: true, stack: [prev, img] };
-				else out.push(img);
+				} else out.push(img);
 				break;
 			}
 			case 'photo':

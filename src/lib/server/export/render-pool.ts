@@ -34,10 +34,11 @@ export interface RenderedFile {
 
 /** Renders a request on the current thread (the worker's side; also usable directly). */
 export async function renderHere(req: RenderRequest): Promise<RenderedFile[]> {
-	if (req.kind === 'file')
+	if (req.kind === 'file') {
 		return [
 			{ name: '', bytes: await renderPacketFile(req.snapshot, req.ext, req.locale, req.meta) }
 		];
+	}
 	return renderVersionFiles(req.snapshot, req.meta);
 }
 

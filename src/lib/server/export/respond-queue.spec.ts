@@ -25,8 +25,9 @@ afterAll(() => stopRenderWorkers());
 /** Occupies every render slot with another ward's job until the returned function is called. */
 function occupy(tag: string) {
 	const releases: (() => void)[] = [];
-	for (let i = 0; i < packetQueue.options.running; i++)
+	for (let i = 0; i < packetQueue.options.running; i++) {
 		packetQueue.submit(OTHER_WARD, `${tag}:${i}`, () => new Promise<void>((r) => releases.push(r)));
+	}
 	return () => releases.splice(0).forEach((r) => r());
 }
 
@@ -67,16 +68,18 @@ describe('packet downloads and the packet queue', () => {
 	it('a full ward share answers 503 with the refusal and no reload', async () => {
 		const release = occupy('busy-2');
 		const waiting: (() => void)[] = [];
-		for (let i = 0; i < MAX_QUEUED_PER_WARD; i++)
+		for (let i = 0; i < MAX_QUEUED_PER_WARD; i++) {
 			packetQueue.submit(wardId, `busy-2:w${i}`, () => new Promise<void>((r) => waiting.push(r)));
+		}
 		const res = await packetResponse(snap, 'pdf', 'vi', meta());
 		expect(res.status).toBe(503);
 		const html = await res.text();
 		expect(html).toContain(`phường đã có ${MAX_QUEUED_PER_WARD} việc chờ trong hàng đợi`);
 		expect(html).not.toContain('http-equiv="refresh"');
 		release();
-		for (let i = 0; i < 3 && waiting.length < MAX_QUEUED_PER_WARD; i++)
+		for (let i = 0; i < 3 && waiting.length < MAX_QUEUED_PER_WARD; i++) {
 			await new Promise((r) => setTimeout(r, 10));
+		}
 		waiting.forEach((r) => r());
 	});
 });

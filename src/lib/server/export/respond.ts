@@ -127,8 +127,9 @@ export async function packetResponse(
 			return f.bytes;
 		});
 	} catch (e) {
-		if (e instanceof QueueFullError)
+		if (e instanceof QueueFullError) {
 			return busy(queueFullMessage(e, locale), null, meta.answer, locale);
+		}
 		throw e;
 	}
 	if (job.state === 'queued') {
@@ -154,11 +155,12 @@ function busy(
 	locale: DocLocale = 'vi'
 ): Response {
 	const headers = { 'retry-after': '5', 'cache-control': 'private, no-store' };
-	if (answer === 'json')
+	if (answer === 'json') {
 		return new Response(JSON.stringify({ error: { code: 'busy', message, position } }), {
 			status: 503,
 			headers: { ...headers, 'content-type': 'application/json' }
 		});
+	}
 	const esc = (t: string) =>
 		t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 	const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">${

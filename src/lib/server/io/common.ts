@@ -90,8 +90,9 @@ function issueToError(
 			if (issue.origin === 'string') return { key: 'err.required' };
 			return { key: 'err.min', params: { min: Number(issue.minimum) } };
 		case 'too_big':
-			if (issue.origin === 'string')
+			if (issue.origin === 'string') {
 				return { key: 'err.tooLong', params: { max: Number(issue.maximum) } };
+			}
 			return { key: 'err.max', params: { max: Number(issue.maximum) } };
 		case 'invalid_format':
 			return { key: 'err.code' };

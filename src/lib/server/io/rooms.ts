@@ -223,8 +223,9 @@ export function validateRoomRows(db: DbLike, wardId: number, input: RowsInput): 
 			const k = key(facilityCode, buildingCode, roomCode);
 			const other = firstRowOf.get(k);
 			if (other === undefined) firstRowOf.set(k, rowNo);
-			else
+			else {
 				errors.push({ row: rowNo, column: 'room_code', key: 'io.duplicateRow', params: { other } });
+			}
 		}
 		if (errors.length > errorCount || buildingId === undefined) continue;
 		// The room against its building alone (level, area); the sum is checked below.

@@ -61,8 +61,9 @@ export async function parseTable(
 	try {
 		return await parsePool.run({ data, filename, limits });
 	} catch (e) {
-		if (e instanceof WorkerJobError && e.originalName === 'IoError')
+		if (e instanceof WorkerJobError && e.originalName === 'IoError') {
 			throw new IoError(e.fields.key as IoError['key'], e.fields.params as IoError['params']);
+		}
 		throw e;
 	}
 }

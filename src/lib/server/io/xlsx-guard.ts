@@ -74,13 +74,15 @@ export function zipEntries(data: Uint8Array, limits: XlsxLimits = XLSX_LIMITS): 
 		const extraLen = buf.readUInt16LE(p + 30);
 		const commentLen = buf.readUInt16LE(p + 32);
 		const localOffset = buf.readUInt32LE(p + 42);
-		if ([compressedSize, uncompressedSize, localOffset].includes(0xffffffff))
+		if ([compressedSize, uncompressedSize, localOffset].includes(0xffffffff)) {
 			throw corrupt('ZIP64');
+		}
 		if (method !== 0 && method !== 8) throw corrupt(`ZIP method ${method}`);
 		const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
 		total += uncompressedSize;
-		if (total > limits.uncompressedBytes)
+		if (total > limits.uncompressedBytes) {
 			throw new IoError('io.xlsxTooBig', { max: mb(limits.uncompressedBytes) });
+		}
 		entries.push({ name, method, compressedSize, uncompressedSize, localOffset });
 		p += 46 + nameLen + extraLen + commentLen;
 	}

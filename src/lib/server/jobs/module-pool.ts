@@ -102,14 +102,16 @@ export function modulePool<I, O>(
 	const inWorker = !isMainThread && (workerData as Record<string, unknown> | null)?.poolTag === tag;
 	if (inWorker) {
 		const port = parentPort!;
-		port.on('message', async ({ id, input }: { id: number; input: I }) => {
+		// `answer` never rejects: every failure becomes an error reply.
+		const answer = async ({ id, input }: { id: number; input: I }) => {
 			try {
 				const ok = await fn(input);
 				port.postMessage({ id, ok } satisfies Reply<O>, options.transferOut?.(ok) ?? []);
 			} catch (e) {
 				port.postMessage({ id, error: serialise(e) } satisfies Reply<O>);
 			}
-		});
+		};
+		port.on('message', (message: { id: number; input: I }) => void answer(message));
 	}
 
 	interface Pending {

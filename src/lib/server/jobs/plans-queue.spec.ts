@@ -17,8 +17,9 @@ function wardId(db: Db, code: string): number {
 /** Occupies every solver slot with a job of another ward until `release` is called. */
 function occupySolver(tag: string) {
 	const releases: (() => void)[] = [];
-	for (let i = 0; i < solverQueue.options.running; i++)
+	for (let i = 0; i < solverQueue.options.running; i++) {
 		solverQueue.submit(OTHER_WARD, `${tag}:${i}`, () => new Promise<void>((r) => releases.push(r)));
+	}
 	return () => releases.splice(0).forEach((r) => r());
 }
 
@@ -54,8 +55,9 @@ describe('plan solves through the fair solver queue', () => {
 		seedSample(db);
 		const bt = wardId(db, 'binh-trung');
 		release = occupySolver('busy-b');
-		for (let i = 0; i < MAX_QUEUED_PER_WARD; i++)
+		for (let i = 0; i < MAX_QUEUED_PER_WARD; i++) {
 			solverQueue.submit(bt, `busy-b:ward:${i}`, () => Promise.resolve());
+		}
 		const before = db.select().from(scenarios).all().length;
 		expect(() =>
 			queueNewScenario(db, ACTOR, bt, {

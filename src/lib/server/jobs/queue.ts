@@ -131,10 +131,12 @@ export class FairQueue {
 	assertRoom(wardId: number): void {
 		const mustWait = this.runningCount >= this.options.running || this.waiting > 0;
 		if (!mustWait) return;
-		if ((this.waitingByWard.get(wardId)?.length ?? 0) >= this.options.perWard)
+		if ((this.waitingByWard.get(wardId)?.length ?? 0) >= this.options.perWard) {
 			throw new QueueFullError('ward', this.options.perWard);
-		if (this.waiting >= this.options.queued)
+		}
+		if (this.waiting >= this.options.queued) {
 			throw new QueueFullError('server', this.options.queued);
+		}
 	}
 
 	/** The job waiting or running under `key`, else the one finished lately, else undefined. */
@@ -234,8 +236,9 @@ export class FairQueue {
 	private sweep(): void {
 		const now = this.options.now();
 		for (const [key, e] of this.finished) {
-			if (e.finishedAt !== null && now - e.finishedAt > this.options.keepMs)
+			if (e.finishedAt !== null && now - e.finishedAt > this.options.keepMs) {
 				this.finished.delete(key);
+			}
 		}
 		// Finished results are held for a retry only; at most as many as may wait.
 		for (const key of this.finished.keys()) {

@@ -26,7 +26,7 @@ export const actions: Actions = {
 		try {
 			id = createLegalReference(locals.db, actorOf(locals), key, input).id;
 		} catch (e) {
-			if (e instanceof LegalRefError)
+			if (e instanceof LegalRefError) {
 				return failField(
 					parsed.values,
 					'key',
@@ -35,6 +35,7 @@ export const actions: Actions = {
 					'create',
 					409
 				);
+			}
 			throw e;
 		}
 		redirect(303, `/admin/legal-refs/${id}?saved=1`);

@@ -28,7 +28,7 @@ export const actions: Actions = {
 			const { token } = issueApiToken(locals.db, actorOf(locals), parsed.data);
 			return { issued: { name: parsed.data.name, token } };
 		} catch (e) {
-			if (e instanceof UserError)
+			if (e instanceof UserError) {
 				return failField(
 					parsed.values,
 					'wardId',
@@ -36,6 +36,7 @@ export const actions: Actions = {
 					locals.locale,
 					'token'
 				);
+			}
 			throw e;
 		}
 	},

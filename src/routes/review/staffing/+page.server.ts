@@ -45,18 +45,20 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 function refused(locals: App.Locals, e: unknown) {
-	if (e instanceof StaffingSupportError)
+	if (e instanceof StaffingSupportError) {
 		return fail(409, {
 			message: translate(locals.locale, `staffing.err.${e.code}` as MessageKey),
 			form: 'assign'
 		});
+	}
 	throw e;
 }
 
 export const actions: Actions = {
 	add: async ({ request, locals, url }) => {
-		if (!locals.canEdit)
+		if (!locals.canEdit) {
 			return fail(403, { message: translate(locals.locale, 'proposals.err.reviewerOnly') });
+		}
 		const parsed = parseForm(assignmentSchema, await request.formData(), locals.locale, 'assign');
 		if (!parsed.ok) return parsed.failure;
 		const { ward, ...input } = parsed.data;
@@ -68,8 +70,9 @@ export const actions: Actions = {
 		redirect(303, `/review/staffing${filterQuery(url)}#assignments-h`);
 	},
 	end: async ({ request, locals, url }) => {
-		if (!locals.canEdit)
+		if (!locals.canEdit) {
 			return fail(403, { message: translate(locals.locale, 'proposals.err.reviewerOnly') });
+		}
 		const id = Number((await request.formData()).get('id'));
 		try {
 			endAssignment(locals.db, actorOf(locals), Number.isInteger(id) ? id : -1);

@@ -328,8 +328,9 @@ function greedyPlan(instance: ReturnType<typeof buildInstance>['instance']): Ass
 			need -= fit;
 		};
 		for (const r of u.currentRoomIds ?? []) take(r);
-		for (const r of instance.rooms)
+		for (const r of instance.rooms) {
 			if (need > 0 && !(u.currentRoomIds ?? []).includes(r.id)) take(r.id);
+		}
 	}
 	return fillAreas(instance, persons);
 }

@@ -175,8 +175,9 @@ export function seedWard(tx: DbLike, ward: SampleWard, isSample = true): number 
 				const n = (perLevel.get(r.level) ?? 0) + 1;
 				perLevel.set(r.level, n);
 				const unitId = r.unit ? unitIds.get(r.unit) : undefined;
-				if (r.unit && unitId === undefined)
+				if (r.unit && unitId === undefined) {
 					throw new Error(`Sample room refers to unknown unit ${r.unit}`);
+				}
 				tx.insert(rooms)
 					.values({
 						buildingId: bld.id,
@@ -202,8 +203,9 @@ export function seedWard(tx: DbLike, ward: SampleWard, isSample = true): number 
 			// The level is derived from the load-bearing ratings (the worst governs); the sample
 			// surveys are visual screenings by ward staff and state the level they expect.
 			const derived = deriveDangerLevel({ foundation: b.survey.foundation, structure });
-			if (derived?.level !== b.survey.dangerLevel)
+			if (derived?.level !== b.survey.dangerLevel) {
 				throw new Error(`Sample survey of ${b.code} does not derive ${b.survey.dangerLevel}`);
+			}
 			tx.insert(conditionSurveys)
 				.values({
 					buildingId: bld.id,

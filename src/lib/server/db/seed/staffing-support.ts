@@ -41,8 +41,9 @@ export const SAMPLE_SUPPORT = [
 export function seedSampleSupport(tx: DbLike): void {
 	const bt = tx.select({ id: wards.id }).from(wards).where(eq(wards.code, 'binh-trung')).get();
 	if (!bt) return;
-	for (const a of SAMPLE_SUPPORT)
+	for (const a of SAMPLE_SUPPORT) {
 		tx.insert(staffingSupport)
 			.values({ ...a, wardId: bt.id })
 			.run();
+	}
 }

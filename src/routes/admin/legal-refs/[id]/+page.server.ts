@@ -33,7 +33,7 @@ export const actions: Actions = {
 			created = editLegalReference(locals.db, actorOf(locals), id, parsed.data).id;
 		} catch (e) {
 			if (e instanceof LegalRefError && e.code === 'not-found') error(404, 'Not found');
-			if (e instanceof LegalRefError)
+			if (e instanceof LegalRefError) {
 				return failField(
 					parsed.values,
 					'number',
@@ -42,6 +42,7 @@ export const actions: Actions = {
 					'edit',
 					409
 				);
+			}
 			throw e;
 		}
 		redirect(303, `/admin/legal-refs/${created}?saved=1`);

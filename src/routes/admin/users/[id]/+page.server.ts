@@ -48,7 +48,7 @@ export const actions: Actions = {
 		try {
 			updateUser(locals.db, actorOf(locals), id, parsed.data);
 		} catch (e) {
-			if (e instanceof UserError && e.code !== 'not-found')
+			if (e instanceof UserError && e.code !== 'not-found') {
 				return failField(
 					parsed.values,
 					e.field ?? 'role',
@@ -56,6 +56,7 @@ export const actions: Actions = {
 					locals.locale,
 					'user'
 				);
+			}
 			return refused(e, locals.locale);
 		}
 		redirect(303, `/admin/users/${id}?done=saved`);

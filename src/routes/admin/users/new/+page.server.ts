@@ -19,13 +19,14 @@ export const actions: Actions = {
 			const { user, password } = await createUser(locals.db, actorOf(locals), parsed.data);
 			return { created: { id: user.id, username: user.username, password } };
 		} catch (e) {
-			if (e instanceof UserError)
+			if (e instanceof UserError) {
 				return failField(
 					parsed.values,
 					e.field ?? 'username',
 					translate(locals.locale, USER_ERROR_KEYS[e.code]),
 					locals.locale
 				);
+			}
 			throw e;
 		}
 	}

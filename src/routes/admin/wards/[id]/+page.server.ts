@@ -78,7 +78,7 @@ export const actions: Actions = {
 		try {
 			updateWard(locals.db, actorOf(locals), id, input);
 		} catch (e) {
-			if (e instanceof WardError && e.code === 'duplicate-code')
+			if (e instanceof WardError && e.code === 'duplicate-code') {
 				return failField(
 					parsed.values,
 					'code',
@@ -86,6 +86,7 @@ export const actions: Actions = {
 					locals.locale,
 					'ward'
 				);
+			}
 			if (e instanceof WardError && e.code === 'bad-extent') return extentError();
 			if (e instanceof WardError && e.code === 'not-found') error(404, 'Not found');
 			throw e;
@@ -99,23 +100,26 @@ export const actions: Actions = {
 		const pasted = String(data.get('geojson') ?? '').trim();
 		let text = pasted;
 		if (file instanceof File && file.size > 0) {
-			if (file.size > MAX_BOUNDARY_BYTES)
+			if (file.size > MAX_BOUNDARY_BYTES) {
 				return fail(413, { form: 'boundary', message: translate(locals.locale, 'err.tooLarge') });
+			}
 			text = await file.text();
 		}
-		if (!text)
+		if (!text) {
 			return fail(400, {
 				form: 'boundary',
 				message: translate(locals.locale, 'ward.boundaryMissing')
 			});
+		}
 		const result = parseBoundary(text);
-		if (!result.ok)
+		if (!result.ok) {
 			return fail(400, {
 				form: 'boundary',
 				message: translate(locals.locale, 'ward.boundaryInvalid', {
 					problems: result.problems.slice(0, 5).join('; ')
 				})
 			});
+		}
 		try {
 			setBoundary(locals.db, actorOf(locals), id, result.geometry);
 		} catch (e) {

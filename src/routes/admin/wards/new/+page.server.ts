@@ -18,13 +18,14 @@ export const actions: Actions = {
 		try {
 			id = createWard(locals.db, actorOf(locals), input).id;
 		} catch (e) {
-			if (e instanceof WardError && e.code === 'duplicate-code')
+			if (e instanceof WardError && e.code === 'duplicate-code') {
 				return failField(
 					parsed.values,
 					'code',
 					translate(locals.locale, 'err.duplicateCode'),
 					locals.locale
 				);
+			}
 			if (e instanceof WardError && e.code === 'bad-extent') return extentError();
 			throw e;
 		}

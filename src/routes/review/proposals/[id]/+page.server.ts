@@ -121,21 +121,23 @@ function reviewerOnly(locals: App.Locals) {
 }
 
 function refused(locals: App.Locals, e: unknown) {
-	if (e instanceof ProposalError)
+	if (e instanceof ProposalError) {
 		return fail(409, {
 			message: translate(locals.locale, `proposals.err.${e.code}` as MessageKey)
 		});
+	}
 	throw e;
 }
 
 function threadRefused(locals: App.Locals, threadId: number, e: unknown) {
-	if (e instanceof ThreadError)
+	if (e instanceof ThreadError) {
 		return fail(409, {
 			threadError: {
 				threadId,
 				message: translate(locals.locale, `review.err.${e.code}` as MessageKey)
 			}
 		});
+	}
 	throw e;
 }
 

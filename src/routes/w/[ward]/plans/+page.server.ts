@@ -129,13 +129,14 @@ export const actions: Actions = {
 		} catch (e) {
 			// The solve failed while this request waited for it: no half-made scenario is left.
 			if (id !== undefined) discardUnsolved(locals.db, locals.ward!.id, id);
-			if (e instanceof QueueFullError)
+			if (e instanceof QueueFullError) {
 				return fail(503, {
 					values: parsed.values,
 					errors: {},
 					message: queueFullMessage(e, locals.locale),
 					form: 'solve'
 				});
+			}
 			if (e instanceof PlansError && e.code === 'stale') {
 				return fail(409, {
 					values: parsed.values,

@@ -36,13 +36,14 @@ export const actions: Actions = {
 		try {
 			id = createProposal(locals.db, actorOf(locals), ward.id, parsed.data.title);
 		} catch (e) {
-			if (e instanceof ProposalError && e.code === 'live-exists')
+			if (e instanceof ProposalError && e.code === 'live-exists') {
 				return fail(409, {
 					message: translate(locals.locale, 'proposals.err.live-exists'),
 					values: parsed.values,
 					errors: {} as Record<string, string>,
 					form: 'create'
 				});
+			}
 			throw e;
 		}
 		redirect(303, `/w/${ward.code}/proposals/${id}`);

@@ -57,8 +57,9 @@ export const actions: Actions = {
 				formVersion(data)
 			);
 		} catch (e) {
-			if (e instanceof ConflictError)
+			if (e instanceof ConflictError) {
 				return conflictFailure(locals.db, locals.locale, e, parsed.values, { form: 'facility' });
+			}
 			if (e instanceof InventoryError && e.code === 'duplicate-code') {
 				return failField(
 					parsed.values,

@@ -65,8 +65,9 @@ export const actions: Actions = {
 			const rows = result.rows as unknown as Record<string, unknown>[];
 			return { kind, fileName: file.name, token, count: rows.length, sample: rows.slice(0, 20) };
 		} catch (e) {
-			if (e instanceof IoError)
+			if (e instanceof IoError) {
 				return fail(400, { kind, message: translate(locals.locale, e.key, e.params) });
+			}
 			throw e;
 		}
 	},
@@ -105,8 +106,9 @@ export const actions: Actions = {
 				done: translate(locals.locale, 'io.done', { created: done.created, updated: done.updated })
 			};
 		} catch (e) {
-			if (e instanceof IoError)
+			if (e instanceof IoError) {
 				return fail(400, { kind, message: translate(locals.locale, e.key, e.params) });
+			}
 			throw e;
 		}
 	}

@@ -133,8 +133,9 @@ export const actions: Actions = {
 		try {
 			updateUnit(locals.db, actorOf(locals), locals.ward!.id, id, parsed.data, formVersion(data));
 		} catch (e) {
-			if (e instanceof ConflictError)
+			if (e instanceof ConflictError) {
 				return conflictFailure(locals.db, locals.locale, e, parsed.values, { form });
+			}
 			return orgFailure(e, parsed.values, locals.locale, form);
 		}
 		redirect(303, back(locals, `#unit-${id}`));
@@ -191,8 +192,9 @@ export const actions: Actions = {
 				formVersion(data)
 			);
 		} catch (e) {
-			if (e instanceof ConflictError)
+			if (e instanceof ConflictError) {
 				return conflictFailure(locals.db, locals.locale, e, values, { form });
+			}
 			return orgFailure(e, values, locals.locale, form);
 		}
 		redirect(303, back(locals, `#unit-${parsed.data.orgUnitId}`));
@@ -243,8 +245,9 @@ export const actions: Actions = {
 				})
 			};
 		} catch (e) {
-			if (e instanceof IoError)
+			if (e instanceof IoError) {
 				return fail(400, { form: 'import', message: translate(locals.locale, e.key, e.params) });
+			}
 			throw e;
 		}
 	}

@@ -181,8 +181,9 @@ function scenarioView(
 		if (r) movesIn.set(r.buildingKey, (movesIn.get(r.buildingKey) ?? 0) + mv.persons);
 	}
 	const roomCount = new Map<string, number>();
-	for (const r of built.rooms)
+	for (const r of built.rooms) {
 		roomCount.set(r.buildingKey, (roomCount.get(r.buildingKey) ?? 0) + 1);
+	}
 	const stacks = stackPlan(built, plan).map((s: StackBuilding) => ({
 		stack: { ...s, id: dbId(s.key) }
 	}));
@@ -304,8 +305,9 @@ function settingsFormValues(
 		out[`priority_${u}`] = String(s.priorities[String(u)] ?? '');
 		out[`ground_${u}`] = s.groundFloorUnitIds.includes(u) ? 'on' : '';
 	}
-	for (const r of lockedIds)
+	for (const r of lockedIds) {
 		out[`keep_${r}`] = s.lockedRooms.some((l) => l.roomId === r) ? 'on' : '';
+	}
 	return out;
 }
 
@@ -345,7 +347,7 @@ export const actions: Actions = {
 		};
 		const lockedRooms = detail.settings.lockedRooms.filter((l) => d[`keep_${l.roomId}`] === true);
 		if (d.lockAddRoom !== null && d.lockAddUnit !== null) {
-			if (lockedRooms.some((l) => l.roomId === d.lockAddRoom))
+			if (lockedRooms.some((l) => l.roomId === d.lockAddRoom)) {
 				return failField(
 					parsed.values,
 					'lockAddRoom',
@@ -353,6 +355,7 @@ export const actions: Actions = {
 					locals.locale,
 					'settings'
 				);
+			}
 			lockedRooms.push({ roomId: d.lockAddRoom, unitId: d.lockAddUnit });
 		}
 		const settings: ScenarioSettings = {
@@ -387,13 +390,14 @@ export const actions: Actions = {
 					theirs: stored ? settingsFormValues(stored, unitIds, lockedIds) : undefined
 				});
 			}
-			if (e instanceof PlansError && e.code === 'invalid-settings')
+			if (e instanceof PlansError && e.code === 'invalid-settings') {
 				return fail(400, {
 					form: 'settings',
 					values: parsed.values,
 					errors: {},
 					message: translate(locals.locale, 'plans.settings.invalid')
 				});
+			}
 			if (e instanceof PlansError && e.code === 'not-found') error(404, 'Not found');
 			throw e;
 		}
@@ -412,27 +416,30 @@ export const actions: Actions = {
 			queued = job.state === 'queued';
 			if (!queued) await job.promise;
 		} catch (e) {
-			if (e instanceof QueueFullError)
+			if (e instanceof QueueFullError) {
 				return fail(503, {
 					form: 'run',
 					values: parsed.values,
 					errors: {},
 					message: queueFullMessage(e, locals.locale)
 				});
-			if (e instanceof PlansError && e.code === 'stale')
+			}
+			if (e instanceof PlansError && e.code === 'stale') {
 				return fail(409, {
 					form: 'run',
 					values: parsed.values,
 					errors: {},
 					message: translate(locals.locale, 'plans.solve.stale')
 				});
-			if (e instanceof AllocationInputError)
+			}
+			if (e instanceof AllocationInputError) {
 				return fail(400, {
 					form: 'run',
 					values: parsed.values,
 					errors: {},
 					message: translate(locals.locale, 'plans.solve.inputError', { message: e.message })
 				});
+			}
 			if (e instanceof PlansError && e.code === 'not-found') error(404, 'Not found');
 			throw e;
 		}
@@ -459,7 +466,7 @@ export const actions: Actions = {
 				locals.locale
 			);
 		} catch (e) {
-			if (e instanceof PlansError && e.code === 'rule')
+			if (e instanceof PlansError && e.code === 'rule') {
 				return fail(400, {
 					form: 'move',
 					values: parsed.values,
@@ -467,7 +474,8 @@ export const actions: Actions = {
 					message: translate(locals.locale, 'plans.move.refused'),
 					violations: e.violations.slice(0, VIOLATIONS_SHOWN)
 				});
-			if (e instanceof PlansError && e.code === 'invalid-unit')
+			}
+			if (e instanceof PlansError && e.code === 'invalid-unit') {
 				return failField(
 					parsed.values,
 					'unitId',
@@ -475,7 +483,8 @@ export const actions: Actions = {
 					locals.locale,
 					'move'
 				);
-			if (e instanceof PlansError && e.code === 'invalid-room')
+			}
+			if (e instanceof PlansError && e.code === 'invalid-room') {
 				return failField(
 					parsed.values,
 					'toRoomId',
@@ -483,13 +492,15 @@ export const actions: Actions = {
 					locals.locale,
 					'move'
 				);
-			if (e instanceof PlansError && e.code === 'not-solved')
+			}
+			if (e instanceof PlansError && e.code === 'not-solved') {
 				return fail(400, {
 					form: 'move',
 					values: parsed.values,
 					errors: {},
 					message: translate(locals.locale, 'plans.err.notSolved')
 				});
+			}
 			if (e instanceof PlansError && e.code === 'not-found') error(404, 'Not found');
 			throw e;
 		}
@@ -526,12 +537,15 @@ export const actions: Actions = {
 					values: {},
 					errors: {}
 				});
-			if (e instanceof PlansError && e.code === 'infeasible')
+			if (e instanceof PlansError && e.code === 'infeasible') {
 				return refusal(translate(locals.locale, 'plans.apply.refused'), e.violations);
-			if (e instanceof PlansError && e.code === 'stale')
+			}
+			if (e instanceof PlansError && e.code === 'stale') {
 				return refusal(translate(locals.locale, 'plans.apply.staleRefused'));
-			if (e instanceof PlansError && e.code === 'not-solved')
+			}
+			if (e instanceof PlansError && e.code === 'not-solved') {
 				return refusal(translate(locals.locale, 'plans.apply.notSolved'));
+			}
 			if (e instanceof PlansError && e.code === 'not-found') error(404, 'Not found');
 			throw e;
 		}

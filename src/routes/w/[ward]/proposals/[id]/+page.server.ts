@@ -54,8 +54,9 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		? cached(locals.db, `ward-proposal:${wardId}:${id}`, () => proposalView(locals.db, wardId, id))
 		: undefined;
 	// The city never sees a ward's draft (see visibility.ts): 404 as for a missing record.
-	if (!view || !maySeeProposal(locals.principal, { versions: view.versions.length }))
+	if (!view || !maySeeProposal(locals.principal, { versions: view.versions.length })) {
 		error(404, translate(locals.locale, 'err.notFound'));
+	}
 	const { snapshot, sites, ...rest } = view;
 	// The page shows the first rows of each section table (all of them for the sections asked
 	// with ?all=…, everything with ?print=1); the packet files keep every row.
@@ -125,19 +126,22 @@ function draftFormValues(title: string, d: PacketDraft): Record<string, string> 
 		request: s.request ?? '',
 		recipients: s.recipients.join('\n')
 	};
-	for (const k of SECTION_KEYS)
+	for (const k of SECTION_KEYS) {
 		if (k !== 'submission' && k !== 'appendices') out[`narrative_${k}`] = d.narratives[k] ?? '';
+	}
 	return out;
 }
 
 function refused(locals: App.Locals, e: unknown) {
 	// The packet queue is full: nothing was submitted.
-	if (e instanceof QueueFullError)
+	if (e instanceof QueueFullError) {
 		return fail(503, { message: queueFullMessage(e, locals.locale) });
-	if (e instanceof ProposalError)
+	}
+	if (e instanceof ProposalError) {
 		return fail(409, {
 			message: translate(locals.locale, `proposals.err.${e.code}` as MessageKey)
 		});
+	}
 	throw e;
 }
 
@@ -147,8 +151,9 @@ export const actions: Actions = {
 		const p = proposalOr404(locals, params.id);
 		const formData = await request.formData();
 		// The schedule and the site are set by the dossier form: this form keeps the draft's own.
-		if (!formData.has('startYear'))
+		if (!formData.has('startYear')) {
 			formData.set('startYear', String(p.state.draft.schedule.startYear));
+		}
 		if (!formData.has('endYear')) formData.set('endYear', String(p.state.draft.schedule.endYear));
 		const parsed = parseForm(draftSchema, formData, locals.locale, 'draft');
 		if (!parsed.ok) return parsed.failure;
@@ -211,7 +216,7 @@ export const actions: Actions = {
 			// The dossier's figures are part of the snapshot: assemble again.
 			reassemble(locals.db, actorOf(locals), ward.id, p.id);
 		} catch (e) {
-			if (e instanceof DossierError && e.code === 'refused')
+			if (e instanceof DossierError && e.code === 'refused') {
 				return fail(400, {
 					values: parsed.values,
 					errors: Object.fromEntries(
@@ -220,10 +225,13 @@ export const actions: Actions = {
 					message: translate(locals.locale, 'dossier.err.refused'),
 					form: 'dossier'
 				});
-			if (e instanceof DossierError && e.code === 'not-found')
+			}
+			if (e instanceof DossierError && e.code === 'not-found') {
 				error(404, translate(locals.locale, 'err.notFound'));
-			if (e instanceof DossierError)
+			}
+			if (e instanceof DossierError) {
 				return fail(409, { message: translate(locals.locale, 'proposals.err.not-editable') });
+			}
 			return refused(locals, e);
 		}
 		redirect(303, `/w/${ward.code}/proposals/${p.id}?dossier=saved#dossier`);
@@ -253,13 +261,14 @@ export const actions: Actions = {
 				wardId: ward.id
 			});
 		} catch (e) {
-			if (e instanceof ThreadError)
+			if (e instanceof ThreadError) {
 				return fail(409, {
 					threadError: {
 						threadId,
 						message: translate(locals.locale, `review.err.${e.code}` as MessageKey)
 					}
 				});
+			}
 			throw e;
 		}
 		redirect(303, `/w/${ward.code}/proposals/${p.id}#thread-${threadId}`);
@@ -268,8 +277,9 @@ export const actions: Actions = {
 		const ward = locals.ward!;
 		const p = proposalOr404(locals, params.id);
 		// The confirmation (the dialog, or the submit page without JavaScript) is required.
-		if (!(await request.formData()).get('confirm'))
+		if (!(await request.formData()).get('confirm')) {
 			redirect(303, `/w/${ward.code}/proposals/${p.id}/submit?unconfirmed=1`);
+		}
 		try {
 			await submitProposal(locals.db, actorOf(locals), ward.id, p.id, versionFiles);
 		} catch (e) {

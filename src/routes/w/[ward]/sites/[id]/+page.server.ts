@@ -67,11 +67,12 @@ export const actions: Actions = {
 				formVersion(data)
 			);
 		} catch (e) {
-			if (e instanceof ConflictError)
+			if (e instanceof ConflictError) {
 				return conflictFailure(locals.db, locals.locale, e, form.typed, {
 					form: 'site',
 					theirs: e.current ? rowFormValues(siteFormValues(e.current as Site)) : undefined
 				});
+			}
 			if (e instanceof SiteError && e.code === 'duplicate-code') {
 				return failField(
 					form.typed,

@@ -46,8 +46,9 @@ export const actions: Actions = {
 		try {
 			updateCriterion(locals.db, actorOf(locals), locals.ward!.id, parsed.data, formVersion(data));
 		} catch (e) {
-			if (e instanceof ConflictError)
+			if (e instanceof ConflictError) {
 				return conflictFailure(locals.db, locals.locale, e, parsed.values, { form: 'criterion' });
+			}
 			if (e instanceof ScoringError) error(404, 'Not found');
 			throw e;
 		}

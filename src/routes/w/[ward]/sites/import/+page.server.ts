@@ -26,8 +26,9 @@ export const actions: Actions = {
 		const file = data.get('file');
 		const values = formValues(data);
 		const refuse = (message: string) => fail(400, { values, message, issues: [] });
-		if (!(file instanceof File) || file.size === 0)
+		if (!(file instanceof File) || file.size === 0) {
 			return refuse(translate(locals.locale, 'io.noFile'));
+		}
 		if (file.size > MAX_BYTES) return refuse(translate(locals.locale, 'io.tooLarge', { max: 20 }));
 		const name = file.name.toLowerCase();
 		let result: SiteImportParse;

@@ -21,8 +21,9 @@ export const GET: RequestHandler = async ({ locals, params, request }) => {
 		.slice(0, 27)}"`;
 	const caching = { 'cache-control': 'private, no-cache', etag };
 	const match = request.headers.get('if-none-match');
-	if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === etag))
+	if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
 		return new Response(null, { status: 304, headers: caching });
+	}
 	let body: Buffer;
 	try {
 		body = await readPhotoFile(thumb ? photo.thumbPath : photo.path);

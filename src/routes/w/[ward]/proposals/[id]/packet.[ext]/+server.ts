@@ -12,8 +12,9 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const p = Number.isInteger(id) ? getProposal(locals.db, locals.ward!.id, id) : undefined;
 	if (!p || !ext) error(404, translate(locals.locale, 'err.notFound'));
 	// The city never sees a ward's draft (see visibility.ts).
-	if (!maySeeProposal(locals.principal, { versions: listVersions(locals.db, p.id).length }))
+	if (!maySeeProposal(locals.principal, { versions: listVersions(locals.db, p.id).length })) {
 		error(404, translate(locals.locale, 'err.notFound'));
+	}
 	const n = Number(url.searchParams.get('v'));
 	const version = n ? getVersion(locals.db, p.id, n) : undefined;
 	if (n && !version) error(404, translate(locals.locale, 'err.notFound'));

@@ -10,8 +10,9 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ locals, params, url }) => {
 	const id = Number(params.id);
 	const p = Number.isInteger(id) ? getProposal(locals.db, locals.ward!.id, id) : undefined;
-	if (!p || !locals.canEdit || !EDITABLE.includes(p.status))
+	if (!p || !locals.canEdit || !EDITABLE.includes(p.status)) {
 		error(404, translate(locals.locale, 'err.notFound'));
+	}
 	return {
 		proposal: { id: p.id, title: p.title },
 		nextVersion: listVersions(locals.db, p.id).length + 1,

@@ -78,8 +78,9 @@ export const actions: Actions = {
 				formVersion(data)
 			);
 		} catch (e) {
-			if (e instanceof ConflictError)
+			if (e instanceof ConflictError) {
 				return conflictFailure(locals.db, locals.locale, e, parsed.values, { form: 'building' });
+			}
 			const bad = inventoryErrorField(e, locals.locale);
 			if (bad) return failField(parsed.values, bad.field, bad.message, locals.locale, 'building');
 			throw e;
