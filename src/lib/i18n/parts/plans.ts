@@ -137,6 +137,12 @@ export const vi = {
 	'plans.view.solveTime': 'Thời gian giải',
 	'plans.view.gap': 'Khoảng cách tối ưu còn lại',
 	'plans.view.solverMessage': 'Thông báo của bộ giải: {message}',
+	'plans.view.solverTimeLimit':
+		'Bộ giải dừng khi hết thời gian cho phép; đây là phương án tốt nhất tìm được đến lúc đó, chưa chứng minh là tối ưu.',
+	'plans.view.solverStart':
+		'Trong thời gian cho phép, bộ giải chưa tìm được phương án tốt hơn phương án khởi đầu của phần mềm.',
+	'plans.view.solverFailed':
+		'Bộ giải gặp lỗi; phương án hiển thị là phương án khởi đầu của phần mềm (vẫn đúng mọi ràng buộc).',
 	'plans.view.seated': '{seated}/{headcount} người có chỗ',
 	'plans.view.areaGiven': 'Diện tích được bố trí',
 	'plans.view.areaVsNorm': '{given} m² / định mức {norm} m² (thiếu {short} m²)',
@@ -402,6 +408,12 @@ export const en: Record<keyof typeof vi, string> = {
 	'plans.view.solveTime': 'Solve time',
 	'plans.view.gap': 'Remaining optimality gap',
 	'plans.view.solverMessage': 'Solver message: {message}',
+	'plans.view.solverTimeLimit':
+		'The solver stopped at the time limit; this is the best plan found by then, not proven optimal.',
+	'plans.view.solverStart':
+		"Within the time limit the solver found no plan better than the software's starting plan.",
+	'plans.view.solverFailed':
+		"The solver failed; the plan shown is the software's starting plan (it keeps every rule).",
 	'plans.view.seated': '{seated}/{headcount} people seated',
 	'plans.view.areaGiven': 'Area given',
 	'plans.view.areaVsNorm': '{given} m² / norm {norm} m² (short {short} m²)',
