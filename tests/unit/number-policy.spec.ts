@@ -77,12 +77,8 @@ function firstLink(html: string, re: RegExp): string {
 
 /**
  * Findings left on purpose, each with its reason (remove an entry once its source is fixed).
- * - The justification's evidence sentence is written in src/lib/server/proposals.ts (the
- *   proposals helper's file, not edited here): its areas use a whole-number formatter (shown
- *   on the proposal pages and in the packet).
  */
 const KNOWN = [
-	'bằng 41,3% định mức 1.836 m²',
 	// A legal basis quoted from Decree 155/2025 (seed text, not a computed figure).
 	'chuyên viên chính 20 m²'
 ];

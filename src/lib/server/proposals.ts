@@ -412,6 +412,15 @@ const pctVi = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFraction
 const pctEn = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 });
 const intVi = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 const intEn = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+// Areas with the policy's one decimal (i18n DECIMALS: m² 1).
+const areaVi = new Intl.NumberFormat('vi-VN', {
+	minimumFractionDigits: 1,
+	maximumFractionDigits: 1
+});
+const areaEn = new Intl.NumberFormat('en-GB', {
+	minimumFractionDigits: 1,
+	maximumFractionDigits: 1
+});
 
 /**
  * The justification criteria (needs page), the applied arrangement by unit (plans) and the
@@ -433,8 +442,8 @@ function documentsInput(
 		out.justification.push({
 			met: j.workingArea.met,
 			text: {
-				vi: `Diện tích làm việc đang sử dụng tại tất cả các cơ sở là ${intVi.format(a.inUseM2)} m², bằng ${pctVi.format(ratio)} định mức ${intVi.format(a.normM2)} m² (ngưỡng ${pctVi.format(j.threshold)}).`,
-				en: `Working area in use at all sites: ${intEn.format(a.inUseM2)} m², ${pctEn.format(ratio)} of the ${intEn.format(a.normM2)} m² norm (threshold ${pctEn.format(j.threshold)}).`
+				vi: `Diện tích làm việc đang sử dụng tại tất cả các cơ sở là ${areaVi.format(a.inUseM2)} m², bằng ${pctVi.format(ratio)} định mức ${areaVi.format(a.normM2)} m² (ngưỡng ${pctVi.format(j.threshold)}).`,
+				en: `Working area in use at all sites: ${areaEn.format(a.inUseM2)} m², ${pctEn.format(ratio)} of the ${areaEn.format(a.normM2)} m² norm (threshold ${pctEn.format(j.threshold)}).`
 			}
 		});
 		const u = j.unsafeBuildings;
