@@ -76,6 +76,12 @@ async function main(): Promise<number> {
 	}
 	const raw = new Database(dbPath);
 	const targets = { bt: target(raw, 'binh-trung'), ak: target(raw, 'an-khanh') };
+	// Room for every room the load adds: otherwise the sum of rooms soon reaches the building's
+	// gross floor area and further rooms are (rightly) refused as implausible, so the write mix
+	// would turn into refusals.
+	raw
+		.prepare('update buildings set gross_floor_area_m2 = 1000000 where id in (?, ?)')
+		.run(targets.bt.buildingId, targets.ak.buildingId);
 	const btProposal = raw
 		.prepare(
 			"select p.id from proposals p join wards w on w.id = p.ward_id where w.code = 'binh-trung' order by p.id limit 1"
