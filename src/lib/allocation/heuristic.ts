@@ -121,38 +121,7 @@ function greedy(
 			usedB.add(best.b);
 			taken[u].set(best.r, { pair: best, area, persons: 0 });
 		}
-		// Spread persons: one per room, then by area.
-		let left = maxPersons;
-		const list = [...taken[u].values()];
-		for (const t of list) {
-			const k = Math.min(1, left);
-			t.persons = k;
-			left -= k;
-		}
-		for (;;) {
-			if (left <= 0) break;
-			let best: (typeof list)[number] | null = null;
-			let bestRoom = 0;
-			for (const t of list) {
-				const limit = Math.min(t.pair.cap, Math.floor(t.area / m + 1e-9), rooms[t.pair.r].seats);
-				if (t.persons >= limit) continue;
-				const roomPer = t.area / (t.persons + 1);
-				if (roomPer > bestRoom) {
-					bestRoom = roomPer;
-					best = t;
-				}
-			}
-			if (!best) break;
-			best.persons++;
-			left--;
-		}
-		for (const t of list) {
-			if (t.persons === 0) {
-				rooms[t.pair.r].area += t.area;
-				rooms[t.pair.r].units--;
-				taken[u].delete(t.pair.r);
-			} else rooms[t.pair.r].seats -= t.persons;
-		}
+		spreadPersons(taken[u], maxPersons, rooms, m, () => 0);
 	}
 
 	seatTheRest(p, byUnit, rooms, taken, order);
@@ -160,6 +129,51 @@ function greedy(
 }
 
 type Taken = Map<number, { pair: ModelPair; area: number; persons: number }>[];
+
+/**
+ * Seats up to `maxPersons` of one unit in the rooms it has taken (steps 3 and 5): one per room,
+ * then each next person where `bonus(room)` plus the area per person after adding them is
+ * largest, within the pair's cap, ⌊area/m⌋ and the room's seats. Rooms left without anybody go
+ * back (their area and unit place); the seats of the others are taken.
+ */
+function spreadPersons(
+	taken: Taken[number],
+	maxPersons: number,
+	rooms: RoomState[],
+	m: number,
+	bonus: (r: number) => number
+): void {
+	let left = maxPersons;
+	const list = [...taken.values()];
+	for (const t of list) {
+		const k = Math.min(1, left);
+		t.persons = k;
+		left -= k;
+	}
+	while (left > 0) {
+		let best: (typeof list)[number] | null = null;
+		let bestKey = -Infinity;
+		for (const t of list) {
+			const limit = Math.min(t.pair.cap, Math.floor(t.area / m + 1e-9), rooms[t.pair.r].seats);
+			if (t.persons >= limit) continue;
+			const key = bonus(t.pair.r) + t.area / (t.persons + 1);
+			if (key > bestKey) {
+				bestKey = key;
+				best = t;
+			}
+		}
+		if (!best) break;
+		best.persons++;
+		left--;
+	}
+	for (const t of list) {
+		if (t.persons === 0) {
+			rooms[t.pair.r].area += t.area;
+			rooms[t.pair.r].units--;
+			taken.delete(t.pair.r);
+		} else rooms[t.pair.r].seats -= t.persons;
+	}
+}
 
 /** Step 3: anyone left is seated wherever m m² remain. */
 function seatTheRest(
@@ -314,37 +328,8 @@ function chain(
 			need -= area;
 			taken[u].set(best.r, { pair: best, area, persons: 0 });
 		}
-		// Persons: one per room, then current rooms first, then by area per person.
-		let left = maxPersons;
-		const list = [...taken[u].values()];
-		for (const t of list) {
-			const k = Math.min(1, left);
-			t.persons = k;
-			left -= k;
-		}
-		while (left > 0) {
-			let best: (typeof list)[number] | null = null;
-			let bestKey = -Infinity;
-			for (const t of list) {
-				const limit = Math.min(t.pair.cap, Math.floor(t.area / m + 1e-9), rooms[t.pair.r].seats);
-				if (t.persons >= limit) continue;
-				const key = (p.current[u].has(t.pair.r) ? 1e6 : 0) + t.area / (t.persons + 1);
-				if (key > bestKey) {
-					bestKey = key;
-					best = t;
-				}
-			}
-			if (!best) break;
-			best.persons++;
-			left--;
-		}
-		for (const t of list) {
-			if (t.persons === 0) {
-				rooms[t.pair.r].area += t.area;
-				rooms[t.pair.r].units--;
-				taken[u].delete(t.pair.r);
-			} else rooms[t.pair.r].seats -= t.persons;
-		}
+		// Current rooms first, then by area per person.
+		spreadPersons(taken[u], maxPersons, rooms, m, (r) => (p.current[u].has(r) ? 1e6 : 0));
 	}
 	seatTheRest(p, byUnit, rooms, taken, unitOrder);
 	return collect(p, taken);
