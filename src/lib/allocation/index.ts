@@ -42,6 +42,7 @@ export {
 	type PersonsEntry,
 	type PlanEvaluation,
 	type SolveOptions,
+	type SolverNote,
 	type UnitEvaluation,
 	type UnseatedEntry,
 	type Violation,

@@ -13,7 +13,8 @@ import {
 	type AllocationResult,
 	type Assignment,
 	type PlanEvaluation,
-	type SolveOptions
+	type SolveOptions,
+	type SolverNote
 } from './types';
 import { prepareInstance, type PreparedInstance } from './validate';
 import { runInWorker, workerCount } from './worker-pool';
@@ -443,7 +444,7 @@ export async function solveAllocation(
 	const result = (
 		status: AllocationResult['status'],
 		plan: Plan,
-		more: { gap?: number; message?: string } = {}
+		more: { gap?: number; message?: string; notes?: SolverNote[] } = {}
 	): AllocationResult => {
 		const assignments = toAssignments(p, plan);
 		const check = checkAllocation(instance, assignments);
@@ -463,7 +464,8 @@ export async function solveAllocation(
 			terms: ev.terms,
 			units: ev.units,
 			solveTimeMs: elapsed(),
-			...(more.message ? { message: more.message } : {})
+			...(more.message ? { message: more.message } : {}),
+			...(more.notes?.length ? { notes: more.notes } : {})
 		};
 	};
 	const failure = (status: 'error' | 'infeasible', message: string): AllocationResult => {
@@ -477,7 +479,8 @@ export async function solveAllocation(
 			terms: ev.terms,
 			units: ev.units,
 			solveTimeMs: elapsed(),
-			message
+			message,
+			...(status === 'error' ? { notes: ['solver-failed' as const] } : {})
 		};
 	};
 
@@ -602,7 +605,8 @@ export async function solveAllocation(
 		if (start && checkAllocation(instance, toAssignments(p, start)).feasible) {
 			return result('feasible', start, {
 				gap: relativeGap(evaluate(p, start).objective, countingBound(p, model!.pairs)),
-				message: `${why}; returning the heuristic plan`
+				message: `${why}; returning the heuristic plan`,
+				notes: ['solver-failed', 'start-plan']
 			});
 		}
 		return failure('error', why);
@@ -627,9 +631,11 @@ export async function solveAllocation(
 		if (EARLY_STOPS.has(outcome.modelStatus)) {
 			let plan = outcome.values ? polish(p, columnsToPlan(p, model, outcome.values)) : null;
 			let message = `HiGHS stopped early: ${statusName}`;
+			const notes: SolverNote[] = outcome.modelStatus === MS_TIME_LIMIT ? ['time-limit'] : [];
 			if (start && (!plan || better(evaluate(p, start).objective, evaluate(p, plan).objective))) {
 				plan = start;
 				message += '; returning the heuristic start plan';
+				notes.push('start-plan');
 			}
 			if (!plan) return failure('error', `HiGHS stopped early (${statusName}) without a plan`);
 			// HiGHS' bound, or the counting bound when that is better (HiGHS may have none yet).
@@ -638,7 +644,7 @@ export async function solveAllocation(
 				countingBound(p, model.pairs)
 			);
 			const gap = relativeGap(evaluate(p, plan).objective, bound);
-			return result(gap === 0 ? 'optimal' : 'feasible', plan, { gap, message });
+			return result(gap === 0 ? 'optimal' : 'feasible', plan, { gap, message, notes });
 		}
 		return failure('error', `HiGHS ended with status: ${statusName}`);
 	} catch (e) {

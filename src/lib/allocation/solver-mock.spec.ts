@@ -82,6 +82,7 @@ describe('solveAllocation with a failing HiGHS', () => {
 		const result = await solveAllocation(instance, onThread);
 		expect(result.status).toBe('error');
 		expect(result.message).toMatch(/solve error/);
+		expect(result.notes).toEqual(['solver-failed']);
 	});
 
 	it('falls back to the heuristic plan when a limit hits before any incumbent', async () => {
@@ -95,6 +96,8 @@ describe('solveAllocation with a failing HiGHS', () => {
 		// norm, 35 m² of rooms), and U, with people, uses a building: 10.
 		expect(result.gap).toBeCloseTo((13 - 10) / 13, 9);
 		expect(result.message).toMatch(/heuristic/);
+		// The same in codes, for the plan page to say in the user's words.
+		expect(result.notes).toEqual(['time-limit', 'start-plan']);
 		const noStart = await solveAllocation(instance, onThread);
 		expect(noStart.status).toBe('error');
 	});

@@ -181,7 +181,16 @@ export interface AllocationResult {
 	solveTimeMs: number;
 	/** Explanation (errors, early stops). */
 	message?: string;
+	/**
+	 * What the message says, as codes for a page to put in the user's words: `time-limit` (the
+	 * solver stopped at the time limit), `start-plan` (the plan returned is the heuristic start),
+	 * `solver-failed` (HiGHS threw or ended in an error).
+	 */
+	notes?: SolverNote[];
 }
+
+/** A coded reason behind `AllocationResult.message`. */
+export type SolverNote = 'time-limit' | 'start-plan' | 'solver-failed';
 
 /** Options of `solveAllocation`. */
 export interface SolveOptions {

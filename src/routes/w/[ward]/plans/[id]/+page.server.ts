@@ -215,6 +215,7 @@ function scenarioView(
 			solveTimeMs: detail.result?.solveTimeMs ?? null,
 			gap: detail.result?.gap ?? null,
 			solverMessage: detail.result?.message ?? null,
+			solverNotes: detail.result?.notes ?? [],
 			feasible: detail.check.feasible,
 			violations: detail.violations
 		},
