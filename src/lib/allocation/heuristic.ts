@@ -53,6 +53,21 @@ function fairTargets(p: PreparedInstance, pairs: readonly ModelPair[], share = 0
 	return target(hi);
 }
 
+/** Every room empty (its area, seats and no unit yet) and the pairs by unit (steps 2 and 5). */
+function freshState(
+	p: PreparedInstance,
+	pairs: readonly ModelPair[]
+): { rooms: RoomState[]; byUnit: ModelPair[][] } {
+	const rooms = p.rooms.map((room) => ({
+		area: room.areaM2,
+		seats: room.seats ?? Infinity,
+		units: 0
+	}));
+	const byUnit: ModelPair[][] = p.units.map(() => []);
+	for (const x of pairs) byUnit[x.u].push(x);
+	return { rooms, byUnit };
+}
+
 /** One greedy plan for a given unit order (steps 2 and 3). */
 function greedy(
 	p: PreparedInstance,
@@ -62,13 +77,7 @@ function greedy(
 ): PersonsPair[] {
 	const m = p.settings.minAreaPerPersonM2;
 	const maxUnits = p.settings.maxUnitsPerRoom;
-	const rooms: RoomState[] = p.rooms.map((room) => ({
-		area: room.areaM2,
-		seats: room.seats ?? Infinity,
-		units: 0
-	}));
-	const byUnit: ModelPair[][] = p.units.map(() => []);
-	for (const x of pairs) byUnit[x.u].push(x);
+	const { rooms, byUnit } = freshState(p, pairs);
 	const taken = p.units.map(
 		() => new Map<number, { pair: ModelPair; area: number; persons: number }>()
 	);
@@ -253,13 +262,7 @@ function chain(
 ): PersonsPair[] {
 	const m = p.settings.minAreaPerPersonM2;
 	const maxUnits = p.settings.maxUnitsPerRoom;
-	const rooms: RoomState[] = p.rooms.map((room) => ({
-		area: room.areaM2,
-		seats: room.seats ?? Infinity,
-		units: 0
-	}));
-	const byUnit: ModelPair[][] = p.units.map(() => []);
-	for (const x of pairs) byUnit[x.u].push(x);
+	const { rooms, byUnit } = freshState(p, pairs);
 	const rank = new Map(buildingOrder.map((b, i) => [b, i]));
 	const home = p.units.map((_, u) => {
 		const count = new Map<number, number>();
