@@ -3,7 +3,7 @@
  * server can keep running.
  *   npm run db:backup -- backups/truso-2026-11-29.sqlite
  */
-import { BackupError, backupFile } from '../src/lib/server/backup';
+import { BackupError, backupFile } from '../src/lib/server/admin/backup';
 
 const file = process.env.DATABASE_PATH || 'data/truso.sqlite';
 const dest = process.argv.slice(2).find((a) => !a.startsWith('-'));

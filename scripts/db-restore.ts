@@ -8,7 +8,7 @@
  * changes; the current database is saved
  * beside it as <name>.before-restore-<time>.sqlite, then replaced atomically.
  */
-import { BackupError, restoreDatabase } from '../src/lib/server/backup';
+import { BackupError, restoreDatabase } from '../src/lib/server/admin/backup';
 import { migrationsFolder } from '../src/lib/server/db/connection';
 
 const target = process.env.DATABASE_PATH || 'data/truso.sqlite';

@@ -11,8 +11,8 @@ import { Writable } from 'node:stream';
 import { passwordProblem } from '../src/lib/server/auth/password';
 import { openDatabase } from '../src/lib/server/db/connection';
 import { SYSTEM_ACTOR } from '../src/lib/server/audit';
-import { createUser, UserError, WARD_ROLES } from '../src/lib/server/users';
-import { getWardByCode } from '../src/lib/server/wards';
+import { createUser, UserError, WARD_ROLES } from '../src/lib/server/admin/users';
+import { getWardByCode } from '../src/lib/server/admin/wards';
 import { ROLES, type Role } from '../src/lib/constants';
 
 const { values } = parseArgs({

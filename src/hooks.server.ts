@@ -12,7 +12,7 @@ import { authorize, type Principal } from '$lib/server/auth/guard';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
 import { principalFromBearer } from '$lib/server/auth/tokens';
 import { getDb } from '$lib/server/db';
-import { startup } from '$lib/server/startup';
+import { startup } from '$lib/server/core/startup';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, translate } from '$lib/i18n';
 
 export const init: ServerInit = async () => {

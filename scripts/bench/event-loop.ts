@@ -1,6 +1,6 @@
 /**
  * Main-thread blocking while one user runs each heavy action on the big ward: the server (started
- * with TRUSO_BENCH=1) measures how late a 10 ms timer fires (src/lib/server/loop-delay.ts); the
+ * with TRUSO_BENCH=1) measures how late a 10 ms timer fires (src/lib/server/core/loop-delay.ts); the
  * bench resets it through /health?loop=reset, runs the action, and reads /health?loop=1.
  * Budget (issue 16): p99 < 50 ms and max < 200 ms per action.
  */

@@ -1,5 +1,5 @@
 /**
- * Benchmark of a reallocation scenario on the sample ward (src/lib/server/plans.ts).
+ * Benchmark of a reallocation scenario on the sample ward (src/lib/server/plans/index.ts).
  *
  * Builds the instance of phường Bình Trưng from a fresh in-memory sample database (createTestDb
  * + seedSample, the real migrations) exactly as the "Giải" button does, then times

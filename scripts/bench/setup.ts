@@ -179,8 +179,10 @@ export function pageRoutes(root = 'src/routes'): string[] {
 		}
 	};
 	walk(root, '');
-	// Route groups "(name)" do not appear in URLs.
-	return out.map((r) => r.replace(/\/\([^)]+\)/g, '') || '/').sort();
+	// Route groups "(name)" do not appear in URLs; a parameter's matcher ("[id=id]") is left out.
+	return out
+		.map((r) => r.replace(/\/\([^)]+\)/g, '').replace(/\[(\w+)=\w+\]/g, '[$1]') || '/')
+		.sort();
 }
 
 /**

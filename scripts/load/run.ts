@@ -9,7 +9,7 @@
  * Meanwhile one more user runs the heavy actions in turn (the big synthetic ward's pages, the
  * sample ward's site results and its packet PDF, which may answer 503 "busy" from the packet
  * queue), and the server (TRUSO_BENCH=1) measures how late its event loop ran
- * (src/lib/server/loop-delay.ts): p99 and max are reported against the budget of issue 16
+ * (src/lib/server/core/loop-delay.ts): p99 and max are reported against the budget of issue 16
  * (p99 < 50 ms, max < 200 ms). The budget is reported, not enforced: timings on a shared machine
  * are figures, not a test.
  */

@@ -1,7 +1,7 @@
 /**
  * Optimistic concurrency, the part a page needs: what a stale save answers (HTTP 409) so the
  * conflict panel (src/lib/components/ConflictPanel.svelte) can show the user's values beside
- * the stored ones. The server side is src/lib/server/concurrency.ts.
+ * the stored ones. The server side is src/lib/server/core/concurrency.ts.
  */
 
 /** One field whose submitted value differs from the stored one. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UPLOAD_LIMITS_MB } from './constants';
 import { MAX_FILE_MB } from './server/io';
-import { MAX_PHOTO_MB } from './server/photos';
-import { MAX_BOUNDARY_BYTES } from './server/wards';
+import { MAX_PHOTO_MB } from './server/inventory/photos';
+import { MAX_BOUNDARY_BYTES } from './server/admin/wards';
 
 describe('upload limits shown on the pages', () => {
 	it('equal the limits the server enforces', () => {

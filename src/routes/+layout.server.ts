@@ -1,4 +1,4 @@
-import { unreadCount } from '$lib/server/notifications';
+import { unreadCount } from '$lib/server/proposals/notifications';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => ({

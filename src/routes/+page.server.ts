@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { landingFor, visibleWards } from '$lib/server/wards';
+import { landingFor, visibleWards } from '$lib/server/admin/wards';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

@@ -120,7 +120,7 @@ test.describe('siting a new headquarters', () => {
 		expect(body.result.smaa.samples).toBe(10000);
 		expect(body.result.weights.source).toBe('ahp');
 		// A short run shows every row (long runs show the first rows and "show all", see
-		// src/lib/server/scoring-run-view.spec.ts); the page links to the full JSON.
+		// src/lib/server/sites/scoring-run-view.spec.ts); the page links to the full JSON.
 		await expect(page.getByRole('link', { name: /Xem tất cả|Xem bản đầy đủ/ })).toHaveCount(0);
 		await expect(
 			page.getByRole('link', { name: 'Toàn bộ dữ liệu của lần chấm (JSON)' })

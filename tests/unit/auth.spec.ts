@@ -25,7 +25,7 @@ import {
 } from '../../src/lib/server/auth/sessions';
 import { issueToken, principalFromBearer, revokeToken } from '../../src/lib/server/auth/tokens';
 import { authorize } from '../../src/lib/server/auth/guard';
-import { changePassword } from '../../src/lib/server/users';
+import { changePassword } from '../../src/lib/server/admin/users';
 
 /** Argon2 verifications made (the expensive step a throttle must keep from attackers). */
 const verifications = vi.hoisted(() => ({ count: 0 }));

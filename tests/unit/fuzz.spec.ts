@@ -1309,12 +1309,12 @@ const BASELINE_FILL: Record<string, Record<string, () => string>> = {
 	},
 	'POST /admin/legal-refs ?/create': { title: () => 'Nghị định thử nghiệm' },
 	'POST /admin/users/new ?/default': { wardId: () => real.otherWardId },
-	'POST /admin/wards/[id] ?/boundary': {
+	'POST /admin/wards/[id=id] ?/boundary': {
 		geojson: () =>
 			'{"type":"Polygon","coordinates":[[[106.76,10.79],[106.77,10.79],[106.77,10.8],[106.76,10.79]]]}'
 	},
-	'POST /review/proposals/[id] ?/comment': { body: () => 'Đề nghị bổ sung số liệu.' },
-	'POST /w/[ward]/facilities/[id]/buildings/[bid] ?/addSurvey': { structure: () => '3' },
+	'POST /review/proposals/[id=id] ?/comment': { body: () => 'Đề nghị bổ sung số liệu.' },
+	'POST /w/[ward]/facilities/[id=id]/buildings/[bid=id] ?/addSurvey': { structure: () => '3' },
 	'POST /w/[ward]/sites/new ?/default': {
 		landAreaM2: () => '1500',
 		c1: () => '10.79',
@@ -1456,7 +1456,7 @@ describe('the fuzzing targets', () => {
 		}
 		expect(targets.filter((t) => t.kind === 'action').length).toBeGreaterThan(60);
 		expect(
-			targets.some((t) => t.routeId === '/admin/wards/[id]' && t.name === 'clearBoundary')
+			targets.some((t) => t.routeId === '/admin/wards/[id=id]' && t.name === 'clearBoundary')
 		).toBe(true);
 		expect(scraped.size).toBeGreaterThan(30);
 	});

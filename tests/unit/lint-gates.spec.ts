@@ -21,7 +21,7 @@ describe('lint gates', { timeout: 120_000 }, () => {
 		}
 		// The same import is fine outside the domain folders.
 		const server = `import * as x from '$lib/server/db';\nexport const y = x;\n`;
-		expect(await rulesHit(server, 'src/lib/server/needs.ts')).not.toContain(
+		expect(await rulesHit(server, 'src/lib/server/needs/index.ts')).not.toContain(
 			'no-restricted-imports'
 		);
 	});

@@ -81,11 +81,11 @@ describe('ruleFor: a route id matches a prefix exactly or at a "/" boundary', ()
 		expect(ruleFor('/login')).toEqual({ kind: 'public' });
 		expect(ruleFor('/login/reset')).toEqual({ kind: 'public' });
 		expect(ruleFor('/review')).toEqual({ kind: 'city' });
-		expect(ruleFor('/review/proposals/[id]')).toEqual({ kind: 'city' });
+		expect(ruleFor('/review/proposals/[id=id]')).toEqual({ kind: 'city' });
 		expect(ruleFor('/admin/users')).toEqual({ kind: 'admin' });
 		expect(ruleFor('/w/[ward]/facilities')).toEqual({ kind: 'ward', param: 'ward' });
 		expect(ruleFor('/api/v1/wards/[code]/facilities')).toEqual({ kind: 'ward', param: 'code' });
-		expect(ruleFor('/api/v1/proposals/[id]')).toEqual({ kind: 'proposal', param: 'id' });
+		expect(ruleFor('/api/v1/proposals/[id=id]')).toEqual({ kind: 'proposal', param: 'id' });
 	});
 
 	it('a longer word is not the prefix: /loginx, /adminx, /reviewer are signed-in pages', () => {
@@ -142,7 +142,7 @@ describe('HTTP methods: GET, HEAD and OPTIONS read; every other method writes', 
 
 	it('a proposal is read with HEAD and never written through the API', () => {
 		const api = (method: string, who = P.btEditor()) =>
-			authorize(db, who, '/api/v1/proposals/[id]', { id: String(submitted) }, method);
+			authorize(db, who, '/api/v1/proposals/[id=id]', { id: String(submitted) }, method);
 		expect(api('HEAD')).toEqual({ ok: true, canEdit: false });
 		expect(api('OPTIONS')).toEqual({ ok: true, canEdit: false });
 		expect(api('PUT')).toEqual({ ok: false, status: 403 });
@@ -235,14 +235,14 @@ describe('the decision of each rule', () => {
 
 describe('proposals through the API', () => {
 	const read = (who: Principal, id: string) =>
-		authorize(db, who, '/api/v1/proposals/[id]', { id }, 'GET');
+		authorize(db, who, '/api/v1/proposals/[id=id]', { id }, 'GET');
 
 	it('ids that are not integers, or unknown, are 404 for everyone', () => {
 		for (const id of ['abc', '1.5', '', String(submitted + 1000)]) {
 			expect(read(P.admin(), id), id).toEqual({ ok: false, status: 404 });
 			expect(read(P.btEditor(), id), id).toEqual({ ok: false, status: 404 });
 		}
-		expect(authorize(db, P.admin(), '/api/v1/proposals/[id]', {}, 'GET')).toEqual({
+		expect(authorize(db, P.admin(), '/api/v1/proposals/[id=id]', {}, 'GET')).toEqual({
 			ok: false,
 			status: 404
 		});

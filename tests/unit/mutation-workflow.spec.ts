@@ -1,5 +1,5 @@
 /**
- * The proposal workflow (src/lib/server/proposals.ts) beyond the state table of
+ * The proposal workflow (src/lib/server/proposals/index.ts) beyond the state table of
  * proposal-workflow.spec.ts: what each accepted step writes besides the status — the audit
  * entry (before and after), the notifications (who, which message, which link), the version,
  * comment and decision rows — and the input checks of a comment. Written to kill mutants that

@@ -42,9 +42,9 @@ import {
 	updateBuilding,
 	updateFacility,
 	updateRoom
-} from '../../src/lib/server/facilities';
-import { facilityForApi } from '../../src/lib/server/facilities-api';
-import { queryAudit } from '../../src/lib/server/audit-query';
+} from '../../src/lib/server/inventory/facilities';
+import { facilityForApi } from '../../src/lib/server/inventory/facilities-api';
+import { queryAudit } from '../../src/lib/server/audit/audit-query';
 
 const ROUTES_DIR = path.resolve('src/routes');
 const ROUTE_FILES = new Set(['+page.svelte', '+page.server.ts', '+page.ts', '+server.ts']);
@@ -109,7 +109,7 @@ const RULES: [prefix: string, rule: Rule][] = [
 	['/health', () => 200],
 	['/api/v1/wards/[code]', btWard(true)],
 	[
-		'/api/v1/proposals/[id]',
+		'/api/v1/proposals/[id=id]',
 		(who, method) => {
 			if (who === 'anonymous') return 401;
 			if (who === 'ak.editor') return 404;
@@ -126,7 +126,7 @@ const RULES: [prefix: string, rule: Rule][] = [
 		}
 	]) as [string, Rule][]),
 	[
-		'/w/[ward]/proposals/[id]/submit',
+		'/w/[ward]/proposals/[id=id]/submit',
 		(who: Who, method: Method) => {
 			const base = btWard(false)(who, method);
 			return base === 200 && who !== 'bt.editor' ? 403 : base;
@@ -267,8 +267,8 @@ describe('the permission matrix', () => {
 				'/',
 				'/login',
 				'/w/[ward]/facilities',
-				'/w/[ward]/facilities/[id]/buildings/[bid]/rooms/[rid]',
-				'/api/v1/wards/[code]/facilities/[id]',
+				'/w/[ward]/facilities/[id=id]/buildings/[bid=id]/rooms/[rid=id]',
+				'/api/v1/wards/[code]/facilities/[id=id]',
 				'/admin/users',
 				'/w/[ward]/audit/export.csv'
 			])

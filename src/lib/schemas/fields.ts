@@ -25,7 +25,7 @@ export function parseLocaleNumber(raw: unknown): unknown {
 }
 
 /**
- * A zod issue whose message is a catalogue key: forms (src/lib/server/forms.ts) and imports
+ * A zod issue whose message is a catalogue key: forms (src/lib/server/core/forms.ts) and imports
  * (src/lib/server/io/common.ts) translate `params.key` with `params.values`.
  */
 export interface KeyedIssue {

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
-import { changePassword } from '$lib/server/users';
-import { actorOf, clientIp } from '$lib/server/request';
+import { changePassword } from '$lib/server/admin/users';
+import { actorOf, clientIp } from '$lib/server/core/request';
 import { translate, type MessageKey } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { loopDelay, startLoopMonitor } from '$lib/server/loop-delay';
+import { loopDelay, startLoopMonitor } from '$lib/server/core/loop-delay';
 import type { RequestHandler } from './$types';
 
 /**

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { isLocale, LOCALE_COOKIE } from '$lib/i18n';
-import { safeNext } from '$lib/server/request';
+import { safeNext } from '$lib/server/core/request';
 import type { Actions } from './$types';
 
 export const actions: Actions = {

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { login } from '$lib/server/auth/login';
-import { clientIp, safeNext } from '$lib/server/request';
-import { sampleMode } from '$lib/server/startup';
+import { clientIp, safeNext } from '$lib/server/core/request';
+import { sampleMode } from '$lib/server/core/startup';
 import { translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 

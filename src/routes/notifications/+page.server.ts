@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { listNotifications, markRead, unreadCount } from '$lib/server/notifications';
+import { listNotifications, markRead, unreadCount } from '$lib/server/proposals/notifications';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

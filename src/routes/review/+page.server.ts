@@ -1,5 +1,5 @@
 import { reviewQueue } from '$lib/server/proposals';
-import { unreadCount } from '$lib/server/notifications';
+import { unreadCount } from '$lib/server/proposals/notifications';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

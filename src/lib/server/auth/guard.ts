@@ -10,7 +10,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { proposals, wards } from '../db/schema';
-import { maySeeProposal, versionCountSql } from '../visibility';
+import { maySeeProposal, versionCountSql } from '../core/visibility';
 import type { SessionUser } from './sessions';
 
 export type Principal =
@@ -45,7 +45,7 @@ export const POLICY: [prefix: string, rule: Rule][] = [
 	['/ahp/[token]', { kind: 'public' }],
 	['/health', { kind: 'public' }],
 	['/api/v1/wards/[code]', { kind: 'ward', param: 'code' }],
-	['/api/v1/proposals/[id]', { kind: 'proposal', param: 'id' }],
+	['/api/v1/proposals/[id=id]', { kind: 'proposal', param: 'id' }],
 	['/api/v1', { kind: 'user' }],
 	// Every member of the ward (the leaders have viewer accounts) answers their own AHP comparisons.
 	['/w/[ward]/sites/weights/mine', { kind: 'ward', param: 'ward', memberWrites: true }],
@@ -54,7 +54,7 @@ export const POLICY: [prefix: string, rule: Rule][] = [
 	['/w/[ward]/facilities/new', { kind: 'ward', param: 'ward', editOnly: true }],
 	['/w/[ward]/sites/new', { kind: 'ward', param: 'ward', editOnly: true }],
 	['/w/[ward]/sites/import', { kind: 'ward', param: 'ward', editOnly: true }],
-	['/w/[ward]/proposals/[id]/submit', { kind: 'ward', param: 'ward', editOnly: true }],
+	['/w/[ward]/proposals/[id=id]/submit', { kind: 'ward', param: 'ward', editOnly: true }],
 	['/w/[ward]', { kind: 'ward', param: 'ward' }],
 	['/review', { kind: 'city' }],
 	['/admin', { kind: 'admin' }],

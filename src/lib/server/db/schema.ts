@@ -33,7 +33,7 @@ const updatedAt = () =>
 		.default(sql`(unixepoch('subsec') * 1000)`);
 /**
  * Optimistic concurrency: the row's version, 1 when created, + 1 on every update (the update
- * checks it in its WHERE clause, src/lib/server/concurrency.ts; a trigger bumps it for updates
+ * checks it in its WHERE clause, src/lib/server/core/concurrency.ts; a trigger bumps it for updates
  * that do not). A form carries the version it was loaded with; a stale save is refused (409).
  */
 const rowVersion = () => integer('version').notNull().default(1);

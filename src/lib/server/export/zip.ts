@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import type { PacketSnapshot } from '../../packet';
-import { readPhotoFile } from '../photos';
+import { readPhotoFile } from '../inventory/photos';
 import { packetCharts } from './charts';
 import type { DocLocale, PacketImages } from './common';
 import { buildDocx } from './docx';

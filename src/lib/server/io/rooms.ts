@@ -17,7 +17,7 @@ import type { Actor } from '../audit';
 import { writeAudit } from '../audit';
 import type { Db, DbLike } from '../db/connection';
 import { buildings, facilities, orgUnits, rooms } from '../db/schema';
-import { roomPlausibilityIssue, type BuildingFigures } from '../facilities';
+import { roomPlausibilityIssue, type BuildingFigures } from '../inventory/facilities';
 import {
 	AUDIT_INSERT_SQL,
 	readCell,

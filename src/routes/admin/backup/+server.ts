@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { backupDatabase } from '$lib/server/backup';
+import { backupDatabase } from '$lib/server/admin/backup';
 import type { RequestHandler } from './$types';
 
 /**

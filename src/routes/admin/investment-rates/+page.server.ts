@@ -1,7 +1,11 @@
 import { redirect } from '@sveltejs/kit';
-import { parseForm } from '$lib/server/forms';
-import { RateError, createInvestmentRate, listInvestmentRates } from '$lib/server/investment-rates';
-import { actorOf } from '$lib/server/request';
+import { parseForm } from '$lib/server/core/forms';
+import {
+	RateError,
+	createInvestmentRate,
+	listInvestmentRates
+} from '$lib/server/admin/investment-rates';
+import { actorOf } from '$lib/server/core/request';
 import { investmentRateCreateSchema } from '$lib/schemas/dossier';
 import { rateFailure } from './rate-failure';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,6 +1,6 @@
 import { translate, type Locale, type MessageKey } from '$lib/i18n';
-import { failField } from '$lib/server/forms';
-import type { RateError } from '$lib/server/investment-rates';
+import { failField } from '$lib/server/core/forms';
+import type { RateError } from '$lib/server/admin/investment-rates';
 
 /** The message of a refused rate write, on the field it concerns. */
 export function rateFailure(

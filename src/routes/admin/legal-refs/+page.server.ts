@@ -1,9 +1,13 @@
 import { redirect } from '@sveltejs/kit';
 import { translate, type MessageKey } from '$lib/i18n';
 import { todayInVietnam } from '$lib/i18n/vn-date';
-import { failField, parseForm } from '$lib/server/forms';
-import { LegalRefError, createLegalReference, listLegalReferences } from '$lib/server/legal-refs';
-import { actorOf } from '$lib/server/request';
+import { failField, parseForm } from '$lib/server/core/forms';
+import {
+	LegalRefError,
+	createLegalReference,
+	listLegalReferences
+} from '$lib/server/admin/legal-refs';
+import { actorOf } from '$lib/server/core/request';
 import { legalRefCreateSchema } from '$lib/schemas/dossier';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,4 +1,4 @@
-import { listNormSets } from '$lib/server/norm-sets';
+import { listNormSets } from '$lib/server/needs/norm-sets';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => ({ sets: listNormSets(locals.db) });

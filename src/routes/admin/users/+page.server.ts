@@ -1,4 +1,4 @@
-import { listUsers } from '$lib/server/users';
+import { listUsers } from '$lib/server/admin/users';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

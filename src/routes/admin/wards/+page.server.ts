@@ -1,5 +1,5 @@
-import { cached } from '$lib/server/cache';
-import { listWards } from '$lib/server/wards';
+import { cached } from '$lib/server/core/cache';
+import { listWards } from '$lib/server/admin/wards';
 import type { PageServerLoad } from './$types';
 
 /** Wards per page (a city has about 170). */

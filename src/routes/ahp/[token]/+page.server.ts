@@ -9,9 +9,9 @@ import {
 	answerInvite,
 	matrixFromForm,
 	openInvite
-} from '$lib/server/ahp-sessions';
-import { formValues } from '$lib/server/forms';
-import { listCriteria, ScoringError } from '$lib/server/scoring';
+} from '$lib/server/sites/ahp-sessions';
+import { formValues } from '$lib/server/core/forms';
+import { listCriteria, ScoringError } from '$lib/server/sites/scoring';
 import type { Actions, PageServerLoad } from './$types';
 
 function activeCriteria(db: App.Locals['db'], wardId: number) {

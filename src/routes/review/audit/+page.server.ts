@@ -5,8 +5,8 @@ import {
 	parseAuditFilters,
 	queryAudit,
 	withDiffs
-} from '$lib/server/audit-query';
-import { cached } from '$lib/server/cache';
+} from '$lib/server/audit/audit-query';
+import { cached } from '$lib/server/core/cache';
 import type { PageServerLoad } from './$types';
 
 /**

@@ -1,5 +1,5 @@
 import { env } from '$env/dynamic/private';
-import { cached } from '$lib/server/cache';
+import { cached } from '$lib/server/core/cache';
 import { portfolio, type PortfolioRow } from '$lib/server/proposals';
 import type { PageServerLoad } from './$types';
 

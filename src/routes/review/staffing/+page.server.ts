@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { translate, type MessageKey } from '$lib/i18n';
 import { KNOWN_FIELDS } from '$lib/schemas/needs';
-import { parseForm } from '$lib/server/forms';
-import { actorOf } from '$lib/server/request';
+import { parseForm } from '$lib/server/core/forms';
+import { actorOf } from '$lib/server/core/request';
 import { staffingFieldLabel } from '$lib/server/needs';
 import {
 	BOARD_PAGE_ROWS,
@@ -12,7 +12,7 @@ import {
 	assignmentSchema,
 	endAssignment,
 	staffingBoard
-} from '$lib/server/staffing-support';
+} from '$lib/server/needs/staffing-support';
 import { boardFilter, filterQuery } from './filter';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,4 +1,4 @@
-import type { BoardFilter } from '$lib/server/staffing-support';
+import type { BoardFilter } from '$lib/server/needs/staffing-support';
 
 /** The board's filter from the query string (?ward=&field=&position=), each at most 60 chars. */
 export function boardFilter(url: URL): BoardFilter {

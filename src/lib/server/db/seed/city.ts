@@ -19,7 +19,7 @@ import type { Assignment } from '../../../allocation/types';
 import { defaultDraft } from '../../../packet';
 import { buildInstance, saveScenario } from '../../plans';
 import { assemble, sha256, type DraftState } from '../../proposals';
-import { saveScoringRun } from '../../scoring';
+import { saveScoringRun } from '../../sites/scoring';
 import { ROOM_TYPES, type RoomType } from '../../../constants';
 import type { Db } from '../connection';
 import { rectangleAround } from './geometry';

@@ -29,8 +29,8 @@ import {
 import { rectangleAround } from './geometry';
 import { seedSampleProposals } from './proposals';
 import { seedDefaultScenarios } from './scenarios';
-import { seedLegalReferences } from '../../legal-refs';
-import { seedInvestmentRates } from '../../investment-rates';
+import { seedLegalReferences } from '../../admin/legal-refs';
+import { seedInvestmentRates } from '../../admin/investment-rates';
 import { seedSampleSupport } from './staffing-support';
 import { deriveDangerLevel } from '../../../condition';
 

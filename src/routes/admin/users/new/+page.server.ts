@@ -1,7 +1,7 @@
-import { createUser, USER_ERROR_KEYS, UserError } from '$lib/server/users';
-import { listWards } from '$lib/server/wards';
-import { failField, parseForm } from '$lib/server/forms';
-import { actorOf } from '$lib/server/request';
+import { createUser, USER_ERROR_KEYS, UserError } from '$lib/server/admin/users';
+import { listWards } from '$lib/server/admin/wards';
+import { failField, parseForm } from '$lib/server/core/forms';
+import { actorOf } from '$lib/server/core/request';
 import { userCreateSchema } from '$lib/schemas/admin';
 import { translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';

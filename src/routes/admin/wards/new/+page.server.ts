@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
-import { createWard, WardError, wardInputFromForm } from '$lib/server/wards';
-import { failField, parseForm } from '$lib/server/forms';
-import { actorOf } from '$lib/server/request';
+import { createWard, WardError, wardInputFromForm } from '$lib/server/admin/wards';
+import { failField, parseForm } from '$lib/server/core/forms';
+import { actorOf } from '$lib/server/core/request';
 import { wardSchema } from '$lib/schemas/admin';
 import { translate } from '$lib/i18n';
 import type { Actions } from './$types';

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { apiError } from '$lib/server/api';
-import { boardForApi, staffingBoard } from '$lib/server/staffing-support';
+import { apiError } from '$lib/server/core/api';
+import { boardForApi, staffingBoard } from '$lib/server/needs/staffing-support';
 import { boardFilter } from '../../../review/staffing/filter';
 import type { RequestHandler } from './$types';
 

@@ -1,4 +1,4 @@
-import { auditCsv, parseAuditFilters } from '$lib/server/audit-query';
+import { auditCsv, parseAuditFilters } from '$lib/server/audit/audit-query';
 import type { RequestHandler } from './$types';
 
 /** GET /review/audit/export.csv — the proposals' audit rows with the page's filters. */

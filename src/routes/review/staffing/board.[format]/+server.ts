@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { exportBoard, staffingBoard } from '$lib/server/staffing-support';
+import { exportBoard, staffingBoard } from '$lib/server/needs/staffing-support';
 import { boardFilter } from '../filter';
 import type { RequestHandler } from './$types';
 

@@ -5,8 +5,8 @@ import {
 	parseAuditFilters,
 	queryAudit,
 	withDiffs
-} from '$lib/server/audit-query';
-import { isCityViewer } from '$lib/server/visibility';
+} from '$lib/server/audit/audit-query';
+import { isCityViewer } from '$lib/server/core/visibility';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -1,6 +1,6 @@
-import { facilityMarkers, listFacilities } from '$lib/server/facilities';
-import { inventoryStats } from '$lib/server/inventory-stats';
-import { cached } from '$lib/server/cache';
+import { facilityMarkers, listFacilities } from '$lib/server/inventory/facilities';
+import { inventoryStats } from '$lib/server/inventory/inventory-stats';
+import { cached } from '$lib/server/core/cache';
 import { wards } from '$lib/server/db/schema';
 import { eq } from 'drizzle-orm';
 import type { PageServerLoad } from './$types';

@@ -9,12 +9,12 @@ import {
 	workAreaByBuilding
 } from '$lib/server/needs';
 import { appliedArrangementByUnit } from '$lib/server/plans';
-import { currentNormSets } from '$lib/server/norm-sets';
-import { cached } from '$lib/server/cache';
-import { parseForm } from '$lib/server/forms';
-import { actorOf } from '$lib/server/request';
+import { currentNormSets } from '$lib/server/needs/norm-sets';
+import { cached } from '$lib/server/core/cache';
+import { parseForm } from '$lib/server/core/forms';
+import { actorOf } from '$lib/server/core/request';
 import { specialisedRoomSchema } from '$lib/schemas/needs';
-import { supportForWard, vnToday } from '$lib/server/staffing-support';
+import { supportForWard, vnToday } from '$lib/server/needs/staffing-support';
 import { staffingFieldLabel } from '$lib/server/needs';
 import type { Actions, PageServerLoad } from './$types';
 

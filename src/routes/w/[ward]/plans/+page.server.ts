@@ -1,10 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { AllocationInputError, DEFAULT_WEIGHTS } from '$lib/allocation';
-import { warmUpOffThread } from '$lib/server/solve-pool';
+import { warmUpOffThread } from '$lib/server/plans/solve-pool';
 import { NON_WORK_ROOM_TYPES } from '$lib/constants';
 import { translate } from '$lib/i18n';
-import { cached } from '$lib/server/cache';
-import { parseForm } from '$lib/server/forms';
+import { cached } from '$lib/server/core/cache';
+import { parseForm } from '$lib/server/core/forms';
 import {
 	appliedArrangementByUnit,
 	buildInstance,
@@ -16,7 +16,7 @@ import {
 	queueNewScenario,
 	UNUSABLE_ROOM_TYPES
 } from '$lib/server/plans';
-import { actorOf } from '$lib/server/request';
+import { actorOf } from '$lib/server/core/request';
 import { QueueFullError, queueFullMessage } from '$lib/server/jobs';
 import {
 	createSchema,

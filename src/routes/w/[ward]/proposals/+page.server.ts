@@ -1,11 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { ProposalError, createProposal, listProposals, liveProposals } from '$lib/server/proposals';
-import { unreadCount } from '$lib/server/notifications';
-import { parseForm } from '$lib/server/forms';
-import { actorOf } from '$lib/server/request';
+import { unreadCount } from '$lib/server/proposals/notifications';
+import { parseForm } from '$lib/server/core/forms';
+import { actorOf } from '$lib/server/core/request';
 import { createProposalSchema } from '$lib/packet/forms';
-import { maySeeProposal } from '$lib/server/visibility';
+import { maySeeProposal } from '$lib/server/core/visibility';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

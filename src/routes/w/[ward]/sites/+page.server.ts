@@ -1,6 +1,6 @@
-import { cached } from '$lib/server/cache';
+import { cached } from '$lib/server/core/cache';
 import { allSites, listSites, wardGeo } from '$lib/server/sites';
-import { latestRunScores } from '$lib/server/scoring';
+import { latestRunScores } from '$lib/server/sites/scoring';
 import type { PageServerLoad } from './$types';
 
 const SORTS = ['code', 'name', 'area'] as const;

@@ -4,7 +4,7 @@
  */
 import type { ActionFailure } from '@sveltejs/kit';
 import { translate, type Locale } from '$lib/i18n';
-import { failField, parseForm, type FormFailure, type FormValues } from '$lib/server/forms';
+import { failField, parseForm, type FormFailure, type FormValues } from '$lib/server/core/forms';
 import { resolveGeometry, SiteError, siteValues, type SiteValues } from '$lib/server/sites';
 import { siteFormSchema } from '$lib/schemas/sites';
 /**

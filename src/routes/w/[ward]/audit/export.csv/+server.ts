@@ -1,5 +1,5 @@
-import { auditCsv, parseAuditFilters } from '$lib/server/audit-query';
-import { isCityViewer } from '$lib/server/visibility';
+import { auditCsv, parseAuditFilters } from '$lib/server/audit/audit-query';
+import { isCityViewer } from '$lib/server/core/visibility';
 import type { RequestHandler } from './$types';
 
 /** GET /w/{ward}/audit/export.csv?user=&entity=&action=&from=&to= — the same filters as the page. */

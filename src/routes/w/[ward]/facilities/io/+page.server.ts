@@ -11,8 +11,8 @@ import {
 	validateRoomRows,
 	type ImportIssue
 } from '$lib/server/io';
-import { dropUpload, keepUpload, readUpload } from '$lib/server/pending-imports';
-import { actorOf } from '$lib/server/request';
+import { dropUpload, keepUpload, readUpload } from '$lib/server/admin/pending-imports';
+import { actorOf } from '$lib/server/core/request';
 import { translate, type Locale } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
-import { createFacility, InventoryError } from '$lib/server/facilities';
-import { failField, parseForm } from '$lib/server/forms';
-import { actorOf } from '$lib/server/request';
+import { createFacility, InventoryError } from '$lib/server/inventory/facilities';
+import { failField, parseForm } from '$lib/server/core/forms';
+import { actorOf } from '$lib/server/core/request';
 import { wards } from '$lib/server/db/schema';
 import { facilitySchema } from '$lib/schemas/inventory';
 import { translate } from '$lib/i18n';

@@ -13,11 +13,11 @@ import {
 	updateUnit
 } from '$lib/server/org';
 import { IoError, MAX_FILE_MB } from '$lib/server/io';
-import { currentNormSet, positionTitleKeys } from '$lib/server/norm-sets';
+import { currentNormSet, positionTitleKeys } from '$lib/server/needs/norm-sets';
 import { NormsInputError, isRankKey, positionNorm } from '$lib/norms';
-import { ConflictError, conflictFailure, formVersion } from '$lib/server/concurrency';
-import { failField, parseForm, type FormValues } from '$lib/server/forms';
-import { actorOf } from '$lib/server/request';
+import { ConflictError, conflictFailure, formVersion } from '$lib/server/core/concurrency';
+import { failField, parseForm, type FormValues } from '$lib/server/core/forms';
+import { actorOf } from '$lib/server/core/request';
 import { positionSchema, unitSchema } from '$lib/schemas/needs';
 import { translate, type Locale } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';

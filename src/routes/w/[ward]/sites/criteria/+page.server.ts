@@ -1,9 +1,9 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { cached } from '$lib/server/cache';
-import { criteriaValues, pageOf, pageParam } from '$lib/server/scoring-run-view';
-import { ConflictError, conflictFailure, formVersion } from '$lib/server/concurrency';
-import { parseForm } from '$lib/server/forms';
-import { actorOf } from '$lib/server/request';
+import { cached } from '$lib/server/core/cache';
+import { criteriaValues, pageOf, pageParam } from '$lib/server/sites/scoring-run-view';
+import { ConflictError, conflictFailure, formVersion } from '$lib/server/core/concurrency';
+import { parseForm } from '$lib/server/core/forms';
+import { actorOf } from '$lib/server/core/request';
 import {
 	addComputedCriterion,
 	buildDecision,
@@ -12,7 +12,7 @@ import {
 	listCriteria,
 	ScoringError,
 	updateCriterion
-} from '$lib/server/scoring';
+} from '$lib/server/sites/scoring';
 import { addCriterionSchema, criterionSchema } from '$lib/schemas/sites';
 import { translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';

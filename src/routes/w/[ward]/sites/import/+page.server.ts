@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { IoError, parseTable } from '$lib/server/io';
-import { formValues, parseForm } from '$lib/server/forms';
-import { actorOf } from '$lib/server/request';
+import { formValues, parseForm } from '$lib/server/core/forms';
+import { actorOf } from '$lib/server/core/request';
 import {
 	importSites,
 	parseSitesGeoJson,

@@ -1,10 +1,15 @@
 import { redirect } from '@sveltejs/kit';
-import { failField } from '$lib/server/forms';
-import { chosenFiles, PhotoError, removePhotoFiles, storePhotos } from '$lib/server/photos';
-import { actorOf } from '$lib/server/request';
+import { failField } from '$lib/server/core/forms';
+import {
+	chosenFiles,
+	PhotoError,
+	removePhotoFiles,
+	storePhotos
+} from '$lib/server/inventory/photos';
+import { actorOf } from '$lib/server/core/request';
 import { readSiteForm } from '../site-form.server';
 import { createSite, SiteError, wardGeo } from '$lib/server/sites';
-import { formValues } from '$lib/server/forms';
+import { formValues } from '$lib/server/core/forms';
 import { translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 

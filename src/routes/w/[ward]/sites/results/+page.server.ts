@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
-import { parseForm } from '$lib/server/forms';
-import { actorOf } from '$lib/server/request';
+import { parseForm } from '$lib/server/core/forms';
+import { actorOf } from '$lib/server/core/request';
 import {
 	buildDecision,
 	deleteScoringRun,
@@ -11,18 +11,18 @@ import {
 	ScoringError,
 	SMAA_SAMPLES,
 	smaaForSliced
-} from '$lib/server/scoring';
-import { SmaaBusyError, startFullSmaa } from '$lib/server/smaa-jobs';
+} from '$lib/server/sites/scoring';
+import { SmaaBusyError, startFullSmaa } from '$lib/server/sites/smaa-jobs';
 import {
 	methodOf,
 	prepareScoringView,
 	round4,
 	scoringSmaa,
 	scoringView
-} from '$lib/server/scoring-view';
-import { analyseOffThread } from '$lib/server/scoring-worker';
+} from '$lib/server/sites/scoring-view';
+import { analyseOffThread } from '$lib/server/sites/scoring-worker';
 import { wardGeo } from '$lib/server/sites';
-import { cached } from '$lib/server/cache';
+import { cached } from '$lib/server/core/cache';
 import { scoringRunSchema } from '$lib/schemas/sites';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { formValues, parseForm } from '$lib/server/forms';
-import { actorOf } from '$lib/server/request';
+import { formValues, parseForm } from '$lib/server/core/forms';
+import { actorOf } from '$lib/server/core/request';
 import {
 	ahpState,
 	deleteJudgment,
@@ -11,14 +11,14 @@ import {
 	useAhpWeights,
 	useDefaultWeights,
 	weightState
-} from '$lib/server/scoring';
+} from '$lib/server/sites/scoring';
 import {
 	AhpSessionError,
 	createInvite,
 	listInvites,
 	matrixFromForm,
 	revokeInvite
-} from '$lib/server/ahp-sessions';
+} from '$lib/server/sites/ahp-sessions';
 import { judgmentHeaderSchema } from '$lib/schemas/sites';
 import { parseLocaleNumber } from '$lib/schemas/fields';
 import { translate, type MessageKey } from '$lib/i18n';

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { facilitiesForApi } from '$lib/server/facilities-api';
+import { facilitiesForApi } from '$lib/server/inventory/facilities-api';
 import type { RequestHandler } from './$types';
 
 /** GET /api/v1/wards/{code}/facilities?page=N&pageSize=M */

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { apiError } from '$lib/server/api';
+import { apiError } from '$lib/server/core/api';
 import { NeedsError, needsForWard } from '$lib/server/needs';
 import type { RequestHandler } from './$types';
 

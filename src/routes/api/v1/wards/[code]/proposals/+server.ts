@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { proposalsForApi } from '$lib/server/proposals';
-import { maySeeProposal } from '$lib/server/visibility';
+import { maySeeProposal } from '$lib/server/core/visibility';
 import type { RequestHandler } from './$types';
 
 /** GET /api/v1/wards/{code}/proposals — the ward's proposals and their versions. */

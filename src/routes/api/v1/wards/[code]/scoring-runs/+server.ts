@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { listScoringRuns } from '$lib/server/scoring';
+import { listScoringRuns } from '$lib/server/sites/scoring';
 import type { RequestHandler } from './$types';
 
 /** GET /api/v1/wards/{code}/scoring-runs — the ward's saved runs, newest first. */

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { sitesGeoJson } from '$lib/server/scoring';
+import { sitesGeoJson } from '$lib/server/sites/scoring';
 import type { RequestHandler } from './$types';
 
 /** GET /api/v1/wards/{code}/sites — a GeoJSON FeatureCollection of the ward's candidate sites. */

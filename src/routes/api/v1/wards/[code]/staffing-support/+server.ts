@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { boardForApi, staffingBoard } from '$lib/server/staffing-support';
+import { boardForApi, staffingBoard } from '$lib/server/needs/staffing-support';
 import type { RequestHandler } from './$types';
 
 /** GET /api/v1/wards/{code}/staffing-support: the ward's vacancies, support and uncovered posts. */

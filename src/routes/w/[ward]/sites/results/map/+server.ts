@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { methodOf, prepareScoringView, scoreMap } from '$lib/server/scoring-view';
+import { methodOf, prepareScoringView, scoreMap } from '$lib/server/sites/scoring-view';
 import type { RequestHandler } from './$types';
 
 /**

@@ -4,8 +4,8 @@
  */
 import { json } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
-import { buildDecision } from '$lib/server/scoring';
-import { SmaaBusyError, smaaProgress, startFullSmaa } from '$lib/server/smaa-jobs';
+import { buildDecision } from '$lib/server/sites/scoring';
+import { SmaaBusyError, smaaProgress, startFullSmaa } from '$lib/server/sites/smaa-jobs';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ locals }) => json(smaaProgress(locals.ward!.id));

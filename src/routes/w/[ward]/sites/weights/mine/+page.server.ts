@@ -5,10 +5,10 @@
  */
 import { fail, redirect } from '@sveltejs/kit';
 import { translate, type MessageKey } from '$lib/i18n';
-import { matrixFromForm } from '$lib/server/ahp-sessions';
-import { formValues } from '$lib/server/forms';
-import { actorOf } from '$lib/server/request';
-import { ahpState, listCriteria, saveJudgments, ScoringError } from '$lib/server/scoring';
+import { matrixFromForm } from '$lib/server/sites/ahp-sessions';
+import { formValues } from '$lib/server/core/forms';
+import { actorOf } from '$lib/server/core/request';
+import { ahpState, listCriteria, saveJudgments, ScoringError } from '$lib/server/sites/scoring';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

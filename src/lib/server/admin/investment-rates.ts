@@ -1,0 +1,215 @@
+/**
+ * The unit investment rates (suất vốn đầu tư) of the Ministry of Construction for office
+ * buildings by storeys (issue 15), each with its source and year and a "verify" flag. Versioned
+ * like the legal references: an edit writes version n + 1 of the band's key and keeps the old
+ * one as history, audited, in one transaction. Current bands may not overlap.
+ */
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import type { Actor } from '../audit';
+import { writeAudit } from '../audit';
+import type { Db, DbLike } from '../db';
+import { investmentRates } from '../db/schema';
+import { INVESTMENT_RATE_SEEDS } from '../db/seed/reference-data';
+import type { InvestmentRate } from '../../packet/dossier-types';
+import { pickRate } from '../../packet/investment';
+import type { InvestmentRateInput } from '../../schemas/dossier';
+
+/** Most current bands the table holds. */
+export const MAX_RATE_BANDS = 50;
+
+export class RateError extends Error {
+	constructor(
+		public readonly code: 'not-found' | 'not-current' | 'duplicate-key' | 'overlap' | 'full',
+		/** The key of the band overlapped, for 'overlap'. */
+		public readonly other?: string
+	) {
+		super(code);
+	}
+}
+
+type Row = typeof investmentRates.$inferSelect;
+
+function toRate(r: Row): InvestmentRate {
+	return {
+		id: r.id,
+		key: r.key,
+		version: r.version,
+		storeysFrom: r.storeysFrom,
+		storeysTo: r.storeysTo,
+		vndPerM2: r.vndPerM2,
+		source: r.source,
+		year: r.year,
+		verify: r.verify,
+		note: r.note
+	};
+}
+
+/** The current bands, lowest storeys first. */
+export function listInvestmentRates(db: DbLike): InvestmentRate[] {
+	return db
+		.select()
+		.from(investmentRates)
+		.where(eq(investmentRates.isCurrent, true))
+		.all()
+		.map(toRate)
+		.sort((a, b) => a.storeysFrom - b.storeysFrom || a.key.localeCompare(b.key));
+}
+
+export function getInvestmentRate(
+	db: DbLike,
+	id: number
+): (InvestmentRate & { isCurrent: boolean; createdAt: number }) | undefined {
+	const r = db.select().from(investmentRates).where(eq(investmentRates.id, id)).get();
+	return r ? { ...toRate(r), isCurrent: r.isCurrent, createdAt: r.createdAt } : undefined;
+}
+
+/** Every version of a band, newest first. */
+export function investmentRateHistory(
+	db: DbLike,
+	key: string
+): (InvestmentRate & { isCurrent: boolean; createdAt: number })[] {
+	return db
+		.select()
+		.from(investmentRates)
+		.where(eq(investmentRates.key, key))
+		.orderBy(desc(investmentRates.version))
+		.all()
+		.map((r) => ({ ...toRate(r), isCurrent: r.isCurrent, createdAt: r.createdAt }));
+}
+
+/** The current rate for a building of `storeys` storeys, or null when no band covers it. */
+export function rateForStoreys(db: DbLike, storeys: number): InvestmentRate | null {
+	return pickRate(listInvestmentRates(db), storeys);
+}
+
+function overlaps(
+	a: { storeysFrom: number; storeysTo: number | null },
+	b: { storeysFrom: number; storeysTo: number | null }
+): boolean {
+	const aTo = a.storeysTo ?? Infinity;
+	const bTo = b.storeysTo ?? Infinity;
+	return a.storeysFrom <= bTo && b.storeysFrom <= aTo;
+}
+
+function checkOverlap(tx: DbLike, input: InvestmentRateInput, exceptKey: string | null): void {
+	const current = tx
+		.select()
+		.from(investmentRates)
+		.where(
+			exceptKey === null
+				? eq(investmentRates.isCurrent, true)
+				: and(eq(investmentRates.isCurrent, true), ne(investmentRates.key, exceptKey))
+		)
+		.all();
+	const hit = current.find((r) => overlaps(r, input));
+	if (hit) throw new RateError('overlap', hit.key);
+}
+
+function values(input: InvestmentRateInput) {
+	return {
+		storeysFrom: input.storeysFrom,
+		storeysTo: input.storeysTo,
+		vndPerM2: input.vndPerM2,
+		source: input.source,
+		year: input.year,
+		verify: input.verify,
+		note: input.note ?? ''
+	};
+}
+
+/** Adds a band (version 1 of a new key), audited; refused if it overlaps a current band. */
+export function createInvestmentRate(
+	db: Db,
+	actor: Actor,
+	key: string,
+	input: InvestmentRateInput
+): InvestmentRate {
+	return db.transaction((tx) => {
+		if (tx.select().from(investmentRates).where(eq(investmentRates.key, key)).get()) {
+			throw new RateError('duplicate-key');
+		}
+		const n =
+			tx
+				.select({ n: sql<number>`count(*)` })
+				.from(investmentRates)
+				.where(eq(investmentRates.isCurrent, true))
+				.get()?.n ?? 0;
+		if (n >= MAX_RATE_BANDS) throw new RateError('full');
+		checkOverlap(tx, input, null);
+		const row = tx
+			.insert(investmentRates)
+			.values({ key, version: 1, ...values(input), isCurrent: true, createdBy: actor.userId })
+			.returning()
+			.get();
+		writeAudit(tx, {
+			actor,
+			wardId: null,
+			entity: 'investment-rate',
+			entityId: row.id,
+			action: 'create',
+			after: { key, version: 1, ...values(input) }
+		});
+		return toRate(row);
+	});
+}
+
+/** Edits the band of version `baseId` (must be current): writes the next version, audited. */
+export function editInvestmentRate(
+	db: Db,
+	actor: Actor,
+	baseId: number,
+	input: InvestmentRateInput
+): InvestmentRate {
+	return db.transaction((tx) => {
+		const base = tx.select().from(investmentRates).where(eq(investmentRates.id, baseId)).get();
+		if (!base) throw new RateError('not-found');
+		if (!base.isCurrent) throw new RateError('not-current');
+		checkOverlap(tx, input, base.key);
+		const version =
+			(tx
+				.select({ v: sql<number>`max(${investmentRates.version})` })
+				.from(investmentRates)
+				.where(eq(investmentRates.key, base.key))
+				.get()?.v ?? base.version) + 1;
+		tx.update(investmentRates)
+			.set({ isCurrent: false })
+			.where(and(eq(investmentRates.key, base.key), eq(investmentRates.isCurrent, true)))
+			.run();
+		const row = tx
+			.insert(investmentRates)
+			.values({
+				key: base.key,
+				version,
+				...values(input),
+				isCurrent: true,
+				createdBy: actor.userId
+			})
+			.returning()
+			.get();
+		writeAudit(tx, {
+			actor,
+			wardId: null,
+			entity: 'investment-rate',
+			entityId: row.id,
+			action: 'update',
+			before: toRate(base),
+			after: toRate(row)
+		});
+		return toRate(row);
+	});
+}
+
+/** Seeds the sample rates into an empty table (idempotent). */
+export function seedInvestmentRates(tx: DbLike): void {
+	const n =
+		tx
+			.select({ n: sql<number>`count(*)` })
+			.from(investmentRates)
+			.get()?.n ?? 0;
+	if (n > 0) return;
+	for (const s of INVESTMENT_RATE_SEEDS) {
+		tx.insert(investmentRates)
+			.values({ ...s, version: 1, isCurrent: true })
+			.run();
+	}
+}

@@ -1,0 +1,437 @@
+/** Users: password changes and administration, each audited. */
+import { randomInt } from 'node:crypto';
+import { and, asc, desc, eq, like, or, sql } from 'drizzle-orm';
+import type { Role } from '../../constants';
+import type { MessageKey } from '../../i18n';
+import { writeAudit, type Actor } from '../audit';
+import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
+import { revokeUserSessions } from '../auth/sessions';
+import { beginAttempt, clearFailures } from '../auth/throttle';
+import { issueToken, revokeToken } from '../auth/tokens';
+import type { Db, DbLike } from '../db';
+import { apiTokens, sessions, users, wards } from '../db/schema';
+import { isUniqueViolation } from '../db/errors';
+
+export type PasswordChangeResult =
+	| { ok: true }
+	| { ok: false; reason: 'wrong-current' | 'mismatch' | 'too-short' | 'too-long' | 'too-simple' }
+	| { ok: false; reason: 'throttled'; retryAfterS: number };
+
+/**
+ * Changes a user's password and logs out their other sessions. The current-password check
+ * shares the login throttle (per account and per address, recorded before verifying), so a
+ * stolen session cannot be used to guess the password.
+ */
+export async function changePassword(
+	db: Db,
+	actor: Actor,
+	userId: number,
+	input: { current: string; next: string; confirm: string; keepSession?: string; ip?: string }
+): Promise<PasswordChangeResult> {
+	const user = db.select().from(users).where(eq(users.id, userId)).get();
+	if (!user) return { ok: false, reason: 'wrong-current' };
+	const start = beginAttempt(db, user.username, input.ip ?? 'unknown');
+	if (!start.ok) return { ok: false, reason: 'throttled', retryAfterS: start.retryAfterS };
+	if (!(await verifyPassword(user.passwordHash, input.current))) {
+		return { ok: false, reason: 'wrong-current' };
+	}
+	clearFailures(db, user.username);
+	if (input.next !== input.confirm) return { ok: false, reason: 'mismatch' };
+	const problem = passwordProblem(input.next);
+	if (problem) return { ok: false, reason: problem };
+	const hashed = await hashPassword(input.next);
+	db.transaction((tx) => {
+		tx.update(users)
+			.set({ passwordHash: hashed, passwordChangedAt: Date.now() })
+			.where(eq(users.id, userId))
+			.run();
+		writeAudit(tx, {
+			actor,
+			wardId: user.wardId,
+			entity: 'user',
+			entityId: userId,
+			action: 'update',
+			before: { passwordChanged: false },
+			after: { passwordChanged: true }
+		});
+	});
+	revokeUserSessions(db, userId, input.keepSession);
+	return { ok: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Administration: the users list, creating users, resetting passwords, disabling, roles.
+// ---------------------------------------------------------------------------------------------
+
+/** Roles that belong to one ward (a ward is required); the others must have no ward. */
+export const WARD_ROLES: readonly Role[] = ['ward_editor', 'ward_viewer'];
+
+/** A change refused for a reason the admin can fix. */
+export class UserError extends Error {
+	constructor(
+		public readonly code:
+			| 'duplicate-username'
+			| 'not-found'
+			| 'ward-required'
+			| 'ward-forbidden'
+			| 'unknown-ward'
+			| 'last-admin'
+			| 'self',
+		public readonly field?: string
+	) {
+		super(code);
+	}
+}
+
+export interface UserListRow {
+	id: number;
+	username: string;
+	displayName: string;
+	role: Role;
+	wardId: number | null;
+	wardCode: string | null;
+	wardName: string | null;
+	disabled: boolean;
+	createdAt: number;
+	passwordChangedAt: number | null;
+	activeSessions: number;
+}
+
+const userColumns = {
+	id: users.id,
+	username: users.username,
+	displayName: users.displayName,
+	role: users.role,
+	wardId: users.wardId,
+	wardCode: wards.code,
+	wardName: wards.name,
+	disabled: users.disabled,
+	createdAt: users.createdAt,
+	passwordChangedAt: users.passwordChangedAt,
+	activeSessions: sql<number>`(select count(*) from sessions s where s.user_id = "users"."id" and s.expires_at > (unixepoch('subsec') * 1000))`
+};
+
+/** Users searched by username, display name or ward, paginated. */
+export function listUsers(
+	db: Db,
+	options: { q?: string; page?: number; pageSize?: number } = {}
+): { rows: UserListRow[]; total: number; page: number; pageSize: number } {
+	const pageSize = Math.min(Math.max(options.pageSize ?? 25, 1), 200);
+	const q = options.q?.trim();
+	const where = q
+		? or(
+				like(users.username, `%${q}%`),
+				like(users.displayName, `%${q}%`),
+				like(wards.name, `%${q}%`),
+				like(wards.code, `%${q}%`)
+			)
+		: undefined;
+	const total =
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(users)
+			.leftJoin(wards, eq(wards.id, users.wardId))
+			.where(where)
+			.get()?.n ?? 0;
+	const pages = Math.max(1, Math.ceil(total / pageSize));
+	const page = Math.min(Math.max(options.page ?? 1, 1), pages);
+	const rows = db
+		.select(userColumns)
+		.from(users)
+		.leftJoin(wards, eq(wards.id, users.wardId))
+		.where(where)
+		.orderBy(asc(users.username))
+		.limit(pageSize)
+		.offset((page - 1) * pageSize)
+		.all();
+	return { rows, total, page, pageSize };
+}
+
+export function getUser(db: DbLike, id: number): UserListRow | undefined {
+	return db
+		.select(userColumns)
+		.from(users)
+		.leftJoin(wards, eq(wards.id, users.wardId))
+		.where(eq(users.id, id))
+		.get();
+}
+
+/** What the audit trail keeps of a user (never the password hash). */
+function auditView(u: typeof users.$inferSelect) {
+	return {
+		username: u.username,
+		displayName: u.displayName,
+		role: u.role,
+		wardId: u.wardId,
+		disabled: u.disabled
+	};
+}
+
+const ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A random 16-character password without look-alike characters (l/1, O/0), shown once. */
+export function generatePassword(length = 16): string {
+	for (;;) {
+		let out = '';
+		for (let i = 0; i < length; i++) out += ALPHABET[randomInt(ALPHABET.length)];
+		if (!passwordProblem(out)) return out;
+	}
+}
+
+function checkRoleWard(tx: DbLike, role: Role, wardId: number | null): void {
+	if (WARD_ROLES.includes(role)) {
+		if (wardId === null) throw new UserError('ward-required', 'wardId');
+		const ward = tx.select({ id: wards.id }).from(wards).where(eq(wards.id, wardId)).get();
+		if (!ward) throw new UserError('unknown-ward', 'wardId');
+	} else if (wardId !== null) {
+		throw new UserError('ward-forbidden', 'wardId');
+	}
+}
+
+function activeAdminCount(tx: DbLike): number {
+	return (
+		tx
+			.select({ n: sql<number>`count(*)` })
+			.from(users)
+			.where(and(eq(users.role, 'admin'), eq(users.disabled, false)))
+			.get()?.n ?? 0
+	);
+}
+
+export interface NewUserInput {
+	username: string;
+	displayName: string;
+	role: Role;
+	wardId: number | null;
+}
+
+/**
+ * Creates a user. Without `password` a random one is generated; either way it is returned so
+ * the admin can hand it over (it is never stored in clear).
+ */
+export async function createUser(
+	db: Db,
+	actor: Actor,
+	input: NewUserInput,
+	password?: string
+): Promise<{ user: UserListRow; password: string }> {
+	const plain = password ?? generatePassword();
+	const problem = passwordProblem(plain);
+	if (problem) throw new Error(`password rejected: ${problem}`);
+	const hashed = await hashPassword(plain);
+	const username = input.username.trim().toLowerCase();
+	try {
+		const id = db.transaction((tx) => {
+			checkRoleWard(tx, input.role, input.wardId);
+			const clash = tx
+				.select({ id: users.id })
+				.from(users)
+				.where(eq(sql`lower(${users.username})`, username))
+				.get();
+			if (clash) throw new UserError('duplicate-username', 'username');
+			const row = tx
+				.insert(users)
+				.values({
+					username,
+					displayName: input.displayName.trim(),
+					role: input.role,
+					wardId: input.wardId,
+					passwordHash: hashed,
+					passwordChangedAt: Date.now()
+				})
+				.returning()
+				.get();
+			writeAudit(tx, {
+				actor,
+				wardId: row.wardId,
+				entity: 'user',
+				entityId: row.id,
+				action: 'create',
+				after: auditView(row)
+			});
+			return row.id;
+		});
+		return { user: getUser(db, id)!, password: plain };
+	} catch (e) {
+		if (isUniqueViolation(e)) throw new UserError('duplicate-username', 'username');
+		throw e;
+	}
+}
+
+/** Sets a new random password, logs the user out everywhere and returns the password once. */
+export async function resetPassword(db: Db, actor: Actor, userId: number): Promise<string> {
+	const plain = generatePassword();
+	const hashed = await hashPassword(plain);
+	db.transaction((tx) => {
+		const user = tx.select().from(users).where(eq(users.id, userId)).get();
+		if (!user) throw new UserError('not-found');
+		tx.update(users)
+			.set({ passwordHash: hashed, passwordChangedAt: Date.now() })
+			.where(eq(users.id, userId))
+			.run();
+		tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+		writeAudit(tx, {
+			actor,
+			wardId: user.wardId,
+			entity: 'user',
+			entityId: userId,
+			action: 'update',
+			before: { passwordReset: false },
+			after: { passwordReset: true }
+		});
+	});
+	return plain;
+}
+
+/** Disables or enables an account; either way its sessions end. The last admin stays. */
+export function setUserDisabled(db: Db, actor: Actor, userId: number, disabled: boolean): void {
+	db.transaction((tx) => {
+		const user = tx.select().from(users).where(eq(users.id, userId)).get();
+		if (!user) throw new UserError('not-found');
+		if (disabled && actor.userId === userId) throw new UserError('self');
+		if (disabled && user.role === 'admin' && !user.disabled && activeAdminCount(tx) <= 1) {
+			throw new UserError('last-admin');
+		}
+		tx.update(users).set({ disabled }).where(eq(users.id, userId)).run();
+		tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+		writeAudit(tx, {
+			actor,
+			wardId: user.wardId,
+			entity: 'user',
+			entityId: userId,
+			action: 'update',
+			before: { disabled: user.disabled },
+			after: { disabled }
+		});
+	});
+}
+
+/** Changes display name, role and ward (a ward role needs a ward; the others have none). */
+export function updateUser(
+	db: Db,
+	actor: Actor,
+	userId: number,
+	input: { displayName: string; role: Role; wardId: number | null }
+): void {
+	db.transaction((tx) => {
+		const user = tx.select().from(users).where(eq(users.id, userId)).get();
+		if (!user) throw new UserError('not-found');
+		checkRoleWard(tx, input.role, input.wardId);
+		if (user.role === 'admin' && input.role !== 'admin') {
+			if (actor.userId === userId) throw new UserError('self', 'role');
+			if (!user.disabled && activeAdminCount(tx) <= 1) throw new UserError('last-admin', 'role');
+		}
+		const after = tx
+			.update(users)
+			.set({ displayName: input.displayName.trim(), role: input.role, wardId: input.wardId })
+			.where(eq(users.id, userId))
+			.returning()
+			.get();
+		// A new role or ward must not keep old permissions in open sessions.
+		if (user.role !== after.role || user.wardId !== after.wardId) {
+			tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+		}
+		writeAudit(tx, {
+			actor,
+			wardId: after.wardId ?? user.wardId,
+			entity: 'user',
+			entityId: userId,
+			action: 'update',
+			before: auditView(user),
+			after: auditView(after)
+		});
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// API tokens (read-only, for one ward or the city), issued and revoked by an admin.
+// ---------------------------------------------------------------------------------------------
+
+export interface TokenListRow {
+	id: number;
+	name: string;
+	wardId: number | null;
+	wardCode: string | null;
+	wardName: string | null;
+	createdAt: number;
+	lastUsedAt: number | null;
+	revokedAt: number | null;
+	createdBy: string | null;
+}
+
+export function listTokens(db: Db): TokenListRow[] {
+	return db
+		.select({
+			id: apiTokens.id,
+			name: apiTokens.name,
+			wardId: apiTokens.wardId,
+			wardCode: wards.code,
+			wardName: wards.name,
+			createdAt: apiTokens.createdAt,
+			lastUsedAt: apiTokens.lastUsedAt,
+			revokedAt: apiTokens.revokedAt,
+			createdBy: users.username
+		})
+		.from(apiTokens)
+		.leftJoin(wards, eq(wards.id, apiTokens.wardId))
+		.leftJoin(users, eq(users.id, apiTokens.createdBy))
+		.orderBy(desc(apiTokens.id))
+		.all();
+}
+
+/** Issues a read-only token for a ward (or the city when `wardId` is null); shown once. */
+export function issueApiToken(
+	db: Db,
+	actor: Actor,
+	input: { name: string; wardId: number | null }
+): { id: number; token: string } {
+	return db.transaction((tx) => {
+		if (input.wardId !== null) {
+			const ward = tx.select({ id: wards.id }).from(wards).where(eq(wards.id, input.wardId)).get();
+			if (!ward) throw new UserError('unknown-ward', 'wardId');
+		}
+		const issued = issueToken(tx, {
+			name: input.name.trim(),
+			wardId: input.wardId,
+			createdBy: actor.userId
+		});
+		writeAudit(tx, {
+			actor,
+			wardId: input.wardId,
+			entity: 'token',
+			entityId: issued.id,
+			action: 'create',
+			after: { name: input.name.trim(), wardId: input.wardId, scope: 'read' }
+		});
+		return issued;
+	});
+}
+
+export function revokeApiToken(db: Db, actor: Actor, tokenId: number): void {
+	db.transaction((tx) => {
+		const row = tx.select().from(apiTokens).where(eq(apiTokens.id, tokenId)).get();
+		if (!row) throw new UserError('not-found');
+		if (row.revokedAt !== null) return;
+		revokeToken(tx, tokenId);
+		writeAudit(tx, {
+			actor,
+			wardId: row.wardId,
+			entity: 'token',
+			entityId: tokenId,
+			action: 'update',
+			before: { name: row.name, revoked: false },
+			after: { name: row.name, revoked: true }
+		});
+	});
+}
+
+/** The message shown for each refusal. */
+export const USER_ERROR_KEYS = {
+	'duplicate-username': 'user.err.duplicate',
+	'not-found': 'err.notFound',
+	'ward-required': 'user.err.wardRequired',
+	'ward-forbidden': 'user.err.wardForbidden',
+	'unknown-ward': 'user.err.unknownWard',
+	'last-admin': 'user.err.lastAdmin',
+	self: 'user.err.self'
+} as const satisfies Record<UserError['code'], MessageKey>;

@@ -1,0 +1,197 @@
+/**
+ * Versioned norm sets (định mức diện tích): Decree 155/2025/NĐ-CP, 152/2017 for comparison, and
+ * any version an administrator makes. A version is never changed in place: editing a set
+ * writes a NEW version (items copied, changes applied), marks it current and the previous one
+ * no longer current, in one audited transaction. Old versions stay, so a result computed with
+ * one still cites it and can be computed again (needsForWard with its id).
+ */
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Actor } from '../audit';
+import { writeAudit } from '../audit';
+import type { Db, DbLike } from '../db';
+import { normItems, normSets } from '../db/schema';
+import type { NormSetEdit } from '../../schemas/needs';
+import { isRankNormKey } from '../../norms';
+
+export type NormSetRow = typeof normSets.$inferSelect;
+export type NormItemRow = typeof normItems.$inferSelect;
+export type NormSetWithItems = NormSetRow & { items: NormItemRow[] };
+
+/** The key of the norm set used when none is chosen: Decree 155/2025/NĐ-CP. */
+export const DEFAULT_NORM_KEY = 'nd-155-2025';
+
+/** A norm-set write refused for a reason the caller can report. */
+export class NormSetError extends Error {
+	constructor(
+		public readonly code: 'not-found' | 'not-current' | 'unknown-item',
+		public readonly field?: string
+	) {
+		super(code);
+	}
+}
+
+/** Every version of every norm set: current versions first, then by key and newest version. */
+export function listNormSets(db: DbLike): (NormSetRow & { itemCount: number })[] {
+	return db
+		.select({
+			id: normSets.id,
+			key: normSets.key,
+			version: normSets.version,
+			name: normSets.name,
+			legalBasis: normSets.legalBasis,
+			effectiveFrom: normSets.effectiveFrom,
+			commonAreaRatio: normSets.commonAreaRatio,
+			commonAreaRatioVerify: normSets.commonAreaRatioVerify,
+			isCurrent: normSets.isCurrent,
+			createdAt: normSets.createdAt,
+			itemCount: sql<number>`(select count(*) from norm_items i where i.norm_set_id = norm_sets.id)`
+		})
+		.from(normSets)
+		.orderBy(desc(normSets.isCurrent), asc(normSets.key), desc(normSets.version))
+		.all();
+}
+
+/** The current version of each norm set, the default (155/2025) first. */
+export function currentNormSets(db: DbLike): NormSetRow[] {
+	const rows = db
+		.select()
+		.from(normSets)
+		.where(eq(normSets.isCurrent, true))
+		.orderBy(asc(normSets.key))
+		.all();
+	return rows.sort(
+		(a, b) => Number(b.key === DEFAULT_NORM_KEY) - Number(a.key === DEFAULT_NORM_KEY)
+	);
+}
+
+/** One version with its items (in id order, i.e. the seniority order of the seed). */
+export function getNormSet(db: DbLike, id: number): NormSetWithItems | undefined {
+	const set = db.select().from(normSets).where(eq(normSets.id, id)).get();
+	if (!set) return undefined;
+	const items = db
+		.select()
+		.from(normItems)
+		.where(eq(normItems.normSetId, id))
+		.orderBy(asc(normItems.id))
+		.all();
+	return { ...set, items };
+}
+
+/** The current version of the set with `key` (default 155/2025), or undefined. */
+export function currentNormSet(
+	db: DbLike,
+	key: string = DEFAULT_NORM_KEY
+): NormSetWithItems | undefined {
+	const set = db
+		.select({ id: normSets.id })
+		.from(normSets)
+		.where(and(eq(normSets.key, key), eq(normSets.isCurrent, true)))
+		.orderBy(desc(normSets.version))
+		.get();
+	return set ? getNormSet(db, set.id) : undefined;
+}
+
+/** Every version of the set with `key`, newest first. */
+export function normSetVersions(db: DbLike, key: string): NormSetRow[] {
+	return db
+		.select()
+		.from(normSets)
+		.where(eq(normSets.key, key))
+		.orderBy(desc(normSets.version))
+		.all();
+}
+
+/**
+ * The title keys a position may use: those of the current default norm set (155/2025), in
+ * seniority order, with their Vietnamese and English labels. Rank items ('rank-…', the norm of
+ * chuyên viên chính and cao cấp) price a position's rank, not a title, and are left out.
+ */
+export function positionTitleKeys(
+	db: DbLike
+): { titleKey: string; labelVi: string; labelEn: string; m2PerPerson: number }[] {
+	const set = currentNormSet(db);
+	return (set?.items ?? [])
+		.filter((i) => !isRankNormKey(i.titleKey))
+		.map((i) => ({
+			titleKey: i.titleKey,
+			labelVi: i.labelVi,
+			labelEn: i.labelEn,
+			m2PerPerson: i.m2PerPerson
+		}));
+}
+
+/**
+ * Writes a new version of the set of version `baseId` (which must be the current one): its
+ * items are copied with the edits applied, it becomes current, the base stops being current.
+ * One transaction with one audit row (entity 'norm-set', the base and the new version).
+ */
+export function createNormSetVersion(
+	db: Db,
+	actor: Actor,
+	baseId: number,
+	edit: NormSetEdit
+): NormSetWithItems {
+	return db.transaction((tx) => {
+		const base = getNormSet(tx, baseId);
+		if (!base) throw new NormSetError('not-found');
+		if (!base.isCurrent) throw new NormSetError('not-current');
+		const edits = new Map(edit.items.map((i) => [i.itemId, i]));
+		for (const id of edits.keys()) {
+			if (!base.items.some((i) => i.id === id)) throw new NormSetError('unknown-item');
+		}
+		const version =
+			(tx
+				.select({ v: sql<number>`max(${normSets.version})` })
+				.from(normSets)
+				.where(eq(normSets.key, base.key))
+				.get()?.v ?? base.version) + 1;
+		tx.update(normSets)
+			.set({ isCurrent: false })
+			.where(and(eq(normSets.key, base.key), eq(normSets.isCurrent, true)))
+			.run();
+		const row = tx
+			.insert(normSets)
+			.values({
+				key: base.key,
+				version,
+				name: edit.name,
+				legalBasis: edit.legalBasis,
+				effectiveFrom: edit.effectiveFrom,
+				commonAreaRatio: edit.commonAreaRatio,
+				commonAreaRatioVerify: edit.commonAreaRatioVerify,
+				isCurrent: true
+			})
+			.returning()
+			.get();
+		const items: NormItemRow[] = [];
+		for (const item of base.items) {
+			const e = edits.get(item.id);
+			items.push(
+				tx
+					.insert(normItems)
+					.values({
+						normSetId: row.id,
+						titleKey: item.titleKey,
+						labelVi: e?.labelVi ?? item.labelVi,
+						labelEn: e?.labelEn ?? item.labelEn,
+						m2PerPerson: e?.m2PerPerson ?? item.m2PerPerson,
+						legalBasis: e ? e.legalBasis : item.legalBasis,
+						verify: e?.verify ?? item.verify
+					})
+					.returning()
+					.get()
+			);
+		}
+		const after = { ...row, items };
+		writeAudit(tx, {
+			actor,
+			wardId: null,
+			entity: 'norm-set',
+			entityId: row.id,
+			action: 'create',
+			before: base,
+			after: { ...after, basedOn: base.id, reason: edit.reason }
+		});
+		return after;
+	});
+}

@@ -1,0 +1,102 @@
+/**
+ * What the site-scoring results page and its map layer read, computed once per ward, method and
+ * database revision (see ./cache): the decision inputs, the analysis by one method and the
+ * SMAA estimate. The page and the map endpoint (/w/[ward]/sites/results/map) share them.
+ */
+import type { ScoreMapSite } from '$lib/geo';
+import { cached } from '../core/cache';
+import type { Db } from '../db';
+import {
+	analyse,
+	buildDecision,
+	cachedOrQuickSmaa,
+	smaaGeneration,
+	SCORING_METHODS,
+	type Analysis,
+	type Decision,
+	type ScoringMethod,
+	type SmaaSummary
+} from './scoring';
+import { analyseOffThread, quickSmaaOffThread } from './scoring-worker';
+
+/** Scores are shown with 3 decimals: 4 are enough on the wire. */
+export const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/** The method named by `?method=`, weighted sum by default. */
+export function methodOf(url: URL): ScoringMethod {
+	const m = url.searchParams.get('method');
+	return SCORING_METHODS.find((x) => x === m) ?? 'weighted-sum';
+}
+
+export interface ScoringView {
+	decision: Decision;
+	analysis: Analysis | null;
+	/** ranks[m][a]: 1-based rank of eligible site a by method m. */
+	ranks: Record<ScoringMethod, number[]>;
+}
+
+/**
+ * Computes the analysis {@link scoringView} needs on a worker thread, so that the view that
+ * follows finds it cached instead of computing it on the server's thread (await it first).
+ */
+export async function prepareScoringView(
+	db: Db,
+	wardId: number,
+	method: ScoringMethod
+): Promise<void> {
+	const decision = cached(db, `sites-decision:${wardId}`, () => buildDecision(db, wardId));
+	await Promise.all([analyseOffThread(decision, method), quickSmaaOffThread(decision)]);
+}
+
+export function scoringView(db: Db, wardId: number, method: ScoringMethod): ScoringView {
+	const decision = cached(db, `sites-decision:${wardId}`, () => buildDecision(db, wardId));
+	return cached(db, `sites-view:${wardId}:${method}`, () => {
+		const analysis = analyse(decision, method);
+		const rankOf = (m: ScoringMethod) => {
+			const r = new Array<number>(decision.eligible.length);
+			analysis?.results[m].ranking.forEach((a, i) => (r[a] = i + 1));
+			return r;
+		};
+		const ranks = Object.fromEntries(SCORING_METHODS.map((m) => [m, rankOf(m)])) as Record<
+			ScoringMethod,
+			number[]
+		>;
+		return { decision, analysis, ranks };
+	});
+}
+
+export function scoringSmaa(db: Db, wardId: number, decision: Decision): SmaaSummary | null {
+	// Keyed on the SMAA generation too: a full result computed since must replace the estimate.
+	return cached(db, `sites-smaa:${wardId}:${smaaGeneration()}`, () => cachedOrQuickSmaa(decision));
+}
+
+/** Every site of the ward (screened ones without a score), for the map coloured by score. */
+export function scoreMap(db: Db, wardId: number, method: ScoringMethod): ScoreMapSite[] {
+	return cached(db, `sites-map:${wardId}:${method}`, () => {
+		const { decision, analysis, ranks } = scoringView(db, wardId, method);
+		const scores = analysis?.results[method].scores ?? [];
+		let lo = Infinity;
+		let hi = -Infinity;
+		for (const s of scores) {
+			lo = Math.min(lo, s);
+			hi = Math.max(hi, s);
+		}
+		const index = new Map(decision.eligible.map((s, i) => [s.id, i]));
+		return decision.sites.map((s) => {
+			const idx = index.get(s.id);
+			return {
+				id: s.id,
+				code: s.code,
+				name: s.name,
+				lat: s.lat,
+				lng: s.lng,
+				polygon: s.polygon,
+				score:
+					idx !== undefined && analysis
+						? round4(hi > lo ? (scores[idx] - lo) / (hi - lo) : 1)
+						: null,
+				rank: idx !== undefined ? ranks[method][idx] : null
+			};
+		});
+	});
+}
