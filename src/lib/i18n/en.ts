@@ -51,6 +51,7 @@ export const en: Record<CoreMessageKey, string> = {
 	'common.no': 'No',
 	'common.optional': '(optional)',
 	'common.loading': 'Loading…',
+	'common.saving': 'Saving…',
 	'common.readOnly': 'You have read-only access.',
 	'err.required': 'This field is required.',
 	'err.number': 'Must be a number (a decimal comma is fine, e.g. 12,5).',

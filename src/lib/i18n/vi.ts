@@ -49,6 +49,7 @@ export const vi = {
 	'common.no': 'Không',
 	'common.optional': '(không bắt buộc)',
 	'common.loading': 'Đang tải…',
+	'common.saving': 'Đang lưu…',
 	'common.readOnly': 'Bạn chỉ có quyền xem.',
 	'err.required': 'Trường này là bắt buộc.',
 	'err.number': 'Phải là một số (dùng dấu phẩy cho phần thập phân, ví dụ 12,5).',
