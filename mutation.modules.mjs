@@ -14,14 +14,14 @@ export const MUTATION_MODULES = {
 			'!src/lib/condition/*.spec.ts',
 			'!src/lib/condition/index.ts'
 		],
-		specs: ['src/lib/condition/*.spec.ts', 'tests/unit/mutation-condition.spec.ts']
+		specs: ['src/lib/condition/*.spec.ts', 'tests/server/mutation-condition.spec.ts']
 	},
 	guard: {
 		mutate: ['src/lib/server/auth/guard.ts'],
-		// Not tests/unit/auth.spec.ts: its guard cases (tokens) are repeated in mutation-guard, and
+		// Not tests/server/auth.spec.ts: its guard cases (tokens) are repeated in mutation-guard, and
 		// its throttle tests took seconds for each of the POLICY table's static mutants (which
 		// rerun every selected test).
-		specs: ['tests/unit/permissions.spec.ts', 'tests/unit/mutation-guard.spec.ts']
+		specs: ['tests/server/permissions.spec.ts', 'tests/server/mutation-guard.spec.ts']
 	},
 	// The proposal state machine only: the checks that accept or refuse each action and the
 	// status each writes (not the packet assembly, the views or the audit/notification texts).
@@ -29,7 +29,7 @@ export const MUTATION_MODULES = {
 		get mutate() {
 			return WORKFLOW_RANGES();
 		},
-		specs: ['src/lib/server/proposal-workflow.spec.ts', 'tests/unit/mutation-workflow.spec.ts']
+		specs: ['src/lib/server/proposal-workflow.spec.ts', 'tests/server/mutation-workflow.spec.ts']
 	},
 	// The space needs of Decree 155/2025 (norm per title, rank and concurrent title, common-use
 	// and specialised area), with its input checks and number formats.
@@ -43,7 +43,7 @@ export const MUTATION_MODULES = {
 			'src/lib/norms/room-classes.ts',
 			'src/lib/norms/norm-sets.ts'
 		],
-		specs: ['src/lib/norms/*.spec.ts', 'tests/unit/mutation-norms.spec.ts'],
+		specs: ['src/lib/norms/*.spec.ts', 'tests/server/mutation-norms.spec.ts'],
 		// Static mutants (module-level constants: the norm sets' labels and citations, number
 		// formats) rerun every norms test each; with them a run lasted hours on the shared
 		// machine. They are counted as "ignored" (docs/mutation.md). Stryker does not mutate
@@ -53,7 +53,7 @@ export const MUTATION_MODULES = {
 	// The rest of the norms domain: staffing gaps and vacancies, the new-headquarters criteria.
 	'norms-other': {
 		mutate: ['src/lib/norms/staffing.ts', 'src/lib/norms/justification.ts'],
-		specs: ['src/lib/norms/*.spec.ts', 'tests/unit/mutation-norms.spec.ts'],
+		specs: ['src/lib/norms/*.spec.ts', 'tests/server/mutation-norms.spec.ts'],
 		ignoreStatic: true
 	},
 	allocation: {

@@ -14,7 +14,7 @@
  * (checked on every answer and, after the run, on every page and export).
  *
  * Bounded for CI: a fixed seed and FUZZ_RUNS (default 10) runs per target; raise it locally,
- * e.g. FUZZ_RUNS=200 FUZZ_SEED=7 npx vitest run tests/unit/fuzz.spec.ts.
+ * e.g. FUZZ_RUNS=200 FUZZ_SEED=7 npx vitest run tests/server/fuzz.spec.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
