@@ -1,13 +1,11 @@
 import { cached } from '$lib/server/core/cache';
 import { listWards } from '$lib/server/admin/wards';
+// Lower case without diacritics, so "binh trung" finds "Phường Bình Trưng".
+import { foldVi as fold } from '$lib/text/fold';
 import type { PageServerLoad } from './$types';
 
 /** Wards per page (a city has about 170). */
 const PAGE_SIZE = 50;
-
-/** Lower case without diacritics, so "binh trung" finds "Phường Bình Trưng". */
-const fold = (s: string) =>
-	s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);

@@ -1,6 +1,8 @@
 import { env } from '$env/dynamic/private';
 import { cached } from '$lib/server/core/cache';
 import { portfolio, type PortfolioRow } from '$lib/server/proposals';
+// Lower case without diacritics, so "binh trung" finds "Phường Bình Trưng".
+import { foldVi as fold } from '$lib/text/fold';
 import type { PageServerLoad } from './$types';
 
 const SORTS = ['ward', 'shortfall', 'ratio', 'cost', 'score', 'condition'] as const;
@@ -10,10 +12,6 @@ type Sort = (typeof SORTS)[number];
 const PORTFOLIO_PAGE_SIZE = 50;
 
 const collator = new Intl.Collator('vi');
-/** Lower case without diacritics, so "binh trung" finds "Phường Bình Trưng". */
-const fold = (s: string) =>
-	s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'd').toLowerCase();
-
 const round = (x: number | null, digits: number) =>
 	x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits;
 /** VND → billions, as the page shows them. */
