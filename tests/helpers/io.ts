@@ -1,5 +1,5 @@
-/** Helpers for the io specs (not used by the application). */
-import type { Db } from '../db/connection';
+/** Helpers for the specs of src/lib/server/io (test code, not in $lib). */
+import type { Db } from '$lib/server/db/connection';
 
 export const ACTOR = { userId: null, username: 'import-test' };
 

@@ -1,10 +1,10 @@
 /**
- * Helpers shared by the *.spec.ts files of the MCDA engine (not part of the public API).
+ * Helpers shared by the specs of the MCDA engine in src/lib/mcda (test code, not in $lib).
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { McdaInputError, type McdaErrorCode } from './errors';
-import type { CriterionType } from './types';
+import { McdaInputError, type McdaErrorCode } from '$lib/mcda/errors';
+import type { CriterionType } from '$lib/mcda/types';
 
 /** Asserts that `fn` throws an McdaInputError with the given code, message and location. */
 export function expectMcdaError(

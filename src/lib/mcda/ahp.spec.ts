@@ -8,7 +8,7 @@ import {
 	mostInconsistentJudgment,
 	snapToSaatyScale
 } from './ahp';
-import { consistentMatrix, expectMcdaError } from './test-helpers';
+import { consistentMatrix, expectMcdaError } from '../../../tests/helpers/mcda';
 
 /**
  * Saaty (1990), "How to make a decision: the analytic hierarchy process", EJOR 48(1):9–26,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareRankings } from './compare';
-import { expectMcdaError } from './test-helpers';
+import { expectMcdaError } from '../../../tests/helpers/mcda';
 
 describe('compareRankings', () => {
 	it('hand-computed Kendall tau: [0, 1, 2] vs [1, 0, 2] → (2 − 1)/3', () => {

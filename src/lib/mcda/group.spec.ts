@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ahp } from './ahp';
 import { aggregateJudgments, groupConsensus, pairDisagreement } from './group';
-import { consistentMatrix, expectMcdaError } from './test-helpers';
+import { consistentMatrix, expectMcdaError } from '../../../tests/helpers/mcda';
 
 const pm3 = (a12: number, a13: number, a23: number): number[][] => [
 	[1, a12, a13],

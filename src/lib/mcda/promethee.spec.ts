@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { preferenceValue } from './preference';
 import { promethee2 } from './promethee';
-import { dominanceCase, expectMcdaError, positionOf, withDominatedRow } from './test-helpers';
+import {
+	dominanceCase,
+	expectMcdaError,
+	positionOf,
+	withDominatedRow
+} from '../../../tests/helpers/mcda';
 import type { CriterionType, PreferenceFunction } from './types';
 
 /**

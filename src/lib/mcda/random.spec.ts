@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, xoshiro128StarStar } from './random';
-import { expectMcdaError } from './test-helpers';
+import { expectMcdaError } from '../../../tests/helpers/mcda';
 
 describe('xoshiro128**', () => {
 	it('follows the reference algorithm (hand-computed from state 1, 2, 3, 4)', () => {

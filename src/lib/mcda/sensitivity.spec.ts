@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { promethee2 } from './promethee';
 import { sensitivityOneAtATime } from './sensitivity';
-import { expectMcdaError } from './test-helpers';
+import { expectMcdaError } from '../../../tests/helpers/mcda';
 import { topsis } from './topsis';
 import type { CriterionType, PreferenceFunction } from './types';
 import { weightedSum } from './weighted-sum';

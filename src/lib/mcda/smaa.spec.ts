@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { smaa, smaaSteps, SMAA_STEP_SAMPLES } from './smaa';
-import { expectMcdaError } from './test-helpers';
+import { expectMcdaError } from '../../../tests/helpers/mcda';
 import type { CriterionType } from './types';
 
 const X = [

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dominanceCase, expectMcdaError, positionOf, withDominatedRow } from './test-helpers';
+import {
+	dominanceCase,
+	expectMcdaError,
+	positionOf,
+	withDominatedRow
+} from '../../../tests/helpers/mcda';
 import { prepareTopsis, topsis } from './topsis';
 import type { CriterionType } from './types';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { McdaInputError, type McdaErrorCode } from './errors';
 import * as mcda from './index';
-import { expectMcdaError } from './test-helpers';
+import { expectMcdaError } from '../../../tests/helpers/mcda';
 import type { CriterionType } from './types';
 
 const BC: CriterionType[] = ['benefit', 'cost'];

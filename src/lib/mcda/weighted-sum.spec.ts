@@ -6,7 +6,7 @@ import {
 	positionOf,
 	problem,
 	withDominatedRow
-} from './test-helpers';
+} from '../../../tests/helpers/mcda';
 import type { CriterionType } from './types';
 import { criterionContributions, weightedSum } from './weighted-sum';
 

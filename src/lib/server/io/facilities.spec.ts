@@ -11,7 +11,7 @@ import {
 	parseTable,
 	validateFacilityRows
 } from './index';
-import { ACTOR, countRows, csv, facilitySnapshot, wardIdOf } from './test-utils';
+import { ACTOR, countRows, csv, facilitySnapshot, wardIdOf } from '../../../../tests/helpers/io';
 
 const HEADER = FACILITY_COLUMNS.join(',');
 

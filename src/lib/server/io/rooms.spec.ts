@@ -12,7 +12,7 @@ import {
 	parseTable,
 	validateRoomRows
 } from './index';
-import { ACTOR, countRows, csv, roomSnapshot, wardIdOf } from './test-utils';
+import { ACTOR, countRows, csv, roomSnapshot, wardIdOf } from '../../../../tests/helpers/io';
 import { importTemplate } from './template';
 
 const HEADER = ROOM_COLUMNS.join(',');

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { IoError, parseTable } from './index';
-import { csv } from './test-utils';
+import { csv } from '../../../../tests/helpers/io';
 
 async function ioError(p: Promise<unknown>): Promise<IoError> {
 	try {
