@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { BOUNDARY_COLOR, mapLegend, popupHtml, STATION_COLOR, type MapLabels } from './leaflet-map';
+import {
+	BOUNDARY_COLOR,
+	CITY_CENTRE,
+	mapLegend,
+	popupHtml,
+	STATION_COLOR,
+	wardMapOptions,
+	type MapLabels
+} from './leaflet-map';
 import { scoreColour, scoreLegend } from '$lib/charts/sites';
 
 const labels: MapLabels = {
@@ -73,5 +81,48 @@ describe('popupHtml', () => {
 				'<table class="map-facts"><tr><th scope="row">Diện tích đất</th><td>3.000 m²</td></tr></table>' +
 				'<p><a href="/w/x/sites/1?a=&#34;b&#34;">Mở</a></p>'
 		);
+	});
+});
+
+describe('wardMapOptions', () => {
+	const geo = {
+		centre: [10.79, 106.76] as [number, number],
+		extent: [10.77, 106.74, 10.81, 106.79] as [number, number, number, number],
+		boundary: { type: 'Point', coordinates: [106.76, 10.79] } as GeoJSON.Point
+	};
+	const stations = [{ name: 'An Phú', lat: 10.8, lng: 106.74 }];
+	const tiles = 'https://t/{z}/{x}/{y}.png';
+
+	it('takes the ward’s place, the tiles, the stations and the rings by default', () => {
+		expect(wardMapOptions({ geo }, { tileUrl: tiles, stations })).toEqual({
+			center: [10.79, 106.76],
+			zoom: 14,
+			extent: geo.extent,
+			boundary: geo.boundary,
+			stations,
+			rings: true,
+			tileUrl: tiles
+		});
+	});
+	it('lets the page override the centre, zoom, tiles and stations', () => {
+		const o = wardMapOptions(
+			{ geo, center: [10.5, 106.5], zoom: 16, tileUrl: null, stations: false, rings: false },
+			{ tileUrl: tiles, stations }
+		);
+		expect(o).toMatchObject({
+			center: [10.5, 106.5],
+			zoom: 16,
+			tileUrl: null,
+			stations: [],
+			rings: false
+		});
+		expect(o.extent).toEqual(geo.extent);
+	});
+	it('without a ward it falls back to the city centre and draws no boundary', () => {
+		const o = wardMapOptions({ markers: [] }, {});
+		expect(o.center).toEqual(CITY_CENTRE);
+		expect(o.boundary).toBeNull();
+		expect(o.extent).toBeNull();
+		expect(o.tileUrl).toBeNull();
 	});
 });

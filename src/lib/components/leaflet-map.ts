@@ -88,6 +88,47 @@ export interface MapOptions {
 	ondraw?: (ring: [number, number][]) => void;
 }
 
+/** Where a ward sits on the map: its centre, working extent (S, W, N, E) and boundary. */
+export interface WardGeo {
+	centre: [number, number];
+	extent: [number, number, number, number] | null;
+	boundary: GeoJSON.GeoJsonObject | null;
+}
+
+/** What a page gives WardMap: the options of MapOptions, with the ward's place as `geo`. */
+export type WardMapInput = Omit<MapOptions, 'labels' | 'onoffline' | 'center' | 'stations'> & {
+	geo?: WardGeo | null;
+	/** Overrides the ward's centre (e.g. a site's own position). */
+	center?: [number, number];
+	/** The metro stations drawn (default: the page's set); `false` for none. */
+	stations?: readonly MapStation[] | false;
+};
+
+/** The fallback centre when neither the page nor the ward gives one (central Hồ Chí Minh City). */
+export const CITY_CENTRE: [number, number] = [10.78, 106.75];
+
+/**
+ * The options of a ward map in one place: the ward's centre, extent and boundary, the tile
+ * server, the metro stations with their TOD rings (on unless `rings: false`) and zoom 14,
+ * each overridable by the page.
+ */
+export function wardMapOptions(
+	input: WardMapInput,
+	defaults: { tileUrl?: string | null; stations?: readonly MapStation[] }
+): Omit<MapOptions, 'labels' | 'onoffline'> {
+	const { geo, center, stations, ...rest } = input;
+	return {
+		zoom: 14,
+		rings: true,
+		extent: geo?.extent ?? null,
+		boundary: geo?.boundary ?? null,
+		...rest,
+		tileUrl: input.tileUrl === undefined ? (defaults.tileUrl ?? null) : input.tileUrl,
+		center: center ?? geo?.centre ?? CITY_CENTRE,
+		stations: stations === false ? [] : (stations ?? defaults.stations ?? [])
+	};
+}
+
 export const STATION_COLOR = '#2563eb';
 export const BOUNDARY_COLOR = '#7f1d1d';
 const LABELS_BY_DEFAULT_MAX = 40;
