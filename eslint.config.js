@@ -47,7 +47,8 @@ export default ts.config(
 			'src/lib/condition/**',
 			'src/lib/geo/**',
 			'src/lib/mcda/**',
-			'src/lib/norms/**'
+			'src/lib/norms/**',
+			'src/lib/scoring/**'
 		],
 		ignores: ['**/*.spec.ts'],
 		rules: {

@@ -18,6 +18,9 @@ describe('lint gates', { timeout: 120_000 }, () => {
 		for (const source of ['$lib/server/db', '../server/audit', '@sveltejs/kit', 'drizzle-orm']) {
 			const code = `import * as x from '${source}';\nexport const y = x;\n`;
 			expect(await rulesHit(code, 'src/lib/norms/index.ts')).toContain('no-restricted-imports');
+			expect(await rulesHit(code, 'src/lib/scoring/analysis.ts')).toContain(
+				'no-restricted-imports'
+			);
 		}
 		// The same import is fine outside the domain folders.
 		const server = `import * as x from '$lib/server/db';\nexport const y = x;\n`;

@@ -20,7 +20,7 @@ import {
 	type Decision,
 	type ScoringMethod,
 	type SmaaSummary
-} from './scoring';
+} from '../../scoring';
 
 type Request =
 	| { kind: 'analysis'; decision: Decision; method: ScoringMethod }
