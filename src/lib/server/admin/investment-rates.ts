@@ -4,9 +4,9 @@
  * like the legal references: an edit writes version n + 1 of the band's key and keeps the old
  * one as history, audited, in one transaction. Current bands may not overlap.
  */
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Actor } from '../audit';
-import { writeAudit } from '../audit';
+import { versionedCatalogue } from './catalogue';
 import type { Db, DbLike } from '../db';
 import { investmentRates } from '../db/schema';
 import { INVESTMENT_RATE_SEEDS } from '../db/seed/reference-data';
@@ -44,13 +44,19 @@ function toRate(r: Row): InvestmentRate {
 	};
 }
 
+const catalogue = versionedCatalogue({
+	table: investmentRates,
+	entity: 'investment-rate',
+	max: MAX_RATE_BANDS,
+	refuse: (code) => new RateError(code)
+});
+
+const withHistory = (r: Row) => ({ ...toRate(r), isCurrent: r.isCurrent, createdAt: r.createdAt });
+
 /** The current bands, lowest storeys first. */
 export function listInvestmentRates(db: DbLike): InvestmentRate[] {
-	return db
-		.select()
-		.from(investmentRates)
-		.where(eq(investmentRates.isCurrent, true))
-		.all()
+	return catalogue
+		.currentRows(db)
 		.map(toRate)
 		.sort((a, b) => a.storeysFrom - b.storeysFrom || a.key.localeCompare(b.key));
 }
@@ -59,8 +65,8 @@ export function getInvestmentRate(
 	db: DbLike,
 	id: number
 ): (InvestmentRate & { isCurrent: boolean; createdAt: number }) | undefined {
-	const r = db.select().from(investmentRates).where(eq(investmentRates.id, id)).get();
-	return r ? { ...toRate(r), isCurrent: r.isCurrent, createdAt: r.createdAt } : undefined;
+	const r = catalogue.get(db, id);
+	return r ? withHistory(r) : undefined;
 }
 
 /** Every version of a band, newest first. */
@@ -68,13 +74,7 @@ export function investmentRateHistory(
 	db: DbLike,
 	key: string
 ): (InvestmentRate & { isCurrent: boolean; createdAt: number })[] {
-	return db
-		.select()
-		.from(investmentRates)
-		.where(eq(investmentRates.key, key))
-		.orderBy(desc(investmentRates.version))
-		.all()
-		.map((r) => ({ ...toRate(r), isCurrent: r.isCurrent, createdAt: r.createdAt }));
+	return catalogue.history(db, key).map(withHistory);
 }
 
 /** The current rate for a building of `storeys` storeys, or null when no band covers it. */
@@ -124,92 +124,41 @@ export function createInvestmentRate(
 	key: string,
 	input: InvestmentRateInput
 ): InvestmentRate {
-	return db.transaction((tx) => {
-		if (tx.select().from(investmentRates).where(eq(investmentRates.key, key)).get()) {
-			throw new RateError('duplicate-key');
+	const row = catalogue.create(
+		db,
+		actor,
+		key,
+		{ ...values(input), createdBy: actor.userId },
+		{
+			check: (tx) => checkOverlap(tx, input, null),
+			after: () => ({ key, version: 1, ...values(input) })
 		}
-		const n =
-			tx
-				.select({ n: sql<number>`count(*)` })
-				.from(investmentRates)
-				.where(eq(investmentRates.isCurrent, true))
-				.get()?.n ?? 0;
-		if (n >= MAX_RATE_BANDS) throw new RateError('full');
-		checkOverlap(tx, input, null);
-		const row = tx
-			.insert(investmentRates)
-			.values({ key, version: 1, ...values(input), isCurrent: true, createdBy: actor.userId })
-			.returning()
-			.get();
-		writeAudit(tx, {
-			actor,
-			wardId: null,
-			entity: 'investment-rate',
-			entityId: row.id,
-			action: 'create',
-			after: { key, version: 1, ...values(input) }
-		});
-		return toRate(row);
-	});
+	);
+	return toRate(row);
 }
 
-/** Edits the band of version `baseId` (must be current): writes the next version, audited. */
+/**
+ * Edits the band of version `baseId` (must be current): writes the next version, audited.
+ * With `expected` (the version the form was loaded with), a band changed meanwhile is refused
+ * with a ConflictError carrying the current version.
+ */
 export function editInvestmentRate(
 	db: Db,
 	actor: Actor,
 	baseId: number,
-	input: InvestmentRateInput
+	input: InvestmentRateInput,
+	expected?: number | null
 ): InvestmentRate {
-	return db.transaction((tx) => {
-		const base = tx.select().from(investmentRates).where(eq(investmentRates.id, baseId)).get();
-		if (!base) throw new RateError('not-found');
-		if (!base.isCurrent) throw new RateError('not-current');
-		checkOverlap(tx, input, base.key);
-		const version =
-			(tx
-				.select({ v: sql<number>`max(${investmentRates.version})` })
-				.from(investmentRates)
-				.where(eq(investmentRates.key, base.key))
-				.get()?.v ?? base.version) + 1;
-		tx.update(investmentRates)
-			.set({ isCurrent: false })
-			.where(and(eq(investmentRates.key, base.key), eq(investmentRates.isCurrent, true)))
-			.run();
-		const row = tx
-			.insert(investmentRates)
-			.values({
-				key: base.key,
-				version,
-				...values(input),
-				isCurrent: true,
-				createdBy: actor.userId
-			})
-			.returning()
-			.get();
-		writeAudit(tx, {
-			actor,
-			wardId: null,
-			entity: 'investment-rate',
-			entityId: row.id,
-			action: 'update',
-			before: toRate(base),
-			after: toRate(row)
-		});
-		return toRate(row);
+	const row = catalogue.edit(db, actor, baseId, {
+		expected,
+		check: (tx, base) => checkOverlap(tx, input, base.key),
+		values: () => ({ ...values(input), createdBy: actor.userId }),
+		audit: (base, row) => ({ before: toRate(base), after: toRate(row) })
 	});
+	return toRate(row);
 }
 
 /** Seeds the sample rates into an empty table (idempotent). */
 export function seedInvestmentRates(tx: DbLike): void {
-	const n =
-		tx
-			.select({ n: sql<number>`count(*)` })
-			.from(investmentRates)
-			.get()?.n ?? 0;
-	if (n > 0) return;
-	for (const s of INVESTMENT_RATE_SEEDS) {
-		tx.insert(investmentRates)
-			.values({ ...s, version: 1, isCurrent: true })
-			.run();
-	}
+	catalogue.seed(tx, INVESTMENT_RATE_SEEDS);
 }

@@ -4,9 +4,8 @@
  * current and the previous one not current, with an audit row, in one transaction. A
  * reference stops being cited by an in-force end date, not by deletion.
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../audit';
-import { writeAudit } from '../audit';
+import { versionedCatalogue } from './catalogue';
 import type { Db, DbLike } from '../db';
 import { legalReferences } from '../db/schema';
 import { LEGAL_REF_SEEDS } from '../db/seed/reference-data';
@@ -101,23 +100,26 @@ export function citingOrder(a: LegalReference, b: LegalReference): number {
 	);
 }
 
+const catalogue = versionedCatalogue({
+	table: legalReferences,
+	entity: 'legal-reference',
+	max: MAX_LEGAL_REFS,
+	refuse: (code) => new LegalRefError(code)
+});
+
+const withHistory = (r: Row) => ({ ...toRef(r), isCurrent: r.isCurrent, createdAt: r.createdAt });
+
 /** The current version of every reference, in citing order. */
 export function listLegalReferences(db: DbLike): LegalReference[] {
-	return db
-		.select()
-		.from(legalReferences)
-		.where(eq(legalReferences.isCurrent, true))
-		.all()
-		.map(toRef)
-		.sort(citingOrder);
+	return catalogue.currentRows(db).map(toRef).sort(citingOrder);
 }
 
 export function getLegalReference(
 	db: DbLike,
 	id: number
 ): (LegalReference & { isCurrent: boolean; createdAt: number }) | undefined {
-	const r = db.select().from(legalReferences).where(eq(legalReferences.id, id)).get();
-	return r ? { ...toRef(r), isCurrent: r.isCurrent, createdAt: r.createdAt } : undefined;
+	const r = catalogue.get(db, id);
+	return r ? withHistory(r) : undefined;
 }
 
 /** Every version of a key, newest first. */
@@ -125,13 +127,7 @@ export function legalReferenceHistory(
 	db: DbLike,
 	key: string
 ): (LegalReference & { isCurrent: boolean; createdAt: number })[] {
-	return db
-		.select()
-		.from(legalReferences)
-		.where(eq(legalReferences.key, key))
-		.orderBy(desc(legalReferences.version))
-		.all()
-		.map((r) => ({ ...toRef(r), isCurrent: r.isCurrent, createdAt: r.createdAt }));
+	return catalogue.history(db, key).map(withHistory);
 }
 
 /**
@@ -166,97 +162,44 @@ export function createLegalReference(
 	key: string,
 	input: LegalRefInput
 ): LegalReference {
-	return db.transaction((tx) => {
-		const exists = tx
-			.select({ id: legalReferences.id })
-			.from(legalReferences)
-			.where(eq(legalReferences.key, key))
-			.get();
-		if (exists) throw new LegalRefError('duplicate-key');
-		const n =
-			tx
-				.select({ n: sql<number>`count(*)` })
-				.from(legalReferences)
-				.where(eq(legalReferences.isCurrent, true))
-				.get()?.n ?? 0;
-		if (n >= MAX_LEGAL_REFS) throw new LegalRefError('full');
-		const row = tx
-			.insert(legalReferences)
-			.values({ key, version: 1, ...values(input), isCurrent: true, createdBy: actor.userId })
-			.returning()
-			.get();
-		writeAudit(tx, {
-			actor,
-			wardId: null,
-			entity: 'legal-reference',
-			entityId: row.id,
-			action: 'create',
-			after: { key, version: 1, ...values(input) }
-		});
-		return toRef(row);
-	});
+	const row = catalogue.create(
+		db,
+		actor,
+		key,
+		{ ...values(input), createdBy: actor.userId },
+		{ after: () => ({ key, version: 1, ...values(input) }) }
+	);
+	return toRef(row);
 }
 
 /**
  * Edits the reference of version `baseId` (which must be current): writes the next version,
- * keeps the base as history, audits before/after. One transaction.
+ * keeps the base as history, audits before/after. One transaction. With `expected` (the
+ * version the form was loaded with), a reference changed meanwhile is refused with a
+ * ConflictError carrying the current version; an old base is then edited as the current one.
  */
 export function editLegalReference(
 	db: Db,
 	actor: Actor,
 	baseId: number,
-	input: LegalRefInput
+	input: LegalRefInput,
+	expected?: number | null
 ): LegalReference {
-	return db.transaction((tx) => {
-		const base = tx.select().from(legalReferences).where(eq(legalReferences.id, baseId)).get();
-		if (!base) throw new LegalRefError('not-found');
-		if (!base.isCurrent) throw new LegalRefError('not-current');
-		const version =
-			(tx
-				.select({ v: sql<number>`max(${legalReferences.version})` })
-				.from(legalReferences)
-				.where(eq(legalReferences.key, base.key))
-				.get()?.v ?? base.version) + 1;
-		tx.update(legalReferences)
-			.set({ isCurrent: false })
-			.where(and(eq(legalReferences.key, base.key), eq(legalReferences.isCurrent, true)))
-			.run();
-		const row = tx
-			.insert(legalReferences)
-			.values({
-				key: base.key,
-				version,
-				...values(input),
-				isCurrent: true,
-				createdBy: actor.userId
-			})
-			.returning()
-			.get();
-		const { id: _id, createdAt: _c, createdBy: _b, isCurrent: _i, ...before } = base;
-		writeAudit(tx, {
-			actor,
-			wardId: null,
-			entity: 'legal-reference',
-			entityId: row.id,
-			action: 'update',
-			before: { id: base.id, ...before },
-			after: { id: row.id, key: base.key, version, ...values(input) }
-		});
-		return toRef(row);
+	const row = catalogue.edit(db, actor, baseId, {
+		expected,
+		values: () => ({ ...values(input), createdBy: actor.userId }),
+		audit: (base, row) => {
+			const { id: _id, createdAt: _c, createdBy: _b, isCurrent: _i, ...before } = base;
+			return {
+				before: { id: base.id, ...before },
+				after: { id: row.id, key: base.key, version: row.version, ...values(input) }
+			};
+		}
 	});
+	return toRef(row);
 }
 
 /** Seeds the sample catalogue into an empty table (idempotent). */
 export function seedLegalReferences(tx: DbLike): void {
-	const n =
-		tx
-			.select({ n: sql<number>`count(*)` })
-			.from(legalReferences)
-			.get()?.n ?? 0;
-	if (n > 0) return;
-	for (const s of LEGAL_REF_SEEDS) {
-		tx.insert(legalReferences)
-			.values({ ...s, version: 1, isCurrent: true })
-			.run();
-	}
+	catalogue.seed(tx, LEGAL_REF_SEEDS);
 }

@@ -5,9 +5,9 @@
  * no longer current, in one audited transaction. Old versions stay, so a result computed with
  * one still cites it and can be computed again (needsForWard with its id).
  */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../audit';
-import { writeAudit } from '../audit';
+import { versionedCatalogue } from '../admin/catalogue';
 import type { Db, DbLike } from '../db';
 import { normItems, normSets } from '../db/schema';
 import type { NormSetEdit } from '../../schemas/needs';
@@ -77,28 +77,24 @@ export function getNormSet(db: DbLike, id: number): NormSetWithItems | undefined
 	return { ...set, items };
 }
 
+const catalogue = versionedCatalogue({
+	table: normSets,
+	entity: 'norm-set',
+	refuse: (code) => new NormSetError(code === 'not-current' ? 'not-current' : 'not-found')
+});
+
 /** The current version of the set with `key` (default 155/2025), or undefined. */
 export function currentNormSet(
 	db: DbLike,
 	key: string = DEFAULT_NORM_KEY
 ): NormSetWithItems | undefined {
-	const set = db
-		.select({ id: normSets.id })
-		.from(normSets)
-		.where(and(eq(normSets.key, key), eq(normSets.isCurrent, true)))
-		.orderBy(desc(normSets.version))
-		.get();
+	const set = catalogue.currentOf(db, key);
 	return set ? getNormSet(db, set.id) : undefined;
 }
 
 /** Every version of the set with `key`, newest first. */
 export function normSetVersions(db: DbLike, key: string): NormSetRow[] {
-	return db
-		.select()
-		.from(normSets)
-		.where(eq(normSets.key, key))
-		.orderBy(desc(normSets.version))
-		.all();
+	return catalogue.history(db, key);
 }
 
 /**
@@ -123,51 +119,37 @@ export function positionTitleKeys(
 /**
  * Writes a new version of the set of version `baseId` (which must be the current one): its
  * items are copied with the edits applied, it becomes current, the base stops being current.
- * One transaction with one audit row (entity 'norm-set', the base and the new version).
+ * One transaction with one audit row (entity 'norm-set', the base and the new version). With
+ * `expected` (the version the form was loaded with), a set changed meanwhile is refused with a
+ * ConflictError carrying the current version.
  */
 export function createNormSetVersion(
 	db: Db,
 	actor: Actor,
 	baseId: number,
-	edit: NormSetEdit
+	edit: NormSetEdit,
+	expected?: number | null
 ): NormSetWithItems {
-	return db.transaction((tx) => {
-		const base = getNormSet(tx, baseId);
-		if (!base) throw new NormSetError('not-found');
-		if (!base.isCurrent) throw new NormSetError('not-current');
-		const edits = new Map(edit.items.map((i) => [i.itemId, i]));
-		for (const id of edits.keys()) {
-			if (!base.items.some((i) => i.id === id)) throw new NormSetError('unknown-item');
-		}
-		const version =
-			(tx
-				.select({ v: sql<number>`max(${normSets.version})` })
-				.from(normSets)
-				.where(eq(normSets.key, base.key))
-				.get()?.v ?? base.version) + 1;
-		tx.update(normSets)
-			.set({ isCurrent: false })
-			.where(and(eq(normSets.key, base.key), eq(normSets.isCurrent, true)))
-			.run();
-		const row = tx
-			.insert(normSets)
-			.values({
-				key: base.key,
-				version,
-				name: edit.name,
-				legalBasis: edit.legalBasis,
-				effectiveFrom: edit.effectiveFrom,
-				commonAreaRatio: edit.commonAreaRatio,
-				commonAreaRatioVerify: edit.commonAreaRatioVerify,
-				isCurrent: true
-			})
-			.returning()
-			.get();
-		const items: NormItemRow[] = [];
-		for (const item of base.items) {
-			const e = edits.get(item.id);
-			items.push(
-				tx
+	const edits = new Map(edit.items.map((i) => [i.itemId, i]));
+	return catalogue.edit(db, actor, baseId, {
+		expected,
+		load: getNormSet,
+		check: (_tx, base) => {
+			for (const id of edits.keys()) {
+				if (!base.items.some((i) => i.id === id)) throw new NormSetError('unknown-item');
+			}
+		},
+		values: () => ({
+			name: edit.name,
+			legalBasis: edit.legalBasis,
+			effectiveFrom: edit.effectiveFrom,
+			commonAreaRatio: edit.commonAreaRatio,
+			commonAreaRatioVerify: edit.commonAreaRatioVerify
+		}),
+		then: (tx, row, base) => {
+			const items = base.items.map((item) => {
+				const e = edits.get(item.id);
+				return tx
 					.insert(normItems)
 					.values({
 						normSetId: row.id,
@@ -179,19 +161,14 @@ export function createNormSetVersion(
 						verify: e?.verify ?? item.verify
 					})
 					.returning()
-					.get()
-			);
-		}
-		const after = { ...row, items };
-		writeAudit(tx, {
-			actor,
-			wardId: null,
-			entity: 'norm-set',
-			entityId: row.id,
+					.get();
+			});
+			return { ...row, items };
+		},
+		audit: (base, _row, after) => ({
 			action: 'create',
 			before: base,
 			after: { ...after, basedOn: base.id, reason: edit.reason }
-		});
-		return after;
+		})
 	});
 }
