@@ -195,12 +195,16 @@ export function deleteRecord<T extends RecordTable>(
 	table: T,
 	ctx: RecordContext,
 	id: number,
-	options: WriteOptions<T['$inferSelect']> = {}
+	options: WriteOptions<T['$inferSelect']> & {
+		/** What the audit row records as before (default the row), e.g. with its children. */
+		auditBefore?: (row: T['$inferSelect']) => unknown;
+	} = {}
 ): T['$inferSelect'] {
 	return inTransaction(db, ctx, (tx) => {
 		const before = options.load ? options.load(tx) : loadById(tx, table, ctx, id);
 		if (!before) throw refuse(ctx, 'not-found');
 		options.guard?.(tx, before);
+		const audited = options.auditBefore ? options.auditBefore(before) : before;
 		tx.delete(table).where(eq(table.id, id)).run();
 		writeAudit(tx, {
 			actor: ctx.actor,
@@ -208,7 +212,7 @@ export function deleteRecord<T extends RecordTable>(
 			entity: ctx.entity,
 			entityId: id,
 			action: 'delete',
-			before
+			before: audited
 		});
 		return before;
 	});
