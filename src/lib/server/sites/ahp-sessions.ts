@@ -11,6 +11,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../audit';
 import { writeAudit } from '../audit';
+import { DomainError } from '../core/errors';
 import type { Db, DbLike } from '../db';
 import { ahpInvites, judgments, wards, weightings } from '../db/schema';
 import { parseSaaty } from '../../schemas/sites';
@@ -21,10 +22,11 @@ export const INVITE_TTL_MS = 14 * 24 * 3600 * 1000;
 /** Open (unanswered, unexpired, unrevoked) links a ward may hold at once. */
 export const MAX_OPEN_INVITES = 30;
 
-export class AhpSessionError extends Error {
-	constructor(
-		public readonly code: 'not-found' | 'name-taken' | 'too-many' | 'expired' | 'used' | 'revoked'
-	) {
+export type AhpSessionErrorCode =
+	'not-found' | 'name-taken' | 'too-many' | 'expired' | 'used' | 'revoked';
+
+export class AhpSessionError extends DomainError<AhpSessionErrorCode> {
+	constructor(code: AhpSessionErrorCode) {
 		super(code);
 	}
 }

@@ -1,5 +1,6 @@
 /** The refusals of the sites and scoring services, for a reason the user can fix. */
 import type { MessageKey } from '../../i18n';
+import { DomainError } from '../core/errors';
 
 /** A message key of the sites catalogue with its parameters (translated by the route). */
 export interface SiteMessage {
@@ -8,22 +9,23 @@ export interface SiteMessage {
 }
 
 /** A write refused for a reason the user can fix. */
-export class SiteError extends Error {
+export class SiteError extends DomainError<'duplicate-code' | 'not-found' | 'geometry'> {
 	constructor(
-		public readonly code: 'duplicate-code' | 'not-found' | 'geometry',
-		public readonly field?: string,
+		code: 'duplicate-code' | 'not-found' | 'geometry',
+		field?: string,
+		/** The message to show beside `field` (also as `messageKey` and `params`). */
 		public readonly detail?: SiteMessage
 	) {
-		super(detail ? `${code}: ${detail.key}` : code);
+		super(code, field, detail?.key, detail?.params);
 	}
 }
 
 /** A refusal the user can fix. */
-export class ScoringError extends Error {
-	constructor(
-		public readonly code:
-			'not-found' | 'no-criteria' | 'unknown-source' | 'duplicate' | 'name-taken'
-	) {
+export type ScoringErrorCode =
+	'not-found' | 'no-criteria' | 'unknown-source' | 'duplicate' | 'name-taken';
+
+export class ScoringError extends DomainError<ScoringErrorCode> {
+	constructor(code: ScoringErrorCode) {
 		super(code);
 	}
 }

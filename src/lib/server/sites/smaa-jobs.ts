@@ -4,6 +4,7 @@
  * slices (`smaaForSliced`), so the server keeps answering meanwhile; the page polls the progress
  * and shows the result this job computed when it ends.
  */
+import { DomainError } from '../core/errors';
 import type { Decision } from './scoring';
 import { SMAA_SAMPLES, smaaForSliced } from './scoring';
 
@@ -27,7 +28,8 @@ interface Job extends SmaaProgress {
 
 const jobs = new Map<number, Job>();
 
-export class SmaaBusyError extends Error {
+/** The server already runs the most full SMAA computations it allows (try again later). */
+export class SmaaBusyError extends DomainError<'busy'> {
 	constructor() {
 		super('busy');
 	}
