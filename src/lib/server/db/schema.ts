@@ -438,6 +438,7 @@ export const weightings = sqliteTable('weightings', {
 	weightsJson: text('weights_json').notNull(),
 	isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
 	createdBy: integer('created_by').references(() => users.id),
+	version: rowVersion(),
 	createdAt: createdAt(),
 	updatedAt: updatedAt()
 });
@@ -451,6 +452,7 @@ export const judgments = sqliteTable('judgments', {
 	userId: integer('user_id').references(() => users.id),
 	/** JSON: { keys: string[]; matrix: number[][] } */
 	matrixJson: text('matrix_json').notNull(),
+	version: rowVersion(),
 	updatedAt: updatedAt()
 });
 
