@@ -28,10 +28,6 @@ import type { PacketSnapshot } from '../../packet';
 import {
 	DOC_TEXT,
 	NO_IMAGES,
-	letterBlocks,
-	recipientsOf,
-	reportBlocks,
-	submissionBlocks,
 	upper,
 	type Block,
 	type DocKind,
@@ -39,6 +35,7 @@ import {
 	type DocPart,
 	type PacketImages
 } from './common';
+import { letterBlocks, recipientsOf, reportBlocks, submissionBlocks } from './blocks';
 import { textWidthPt } from './fonts';
 
 /** Millimetres to twips (1 mm = 1440 / 25.4 twips). */

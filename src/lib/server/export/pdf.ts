@@ -11,7 +11,6 @@ import type { PacketSnapshot } from '../../packet';
 import {
 	DOC_TEXT,
 	NO_IMAGES,
-	recipientsOf,
 	upper,
 	type Block,
 	type DocKind,
@@ -19,6 +18,7 @@ import {
 	type DocPart,
 	type PacketImages
 } from './common';
+import { recipientsOf } from './blocks';
 import { documentBlocks, issuerRulePt, mottoRulePt } from './docx';
 import { textWidthPt, tinosFiles } from './fonts';
 
