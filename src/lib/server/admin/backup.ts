@@ -23,23 +23,25 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { DomainError } from '../core/errors';
 import path from 'node:path';
 import * as schema from '../db/schema';
 
 /** Something the admin must know: the file is not usable as a backup of this version. */
-export class BackupError extends Error {
-	constructor(
-		public readonly code:
-			| 'missing'
-			| 'corrupt'
-			| 'no-migrations'
-			| 'unknown-migration'
-			| 'newer-schema'
-			| 'schema-mismatch'
-			| 'same-file',
-		message: string
-	) {
-		super(message);
+type BackupCode =
+	| 'missing'
+	| 'corrupt'
+	| 'no-migrations'
+	| 'unknown-migration'
+	| 'newer-schema'
+	| 'schema-mismatch'
+	| 'same-file';
+
+export class BackupError extends DomainError<BackupCode> {
+	constructor(code: BackupCode, message: string) {
+		super(code);
+		// Said to the admin on the command line (English, with the file's details).
+		this.message = message;
 	}
 }
 

@@ -7,6 +7,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Actor } from '../audit';
 import { versionedCatalogue } from './catalogue';
+import { DomainError } from '../core/errors';
 import type { Db, DbLike } from '../db';
 import { investmentRates } from '../db/schema';
 import { INVESTMENT_RATE_SEEDS } from '../db/seed/reference-data';
@@ -17,13 +18,20 @@ import type { InvestmentRateInput } from '../../schemas/dossier';
 /** Most current bands the table holds. */
 export const MAX_RATE_BANDS = 50;
 
-export class RateError extends Error {
+type RateCode = 'not-found' | 'not-current' | 'duplicate-key' | 'overlap' | 'full';
+
+export class RateError extends DomainError<RateCode> {
 	constructor(
-		public readonly code: 'not-found' | 'not-current' | 'duplicate-key' | 'overlap' | 'full',
+		code: RateCode,
 		/** The key of the band overlapped, for 'overlap'. */
 		public readonly other?: string
 	) {
-		super(code);
+		super(
+			code,
+			code === 'duplicate-key' ? 'key' : code === 'overlap' ? 'storeysFrom' : undefined,
+			code === 'not-found' ? 'err.notFound' : `rate.err.${code}`,
+			{ other: other ?? '' }
+		);
 	}
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Actor } from '../audit';
 import { versionedCatalogue } from './catalogue';
+import { DomainError } from '../core/errors';
 import type { Db, DbLike } from '../db';
 import { legalReferences } from '../db/schema';
 import { LEGAL_REF_SEEDS } from '../db/seed/reference-data';
@@ -19,9 +20,15 @@ import type { LegalRefInput } from '../../schemas/dossier';
 /** Most references the catalogue holds (current keys); a create beyond it is refused. */
 export const MAX_LEGAL_REFS = 500;
 
-export class LegalRefError extends Error {
-	constructor(public readonly code: 'not-found' | 'not-current' | 'duplicate-key' | 'full') {
-		super(code);
+type LegalRefCode = 'not-found' | 'not-current' | 'duplicate-key' | 'full';
+
+export class LegalRefError extends DomainError<LegalRefCode> {
+	constructor(code: LegalRefCode) {
+		super(
+			code,
+			code === 'duplicate-key' ? 'key' : undefined,
+			code === 'not-found' ? 'err.notFound' : `legalRef.err.${code}`
+		);
 	}
 }
 

@@ -11,6 +11,7 @@ import { issueToken, revokeToken } from '../auth/tokens';
 import type { Db, DbLike } from '../db';
 import { apiTokens, sessions, users, wards } from '../db/schema';
 import { isUniqueViolation } from '../db/errors';
+import { DomainError } from '../core/errors';
 
 export type PasswordChangeResult =
 	| { ok: true }
@@ -67,19 +68,18 @@ export async function changePassword(
 export const WARD_ROLES: readonly Role[] = ['ward_editor', 'ward_viewer'];
 
 /** A change refused for a reason the admin can fix. */
-export class UserError extends Error {
-	constructor(
-		public readonly code:
-			| 'duplicate-username'
-			| 'not-found'
-			| 'ward-required'
-			| 'ward-forbidden'
-			| 'unknown-ward'
-			| 'last-admin'
-			| 'self',
-		public readonly field?: string
-	) {
-		super(code);
+type UserCode =
+	| 'duplicate-username'
+	| 'not-found'
+	| 'ward-required'
+	| 'ward-forbidden'
+	| 'unknown-ward'
+	| 'last-admin'
+	| 'self';
+
+export class UserError extends DomainError<UserCode> {
+	constructor(code: UserCode, field?: string) {
+		super(code, field, USER_ERROR_KEYS[code]);
 	}
 }
 

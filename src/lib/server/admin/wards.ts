@@ -9,15 +9,23 @@ import type { Db, DbLike } from '../db';
 import { criteria, specialisedRooms, wards } from '../db/schema';
 import { CRITERIA_SEEDS, SPECIALISED_ROOM_SEEDS } from '../db/seed/reference-data';
 import { isUniqueViolation } from '../db/errors';
+import { DomainError } from '../core/errors';
 
 export type Ward = typeof wards.$inferSelect;
 
-export class WardError extends Error {
-	constructor(
-		public readonly code: 'duplicate-code' | 'not-found' | 'bad-extent',
-		public readonly field?: string
-	) {
-		super(code);
+type WardCode = 'duplicate-code' | 'not-found' | 'bad-extent';
+
+export class WardError extends DomainError<WardCode> {
+	constructor(code: WardCode, field?: string) {
+		super(
+			code,
+			field ?? (code === 'duplicate-code' ? 'code' : code === 'bad-extent' ? 'south' : undefined),
+			code === 'duplicate-code'
+				? 'err.duplicateCode'
+				: code === 'bad-extent'
+					? 'ward.err.extent'
+					: 'err.notFound'
+		);
 	}
 }
 

@@ -8,6 +8,7 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../audit';
 import { versionedCatalogue } from '../admin/catalogue';
+import { DomainError } from '../core/errors';
 import type { Db, DbLike } from '../db';
 import { normItems, normSets } from '../db/schema';
 import type { NormSetEdit } from '../../schemas/needs';
@@ -21,12 +22,13 @@ export type NormSetWithItems = NormSetRow & { items: NormItemRow[] };
 export const DEFAULT_NORM_KEY = 'nd-155-2025';
 
 /** A norm-set write refused for a reason the caller can report. */
-export class NormSetError extends Error {
-	constructor(
-		public readonly code: 'not-found' | 'not-current' | 'unknown-item',
-		public readonly field?: string
-	) {
-		super(code);
+export class NormSetError extends DomainError<'not-found' | 'not-current' | 'unknown-item'> {
+	constructor(code: 'not-found' | 'not-current' | 'unknown-item', field?: string) {
+		super(
+			code,
+			field ?? (code === 'not-current' ? 'name' : undefined),
+			code === 'not-current' ? 'needs.admin.notCurrent' : undefined
+		);
 	}
 }
 

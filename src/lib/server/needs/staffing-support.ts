@@ -18,6 +18,7 @@ import { writeAudit } from '../audit';
 import type { Db, DbLike } from '../db';
 import { staffingSupport, users, wards } from '../db/schema';
 import { writeCsv, writeXlsx, type ExportCell } from '../io/common';
+import { DomainError } from '../core/errors';
 import { staffingFieldLabel, vacanciesByPosition } from './';
 
 /** Most assignment records (active or ended) one ward can hold. */
@@ -27,9 +28,11 @@ export const NO_FIELD = 'none';
 /** Most vacancy rows the board page lists (the exports and the API have them all). */
 export const BOARD_PAGE_ROWS = 200;
 
-export class StaffingSupportError extends Error {
-	constructor(public readonly code: 'not-found' | 'already-ended' | 'too-many' | 'bad-dates') {
-		super(code);
+type StaffingSupportCode = 'not-found' | 'already-ended' | 'too-many' | 'bad-dates';
+
+export class StaffingSupportError extends DomainError<StaffingSupportCode> {
+	constructor(code: StaffingSupportCode) {
+		super(code, undefined, `staffing.err.${code}`);
 	}
 }
 
