@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { listNotifications, markRead, unreadCount } from '$lib/server/proposals/notifications';
+import { recordId } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -12,8 +13,8 @@ export const load: PageServerLoad = ({ locals }) => {
 
 export const actions: Actions = {
 	read: async ({ request, locals }) => {
-		const id = Number((await request.formData()).get('id'));
-		if (Number.isInteger(id) && id > 0) markRead(locals.db, locals.user!.id, id);
+		const id = recordId((await request.formData()).get('id'));
+		if (id !== null) markRead(locals.db, locals.user!.id, id);
 		redirect(303, '/notifications');
 	},
 	readAll: async ({ locals }) => {

@@ -7,7 +7,7 @@
  * read every ward; nobody else learns that another ward's record exists (404). A read-only
  * role posting an action gets 403. `/review` is for city reviewers, `/admin` for admins.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { proposals, wards } from '../db/schema';
 import { maySeeProposal, versionCountSql } from '../core/visibility';
@@ -79,11 +79,22 @@ function wardByCode(db: Db, code: string): WardRef | undefined {
 }
 
 /** Who may see a ward: its own users, the city's reviewers, admins, and matching tokens. */
-function canSeeWard(principal: NonNullable<Principal>, wardId: number): boolean {
+export function canSeeWard(principal: NonNullable<Principal>, wardId: number): boolean {
 	if (principal.kind === 'token') return principal.wardId === null || principal.wardId === wardId;
 	const { role, wardId: own } = principal.user;
 	if (role === 'admin' || role === 'city_reviewer') return true;
 	return own === wardId;
+}
+
+/** The wards the caller may open (by {@link canSeeWard}), by name; none for an anonymous caller. */
+export function visibleWards(db: Db, principal: Principal): WardRef[] {
+	if (!principal) return [];
+	return db
+		.select({ id: wards.id, code: wards.code, name: wards.name, isSample: wards.isSample })
+		.from(wards)
+		.orderBy(asc(wards.name))
+		.all()
+		.filter((w) => canSeeWard(principal, w.id));
 }
 
 export function authorize(

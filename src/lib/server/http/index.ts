@@ -10,7 +10,16 @@ export {
 	type ActionRefusal
 } from './action';
 export { notFound, wardOf } from './not-found';
-export { listQuery, pageWithin, MAX_PAGE, MAX_QUERY, type ListQuery, type SortDir } from './list';
+export { recordId } from './ids';
+export {
+	listQuery,
+	intParam,
+	pageWithin,
+	MAX_PAGE,
+	MAX_QUERY,
+	type ListQuery,
+	type SortDir
+} from './list';
 export {
 	download,
 	contentDisposition,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listQuery, MAX_PAGE, pageWithin } from './list';
+import { intParam, listQuery, MAX_PAGE, pageWithin } from './list';
 
 const SORTS = ['code', 'name', 'area'] as const;
 const at = (search: string) => new URL(`http://x/w/bt/facilities${search}`);
@@ -53,5 +53,17 @@ describe('pageWithin', () => {
 		expect(pageWithin(2, 50, 25)).toBe(2);
 		expect(pageWithin(3, 50, 25)).toBe(2);
 		expect(pageWithin(4, 0, 25)).toBe(1);
+	});
+});
+
+describe('intParam', () => {
+	it('reads a whole number within bounds, else the fallback or the nearest bound', () => {
+		const url = at('?pageSize=500&n=7&bad=7.5&neg=-3&zero=0');
+		expect(intParam(url, 'pageSize', 50, 1, 200)).toBe(200);
+		expect(intParam(url, 'n', 50, 1, 200)).toBe(7);
+		expect(intParam(url, 'bad', 50, 1, 200)).toBe(50);
+		expect(intParam(url, 'neg', 50, 1, 200)).toBe(50);
+		expect(intParam(url, 'zero', 50, 1, 200)).toBe(1);
+		expect(intParam(url, 'absent', 50, 1, 200)).toBe(50);
 	});
 });

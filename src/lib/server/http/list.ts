@@ -36,10 +36,18 @@ export function listQuery<const S extends string>(
 	const sort = sorts.find((s) => s === rawSort) ?? defaults.sort ?? sorts[0];
 	const rawDir = p.get('dir');
 	const dir: SortDir = rawDir === 'desc' || rawDir === 'asc' ? rawDir : (defaults.dir ?? 'asc');
-	const rawPage = p.get('page') ?? '';
-	const n = /^\d{1,9}$/.test(rawPage.trim()) ? Number(rawPage.trim()) : 1;
-	const page = Math.min(MAX_PAGE, Math.max(1, n));
-	return { q, sort, dir, page };
+	return { q, sort, dir, page: intParam(url, 'page', 1, 1, MAX_PAGE) };
+}
+
+/**
+ * A whole-number parameter of `url` within [min, max]: `fallback` when absent or not a plain
+ * whole number (`abc`, `2.5`, `1e3`, `-4`), the nearest bound when outside.
+ * `intParam(url, 'pageSize', 50, 1, 200)`.
+ */
+export function intParam(url: URL, name: string, fallback: number, min: number, max: number) {
+	const raw = (url.searchParams.get(name) ?? '').trim();
+	const n = /^\d{1,9}$/.test(raw) ? Number(raw) : fallback;
+	return Math.min(max, Math.max(min, n));
 }
 
 /** The page to show of `total` rows at `pageSize` per page: `page` capped at the last page. */

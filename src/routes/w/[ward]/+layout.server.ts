@@ -1,12 +1,11 @@
-import { error } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
+import { wardOf } from '$lib/server/http';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => {
 	// The hook has authorised the request and resolved the ward; a missing ward is a 404.
-	if (!locals.ward) error(404, { message: 'Not found', code: 'not_found' });
 	return {
-		ward: locals.ward,
+		ward: wardOf(locals),
 		canEdit: locals.canEdit,
 		tileUrl:
 			env.TILE_URL === 'none'

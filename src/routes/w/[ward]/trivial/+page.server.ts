@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { notFound } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -7,6 +7,6 @@ import type { PageServerLoad } from './$types';
  * It exists only on a server the bench started (TRUSO_BENCH=1); elsewhere it is not found.
  */
 export const load: PageServerLoad = () => {
-	if (process.env.TRUSO_BENCH !== '1') error(404, 'Not found');
+	if (process.env.TRUSO_BENCH !== '1') notFound();
 	return {};
 };

@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { apiError } from '$lib/server/core/api';
 import { NeedsError, needsForWard } from '$lib/server/needs';
+import { recordId, wardOf } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 /**
@@ -9,15 +10,12 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = ({ locals, url, params }) => {
 	const raw = url.searchParams.get('norm');
-	let normSetId: number | undefined;
-	if (raw !== null && raw !== '') {
-		normSetId = Number(raw);
-		if (!Number.isInteger(normSetId) || normSetId < 1) {
-			return apiError(400, 'bad_request', 'norm must be a positive integer (a norm set id)');
-		}
+	const normSetId = raw === null || raw === '' ? undefined : recordId(raw);
+	if (normSetId === null) {
+		return apiError(400, 'bad_request', 'norm must be a positive integer (a norm set id)');
 	}
 	try {
-		const needs = needsForWard(locals.db, locals.ward!.id, normSetId);
+		const needs = needsForWard(locals.db, wardOf(locals).id, normSetId);
 		return json({ ward: params.code, ...needs });
 	} catch (e) {
 		if (e instanceof NeedsError) return apiError(404, 'not_found', `No norm set ${raw}`);

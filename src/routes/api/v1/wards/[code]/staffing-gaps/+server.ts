@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { staffingGapsForWard, vacanciesByPosition } from '$lib/server/needs';
+import { wardOf } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 /**
@@ -8,9 +9,11 @@ import type { RequestHandler } from './$types';
  * city's fields first, then leadership, the other fields and posts without a field; each row
  * with unit, title, rank, field, approved, filled, missing).
  */
-export const GET: RequestHandler = ({ locals, params }) =>
-	json({
+export const GET: RequestHandler = ({ locals, params }) => {
+	const ward = wardOf(locals);
+	return json({
 		ward: params.code,
-		...staffingGapsForWard(locals.db, locals.ward!.id),
-		byPosition: vacanciesByPosition(locals.db, locals.ward!.id)
+		...staffingGapsForWard(locals.db, ward.id),
+		byPosition: vacanciesByPosition(locals.db, ward.id)
 	});
+};

@@ -1,10 +1,10 @@
 import { json } from '@sveltejs/kit';
 import { boardForApi, staffingBoard } from '$lib/server/needs/staffing-support';
+import { wardOf } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 /** GET /api/v1/wards/{code}/staffing-support: the ward's vacancies, support and uncovered posts. */
-export const GET: RequestHandler = ({ locals }) =>
-	json({
-		ward: locals.ward!.code,
-		...boardForApi(staffingBoard(locals.db, { ward: locals.ward!.code }))
-	});
+export const GET: RequestHandler = ({ locals }) => {
+	const { code } = wardOf(locals);
+	return json({ ward: code, ...boardForApi(staffingBoard(locals.db, { ward: code })) });
+};
