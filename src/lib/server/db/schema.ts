@@ -59,6 +59,7 @@ export const wards = sqliteTable('wards', {
 	areaKm2: real('area_km2'),
 	/** Illustrative data: every page showing it says "Dữ liệu mẫu". */
 	isSample: integer('is_sample', { mode: 'boolean' }).notNull().default(false),
+	version: rowVersion(),
 	createdAt: createdAt()
 });
 
@@ -72,6 +73,8 @@ export const users = sqliteTable('users', {
 	disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
 	locale: text('locale', { enum: ['vi', 'en'] }),
 	passwordChangedAt: integer('password_changed_at', { mode: 'number' }),
+	/** Bumped by the admin's edits (profile, role, ward, disabled), not by logins or passwords. */
+	version: rowVersion(),
 	createdAt: createdAt()
 });
 
@@ -350,7 +353,8 @@ export const specialisedRooms = sqliteTable('specialised_rooms', {
 	key: text('key').notNull(),
 	areaM2: real('area_m2').notNull(),
 	count: integer('count').notNull(),
-	basis: text('basis')
+	basis: text('basis'),
+	version: rowVersion()
 });
 
 /** Key-value settings (global when ward_id is null), each with its source. */
