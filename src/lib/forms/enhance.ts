@@ -16,7 +16,9 @@
  * - then restores the buttons, whatever the outcome.
  *
  * Options (`use:enhance={{ … }}`): `pending` (button label), `reset` (clear the form after a
- * success, default true as in SvelteKit), `invalidateAll` (default true), `submit` (a
+ * success answer that is not a redirect; default false, unlike SvelteKit: `form.reset()` puts
+ * back the values of the first server render, which are stale once the page's data has been
+ * reloaded), `invalidateAll` (default true), `submit` (a
  * SvelteKit `SubmitFunction` run first: it may cancel, and the callback it returns replaces the
  * default update, like SvelteKit's own `use:enhance={fn}`).
  *
@@ -30,7 +32,7 @@ import { tick } from 'svelte';
 export interface EnhanceOptions {
 	/** The label of the pressed button while the request runs (default: `common.saving`). */
 	pending?: string;
-	/** Clear the form after a successful submission (SvelteKit's default: true). */
+	/** Clear the form after a success that is not a redirect (default false, see above). */
 	reset?: boolean;
 	/** Re-run every load after a successful submission (SvelteKit's default: true). */
 	invalidateAll?: boolean;
@@ -135,7 +137,7 @@ export function enhance(form: HTMLFormElement, options: EnhanceOptions = {}) {
 				if (after) await after(opts);
 				else {
 					await opts.update({
-						reset: current.reset ?? true,
+						reset: current.reset ?? false,
 						invalidateAll: current.invalidateAll ?? true
 					});
 				}
