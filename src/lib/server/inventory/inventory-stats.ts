@@ -5,15 +5,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DangerLevel, RoomType } from '../../constants';
 import type { Db } from '../db';
-import {
-	buildings,
-	facilities,
-	normItems,
-	normSets,
-	orgUnits,
-	positions,
-	rooms
-} from '../db/schema';
+import { buildings, facilities, normItems, normSets, rooms } from '../db/schema';
+import { wardPositions, wardUnits } from '../org/queries';
 
 export interface InventoryStats {
 	areaRows: { building: string; type: RoomType; areaM2: number }[];
@@ -112,12 +105,7 @@ export function inventoryStats(db: Db, wardId: number): InventoryStats {
 
 	const norm = currentNormSet(db);
 	const m2 = new Map(norm?.items.map((i) => [i.titleKey, i.m2PerPerson]) ?? []);
-	const units = db
-		.select({ id: orgUnits.id, name: orgUnits.name })
-		.from(orgUnits)
-		.where(eq(orgUnits.wardId, wardId))
-		.orderBy(asc(orgUnits.sortOrder))
-		.all();
+	const units = wardUnits(db, wardId);
 	const occupied = db
 		.select({
 			unitId: rooms.orgUnitId,
@@ -130,16 +118,7 @@ export function inventoryStats(db: Db, wardId: number): InventoryStats {
 		.where(and(eq(facilities.wardId, wardId), sql`${rooms.orgUnitId} is not null`))
 		.groupBy(rooms.orgUnitId)
 		.all();
-	const pos = db
-		.select({
-			unitId: positions.orgUnitId,
-			titleKey: positions.titleKey,
-			approved: positions.approved
-		})
-		.from(positions)
-		.innerJoin(orgUnits, eq(orgUnits.id, positions.orgUnitId))
-		.where(eq(orgUnits.wardId, wardId))
-		.all();
+	const pos = wardPositions(db, wardId);
 	const unitRows = units
 		.map((u) => {
 			const o = occupied.find((x) => x.unitId === u.id);

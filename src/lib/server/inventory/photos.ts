@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type OutputInfo } from 'sharp';
-import type { StoredPhoto } from './facilities';
+import { DomainError } from '../core/errors';
+import type { StoredPhoto } from './surveys';
 
 export const MAX_PHOTO_MB = 10;
 export const MAX_PHOTOS = 8;
@@ -21,13 +22,17 @@ const ALLOWED = new Map([
 	['webp', { ext: 'webp', type: 'image/webp' }]
 ]);
 
-export class PhotoError extends Error {
-	constructor(
-		public readonly key:
-			'err.photoType' | 'err.photoSize' | 'err.photoCorrupt' | 'err.photoCount' | 'err.photoPixels',
-		public readonly params: Record<string, string> = {}
-	) {
-		super(key);
+export type PhotoErrorKey =
+	'err.photoType' | 'err.photoSize' | 'err.photoCorrupt' | 'err.photoCount' | 'err.photoPixels';
+
+export class PhotoError extends DomainError<'invalid-photo'> {
+	/** The message key (an own field, as before PhotoError extended DomainError). */
+	readonly key: PhotoErrorKey;
+	declare readonly params: Record<string, string>;
+	constructor(key: PhotoErrorKey, params: Record<string, string> = {}) {
+		super('invalid-photo', 'photos', key, params);
+		this.message = key;
+		this.key = key;
 	}
 }
 

@@ -16,6 +16,7 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { isMessageKey, type MessageKey } from '../../i18n';
+import { DomainError } from '../core/errors';
 import { machineNumber, readNumber } from '../../schemas/number';
 
 /** Message keys an import or export may report (see src/lib/i18n/vi.ts). */
@@ -23,14 +24,14 @@ export type IoMessageKey = Extract<MessageKey, `err.${string}` | `io.${string}`>
 export type IoParams = Record<string, string | number>;
 
 /** A file-level failure the user can fix (wrong encoding, empty file, corrupt XLSX …). */
-export class IoError extends Error {
+export class IoError extends DomainError<'invalid-file'> {
+	/** The message key (an own field, so it crosses the worker boundary). */
 	readonly key: IoMessageKey;
-	readonly params: IoParams;
+	declare readonly params: IoParams;
 	constructor(key: IoMessageKey, params: IoParams = {}) {
-		super(Object.keys(params).length ? `${key} ${JSON.stringify(params)}` : key);
-		this.name = 'IoError';
+		super('invalid-file', undefined, key, params);
+		this.message = Object.keys(params).length ? `${key} ${JSON.stringify(params)}` : key;
 		this.key = key;
-		this.params = params;
 	}
 }
 
