@@ -14,11 +14,13 @@ import {
 	type PairDisagreement
 } from '../../mcda';
 import { remapMatrix } from '../../scoring';
+import { formatSaaty } from '../../schemas/sites';
 import type { Actor } from '../audit';
 import { writeAudit } from '../audit';
 import type { Db, DbLike } from '../db';
 import { judgments, weightings } from '../db/schema';
 import { ScoringError } from './errors';
+import { checkVersion, ConflictError, versionedUpdate } from '../core/concurrency';
 import { markInUse, weightingOf } from './weightings';
 
 export interface ParticipantState {
@@ -32,6 +34,8 @@ export interface ParticipantState {
 	distanceToGroup: number | null;
 	kendallTauToGroup: number | null;
 	updatedAt: number;
+	/** The row's version: a form of these answers sends it back (see saveJudgments). */
+	version: number;
 }
 
 export interface AhpState {
@@ -82,7 +86,8 @@ export function ahpState(db: DbLike, wardId: number, keys: string[]): AhpState {
 			inconsistent: keys.length > 2 ? mostInconsistentJudgment(mats[k]) : null,
 			distanceToGroup: several ? consensus.members[k].distanceToGroup : null,
 			kendallTauToGroup: several ? consensus.members[k].kendallTauToGroup : null,
-			updatedAt: r.updatedAt
+			updatedAt: r.updatedAt,
+			version: r.version
 		})),
 		group: {
 			weights: consensus.group.weights,
@@ -112,6 +117,11 @@ export interface Judge {
  * A member's own answers are found by their account; a person without an account by name. A
  * name that belongs to a member's own answers cannot be overwritten by someone else
  * (`ScoringError('name-taken')`). A plain string is a person without an account.
+ *
+ * `expectedVersion` is the version of the participant's answers the form was loaded with (0:
+ * there were none); when they changed (or were created, or deleted) since, the save is refused
+ * with a ConflictError and nothing is written. null or undefined: not checked (invitation
+ * links, which are answered once).
  */
 export function saveJudgments(
 	db: Db,
@@ -119,9 +129,12 @@ export function saveJudgments(
 	wardId: number,
 	who: string | Judge,
 	keys: string[],
-	matrix: number[][]
+	matrix: number[][],
+	expectedVersion?: number | null
 ): { cr: number; inconsistent: InconsistentJudgment | null } {
-	return db.transaction((tx) => writeJudgments(tx, actor, wardId, who, keys, matrix));
+	return db.transaction((tx) =>
+		writeJudgments(tx, actor, wardId, who, keys, matrix, expectedVersion)
+	);
 }
 
 /** {@link saveJudgments} inside the caller's transaction. */
@@ -131,7 +144,8 @@ export function writeJudgments(
 	wardId: number,
 	who: string | Judge,
 	keys: string[],
-	matrix: number[][]
+	matrix: number[][],
+	expectedVersion?: number | null
 ): { cr: number; inconsistent: InconsistentJudgment | null } {
 	const judge: Judge = typeof who === 'string' ? { participant: who, userId: null } : who;
 	const participant = judge.participant;
@@ -169,13 +183,17 @@ export function writeJudgments(
 	if (before && judge.userId === null && before.userId !== null) {
 		throw new ScoringError('name-taken');
 	}
+	if (before) checkVersion('judgment', before, expectedVersion);
+	else if (expectedVersion) throw new ConflictError('judgment', 0, expectedVersion, null);
 	const matrixJson = JSON.stringify({ keys, matrix });
 	let jid: number;
 	if (before) {
-		tx.update(judgments)
-			.set({ matrixJson, participant, userId: judge.userId, updatedAt: Date.now() })
-			.where(eq(judgments.id, before.id))
-			.run();
+		versionedUpdate(tx, judgments, 'judgment', before.id, expectedVersion, {
+			matrixJson,
+			participant,
+			userId: judge.userId,
+			updatedAt: Date.now()
+		});
 		jid = before.id;
 	} else {
 		jid = tx
@@ -224,4 +242,27 @@ export function deleteJudgment(db: Db, actor: Actor, wardId: number, id: number)
 			before: row.j
 		});
 	});
+}
+
+/**
+ * Stored answers as the pairwise form shows them (`participant` and `p:{a}:{b}` Saaty values
+ * over `keys`), for the conflict panel's "take theirs".
+ */
+export function judgmentForm(
+	row: Record<string, unknown> | null,
+	keys: string[]
+): Record<string, string> {
+	if (!row) return {};
+	let stored: { keys: string[]; matrix: number[][] } = { keys: [], matrix: [] };
+	try {
+		stored = JSON.parse(String(row.matrixJson)) as typeof stored;
+	} catch {
+		// unreadable: every pair "equal"
+	}
+	const m = remapMatrix(stored, keys);
+	const out: Record<string, string> = { participant: String(row.participant ?? '') };
+	keys.forEach((a, i) =>
+		keys.slice(i + 1).forEach((b, k) => (out[`p:${a}:${b}`] = formatSaaty(m[i][i + 1 + k])))
+	);
+	return out;
 }

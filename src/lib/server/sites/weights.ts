@@ -4,6 +4,7 @@
  * audit row.
  */
 import { and, desc, eq } from 'drizzle-orm';
+import { checkVersion, versionedUpdate } from '../core/concurrency';
 import { defaultWeights, normaliseWeights, type WeightState } from '../../scoring';
 import type { Actor } from '../audit';
 import { writeAudit } from '../audit';
@@ -62,12 +63,42 @@ export function weightState(db: DbLike, wardId: number, active: Criterion[]): We
 	};
 }
 
-/** Saves direct weights (normalised here whatever was typed) and puts them in use. */
+/**
+ * The version of the ward's direct weights a form should carry: the stored row's, or 0 when
+ * none was saved yet (a save naming 0 is refused once someone else has saved direct weights).
+ */
+export function directWeightsVersion(db: DbLike, wardId: number): number {
+	return weightingOf(db, wardId, 'direct')?.version ?? 0;
+}
+
+/** The stored direct weights as the direct form shows them (`w:{key}`, % with one decimal). */
+export function directWeightsForm(
+	row: Record<string, unknown> | null,
+	keys: string[]
+): Record<string, string> {
+	let stored: Record<string, number> = {};
+	try {
+		stored = JSON.parse(String(row?.weightsJson ?? '{}')) as Record<string, number>;
+	} catch {
+		stored = {};
+	}
+	const weights = normaliseWeights(keys, stored) ?? {};
+	return Object.fromEntries(
+		keys.map((k) => [`w:${k}`, String(Math.round((weights[k] ?? 0) * 1000) / 10)])
+	);
+}
+
+/**
+ * Saves direct weights (normalised here whatever was typed) and puts them in use. With
+ * `expectedVersion` (the version the form was loaded with, 0 when there were none), a save
+ * made after someone else's is refused with a ConflictError and changes nothing.
+ */
 export function saveDirectWeights(
 	db: Db,
 	actor: Actor,
 	wardId: number,
-	raw: Record<string, number>
+	raw: Record<string, number>,
+	expectedVersion?: number | null
 ): Record<string, number> {
 	const active = listCriteria(db, wardId).filter((c) => c.active);
 	const weights = normaliseWeights(
@@ -79,14 +110,12 @@ export function saveDirectWeights(
 		const before = weightingOf(tx, wardId, 'direct');
 		let id: number;
 		if (before) {
-			tx.update(weightings)
-				.set({
-					weightsJson: JSON.stringify(weights),
-					createdBy: actor.userId,
-					updatedAt: Date.now()
-				})
-				.where(eq(weightings.id, before.id))
-				.run();
+			checkVersion('weighting', before, expectedVersion);
+			versionedUpdate(tx, weightings, 'weighting', before.id, expectedVersion, {
+				weightsJson: JSON.stringify(weights),
+				createdBy: actor.userId,
+				updatedAt: Date.now()
+			});
 			id = before.id;
 		} else {
 			id = tx

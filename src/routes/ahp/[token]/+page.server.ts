@@ -4,14 +4,9 @@
  */
 import { error, fail } from '@sveltejs/kit';
 import { translate, type MessageKey } from '$lib/i18n';
-import {
-	AhpSessionError,
-	answerInvite,
-	matrixFromForm,
-	openInvite
-} from '$lib/server/sites/ahp-sessions';
-import { formValues } from '$lib/server/core/forms';
-import { listCriteria, ScoringError } from '$lib/server/sites/scoring';
+import { runAction } from '$lib/server/http';
+import { answerInvite, matrixFromForm, openInvite } from '$lib/server/sites/ahp-sessions';
+import { listCriteria } from '$lib/server/sites/scoring';
 import type { Actions, PageServerLoad } from './$types';
 
 function activeCriteria(db: App.Locals['db'], wardId: number) {
@@ -33,23 +28,31 @@ export const load: PageServerLoad = ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, params }) => {
+	default: async (event) => {
+		const { locals, params } = event;
 		const invite = openInvite(locals.db, params.token);
 		if (!invite) error(404, translate(locals.locale, 'weights.invite.unknown'));
-		const data = await request.formData();
 		const keys = activeCriteria(locals.db, invite.ward.id).map((c) => c.key);
-		const refuse = (key: MessageKey) =>
-			fail(400, { values: formValues(data), message: translate(locals.locale, key) });
-		if (keys.length < 2) return refuse('weights.needTwo');
-		const matrix = matrixFromForm(data, keys);
-		if (!matrix) return refuse('err.choice');
-		try {
-			const r = answerInvite(locals.db, params.token, keys, matrix);
-			return { done: true, cr: r.cr };
-		} catch (e) {
-			if (e instanceof AhpSessionError) return refuse(`weights.invite.${e.code}` as MessageKey);
-			if (e instanceof ScoringError && e.code === 'name-taken') return refuse('weights.nameTaken');
-			throw e;
-		}
+		return runAction(
+			event,
+			null,
+			({ formData, values }) => {
+				const refuse = (key: MessageKey) =>
+					fail(400, { values, message: translate(locals.locale, key) });
+				if (keys.length < 2) return refuse('weights.needTwo');
+				const matrix = matrixFromForm(formData, keys);
+				if (!matrix) return refuse('err.choice');
+				const r = answerInvite(locals.db, params.token, keys, matrix);
+				return { done: true, cr: r.cr };
+			},
+			{
+				messages: {
+					used: 'weights.invite.used',
+					revoked: 'weights.invite.revoked',
+					expired: 'weights.invite.expired',
+					'name-taken': 'weights.nameTaken'
+				}
+			}
+		);
 	}
 };

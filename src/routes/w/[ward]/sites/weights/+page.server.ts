@@ -1,19 +1,20 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { formValues, parseForm } from '$lib/server/core/forms';
+import { fail, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/core/request';
+import { runAction, wardOf } from '$lib/server/http';
 import {
 	ahpState,
 	deleteJudgment,
+	directWeightsForm,
+	directWeightsVersion,
+	judgmentForm,
 	listCriteria,
 	saveDirectWeights,
 	saveJudgments,
-	ScoringError,
 	useAhpWeights,
 	useDefaultWeights,
 	weightState
 } from '$lib/server/sites/scoring';
 import {
-	AhpSessionError,
 	createInvite,
 	listInvites,
 	matrixFromForm,
@@ -25,7 +26,7 @@ import { translate, type MessageKey } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	const wardId = locals.ward!.id;
+	const wardId = wardOf(locals).id;
 	const active = listCriteria(locals.db, wardId).filter((c) => c.active);
 	const keys = active.map((c) => c.key);
 	const state = weightState(locals.db, wardId, active);
@@ -53,6 +54,10 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		ownName: user?.displayName ?? '',
 		participant: chosen?.participant ?? wanted ?? user?.displayName ?? '',
 		matrix: chosen?.matrix ?? null,
+		/** The version of the loaded answers (0: none yet), sent back by the comparison form. */
+		judgmentVersion: chosen?.version ?? 0,
+		/** The version of the direct weights (0: none saved yet), sent back by the direct form. */
+		directVersion: directWeightsVersion(locals.db, wardId),
 		savedCr: url.searchParams.has('saved')
 			? (ahp.participants.find((p) => p.participant === url.searchParams.get('saved'))?.cr ?? null)
 			: null,
@@ -62,126 +67,134 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 function keysOf(locals: App.Locals): string[] {
-	return listCriteria(locals.db, locals.ward!.id)
+	return listCriteria(locals.db, wardOf(locals).id)
 		.filter((c) => c.active)
 		.map((c) => c.key);
 }
 
+/** The record id posted by a delete or revoke form (-1: none, so nothing is found). */
+const postedId = (formData: FormData) => {
+	const id = Number(formData.get('id'));
+	return Number.isInteger(id) ? id : -1;
+};
+
 export const actions: Actions = {
-	direct: async ({ request, locals }) => {
-		const data = await request.formData();
-		const raw: Record<string, number> = {};
-		let bad = false;
-		for (const key of keysOf(locals)) {
-			const v = parseLocaleNumber(data.get(`w:${key}`) ?? '');
-			if (v === undefined) raw[key] = 0;
-			else if (typeof v === 'number' && Number.isFinite(v) && v >= 0) raw[key] = v;
-			else bad = true;
-		}
-		const invalid = () =>
-			fail(400, {
-				values: formValues(data),
-				errors: {},
-				message: translate(locals.locale, 'weights.invalid'),
-				form: 'direct'
-			});
-		if (bad) return invalid();
-		try {
-			saveDirectWeights(locals.db, actorOf(locals), locals.ward!.id, raw);
-		} catch (e) {
-			if (e instanceof ScoringError) return invalid();
-			throw e;
-		}
-		redirect(303, `/w/${locals.ward!.code}/sites/weights?direct=1`);
-	},
-	useDefault: ({ locals }) => {
-		useDefaultWeights(locals.db, actorOf(locals), locals.ward!.id);
-		redirect(303, `/w/${locals.ward!.code}/sites/weights`);
-	},
-	useAhp: ({ locals }) => {
-		useAhpWeights(locals.db, actorOf(locals), locals.ward!.id);
-		redirect(303, `/w/${locals.ward!.code}/sites/weights`);
-	},
-	judgments: async ({ request, locals }) => {
-		const data = await request.formData();
-		const parsed = parseForm(judgmentHeaderSchema, data, locals.locale, 'ahp');
-		if (!parsed.ok) return parsed.failure;
+	direct: async (event) => {
+		const { locals } = event;
+		const ward = wardOf(locals);
 		const keys = keysOf(locals);
-		const refuse = (key: MessageKey) =>
-			fail(400, {
-				values: parsed.values,
-				errors: {},
-				message: translate(locals.locale, key),
-				form: 'ahp'
-			});
-		if (keys.length < 2) return refuse('weights.needTwo');
-		const matrix = matrixFromForm(data, keys);
-		if (!matrix) return refuse('err.choice');
-		const user = locals.user!;
-		const name = parsed.data.participant;
-		// The editor's own name answers for the editor; any other name is someone's paper form.
-		const judge =
-			name === user.displayName
-				? { participant: name, userId: user.id }
-				: { participant: name, userId: null };
-		try {
-			saveJudgments(locals.db, actorOf(locals), locals.ward!.id, judge, keys, matrix);
-		} catch (e) {
-			if (e instanceof ScoringError && e.code === 'name-taken') return refuse('weights.nameTaken');
-			throw e;
-		}
-		const query = judge.userId === null ? `participant=${encodeURIComponent(name)}&` : '';
-		redirect(
-			303,
-			`/w/${locals.ward!.code}/sites/weights?${query}saved=${encodeURIComponent(name)}#ahp-h`
+		return runAction(
+			event,
+			null,
+			({ formData, values, version }) => {
+				const raw: Record<string, number> = {};
+				let bad = false;
+				for (const key of keys) {
+					const v = parseLocaleNumber(formData.get(`w:${key}`) ?? '');
+					if (v === undefined) raw[key] = 0;
+					else if (typeof v === 'number' && Number.isFinite(v) && v >= 0) raw[key] = v;
+					else bad = true;
+				}
+				if (bad) {
+					return fail(400, {
+						values,
+						errors: {},
+						message: translate(locals.locale, 'weights.invalid'),
+						form: 'direct'
+					});
+				}
+				saveDirectWeights(locals.db, actorOf(locals), ward.id, raw, version);
+				redirect(303, `/w/${ward.code}/sites/weights?direct=1`);
+			},
+			{
+				form: 'direct',
+				messages: { 'no-criteria': 'weights.invalid' },
+				theirs: (e) => directWeightsForm(e.current, keys)
+			}
 		);
 	},
-	invite: async ({ request, locals }) => {
-		const data = await request.formData();
-		const parsed = parseForm(judgmentHeaderSchema, data, locals.locale, 'invite');
-		if (!parsed.ok) return parsed.failure;
-		try {
-			const { token } = createInvite(
-				locals.db,
-				actorOf(locals),
-				locals.ward!.id,
-				parsed.data.participant
-			);
-			// Shown once, in this answer only (not in a URL that stays in the browser's history).
-			return { form: 'invite' as const, invited: { participant: parsed.data.participant, token } };
-		} catch (e) {
-			if (e instanceof AhpSessionError && (e.code === 'name-taken' || e.code === 'too-many')) {
-				return fail(400, {
-					values: parsed.values,
-					errors: {},
-					message: translate(
-						locals.locale,
-						e.code === 'too-many' ? 'weights.invite.tooMany' : 'weights.nameTaken'
-					),
-					form: 'invite'
-				});
+	useDefault: ({ locals }) => {
+		const ward = wardOf(locals);
+		useDefaultWeights(locals.db, actorOf(locals), ward.id);
+		redirect(303, `/w/${ward.code}/sites/weights`);
+	},
+	useAhp: ({ locals }) => {
+		const ward = wardOf(locals);
+		useAhpWeights(locals.db, actorOf(locals), ward.id);
+		redirect(303, `/w/${ward.code}/sites/weights`);
+	},
+	judgments: async (event) => {
+		const { locals } = event;
+		const ward = wardOf(locals);
+		const keys = keysOf(locals);
+		return runAction(
+			event,
+			judgmentHeaderSchema,
+			({ data, values, formData, version }) => {
+				const refuse = (key: MessageKey) =>
+					fail(400, { values, errors: {}, message: translate(locals.locale, key), form: 'ahp' });
+				if (keys.length < 2) return refuse('weights.needTwo');
+				const matrix = matrixFromForm(formData, keys);
+				if (!matrix) return refuse('err.choice');
+				const user = locals.user!;
+				const name = data.participant;
+				// The editor's own name answers for the editor; any other name is someone's paper form.
+				const judge =
+					name === user.displayName
+						? { participant: name, userId: user.id }
+						: { participant: name, userId: null };
+				saveJudgments(locals.db, actorOf(locals), ward.id, judge, keys, matrix, version);
+				const query = judge.userId === null ? `participant=${encodeURIComponent(name)}&` : '';
+				redirect(
+					303,
+					`/w/${ward.code}/sites/weights?${query}saved=${encodeURIComponent(name)}#ahp-h`
+				);
+			},
+			{
+				form: 'ahp',
+				messages: { 'name-taken': 'weights.nameTaken' },
+				theirs: (e) => judgmentForm(e.current, keys)
 			}
-			throw e;
-		}
+		);
 	},
-	revokeInvite: async ({ request, locals }) => {
-		const id = Number((await request.formData()).get('id'));
-		try {
-			revokeInvite(locals.db, actorOf(locals), locals.ward!.id, Number.isInteger(id) ? id : -1);
-		} catch (e) {
-			if (e instanceof AhpSessionError) error(404, 'Not found');
-			throw e;
-		}
-		redirect(303, `/w/${locals.ward!.code}/sites/weights#invites-h`);
+	invite: async (event) =>
+		runAction(
+			event,
+			judgmentHeaderSchema,
+			({ data }) => {
+				const { token } = createInvite(
+					event.locals.db,
+					actorOf(event.locals),
+					wardOf(event.locals).id,
+					data.participant
+				);
+				// Shown once, in this answer only (not in a URL that stays in the browser's history).
+				return { form: 'invite' as const, invited: { participant: data.participant, token } };
+			},
+			{
+				form: 'invite',
+				messages: { 'name-taken': 'weights.nameTaken', 'too-many': 'weights.invite.tooMany' }
+			}
+		),
+	revokeInvite: async (event) => {
+		const { locals } = event;
+		const ward = wardOf(locals);
+		return runAction(
+			event,
+			null,
+			({ formData }) => {
+				revokeInvite(locals.db, actorOf(locals), ward.id, postedId(formData));
+				redirect(303, `/w/${ward.code}/sites/weights#invites-h`);
+			},
+			{ form: 'invite', messages: { used: 'weights.invite.used' } }
+		);
 	},
-	deleteJudgment: async ({ request, locals }) => {
-		const id = Number((await request.formData()).get('id'));
-		try {
-			deleteJudgment(locals.db, actorOf(locals), locals.ward!.id, Number.isInteger(id) ? id : -1);
-		} catch (e) {
-			if (e instanceof ScoringError) error(404, 'Not found');
-			throw e;
-		}
-		redirect(303, `/w/${locals.ward!.code}/sites/weights`);
+	deleteJudgment: async (event) => {
+		const { locals } = event;
+		const ward = wardOf(locals);
+		return runAction(event, null, ({ formData }) => {
+			deleteJudgment(locals.db, actorOf(locals), ward.id, postedId(formData));
+			redirect(303, `/w/${ward.code}/sites/weights`);
+		});
 	}
 };
