@@ -1,6 +1,6 @@
 /** The i18n helpers shared with components through Svelte context (per request, never global). */
 import { getContext, setContext } from 'svelte';
-import type { I18n } from './index';
+import type { I18n } from './format';
 
 const KEY = Symbol('i18n');
 

@@ -1,0 +1,122 @@
+/**
+ * Only the active language reaches the browser (issue 17): the JavaScript a page loads first
+ * carries no message catalogue; the root layout fetches the user's language alone from
+ * GET /lang/{locale}. Read from the production build (its manifest names the files the login
+ * page preloads) and over HTTP from the built server.
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en, vi } from '$lib/i18n/catalogues';
+import { firstLoad, firstLoadText } from '../helpers/bundle';
+import { startServer, type RunningServer } from '../support/server';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const buildDir = path.join(root, process.env.TRUSO_BUILD_DIR || 'build');
+let server: RunningServer | undefined;
+let dir = '';
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const s = net.createServer();
+		s.once('error', reject);
+		s.listen(0, '127.0.0.1', () => {
+			const port = (s.address() as net.AddressInfo).port;
+			s.close(() => resolve(port));
+		});
+	});
+}
+
+/** Messages long enough to be found only where the catalogue itself was bundled. */
+const distinctive = (messages: Record<string, string>) =>
+	Object.values(messages).filter((m) => m.length >= 25);
+/** English messages that are not also Vietnamese ones (a few are the same in both). */
+const englishOnly = () => {
+	const viValues = new Set(Object.values(vi));
+	return distinctive(en).filter((m) => !viValues.has(m));
+};
+
+beforeAll(async () => {
+	const { buildIfNeeded } = (await import('../../scripts/build-if-needed.js')) as {
+		buildIfNeeded: () => void;
+	};
+	buildIfNeeded();
+	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'truso-first-load-'));
+	server = await startServer({
+		port: await freePort(),
+		databasePath: path.join(dir, 'db.sqlite'),
+		uploadDir: path.join(dir, 'uploads'),
+		extra: { TRUSO_SAMPLE: '1' }
+	});
+}, 600_000);
+
+afterAll(async () => {
+	await server?.stop();
+	if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the login page first load', () => {
+	it('carries no message of either catalogue in its JavaScript', () => {
+		const text = firstLoadText(buildDir, '/login');
+		// Before the change the catalogue chunk held every one of them (over 1,000 each).
+		expect(distinctive(vi).length).toBeGreaterThan(500);
+		expect(distinctive(vi).filter((m) => text.includes(JSON.stringify(m).slice(1, -1)))).toEqual(
+			[]
+		);
+		expect(englishOnly().filter((m) => text.includes(JSON.stringify(m).slice(1, -1)))).toEqual([]);
+	});
+
+	// `npm run build`: 91.0 KB gzip with both catalogues, 41.9 KB now (docs/benchmarks.md). The
+	// build the tests make (vite under vitest's environment) is larger: 52.5 KB now.
+	it('stays under 60 KB of gzip JavaScript', () => {
+		const { gzip, files } = firstLoad(buildDir, '/login');
+		expect(files.length).toBeGreaterThan(3);
+		expect(gzip / 1024).toBeLessThan(60);
+	});
+});
+
+describe('GET /lang/{locale}', () => {
+	const version = () =>
+		(
+			JSON.parse(
+				fs.readFileSync(path.join(buildDir, 'client', '_app', 'version.json'), 'utf8')
+			) as { version: string }
+		).version;
+
+	it('sends the Vietnamese messages alone, kept a year for the current build', async () => {
+		const res = await fetch(`${server!.base}/lang/vi?v=${encodeURIComponent(version())}`);
+		expect(res.status).toBe(200);
+		expect(res.headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
+		const body = await res.text();
+		const messages = JSON.parse(body) as Record<string, string>;
+		expect(Object.keys(messages).length).toBe(Object.keys(vi).length);
+		expect(messages['common.saving']).toBe('Đang lưu…');
+		expect(englishOnly().filter((m) => body.includes(JSON.stringify(m).slice(1, -1)))).toEqual([]);
+	});
+
+	it('sends English on request and revalidates an old build’s address', async () => {
+		const res = await fetch(`${server!.base}/lang/en?v=old`);
+		expect(res.status).toBe(200);
+		expect(res.headers.get('cache-control')).toBe('private, no-cache');
+		const messages = (await res.json()) as Record<string, string>;
+		expect(messages['common.saving']).toBe('Saving…');
+		expect(messages['login.title']).toBe(en['login.title']);
+	});
+
+	it('answers 404 for a language it does not have', async () => {
+		expect((await fetch(`${server!.base}/lang/fr`)).status).toBe(404);
+	});
+
+	it('serves the login page in the cookie’s language, server-rendered', async () => {
+		const viPage = await (await fetch(`${server!.base}/login`)).text();
+		expect(viPage).toContain(`<html lang="vi"`);
+		expect(viPage).toContain(vi['login.title']);
+		const enPage = await (
+			await fetch(`${server!.base}/login`, { headers: { cookie: 'truso_lang=en' } })
+		).text();
+		expect(enPage).toContain(en['login.title']);
+		expect(enPage).not.toContain(vi['login.submit']);
+	});
+});
