@@ -1,8 +1,8 @@
-/** A small hand-made packet input for tests. */
-import type { DossierInputs } from './dossier-types';
-import type { PacketDraft } from './types';
-import { buildSnapshot, defaultDraft, type PacketInput } from './model';
-import { amountInWords } from './words';
+/** A small hand-made packet input for the packet and export specs (test code, not in $lib). */
+import type { DossierInputs } from '$lib/packet/dossier-types';
+import type { PacketDraft } from '$lib/packet/types';
+import { buildSnapshot, defaultDraft, type PacketInput } from '$lib/packet/model';
+import { amountInWords } from '$lib/packet/words';
 
 /**
  * A dossier for the fixture ward, hand-computed: GFA 1,700 m², 5 storeys, rate 9,800,000 đồng/m²

@@ -11,7 +11,7 @@ import {
 	numberLabel,
 	section
 } from './index';
-import { sampleInput } from './fixture';
+import { sampleInput } from '../../../tests/helpers/packet';
 
 const draft = () => defaultDraft('Phường Thử', '2026-11-29');
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { InvestmentRate } from './dossier-types';
 import { investmentEstimate, MAX_AMOUNT_VND, roundHalfUp } from './investment';
 import { buildSnapshot, defaultDraft, formatDecimal, section, settingsEstimate } from './index';
-import { sampleInput } from './fixture';
+import { sampleInput } from '../../../tests/helpers/packet';
 
 const rate: InvestmentRate = {
 	id: 1,

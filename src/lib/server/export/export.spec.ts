@@ -5,7 +5,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSnapshot, defaultDraft, type PacketSnapshot } from '../../packet';
-import { sampleInput } from '../../packet/fixture';
+import { sampleInput } from '../../../../tests/helpers/packet';
 import { renderChart, packetCharts } from './charts';
 import { buildDocx, A4_TWIPS, mm } from './docx';
 import { mapBox, projector, renderMap } from './map';

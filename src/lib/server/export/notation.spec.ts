@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PacketSnapshot } from '../../packet';
-import { samplePacket } from '../../packet/fixture';
+import { samplePacket } from '../../../../tests/helpers/packet';
 import { buildDocx } from './docx';
 import { buildPdf } from './pdf';
 import { buildAppendixXlsx } from './xlsx';
