@@ -14,6 +14,7 @@ import {
 } from '../../packet/dossier';
 import type { DossierInputs, DossierProblem } from '../../packet/dossier-types';
 import type { PacketDraft, PacketInput } from '../../packet';
+import { DomainError } from '../core/errors';
 import type { Actor } from '../audit';
 import { writeAudit } from '../audit';
 import type { Db, DbLike } from '../db';
@@ -25,12 +26,12 @@ import { EDITABLE, gatherInput, getProposal, type DraftState } from './';
 import type { DossierFormOutput } from '../../schemas/dossier';
 
 /** A dossier read or write refused; `problems` says why (save refused by a rule). */
-export class DossierError extends Error {
+export class DossierError extends DomainError<'not-found' | 'not-editable' | 'refused'> {
 	constructor(
-		public readonly code: 'not-found' | 'not-editable' | 'refused',
+		code: 'not-found' | 'not-editable' | 'refused',
 		public readonly problems: DossierProblem[] = []
 	) {
-		super(code);
+		super(code, undefined, code === 'refused' ? 'dossier.err.refused' : `proposals.err.${code}`);
 	}
 }
 

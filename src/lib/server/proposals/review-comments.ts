@@ -13,6 +13,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../audit';
 import { writeAudit } from '../audit';
+import { DomainError } from '../core/errors';
 import type { Db, DbLike } from '../db';
 import { proposalVersions, proposals, reviewComments, users, wards } from '../db/schema';
 import { notify, reviewerIds, wardUserIds } from './notifications';
@@ -22,17 +23,18 @@ export const MAX_BODY = 4000;
 /** Statuses in which a thread takes replies. */
 export const REPLYABLE = ['submitted', 'in-review', 'returned'] as const;
 
-export class ThreadError extends Error {
-	constructor(
-		public readonly code:
-			| 'thread-not-found'
-			| 'thread-resolved'
-			| 'thread-open'
-			| 'thread-closed'
-			| 'thread-full'
-			| 'thread-body'
-	) {
-		super(code);
+export type ThreadErrorCode =
+	| 'thread-not-found'
+	| 'thread-resolved'
+	| 'thread-open'
+	| 'thread-closed'
+	| 'thread-full'
+	| 'thread-body';
+
+/** A reply or a resolve/reopen refused (the thread is gone, resolved, full …). */
+export class ThreadError extends DomainError<ThreadErrorCode> {
+	constructor(code: ThreadErrorCode) {
+		super(code, undefined, `review.err.${code}`);
 	}
 }
 

@@ -26,7 +26,7 @@ export type ProposalErrorCode =
 
 export class ProposalError extends DomainError<ProposalErrorCode> {
 	constructor(code: ProposalErrorCode) {
-		super(code);
+		super(code, undefined, `proposals.err.${code}`);
 	}
 }
 
