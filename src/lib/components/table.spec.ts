@@ -39,7 +39,14 @@ describe('sortHref', () => {
 	});
 	it('toggles the current column: ascending → descending → ascending', () => {
 		expect(sortHref(u('/f?sort=area'), 'area')).toBe('/f?sort=area&dir=desc');
-		expect(sortHref(u('/f?sort=area&dir=desc'), 'area')).toBe('/f?sort=area');
+		expect(sortHref(u('/f?sort=area&dir=desc'), 'area')).toBe('/f?sort=area&dir=asc');
+	});
+	it('follows the sort the server applied when the address names none', () => {
+		const current = { sort: 'code', dir: 'asc' as const };
+		expect(sortHref(u('/f'), 'code', current)).toBe('/f?sort=code&dir=desc');
+		expect(ariaSort(u('/f'), 'code', current)).toBe('ascending');
+		const newest = { sort: 'date', dir: 'desc' as const };
+		expect(sortHref(u('/f?q=a'), 'date', newest)).toBe('/f?q=a&sort=date&dir=asc');
 	});
 	it('a descending list sorted by another column starts the new one ascending', () => {
 		expect(sortHref(u('/f?sort=code&dir=desc'), 'name')).toBe('/f?sort=name');

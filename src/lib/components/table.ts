@@ -20,6 +20,8 @@ export interface Column<R = unknown> {
 	value?: (row: R) => string | number | null | undefined;
 	/** Extra classes of the header and the cells (e.g. `no-print`). */
 	class?: string;
+	/** Tooltip of the header (e.g. what clicking it sorts by). */
+	title?: string;
 	/** The header text is read by screen readers only (e.g. an actions column). */
 	hideLabel?: boolean;
 }
@@ -63,16 +65,30 @@ function relative(url: URL, params: URLSearchParams): string {
 	return url.pathname + (search ? `?${search}` : '');
 }
 
+/** The sort a server applied (`dir`: `desc`, anything else reads as ascending). */
+export interface AppliedSort {
+	sort: string;
+	dir: string;
+}
+
+/** The sort shown: what the server says it applied, else what the address asks. */
+function sortNow(url: URL, current?: AppliedSort): { sort: string | null; dir: SortDir } {
+	if (!current) return listState(url);
+	return { sort: current.sort, dir: current.dir === 'desc' ? 'desc' : 'asc' };
+}
+
 /**
  * The link of a sortable header: the current column toggles its direction, another column
- * starts ascending; the search stays and the page goes back to 1.
+ * starts ascending; the search stays and the page goes back to 1. `current` is the sort the
+ * server applied (its defaults included), when the page has it.
  */
-export function sortHref(url: URL, key: string): string {
-	const now = listState(url);
+export function sortHref(url: URL, key: string, current?: AppliedSort): string {
+	const now = sortNow(url, current);
 	const params = new URLSearchParams(url.searchParams);
 	params.delete('page');
 	params.set('sort', key);
 	if (now.sort === key && now.dir === 'asc') params.set('dir', 'desc');
+	else if (now.sort === key) params.set('dir', 'asc');
 	else params.delete('dir');
 	return relative(url, params);
 }
@@ -80,10 +96,11 @@ export function sortHref(url: URL, key: string): string {
 /** `aria-sort` of a header: the direction when the list is sorted by its key. */
 export function ariaSort(
 	url: URL,
-	key: string | undefined
+	key: string | undefined,
+	current?: AppliedSort
 ): 'ascending' | 'descending' | undefined {
 	if (!key) return undefined;
-	const now = listState(url);
+	const now = sortNow(url, current);
 	if (now.sort !== key) return undefined;
 	return now.dir === 'desc' ? 'descending' : 'ascending';
 }

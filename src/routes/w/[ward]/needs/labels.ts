@@ -1,5 +1,6 @@
 /** Display helpers of the needs pages: field names, specialised room types, trace steps. */
 import type { I18n, MessageKey } from '$lib/i18n';
+import { ratioFormulaVi, roundM2 } from '$lib/norms';
 import { KNOWN_FIELDS, SPECIALISED_ROOM_KEYS } from '$lib/schemas/needs';
 
 type T = I18n['t'];
@@ -37,4 +38,17 @@ export function traceStepLabel(t: T, step: string, unitNames: Record<string, str
 	if (step.startsWith('Total usable')) return t('needs.trace.total');
 	if (step.startsWith('Occupied')) return t('needs.trace.occupied');
 	return step;
+}
+
+/** Areas with the policy's decimal (rounded to the norms' precision first) and the ratio formula. */
+export function areaFormats(i18n: I18n) {
+	const m2 = (x: number) => i18n.q('area', roundM2(x));
+	/** "in use ÷ norm = ratio", with vi-VN numbers in Vietnamese. */
+	const formula = (inUse: number, norm: number) =>
+		i18n.locale === 'vi'
+			? ratioFormulaVi(inUse, norm)
+			: norm > 0
+				? `${m2(inUse)} m² ÷ ${m2(norm)} m² = ${i18n.pct(inUse / norm)}`
+				: `${m2(inUse)} m²`;
+	return { m2, formula };
 }
