@@ -25,15 +25,11 @@ import {
 	text
 } from '../../schemas/fields';
 import type { Actor } from '../audit';
-import { writeAudit } from '../audit';
 import type { Db, DbLike } from '../db/connection';
 import { facilities } from '../db/schema';
 import {
-	AUDIT_INSERT_SQL,
 	readCell,
 	resolveTable,
-	writeCsv,
-	writeXlsx,
 	type ColumnSpec,
 	type ExportCell,
 	type FileImportOutcome,
@@ -41,7 +37,7 @@ import {
 	type ImportResult,
 	type RowsInput
 } from './common';
-import { parseTable } from './table';
+import { auditImport, importAudit, importTableFile, writeTable } from './import-kit';
 
 export const FACILITY_COLUMNS = [
 	'code',
@@ -196,8 +192,8 @@ export function importFacilities(
 			        land_area_m2 = ?, legal_status = ?, year_built = ?, notes = ?, updated_at = ?
 			 where id = ? and ward_id = ?`
 		);
-		const audit = sqlite.prepare(AUDIT_INSERT_SQL);
 		const now = Date.now();
+		const audit = importAudit(db, actor, wardId, 'facility', now);
 		let created = 0;
 		let updated = 0;
 		for (const r of rows) {
@@ -234,17 +230,7 @@ export function importFacilities(
 					before.id,
 					wardId
 				);
-				audit.run(
-					now,
-					actor.userId,
-					actor.username,
-					wardId,
-					'facility',
-					String(before.id),
-					'update',
-					JSON.stringify(before),
-					JSON.stringify(after)
-				);
+				audit(before.id, 'update', before, after);
 				existing.set(r.code, after);
 				updated++;
 			} else {
@@ -284,30 +270,12 @@ export function importFacilities(
 						now
 					).lastInsertRowid
 				);
-				audit.run(
-					now,
-					actor.userId,
-					actor.username,
-					wardId,
-					'facility',
-					String(after.id),
-					'create',
-					null,
-					JSON.stringify(after)
-				);
+				audit(after.id, 'create', null, after);
 				existing.set(r.code, after);
 				created++;
 			}
 		}
-		writeAudit(tx, {
-			actor,
-			wardId,
-			entity: 'import',
-			entityId: null,
-			action: 'import',
-			after: { table: 'facilities', rows: rows.length, created, updated },
-			at: now
-		});
+		auditImport(tx, actor, wardId, 'facilities', rows.length, { created, updated }, now);
 		return { created, updated };
 	});
 }
@@ -341,10 +309,7 @@ export async function exportFacilities(
 	wardId: number,
 	format: 'csv' | 'xlsx'
 ): Promise<Uint8Array> {
-	const rows = facilityExportRows(db, wardId);
-	return format === 'csv'
-		? writeCsv(FACILITY_COLUMNS, rows)
-		: writeXlsx('facilities', FACILITY_COLUMNS, rows);
+	return writeTable(format, 'facilities', FACILITY_COLUMNS, facilityExportRows(db, wardId));
 }
 
 /**
@@ -359,8 +324,10 @@ export async function importFacilityFile(
 	data: Uint8Array,
 	filename: string
 ): Promise<FileImportOutcome> {
-	const table = await parseTable(data, filename);
-	const checked = validateFacilityRows(db, wardId, table);
-	if (checked.errors.length) return { ok: false, errors: checked.errors };
-	return { ok: true, ...importFacilities(db, actor, wardId, checked.rows) };
+	return importTableFile(
+		data,
+		filename,
+		(table) => validateFacilityRows(db, wardId, table),
+		(rows) => importFacilities(db, actor, wardId, rows)
+	);
 }

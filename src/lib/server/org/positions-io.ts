@@ -13,14 +13,12 @@ import { orgUnits, positions } from '../db/schema';
 import {
 	readCell,
 	resolveTable,
-	writeCsv,
-	writeXlsx,
 	type ColumnSpec,
 	type ExportCell,
 	type IoParams,
 	type RowsInput
 } from '../io/common';
-import { parseTable } from '../io/table';
+import { auditImport, importTableFile, writeTable } from '../io/import-kit';
 import { positionTitleKeys } from '../needs/norm-sets';
 import { code, integer, optionalText, text } from '../../schemas/fields';
 import { MAX_POSTS } from '../../schemas/needs';
@@ -393,15 +391,7 @@ export function importPositions(
 			});
 		}
 		const result = { units: groups.size, unitsCreated, positions: inserted, removed };
-		writeAudit(tx, {
-			actor,
-			wardId,
-			entity: 'import',
-			entityId: null,
-			action: 'import',
-			after: { table: 'positions', rows: rows.length, ...result },
-			at: now
-		});
+		auditImport(tx, actor, wardId, 'positions', rows.length, result, now);
 		return result;
 	});
 }
@@ -432,10 +422,7 @@ export async function exportPositions(
 	wardId: number,
 	format: 'csv' | 'xlsx'
 ): Promise<Uint8Array> {
-	const rows = positionExportRows(db, wardId);
-	return format === 'csv'
-		? writeCsv(POSITION_COLUMNS, rows)
-		: writeXlsx('positions', POSITION_COLUMNS, rows);
+	return writeTable(format, 'positions', POSITION_COLUMNS, positionExportRows(db, wardId));
 }
 
 export type PositionFileOutcome =
@@ -452,8 +439,10 @@ export async function importPositionFile(
 	data: Uint8Array,
 	filename: string
 ): Promise<PositionFileOutcome> {
-	const table = await parseTable(data, filename);
-	const checked = validatePositionRows(db, wardId, table);
-	if (checked.errors.length) return { ok: false, errors: checked.errors };
-	return { ok: true, ...importPositions(db, actor, wardId, checked.rows) };
+	return importTableFile(
+		data,
+		filename,
+		(table) => validatePositionRows(db, wardId, table),
+		(rows) => importPositions(db, actor, wardId, rows)
+	);
 }
