@@ -11,6 +11,7 @@ import { issueToken, revokeToken } from '../auth/tokens';
 import type { Db, DbLike } from '../db';
 import { apiTokens, sessions, users, wards } from '../db/schema';
 import { isUniqueViolation } from '../db/errors';
+import { checkVersion, versionedUpdate } from '../core/concurrency';
 import { DomainError } from '../core/errors';
 
 export type PasswordChangeResult =
@@ -95,6 +96,8 @@ export interface UserListRow {
 	createdAt: number;
 	passwordChangedAt: number | null;
 	activeSessions: number;
+	/** The row version an edit form is loaded with (optimistic concurrency). */
+	version: number;
 }
 
 const userColumns = {
@@ -108,6 +111,7 @@ const userColumns = {
 	disabled: users.disabled,
 	createdAt: users.createdAt,
 	passwordChangedAt: users.passwordChangedAt,
+	version: users.version,
 	activeSessions: sql<number>`(select count(*) from sessions s where s.user_id = "users"."id" and s.expires_at > (unixepoch('subsec') * 1000))`
 };
 
@@ -306,27 +310,47 @@ export function setUserDisabled(db: Db, actor: Actor, userId: number, disabled: 
 	});
 }
 
-/** Changes display name, role and ward (a ward role needs a ward; the others have none). */
+/**
+ * The stored values of the user form (and the version), as a stale save shows them: never the
+ * password hash.
+ */
+function formView(u: typeof users.$inferSelect) {
+	return {
+		id: u.id,
+		version: u.version,
+		displayName: u.displayName,
+		role: u.role,
+		wardId: u.wardId,
+		disabled: u.disabled
+	};
+}
+
+/**
+ * Changes display name, role and ward (a ward role needs a ward; the others have none). With
+ * `expectedVersion` (the version the form was loaded with), a user changed meanwhile (profile,
+ * role, ward or disabled) is refused with a ConflictError carrying the stored form values.
+ */
 export function updateUser(
 	db: Db,
 	actor: Actor,
 	userId: number,
-	input: { displayName: string; role: Role; wardId: number | null }
+	input: { displayName: string; role: Role; wardId: number | null },
+	expectedVersion: number | null = null
 ): void {
 	db.transaction((tx) => {
 		const user = tx.select().from(users).where(eq(users.id, userId)).get();
 		if (!user) throw new UserError('not-found');
+		checkVersion('user', formView(user), expectedVersion);
 		checkRoleWard(tx, input.role, input.wardId);
 		if (user.role === 'admin' && input.role !== 'admin') {
 			if (actor.userId === userId) throw new UserError('self', 'role');
 			if (!user.disabled && activeAdminCount(tx) <= 1) throw new UserError('last-admin', 'role');
 		}
-		const after = tx
-			.update(users)
-			.set({ displayName: input.displayName.trim(), role: input.role, wardId: input.wardId })
-			.where(eq(users.id, userId))
-			.returning()
-			.get();
+		const after = versionedUpdate(tx, users, 'user', userId, expectedVersion, {
+			displayName: input.displayName.trim(),
+			role: input.role,
+			wardId: input.wardId
+		});
 		// A new role or ward must not keep old permissions in open sessions.
 		if (user.role !== after.role || user.wardId !== after.wardId) {
 			tx.delete(sessions).where(eq(sessions.userId, userId)).run();

@@ -9,6 +9,7 @@ import type { Db, DbLike } from '../db';
 import { criteria, specialisedRooms, wards } from '../db/schema';
 import { CRITERIA_SEEDS, SPECIALISED_ROOM_SEEDS } from '../db/seed/reference-data';
 import { isUniqueViolation } from '../db/errors';
+import { checkVersion, versionedUpdate } from '../core/concurrency';
 import { DomainError } from '../core/errors';
 
 export type Ward = typeof wards.$inferSelect;
@@ -155,13 +156,68 @@ export function createWard(db: Db, actor: Actor, input: WardInput): Ward {
 	}
 }
 
-export function updateWard(db: Db, actor: Actor, id: number, input: WardInput): Ward {
+/**
+ * The stored values of the ward form (and the version), as a stale save shows them: the
+ * extent as its four numbers, never the boundary (up to 2 MB).
+ */
+export function wardFormView(w: Ward) {
+	const [south, west, north, east] = w.extentJson
+		? (JSON.parse(w.extentJson) as Extent)
+		: [null, null, null, null];
+	return {
+		id: w.id,
+		version: w.version,
+		code: w.code,
+		name: w.name,
+		adminCode: w.adminCode,
+		centreLat: w.centreLat,
+		centreLng: w.centreLng,
+		south,
+		west,
+		north,
+		east,
+		populationCount: w.populationCount
+	};
+}
+
+/** A number as the ward form shows it (decimal comma), '' for none. */
+const formNumber = (x: number | null) => (x === null ? '' : String(x).replace('.', ','));
+
+/** The ward form's values as the page shows them (from {@link wardFormView}). */
+export function wardFormValues(v: ReturnType<typeof wardFormView>): Record<string, string> {
+	return {
+		code: v.code,
+		name: v.name,
+		adminCode: v.adminCode ?? '',
+		centreLat: formNumber(v.centreLat),
+		centreLng: formNumber(v.centreLng),
+		south: formNumber(v.south),
+		west: formNumber(v.west),
+		north: formNumber(v.north),
+		east: formNumber(v.east),
+		populationCount: v.populationCount === null ? '' : String(v.populationCount)
+	};
+}
+
+/**
+ * Edits a ward. With `expectedVersion` (the version the form was loaded with), a ward changed
+ * meanwhile (its form or its boundary) is refused with a ConflictError carrying the stored
+ * form values.
+ */
+export function updateWard(
+	db: Db,
+	actor: Actor,
+	id: number,
+	input: WardInput,
+	expectedVersion: number | null = null
+): Ward {
 	checkExtent(input);
 	try {
 		return db.transaction((tx) => {
 			const before = getWard(tx, id);
 			if (!before) throw new WardError('not-found');
-			const after = tx.update(wards).set(values(input)).where(eq(wards.id, id)).returning().get();
+			checkVersion('ward', wardFormView(before), expectedVersion);
+			const after = versionedUpdate(tx, wards, 'ward', id, expectedVersion, values(input));
 			writeAudit(tx, {
 				actor,
 				wardId: id,

@@ -11,7 +11,7 @@ import { versionedCatalogue } from '../admin/catalogue';
 import { DomainError } from '../core/errors';
 import type { Db, DbLike } from '../db';
 import { normItems, normSets } from '../db/schema';
-import type { NormSetEdit } from '../../schemas/needs';
+import { normItemField, type NormSetEdit } from '../../schemas/needs';
 import { isRankNormKey } from '../../norms';
 
 export type NormSetRow = typeof normSets.$inferSelect;
@@ -133,12 +133,18 @@ export function createNormSetVersion(
 	expected?: number | null
 ): NormSetWithItems {
 	const edits = new Map(edit.items.map((i) => [i.itemId, i]));
+	// The edits by title key: the form names the items of the version it was loaded with, which
+	// after "keep mine" on a stale form is not the current version the edit applies to.
+	const byTitle = new Map<string, NormSetEdit['items'][number]>();
 	return catalogue.edit(db, actor, baseId, {
 		expected,
 		load: getNormSet,
-		check: (_tx, base) => {
-			for (const id of edits.keys()) {
-				if (!base.items.some((i) => i.id === id)) throw new NormSetError('unknown-item');
+		check: (tx, base) => {
+			const formSet = base.id === baseId ? base : getNormSet(tx, baseId)!;
+			for (const [id, e] of edits) {
+				const item = formSet.items.find((i) => i.id === id);
+				if (!item) throw new NormSetError('unknown-item');
+				byTitle.set(item.titleKey, e);
 			}
 		},
 		values: () => ({
@@ -150,7 +156,7 @@ export function createNormSetVersion(
 		}),
 		then: (tx, row, base) => {
 			const items = base.items.map((item) => {
-				const e = edits.get(item.id);
+				const e = byTitle.get(item.titleKey);
 				return tx
 					.insert(normItems)
 					.values({
@@ -173,4 +179,32 @@ export function createNormSetVersion(
 			after: { ...after, basedOn: base.id, reason: edit.reason }
 		})
 	});
+}
+
+/**
+ * A norm set's values as the edit form of `formSet` names its fields (the items matched by
+ * title key), e.g. the current version's values for a form loaded with an older one.
+ */
+export function normSetFormValues(
+	set: NormSetWithItems,
+	formSet: NormSetWithItems = set
+): Record<string, string> {
+	const out: Record<string, string> = {
+		name: set.name,
+		legalBasis: set.legalBasis,
+		effectiveFrom: set.effectiveFrom,
+		commonAreaRatio: String(set.commonAreaRatio),
+		commonAreaRatioVerify: set.commonAreaRatioVerify ? 'on' : ''
+	};
+	const idOf = new Map(formSet.items.map((i) => [i.titleKey, i.id]));
+	for (const item of set.items) {
+		const id = idOf.get(item.titleKey);
+		if (id === undefined) continue;
+		out[normItemField.m2(id)] = String(item.m2PerPerson);
+		out[normItemField.labelVi(id)] = item.labelVi;
+		out[normItemField.labelEn(id)] = item.labelEn;
+		out[normItemField.basis(id)] = item.legalBasis ?? '';
+		out[normItemField.verify(id)] = item.verify ? 'on' : '';
+	}
+	return out;
 }

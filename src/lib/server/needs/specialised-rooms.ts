@@ -2,9 +2,9 @@
  * The ward's specialised rooms (diện tích chuyên dùng): the specialised programme of its
  * norm set, listed, created, updated and deleted with their audit row.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Actor } from '../audit';
-import { writeAudit } from '../audit';
+import { createRecord, deleteRecord, updateRecord, type RecordContext } from '../core/records';
 import type { Db, DbLike } from '../db';
 import { specialisedRooms } from '../db/schema';
 import type { SpecialisedRoomInput } from '../../schemas/needs';
@@ -16,6 +16,8 @@ export interface WardSpecialisedRoom {
 	areaM2: number;
 	count: number;
 	basis: string | null;
+	/** The row version an edit form is loaded with (optimistic concurrency). */
+	version: number;
 }
 
 /** The ward's specialised rooms (diện tích chuyên dùng), in entry order. */
@@ -26,7 +28,8 @@ export function listSpecialisedRooms(db: DbLike, wardId: number): WardSpecialise
 			key: specialisedRooms.key,
 			areaM2: specialisedRooms.areaM2,
 			count: specialisedRooms.count,
-			basis: specialisedRooms.basis
+			basis: specialisedRooms.basis,
+			version: specialisedRooms.version
 		})
 		.from(specialisedRooms)
 		.where(eq(specialisedRooms.wardId, wardId))
@@ -34,13 +37,13 @@ export function listSpecialisedRooms(db: DbLike, wardId: number): WardSpecialise
 		.all();
 }
 
-function getSpecialisedRoom(db: DbLike, wardId: number, id: number) {
-	return db
-		.select()
-		.from(specialisedRooms)
-		.where(and(eq(specialisedRooms.id, id), eq(specialisedRooms.wardId, wardId)))
-		.get();
-}
+/** Who writes: the audit row's actor and ward; a room of another ward is 'not-found'. */
+const context = (actor: Actor, wardId: number): RecordContext => ({
+	actor,
+	wardId,
+	entity: 'specialised-room',
+	error: () => new NeedsError('not-found')
+});
 
 export function createSpecialisedRoom(
 	db: Db,
@@ -48,65 +51,26 @@ export function createSpecialisedRoom(
 	wardId: number,
 	input: SpecialisedRoomInput
 ) {
-	return db.transaction((tx) => {
-		const row = tx
-			.insert(specialisedRooms)
-			.values({ ...input, wardId })
-			.returning()
-			.get();
-		writeAudit(tx, {
-			actor,
-			wardId,
-			entity: 'specialised-room',
-			entityId: row.id,
-			action: 'create',
-			after: row
-		});
-		return row;
-	});
+	return createRecord(db, specialisedRooms, context(actor, wardId), { ...input, wardId });
 }
 
+/**
+ * Edits a specialised room of the ward. With `expectedVersion` (the version the form was
+ * loaded with), a room changed meanwhile is refused with a ConflictError.
+ */
 export function updateSpecialisedRoom(
 	db: Db,
 	actor: Actor,
 	wardId: number,
 	id: number,
-	input: SpecialisedRoomInput
+	input: SpecialisedRoomInput,
+	expectedVersion: number | null = null
 ) {
-	return db.transaction((tx) => {
-		const before = getSpecialisedRoom(tx, wardId, id);
-		if (!before) throw new NeedsError('not-found');
-		const after = tx
-			.update(specialisedRooms)
-			.set(input)
-			.where(eq(specialisedRooms.id, id))
-			.returning()
-			.get();
-		writeAudit(tx, {
-			actor,
-			wardId,
-			entity: 'specialised-room',
-			entityId: id,
-			action: 'update',
-			before,
-			after
-		});
-		return after;
+	return updateRecord(db, specialisedRooms, context(actor, wardId), id, input, {
+		expectedVersion
 	});
 }
 
 export function deleteSpecialisedRoom(db: Db, actor: Actor, wardId: number, id: number): void {
-	db.transaction((tx) => {
-		const before = getSpecialisedRoom(tx, wardId, id);
-		if (!before) throw new NeedsError('not-found');
-		tx.delete(specialisedRooms).where(eq(specialisedRooms.id, id)).run();
-		writeAudit(tx, {
-			actor,
-			wardId,
-			entity: 'specialised-room',
-			entityId: id,
-			action: 'delete',
-			before
-		});
-	});
+	deleteRecord(db, specialisedRooms, context(actor, wardId), id);
 }

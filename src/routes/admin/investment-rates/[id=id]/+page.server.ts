@@ -1,42 +1,35 @@
-import { error, redirect } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
-import { parseForm } from '$lib/server/core/forms';
+import { redirect } from '@sveltejs/kit';
 import {
-	RateError,
 	editInvestmentRate,
 	getInvestmentRate,
 	investmentRateHistory
 } from '$lib/server/admin/investment-rates';
 import { actorOf } from '$lib/server/core/request';
+import { notFound, runAction } from '$lib/server/http';
 import { investmentRateSchema } from '$lib/schemas/dossier';
-import { rateFailure } from '../rate-failure';
+import { RATE_FIELDS } from '../rate-fields';
 import type { Actions, PageServerLoad } from './$types';
 
-function rateId(raw: string): number {
-	const id = Number(raw);
-	if (!Number.isInteger(id) || id < 1) error(404, 'Not found');
-	return id;
-}
-
 export const load: PageServerLoad = ({ locals, params }) => {
-	const rate = getInvestmentRate(locals.db, rateId(params.id));
-	if (!rate) error(404, translate(locals.locale, 'err.notFound'));
+	const rate = getInvestmentRate(locals.db, Number(params.id));
+	if (!rate) notFound(locals.locale);
 	return { rate, history: investmentRateHistory(locals.db, rate.key) };
 };
 
 export const actions: Actions = {
-	edit: async ({ request, locals, params }) => {
-		const id = rateId(params.id);
-		const parsed = parseForm(investmentRateSchema, await request.formData(), locals.locale, 'edit');
-		if (!parsed.ok) return parsed.failure;
-		let created: number;
-		try {
-			created = editInvestmentRate(locals.db, actorOf(locals), id, parsed.data).id;
-		} catch (e) {
-			if (e instanceof RateError && e.code === 'not-found') error(404, 'Not found');
-			if (e instanceof RateError) return rateFailure(e, parsed.values, locals.locale, 'edit');
-			throw e;
-		}
-		redirect(303, `/admin/investment-rates/${created}?saved=1`);
-	}
+	// The form edits the version of its page: when another version was saved since (or the
+	// form names another version), 409 with both values; "keep mine" saves over the newest.
+	edit: (event) =>
+		runAction(
+			event,
+			investmentRateSchema,
+			({ data, version }) => {
+				const { db } = event.locals;
+				const id = Number(event.params.id);
+				const loaded = version ?? getInvestmentRate(db, id)?.version ?? null;
+				const created = editInvestmentRate(db, actorOf(event.locals), id, data, loaded);
+				redirect(303, `/admin/investment-rates/${created.id}?saved=1`);
+			},
+			{ form: 'edit', fields: RATE_FIELDS }
+		)
 };

@@ -1,50 +1,34 @@
-import { error, redirect } from '@sveltejs/kit';
-import { translate, type MessageKey } from '$lib/i18n';
-import { failField, parseForm } from '$lib/server/core/forms';
+import { redirect } from '@sveltejs/kit';
 import {
-	LegalRefError,
 	editLegalReference,
 	getLegalReference,
 	legalReferenceHistory
 } from '$lib/server/admin/legal-refs';
 import { actorOf } from '$lib/server/core/request';
+import { notFound, runAction } from '$lib/server/http';
 import { legalRefSchema } from '$lib/schemas/dossier';
 import type { Actions, PageServerLoad } from './$types';
 
-function refId(raw: string): number {
-	const id = Number(raw);
-	if (!Number.isInteger(id) || id < 1) error(404, 'Not found');
-	return id;
-}
-
 export const load: PageServerLoad = ({ locals, params }) => {
-	const ref = getLegalReference(locals.db, refId(params.id));
-	if (!ref) error(404, translate(locals.locale, 'err.notFound'));
+	const ref = getLegalReference(locals.db, Number(params.id));
+	if (!ref) notFound(locals.locale);
 	return { ref, history: legalReferenceHistory(locals.db, ref.key) };
 };
 
 export const actions: Actions = {
-	edit: async ({ request, locals, params }) => {
-		const id = refId(params.id);
-		const parsed = parseForm(legalRefSchema, await request.formData(), locals.locale, 'edit');
-		if (!parsed.ok) return parsed.failure;
-		let created: number;
-		try {
-			created = editLegalReference(locals.db, actorOf(locals), id, parsed.data).id;
-		} catch (e) {
-			if (e instanceof LegalRefError && e.code === 'not-found') error(404, 'Not found');
-			if (e instanceof LegalRefError) {
-				return failField(
-					parsed.values,
-					'number',
-					translate(locals.locale, `legalRef.err.${e.code}` as MessageKey),
-					locals.locale,
-					'edit',
-					409
-				);
-			}
-			throw e;
-		}
-		redirect(303, `/admin/legal-refs/${created}?saved=1`);
-	}
+	// The form edits the version of its page: when another version was saved since (or the
+	// form names another version), 409 with both values; "keep mine" saves over the newest.
+	edit: (event) =>
+		runAction(
+			event,
+			legalRefSchema,
+			({ data, version }) => {
+				const { db } = event.locals;
+				const id = Number(event.params.id);
+				const loaded = version ?? getLegalReference(db, id)?.version ?? null;
+				const created = editLegalReference(db, actorOf(event.locals), id, data, loaded);
+				redirect(303, `/admin/legal-refs/${created.id}?saved=1`);
+			},
+			{ form: 'edit', fields: { 'not-current': 'number', full: 'number' } }
+		)
 };

@@ -1,57 +1,50 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import {
-	NormSetError,
 	createNormSetVersion,
 	getNormSet,
+	normSetFormValues,
 	normSetVersions
 } from '$lib/server/needs/norm-sets';
-import { failField, parseForm } from '$lib/server/core/forms';
 import { actorOf } from '$lib/server/core/request';
+import { notFound, runAction } from '$lib/server/http';
 import { normSetEditSchema } from '$lib/schemas/needs';
-import { translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
-function setId(raw: string): number {
-	const id = Number(raw);
-	if (!Number.isInteger(id) || id < 1) error(404, 'Not found');
-	return id;
-}
-
 export const load: PageServerLoad = ({ locals, params }) => {
-	const set = getNormSet(locals.db, setId(params.id));
-	if (!set) error(404, 'Not found');
+	const set = getNormSet(locals.db, Number(params.id));
+	if (!set) notFound(locals.locale);
 	return { set, versions: normSetVersions(locals.db, set.key) };
 };
 
 export const actions: Actions = {
-	edit: async ({ request, locals, params }) => {
-		const id = setId(params.id);
-		const set = getNormSet(locals.db, id);
-		if (!set) error(404, 'Not found');
-		const parsed = parseForm(
+	// The form edits the version of its page: when another version was saved since (or the
+	// form names another version), 409 with both values (the newest version's, under this
+	// form's field names); "keep mine" writes the next version over the newest.
+	edit: (event) => {
+		const { db } = event.locals;
+		const id = Number(event.params.id);
+		const set = getNormSet(db, id);
+		if (!set) notFound(event.locals.locale);
+		return runAction(
+			event,
 			normSetEditSchema(set.items.map((i) => i.id)),
-			await request.formData(),
-			locals.locale,
-			'edit'
-		);
-		if (!parsed.ok) return parsed.failure;
-		let created: number;
-		try {
-			created = createNormSetVersion(locals.db, actorOf(locals), id, parsed.data).id;
-		} catch (e) {
-			if (e instanceof NormSetError && e.code === 'not-current') {
-				return failField(
-					parsed.values,
-					'name',
-					translate(locals.locale, 'needs.admin.notCurrent'),
-					locals.locale,
-					'edit',
-					409
+			({ data, version }) => {
+				const created = createNormSetVersion(
+					db,
+					actorOf(event.locals),
+					id,
+					data,
+					version ?? set.version
 				);
+				redirect(303, `/admin/norms/${created.id}?created=1`);
+			},
+			{
+				form: 'edit',
+				theirs: (e) => {
+					const current = e.current ? getNormSet(db, e.id) : undefined;
+					return current ? normSetFormValues(current, set) : {};
+				}
 			}
-			if (e instanceof NormSetError) error(404, 'Not found');
-			throw e;
-		}
-		redirect(303, `/admin/norms/${created}?created=1`);
+		);
 	}
 };

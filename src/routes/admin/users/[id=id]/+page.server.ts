@@ -1,28 +1,14 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import {
-	getUser,
-	resetPassword,
-	setUserDisabled,
-	updateUser,
-	USER_ERROR_KEYS,
-	UserError
-} from '$lib/server/admin/users';
+import { redirect } from '@sveltejs/kit';
+import { getUser, resetPassword, setUserDisabled, updateUser } from '$lib/server/admin/users';
 import { listWards } from '$lib/server/admin/wards';
-import { failField, parseForm } from '$lib/server/core/forms';
 import { actorOf } from '$lib/server/core/request';
+import { notFound, runAction } from '$lib/server/http';
 import { userUpdateSchema } from '$lib/schemas/admin';
-import { translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
-function userId(raw: string): number {
-	const id = Number(raw);
-	if (!Number.isInteger(id) || id < 1) error(404, 'Not found');
-	return id;
-}
-
 export const load: PageServerLoad = ({ locals, params, url }) => {
-	const user = getUser(locals.db, userId(params.id));
-	if (!user) error(404, 'Not found');
+	const user = getUser(locals.db, Number(params.id));
+	if (!user) notFound(locals.locale);
 	return {
 		user,
 		isSelf: locals.user?.id === user.id,
@@ -31,63 +17,36 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	};
 };
 
-/** A refusal of a button (not a field): shown as the page's message. */
-function refused(e: unknown, locale: App.Locals['locale']) {
-	if (e instanceof UserError) {
-		if (e.code === 'not-found') error(404, 'Not found');
-		return fail(400, { message: translate(locale, USER_ERROR_KEYS[e.code]) });
-	}
-	throw e;
-}
-
 export const actions: Actions = {
-	update: async ({ request, locals, params }) => {
-		const id = userId(params.id);
-		const parsed = parseForm(userUpdateSchema, await request.formData(), locals.locale, 'user');
-		if (!parsed.ok) return parsed.failure;
-		try {
-			updateUser(locals.db, actorOf(locals), id, parsed.data);
-		} catch (e) {
-			if (e instanceof UserError && e.code !== 'not-found') {
-				return failField(
-					parsed.values,
-					e.field ?? 'role',
-					translate(locals.locale, USER_ERROR_KEYS[e.code]),
-					locals.locale,
-					'user'
-				);
-			}
-			return refused(e, locals.locale);
-		}
-		redirect(303, `/admin/users/${id}?done=saved`);
-	},
+	// A stale form (the user was changed meanwhile) answers 409 with both values.
+	update: (event) =>
+		runAction(
+			event,
+			userUpdateSchema,
+			({ data, version }) => {
+				const id = Number(event.params.id);
+				updateUser(event.locals.db, actorOf(event.locals), id, data, version);
+				redirect(303, `/admin/users/${id}?done=saved`);
+			},
+			{ form: 'user' }
+		),
 	// No redirect: the new password is shown once, in this response only.
-	reset: async ({ locals, params }) => {
-		try {
-			const user = getUser(locals.db, userId(params.id));
-			if (!user) error(404, 'Not found');
-			const password = await resetPassword(locals.db, actorOf(locals), user.id);
+	reset: (event) =>
+		runAction(event, null, async () => {
+			const user = getUser(event.locals.db, Number(event.params.id));
+			if (!user) notFound(event.locals.locale);
+			const password = await resetPassword(event.locals.db, actorOf(event.locals), user.id);
 			return { reset: { username: user.username, password } };
-		} catch (e) {
-			return refused(e, locals.locale);
-		}
-	},
-	disable: ({ locals, params }) => {
-		const id = userId(params.id);
-		try {
-			setUserDisabled(locals.db, actorOf(locals), id, true);
-		} catch (e) {
-			return refused(e, locals.locale);
-		}
-		redirect(303, `/admin/users/${id}?done=disabled`);
-	},
-	enable: ({ locals, params }) => {
-		const id = userId(params.id);
-		try {
-			setUserDisabled(locals.db, actorOf(locals), id, false);
-		} catch (e) {
-			return refused(e, locals.locale);
-		}
-		redirect(303, `/admin/users/${id}?done=enabled`);
-	}
+		}),
+	disable: (event) => setDisabled(event, true),
+	enable: (event) => setDisabled(event, false)
 };
+
+/** The disable and enable buttons: a refusal (last admin, oneself) is the page's message. */
+function setDisabled(event: Parameters<Actions[string]>[0], disabled: boolean) {
+	return runAction(event, null, () => {
+		const id = Number(event.params.id);
+		setUserDisabled(event.locals.db, actorOf(event.locals), id, disabled);
+		redirect(303, `/admin/users/${id}?done=${disabled ? 'disabled' : 'enabled'}`);
+	});
+}

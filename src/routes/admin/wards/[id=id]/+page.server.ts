@@ -1,5 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { env } from '$env/dynamic/private';
+import { fail, redirect } from '@sveltejs/kit';
 import {
 	getWard,
 	MAX_BOUNDARY_BYTES,
@@ -7,26 +6,21 @@ import {
 	setBoundary,
 	updateWard,
 	WardError,
+	wardFormValues,
+	wardFormView,
 	wardInputFromForm,
 	type Extent
 } from '$lib/server/admin/wards';
-import { failField, parseForm } from '$lib/server/core/forms';
 import { actorOf } from '$lib/server/core/request';
+import { notFound, runAction } from '$lib/server/http';
+import { tileUrl } from '$lib/server/tiles';
 import { wardSchema } from '$lib/schemas/admin';
 import { translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
-function wardId(raw: string): number {
-	const id = Number(raw);
-	if (!Number.isInteger(id) || id < 1) error(404, 'Not found');
-	return id;
-}
-
-const num = (x: number | null) => (x === null ? '' : String(x).replace('.', ','));
-
 export const load: PageServerLoad = ({ locals, params, url }) => {
-	const ward = getWard(locals.db, wardId(params.id));
-	if (!ward) error(404, 'Not found');
+	const ward = getWard(locals.db, Number(params.id));
+	if (!ward) notFound(locals.locale);
 	const extent = ward.extentJson ? (JSON.parse(ward.extentJson) as Extent) : null;
 	return {
 		ward: {
@@ -34,67 +28,40 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 			code: ward.code,
 			name: ward.name,
 			isSample: ward.isSample,
+			version: ward.version,
 			boundary: ward.boundaryGeojson
 				? (JSON.parse(ward.boundaryGeojson) as GeoJSON.GeoJsonObject)
 				: null,
 			centre: [ward.centreLat, ward.centreLng] as [number, number],
 			extent
 		},
-		values: {
-			code: ward.code,
-			name: ward.name,
-			adminCode: ward.adminCode ?? '',
-			centreLat: num(ward.centreLat),
-			centreLng: num(ward.centreLng),
-			south: num(extent?.[0] ?? null),
-			west: num(extent?.[1] ?? null),
-			north: num(extent?.[2] ?? null),
-			east: num(extent?.[3] ?? null),
-			populationCount: ward.populationCount === null ? '' : String(ward.populationCount)
-		} as Record<string, string>,
+		values: wardFormValues(wardFormView(ward)),
 		done: url.searchParams.get('done'),
-		tileUrl:
-			env.TILE_URL === 'none'
-				? null
-				: env.TILE_URL || 'https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png'
+		tileUrl: tileUrl()
 	};
 };
 
 export const actions: Actions = {
-	update: async ({ request, locals, params }) => {
-		const id = wardId(params.id);
-		const parsed = parseForm(wardSchema, await request.formData(), locals.locale, 'ward');
-		if (!parsed.ok) return parsed.failure;
-		const extentError = () =>
-			failField(
-				parsed.values,
-				'south',
-				translate(locals.locale, 'ward.err.extent'),
-				locals.locale,
-				'ward'
-			);
-		const input = wardInputFromForm(parsed.data);
-		if (!input) return extentError();
-		try {
-			updateWard(locals.db, actorOf(locals), id, input);
-		} catch (e) {
-			if (e instanceof WardError && e.code === 'duplicate-code') {
-				return failField(
-					parsed.values,
-					'code',
-					translate(locals.locale, 'err.duplicateCode'),
-					locals.locale,
-					'ward'
-				);
+	// A stale form (the ward or its boundary changed meanwhile) answers 409 with both values.
+	update: (event) =>
+		runAction(
+			event,
+			wardSchema,
+			({ data, version }) => {
+				const id = Number(event.params.id);
+				const input = wardInputFromForm(data);
+				if (!input) throw new WardError('bad-extent');
+				updateWard(event.locals.db, actorOf(event.locals), id, input, version);
+				redirect(303, `/admin/wards/${id}?done=saved`);
+			},
+			{
+				form: 'ward',
+				theirs: (e) =>
+					e.current ? wardFormValues(e.current as ReturnType<typeof wardFormView>) : {}
 			}
-			if (e instanceof WardError && e.code === 'bad-extent') return extentError();
-			if (e instanceof WardError && e.code === 'not-found') error(404, 'Not found');
-			throw e;
-		}
-		redirect(303, `/admin/wards/${id}?done=saved`);
-	},
+		),
 	boundary: async ({ request, locals, params }) => {
-		const id = wardId(params.id);
+		const id = Number(params.id);
 		const data = await request.formData();
 		const file = data.get('file');
 		const pasted = String(data.get('geojson') ?? '').trim();
@@ -120,22 +87,26 @@ export const actions: Actions = {
 				})
 			});
 		}
-		try {
-			setBoundary(locals.db, actorOf(locals), id, result.geometry);
-		} catch (e) {
-			if (e instanceof WardError && e.code === 'not-found') error(404, 'Not found');
-			throw e;
-		}
+		setWardBoundary(locals, id, result.geometry);
 		redirect(303, `/admin/wards/${id}?done=boundary`);
 	},
 	clearBoundary: ({ locals, params }) => {
-		const id = wardId(params.id);
-		try {
-			setBoundary(locals.db, actorOf(locals), id, null);
-		} catch (e) {
-			if (e instanceof WardError && e.code === 'not-found') error(404, 'Not found');
-			throw e;
-		}
+		const id = Number(params.id);
+		setWardBoundary(locals, id, null);
 		redirect(303, `/admin/wards/${id}?done=cleared`);
 	}
 };
+
+/** Stores or clears the boundary; a ward that is not there is a 404. */
+function setWardBoundary(
+	locals: App.Locals,
+	id: number,
+	geometry: Parameters<typeof setBoundary>[3]
+): void {
+	try {
+		setBoundary(locals.db, actorOf(locals), id, geometry);
+	} catch (e) {
+		if (e instanceof WardError && e.code === 'not-found') notFound(locals.locale);
+		throw e;
+	}
+}

@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import {
 	NeedsError,
 	createSpecialisedRoom,
@@ -11,38 +11,37 @@ import {
 import { appliedArrangementByUnit } from '$lib/server/plans';
 import { currentNormSets } from '$lib/server/needs/norm-sets';
 import { cached } from '$lib/server/core/cache';
+import { formVersion } from '$lib/server/core/concurrency';
 import { parseForm } from '$lib/server/core/forms';
 import { actorOf } from '$lib/server/core/request';
+import { notFound, recordId, refusal, runAction, wardOf } from '$lib/server/http';
 import { specialisedRoomSchema } from '$lib/schemas/needs';
 import { supportForWard, vnToday } from '$lib/server/needs/staffing-support';
 import { staffingFieldLabel } from '$lib/server/needs';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The `?norm=<id>` parameter: undefined (default set) or a positive integer. */
-function normParam(url: URL): number | undefined {
+/** The `?norm=<id>` parameter: undefined (default set), a record id, else 404. */
+function normParam(url: URL, locale: App.Locals['locale']): number | undefined {
 	const raw = url.searchParams.get('norm');
 	if (raw === null || raw === '') return undefined;
-	const id = Number(raw);
-	if (!Number.isInteger(id) || id < 1) error(404, 'Not found');
-	return id;
+	return recordId(raw) ?? notFound(locale);
 }
 
-function roomId(data: FormData): number {
-	const id = Number(data.get('id'));
-	if (!Number.isInteger(id) || id < 1) error(404, 'Not found');
-	return id;
+/** The specialised room a form names (its hidden `id`), else 404. */
+function roomId(data: FormData, locale: App.Locals['locale']): number {
+	return recordId(data.get('id')) ?? notFound(locale);
 }
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	const ward = locals.ward!;
+	const ward = wardOf(locals);
 	let needs;
 	try {
-		const norm = normParam(url);
+		const norm = normParam(url, locals.locale);
 		needs = cached(locals.db, `needs:${ward.id}:${norm ?? ''}`, () =>
 			needsForWard(locals.db, ward.id, norm)
 		);
 	} catch (e) {
-		if (e instanceof NeedsError) error(404, 'Not found');
+		if (e instanceof NeedsError) notFound(locals.locale);
 		throw e;
 	}
 	const options = currentNormSets(locals.db).map((s) => ({
@@ -80,41 +79,47 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	};
 };
 
-const back = (locals: App.Locals) => `/w/${locals.ward!.code}/needs?saved=1#specialised`;
+const back = (locals: App.Locals) => `/w/${wardOf(locals).code}/needs?saved=1#specialised`;
 
 export const actions: Actions = {
-	addRoom: async ({ request, locals }) => {
-		const parsed = parseForm(
+	addRoom: (event) =>
+		runAction(
+			event,
 			specialisedRoomSchema,
-			await request.formData(),
-			locals.locale,
-			'room-new'
-		);
-		if (!parsed.ok) return parsed.failure;
-		createSpecialisedRoom(locals.db, actorOf(locals), locals.ward!.id, parsed.data);
-		redirect(303, back(locals));
-	},
-	updateRoom: async ({ request, locals }) => {
-		const data = await request.formData();
-		const id = roomId(data);
-		const parsed = parseForm(specialisedRoomSchema, data, locals.locale, `room-${id}`);
+			({ data }) => {
+				const { locals } = event;
+				createSpecialisedRoom(locals.db, actorOf(locals), wardOf(locals).id, data);
+				redirect(303, back(locals));
+			},
+			{ form: 'room-new' }
+		),
+	// A stale form (the room was changed meanwhile) answers 409 with both values.
+	updateRoom: async (event) => {
+		const { locals } = event;
+		const data = await event.request.formData();
+		const id = roomId(data, locals.locale);
+		const form = `room-${id}`;
+		const parsed = parseForm(specialisedRoomSchema, data, locals.locale, form);
 		if (!parsed.ok) return parsed.failure;
 		try {
-			updateSpecialisedRoom(locals.db, actorOf(locals), locals.ward!.id, id, parsed.data);
+			updateSpecialisedRoom(
+				locals.db,
+				actorOf(locals),
+				wardOf(locals).id,
+				id,
+				parsed.data,
+				formVersion(data)
+			);
 		} catch (e) {
-			if (e instanceof NeedsError) error(404, 'Not found');
-			throw e;
+			return refusal(e, event, parsed.values, { form });
 		}
 		redirect(303, back(locals));
 	},
-	deleteRoom: async ({ request, locals }) => {
-		const id = roomId(await request.formData());
-		try {
-			deleteSpecialisedRoom(locals.db, actorOf(locals), locals.ward!.id, id);
-		} catch (e) {
-			if (e instanceof NeedsError) error(404, 'Not found');
-			throw e;
-		}
-		redirect(303, back(locals));
-	}
+	deleteRoom: (event) =>
+		runAction(event, null, ({ formData }) => {
+			const { locals } = event;
+			const id = roomId(formData, locals.locale);
+			deleteSpecialisedRoom(locals.db, actorOf(locals), wardOf(locals).id, id);
+			redirect(303, back(locals));
+		})
 };
