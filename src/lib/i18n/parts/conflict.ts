@@ -15,7 +15,9 @@ export const vi = {
 	'conflict.keepMine': 'Giữ giá trị của tôi và lưu',
 	'conflict.takeTheirs': 'Lấy toàn bộ giá trị đã lưu',
 	'conflict.takenHint': 'Đã điền giá trị đã lưu vào biểu mẫu; bấm Lưu nếu muốn sửa tiếp.',
-	'conflict.api': 'Bản ghi đã được sửa (phiên bản {version}); hãy tải lại và sửa trên bản mới.'
+	'conflict.api': 'Bản ghi đã được sửa (phiên bản {version}); hãy tải lại và sửa trên bản mới.',
+	'conflict.noVersion':
+		'Chưa lưu: biểu mẫu không cho biết bạn đã sửa trên phiên bản nào của bản ghi. Những gì bạn nhập vẫn còn trong biểu mẫu; hãy so sánh với bản đã lưu rồi chọn.'
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -35,5 +37,7 @@ export const en: Record<keyof typeof vi, string> = {
 	'conflict.keepMine': 'Keep my values and save',
 	'conflict.takeTheirs': 'Take all saved values',
 	'conflict.takenHint': 'The saved values are in the form; press Save to go on editing.',
-	'conflict.api': 'The record has changed (version {version}); reload it and edit the new version.'
+	'conflict.api': 'The record has changed (version {version}); reload it and edit the new version.',
+	'conflict.noVersion':
+		'Not saved: the form did not say which version of the record you edited. What you typed is still in the form; compare with the saved record and choose.'
 };

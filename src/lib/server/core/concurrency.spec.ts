@@ -17,9 +17,30 @@ import {
 } from './concurrency';
 import { writeAudit } from '../audit';
 import { sameFormValue } from '../../conflict';
+import { translate } from '../../i18n';
+import { updateRoom } from '../inventory/facilities';
 
 let db: Db;
 let roomId: number;
+
+const wardOfRoom = () =>
+	db
+		.select({ id: facilities.wardId })
+		.from(rooms)
+		.innerJoin(buildings, eq(buildings.id, rooms.buildingId))
+		.innerJoin(facilities, eq(facilities.id, buildings.facilityId))
+		.where(eq(rooms.id, roomId))
+		.get()!.id;
+const roomInput = (r: typeof rooms.$inferSelect) => ({
+	code: r.code,
+	name: r.name,
+	level: r.level,
+	type: r.type,
+	areaM2: r.areaM2,
+	orgUnitId: r.orgUnitId,
+	occupants: r.occupants,
+	notes: r.notes
+});
 
 const roomRow = () => db.select().from(rooms).where(eq(rooms.id, roomId)).get()!;
 
@@ -175,14 +196,16 @@ describe('the trigger bumps the version of updates that do not set it', () => {
 });
 
 describe('form and request versions', () => {
-	it('reads the hidden field: absent = not checked, a tampered value never matches', () => {
+	it('reads the hidden field: absent, blank or tampered never matches (stale, not unchecked)', () => {
 		const fd = (v?: string) => {
 			const d = new FormData();
 			if (v !== undefined) d.set('version', v);
 			return d;
 		};
-		expect(formVersion(fd())).toBeNull();
-		expect(formVersion(fd(''))).toBeNull();
+		expect(formVersion(fd())).toBe(0);
+		expect(formVersion(fd(''))).toBe(0);
+		expect(formVersion(fd('  '))).toBe(0);
+		expect(formVersion({})).toBe(0);
 		expect(formVersion(fd('3'))).toBe(3);
 		expect(formVersion(fd(' 12 '))).toBe(12);
 		expect(formVersion(fd('abc'))).toBe(0);
@@ -296,6 +319,57 @@ describe('the 409 answer', () => {
 		expect(f.data.values).toEqual({ version: '2', name: 'Tên của B', occupants: '12' });
 		expect(f.data.message).toContain('người khác');
 		expect(f.data.conflict.fields.map((x) => x.name)).toEqual(['name', 'occupants']);
+	});
+
+	it('a form without a version is refused (409, named in Vietnamese), never saved unchecked', () => {
+		const room = roomRow();
+		const form = new FormData();
+		form.set('name', 'Tên không kiểm tra');
+		form.set('occupants', '3');
+		let caught: unknown;
+		try {
+			updateRoom(
+				db,
+				{ userId: null, username: 'nguoi.b' },
+				wardOfRoom(),
+				roomId,
+				{ ...roomInput(room), name: 'Tên không kiểm tra', occupants: 3 },
+				formVersion(form)
+			);
+		} catch (e) {
+			caught = e;
+		}
+		expect(caught).toBeInstanceOf(ConflictError);
+		// Nothing written: same name, same version, no audit row for the room.
+		expect(roomRow()).toMatchObject({ name: room.name, occupants: room.occupants, version: 1 });
+		const audits = db
+			.select({ n: sql<number>`count(*)` })
+			.from(auditLog)
+			.where(eq(auditLog.entityId, String(roomId)))
+			.get()!.n;
+		expect(audits).toBe(0);
+		const f = conflictFailure(db, 'vi', caught as ConflictError, {
+			name: 'Tên không kiểm tra',
+			occupants: '3'
+		});
+		expect(f.status).toBe(409);
+		expect(f.data.message).toBe(translate('vi', 'conflict.noVersion'));
+		expect(f.data.message).toContain('phiên bản');
+		// Both values shown; the stored version put into the form, so "keep mine" saves.
+		expect(f.data.conflict.fields).toEqual([
+			{ name: 'name', mine: 'Tên không kiểm tra', theirs: room.name },
+			{ name: 'occupants', mine: '3', theirs: String(room.occupants) }
+		]);
+		expect(f.data.values.version).toBe('1');
+		const saved = updateRoom(
+			db,
+			{ userId: null, username: 'nguoi.b' },
+			wardOfRoom(),
+			roomId,
+			{ ...roomInput(room), name: 'Tên không kiểm tra', occupants: 3 },
+			formVersion(f.data.values)
+		);
+		expect(saved).toMatchObject({ name: 'Tên không kiểm tra', occupants: 3, version: 2 });
 	});
 
 	it('the JSON answer is 409 with the stored record and its version', async () => {

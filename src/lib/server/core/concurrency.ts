@@ -9,7 +9,8 @@
  * changes, solver results) still bump it: a trigger per table (migration 0008) adds 1 whenever
  * an UPDATE leaves `version` unchanged, so a form loaded before any change is stale.
  *
- * Forms send the version in a hidden `version` field ({@link formVersion}); a stale save
+ * Forms send the version in a hidden `version` field ({@link formVersion}; a form without it is
+ * stale, never saved unchecked); a stale save
  * answers `fail(409, …)` built by {@link conflictFailure}: the user's values (with the stored
  * version, so re-submitting keeps them) and, field by field, the stored values with who saved
  * them and when (from the audit trail). The JSON API answers 409 with {@link conflictJson}.
@@ -91,15 +92,17 @@ export function versionedUpdate<T extends VersionedTable>(
 }
 
 /**
- * The version a form was loaded with (its hidden `version` field): null when the form has no
- * such field (not checked); a value that is not a positive integer never matches (0), so a
- * tampered version is refused as stale rather than saved unchecked.
+ * The version a form was loaded with (its hidden `version` field). Every edit form of a
+ * versioned record carries it, so a form posted WITHOUT it (or with a blank one) is treated as
+ * stale (0 never matches): the save is refused with the 409 conflict answer, which names the
+ * missing version (`conflict.noVersion`) and shows both values, instead of saving unchecked.
+ * A value that is not a positive integer never matches either (a tampered version). Imports
+ * and system jobs pass null to the services themselves (not checked); the JSON API reads
+ * {@link requestVersion}.
  */
-export function formVersion(data: FormData | Record<string, string>): number | null {
+export function formVersion(data: FormData | Record<string, string>): number {
 	const raw = data instanceof FormData ? data.get(VERSION_FIELD) : data[VERSION_FIELD];
-	if (raw === null || raw === undefined || typeof raw !== 'string' || raw.trim() === '') {
-		return null;
-	}
+	if (typeof raw !== 'string') return 0;
 	const s = raw.trim();
 	return /^\d{1,9}$/.test(s) && Number(s) > 0 ? Number(s) : 0;
 }
@@ -211,7 +214,14 @@ export function conflictFailure(
 	return fail(409, {
 		values,
 		errors: {},
-		message: translate(locale, conflict.deleted ? 'conflict.deleted' : 'conflict.message'),
+		message: translate(
+			locale,
+			conflict.deleted
+				? 'conflict.deleted'
+				: e.expected === 0
+					? 'conflict.noVersion'
+					: 'conflict.message'
+		),
 		form: options.form,
 		conflict
 	});
