@@ -37,16 +37,26 @@ export function runResult(
 	);
 }
 
-/** Computes everything (10,000-sample SMAA included) and stores it as a named, dated run. */
-export function saveScoringRun(
+/** A run's row as stored (without its record). */
+export interface StoredRun {
+	id: number;
+	name: string;
+	method: string;
+	createdAt: number;
+	createdBy: string | null;
+}
+
+/**
+ * Stores a run's record (its JSON text, computed beforehand: see ./scoring-worker) as a named,
+ * dated run with its audit row (the record's SHA-256), in one transaction.
+ */
+export function insertScoringRun(
 	db: Db,
 	actor: Actor,
 	wardId: number,
-	input: { name: string; method: ScoringMethod }
-): ScoringRun {
-	const decision = buildDecision(db, wardId);
-	const result = runResult(db, wardId, decision, input.method);
-	const json = JSON.stringify(result);
+	input: { name: string; method: ScoringMethod },
+	text: { json: string; sha256: string }
+): StoredRun {
 	return db.transaction((tx) => {
 		const row = tx
 			.insert(scoringRuns)
@@ -54,7 +64,7 @@ export function saveScoringRun(
 				wardId,
 				name: input.name,
 				method: input.method,
-				resultJson: json,
+				resultJson: text.json,
 				createdBy: actor.userId
 			})
 			.returning()
@@ -65,22 +75,33 @@ export function saveScoringRun(
 			entity: 'scoring-run',
 			entityId: row.id,
 			action: 'create',
-			after: {
-				id: row.id,
-				name: row.name,
-				method: row.method,
-				sha256: createHash('sha256').update(json).digest('hex')
-			}
+			after: { id: row.id, name: row.name, method: row.method, sha256: text.sha256 }
 		});
 		return {
 			id: row.id,
 			name: row.name,
 			method: row.method,
 			createdAt: row.createdAt,
-			createdBy: actor.username,
-			result: JSON.parse(json) as ScoringRunResult
+			createdBy: actor.username
 		};
 	});
+}
+
+/**
+ * Computes everything (10,000-sample SMAA included) on the calling thread and stores it as a
+ * named, dated run (seeds, scripts and tests; the page saves with `saveScoringRunOffThread`).
+ */
+export function saveScoringRun(
+	db: Db,
+	actor: Actor,
+	wardId: number,
+	input: { name: string; method: ScoringMethod }
+): ScoringRun {
+	const decision = buildDecision(db, wardId);
+	const json = JSON.stringify(runResult(db, wardId, decision, input.method));
+	const sha256 = createHash('sha256').update(json).digest('hex');
+	const row = insertScoringRun(db, actor, wardId, input, { json, sha256 });
+	return { ...row, result: JSON.parse(json) as ScoringRunResult };
 }
 
 export function listScoringRuns(db: DbLike, wardId: number) {

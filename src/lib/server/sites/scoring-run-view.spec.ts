@@ -169,22 +169,25 @@ describe('the saved scoring-run page', () => {
 });
 
 describe('the criteria page values table', () => {
-	it('sends one page of the sites with their values and reasons, all with ?all=1', () => {
+	it('sends one page of the sites with their values and reasons, all with ?all=1', async () => {
 		addSites();
 		const decision = buildDecision(db, bt);
 		expect(decision.sites.length).toBe(67);
-		const first = call(criteriaLoad, '/w/binh-trung/sites/criteria') as {
+		const first = (await call(criteriaLoad, '/w/binh-trung/sites/criteria')) as {
 			sites: ReturnType<typeof pageOf<ReturnType<typeof criteriaValues>[number]>>;
 		};
 		expect(first.sites.rows).toHaveLength(VALUES_PAGE_SIZE);
 		expect(first.sites.total).toBe(67);
 		const last = Math.ceil(67 / VALUES_PAGE_SIZE);
-		const end = call(criteriaLoad, `/w/binh-trung/sites/criteria?page=${last}`) as typeof first;
+		const end = (await call(
+			criteriaLoad,
+			`/w/binh-trung/sites/criteria?page=${last}`
+		)) as typeof first;
 		expect(end.sites.page).toBe(last);
 		expect(end.sites.rows.map((s) => s.code)).toEqual(
 			decision.sites.slice((last - 1) * VALUES_PAGE_SIZE).map((s) => s.code)
 		);
-		const all = call(criteriaLoad, '/w/binh-trung/sites/criteria?all=1') as typeof first;
+		const all = (await call(criteriaLoad, '/w/binh-trung/sites/criteria?all=1')) as typeof first;
 		expect(all.sites.rows.map((s) => s.code)).toEqual(decision.sites.map((s) => s.code));
 		const small = all.sites.rows.find((s) => s.code === 'T00')!;
 		expect(small.reasons.length).toBeGreaterThan(0);

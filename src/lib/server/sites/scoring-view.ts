@@ -4,11 +4,8 @@
  * SMAA estimate. The page and the map endpoint (/w/[ward]/sites/results/map) share them.
  */
 import type { ScoreMapSite } from '$lib/geo';
-import { cached } from '../core/cache';
-import type { Db } from '../db';
 import {
 	analyse,
-	buildDecision,
 	cachedOrQuickSmaa,
 	smaaGeneration,
 	SCORING_METHODS,
@@ -16,8 +13,11 @@ import {
 	type Decision,
 	type ScoringMethod,
 	type SmaaSummary
-} from './scoring';
-import { analyseOffThread, quickSmaaOffThread } from './scoring-worker';
+} from '../../scoring';
+import { cached, revision } from '../core/cache';
+import type { Db } from '../db';
+import { buildDecision } from './decision';
+import { analyseOffThread, decisionOffThread, quickSmaaOffThread } from './scoring-worker';
 
 /** Scores are shown with 3 decimals: 4 are enough on the wire. */
 export const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -35,21 +35,57 @@ export interface ScoringView {
 	ranks: Record<ScoringMethod, number[]>;
 }
 
+/** The decision of each ward at the database revision it was read at (see ./cache). */
+const decisions = new Map<number, { revision: string; decision: Decision }>();
+
+/** The ward's decision if it was read at this revision already. */
+function knownDecision(db: Db, wardId: number): Decision | undefined {
+	const hit = decisions.get(wardId);
+	return hit && hit.revision === revision(db) ? hit.decision : undefined;
+}
+
+function keepDecision(wardId: number, rev: string, decision: Decision): Decision {
+	decisions.delete(wardId);
+	decisions.set(wardId, { revision: rev, decision });
+	// One entry per ward that was looked at lately.
+	if (decisions.size > 64) decisions.delete(decisions.keys().next().value!);
+	return decision;
+}
+
 /**
- * Computes the analysis {@link scoringView} needs on a worker thread, so that the view that
- * follows finds it cached instead of computing it on the server's thread (await it first).
+ * The ward's decision, read and computed on a worker thread (a file database) and kept while
+ * the database is unchanged; the pages and the SMAA job start from it.
+ */
+export async function decisionOf(db: Db, wardId: number): Promise<Decision> {
+	const known = knownDecision(db, wardId);
+	if (known) return known;
+	const rev = revision(db);
+	const decision = await decisionOffThread(db, wardId);
+	// A write meanwhile: the decision is still returned but not kept for the next revision.
+	return revision(db) === rev ? keepDecision(wardId, rev, decision) : decision;
+}
+
+/** The decision for the synchronous paths: the one {@link decisionOf} kept, else read here. */
+function decisionNow(db: Db, wardId: number): Decision {
+	return knownDecision(db, wardId) ?? keepDecision(wardId, revision(db), buildDecision(db, wardId));
+}
+
+/**
+ * Computes what {@link scoringView} needs on a worker thread (the decision, the analysis and
+ * the quick SMAA), so that the view that follows finds it cached instead of computing it on the
+ * server's thread (await it first).
  */
 export async function prepareScoringView(
 	db: Db,
 	wardId: number,
 	method: ScoringMethod
 ): Promise<void> {
-	const decision = cached(db, `sites-decision:${wardId}`, () => buildDecision(db, wardId));
+	const decision = await decisionOf(db, wardId);
 	await Promise.all([analyseOffThread(decision, method), quickSmaaOffThread(decision)]);
 }
 
 export function scoringView(db: Db, wardId: number, method: ScoringMethod): ScoringView {
-	const decision = cached(db, `sites-decision:${wardId}`, () => buildDecision(db, wardId));
+	const decision = decisionNow(db, wardId);
 	return cached(db, `sites-view:${wardId}:${method}`, () => {
 		const analysis = analyse(decision, method);
 		const rankOf = (m: ScoringMethod) => {

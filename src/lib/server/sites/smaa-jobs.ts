@@ -1,12 +1,13 @@
 /**
  * The full SMAA of a ward as a background job with progress: a ward runs at most one at a time
  * (asking again joins it), the server at most {@link MAX_RUNNING}. The computation runs in
- * slices (`smaaForSliced`), so the server keeps answering meanwhile; the page polls the progress
- * and shows the result this job computed when it ends.
+ * steps on a worker thread (`smaaOffThread`), so the server keeps answering meanwhile; the
+ * page polls the progress and shows the result this job computed when it ends.
  */
 import { DomainError } from '../core/errors';
-import type { Decision } from './scoring';
-import { SMAA_SAMPLES, smaaForSliced } from './scoring';
+import type { Decision } from '../../scoring';
+import { SMAA_SAMPLES } from '../../scoring';
+import { smaaOffThread } from './scoring-worker';
 
 /** Full SMAA computations running at once across all wards. */
 export const MAX_RUNNING = 4;
@@ -56,7 +57,7 @@ export function startFullSmaa(wardId: number, decision: Decision): Promise<void>
 		finishedAt: null,
 		promise: Promise.resolve()
 	};
-	job.promise = smaaForSliced(decision, SMAA_SAMPLES, (done) => (job.done = done)).then(
+	job.promise = smaaOffThread(decision, SMAA_SAMPLES, (done) => (job.done = done)).then(
 		() => {
 			job.state = 'done';
 			job.done = job.total;

@@ -1,12 +1,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { cached } from '$lib/server/core/cache';
 import { criteriaValues, pageOf, pageParam } from '$lib/server/sites/scoring-run-view';
+import { decisionOf } from '$lib/server/sites/scoring-view';
+import { wardOf } from '$lib/server/http';
 import { ConflictError, conflictFailure, formVersion } from '$lib/server/core/concurrency';
 import { parseForm } from '$lib/server/core/forms';
 import { actorOf } from '$lib/server/core/request';
 import {
 	addComputedCriterion,
-	buildDecision,
 	COMPUTED_SOURCES,
 	deleteCriterion,
 	listCriteria,
@@ -17,13 +18,11 @@ import { addCriterionSchema, criterionSchema } from '$lib/schemas/sites';
 import { translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
-	const wardId = locals.ward!.id;
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const wardId = wardOf(locals).id;
 	const criteria = listCriteria(locals.db, wardId);
-	// The same cache entry as the results page: the inputs depend only on the ward's data.
-	const decision = cached(locals.db, `sites-decision:${wardId}`, () =>
-		buildDecision(locals.db, wardId)
-	);
+	// Read on a worker thread and kept while the database is unchanged (as for the results page).
+	const decision = await decisionOf(locals.db, wardId);
 	// The values table in the order of the active criteria, rounded, built once per revision;
 	// each request sends one page of it (every row with ?all=1).
 	const rows = cached(locals.db, `sites-criteria-values:${wardId}`, () => criteriaValues(decision));

@@ -1,26 +1,22 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
-import { parseForm } from '$lib/server/core/forms';
+import { redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/core/request';
+import { recordId, runAction, wardOf } from '$lib/server/http';
+import { saveScoringRunOffThread } from '$lib/server/sites/save-run';
 import {
-	buildDecision,
 	deleteScoringRun,
 	listScoringRuns,
-	saveScoringRun,
 	SCORING_METHODS,
-	ScoringError,
-	SMAA_SAMPLES,
-	smaaForSliced
+	SMAA_SAMPLES
 } from '$lib/server/sites/scoring';
-import { SmaaBusyError, startFullSmaa } from '$lib/server/sites/smaa-jobs';
+import { startFullSmaa } from '$lib/server/sites/smaa-jobs';
 import {
+	decisionOf,
 	methodOf,
 	prepareScoringView,
 	round4,
 	scoringSmaa,
 	scoringView
 } from '$lib/server/sites/scoring-view';
-import { analyseOffThread } from '$lib/server/sites/scoring-worker';
 import { wardGeo } from '$lib/server/sites';
 import { cached } from '$lib/server/core/cache';
 import { scoringRunSchema } from '$lib/schemas/sites';
@@ -34,7 +30,7 @@ const SMAA_SITES = 10;
 const SMAA_RANKS = 5;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const wardId = locals.ward!.id;
+	const wardId = wardOf(locals).id;
 	const method = methodOf(url);
 	const showAll = url.searchParams.get('all') === '1';
 	// The analysis is computed on a worker thread (PROMETHEE II grows with sites²).
@@ -133,41 +129,42 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	smaa: async ({ request, locals }) => {
-		const m = String((await request.formData()).get('method') ?? '');
-		const method = SCORING_METHODS.find((x) => x === m) ?? 'weighted-sum';
-		// Without JavaScript the answer waits for the result (computed in slices: the server keeps
-		// serving others meanwhile); the page's script shows progress instead (see ./smaa).
-		try {
-			await startFullSmaa(locals.ward!.id, buildDecision(locals.db, locals.ward!.id));
-		} catch (e) {
-			if (e instanceof SmaaBusyError) {
-				return fail(503, { message: translate(locals.locale, 'results.smaaBusy') });
-			}
-			throw e;
-		}
-		redirect(303, `/w/${locals.ward!.code}/sites/results?method=${method}#smaa-h`);
+	smaa: async (event) => {
+		const { locals } = event;
+		const ward = wardOf(locals);
+		return runAction(
+			event,
+			null,
+			async ({ values }) => {
+				const method = SCORING_METHODS.find((x) => x === values.method) ?? 'weighted-sum';
+				// Without JavaScript the answer waits for the result (computed in slices: the server
+				// keeps serving others meanwhile); the page's script shows progress instead (./smaa).
+				await startFullSmaa(ward.id, await decisionOf(locals.db, ward.id));
+				redirect(303, `/w/${ward.code}/sites/results?method=${method}#smaa-h`);
+			},
+			{ form: 'smaa', messages: { busy: 'results.smaaBusy' } }
+		);
 	},
-	save: async ({ request, locals }) => {
-		const parsed = parseForm(scoringRunSchema, await request.formData(), locals.locale, 'save');
-		if (!parsed.ok) return parsed.failure;
-		// The run stores a 10,000-sample SMAA: computed first in slices (the save then finds it
-		// cached) so that saving does not hold the server's thread.
-		const decision = buildDecision(locals.db, locals.ward!.id);
-		await smaaForSliced(decision, SMAA_SAMPLES);
-		// The same for the analysis, computed on a worker thread.
-		await analyseOffThread(decision, parsed.data.method);
-		const run = saveScoringRun(locals.db, actorOf(locals), locals.ward!.id, parsed.data);
-		redirect(303, `/w/${locals.ward!.code}/sites/runs/${run.id}?saved=1`);
+	save: async (event) => {
+		const { locals } = event;
+		const ward = wardOf(locals);
+		return runAction(
+			event,
+			scoringRunSchema,
+			async ({ data }) => {
+				// The record (with its 10,000-sample SMAA) is computed on a worker thread.
+				const run = await saveScoringRunOffThread(locals.db, actorOf(locals), ward.id, data);
+				redirect(303, `/w/${ward.code}/sites/runs/${run.id}?saved=1`);
+			},
+			{ form: 'save' }
+		);
 	},
-	deleteRun: async ({ request, locals }) => {
-		const id = Number((await request.formData()).get('id'));
-		try {
-			deleteScoringRun(locals.db, actorOf(locals), locals.ward!.id, Number.isInteger(id) ? id : -1);
-		} catch (e) {
-			if (e instanceof ScoringError) error(404, 'Not found');
-			throw e;
-		}
-		redirect(303, `/w/${locals.ward!.code}/sites/results`);
+	deleteRun: async (event) => {
+		const { locals } = event;
+		const ward = wardOf(locals);
+		return runAction(event, null, ({ values }) => {
+			deleteScoringRun(locals.db, actorOf(locals), ward.id, recordId(values.id) ?? -1);
+			redirect(303, `/w/${ward.code}/sites/results`);
+		});
 	}
 };

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/core/request';
-import { runAction, wardOf } from '$lib/server/http';
+import { recordId, runAction, wardOf } from '$lib/server/http';
 import {
 	ahpState,
 	deleteJudgment,
@@ -71,12 +71,6 @@ function keysOf(locals: App.Locals): string[] {
 		.filter((c) => c.active)
 		.map((c) => c.key);
 }
-
-/** The record id posted by a delete or revoke form (-1: none, so nothing is found). */
-const postedId = (formData: FormData) => {
-	const id = Number(formData.get('id'));
-	return Number.isInteger(id) ? id : -1;
-};
 
 export const actions: Actions = {
 	direct: async (event) => {
@@ -183,7 +177,7 @@ export const actions: Actions = {
 			event,
 			null,
 			({ formData }) => {
-				revokeInvite(locals.db, actorOf(locals), ward.id, postedId(formData));
+				revokeInvite(locals.db, actorOf(locals), ward.id, recordId(formData.get('id')) ?? -1);
 				redirect(303, `/w/${ward.code}/sites/weights#invites-h`);
 			},
 			{ form: 'invite', messages: { used: 'weights.invite.used' } }
@@ -193,7 +187,7 @@ export const actions: Actions = {
 		const { locals } = event;
 		const ward = wardOf(locals);
 		return runAction(event, null, ({ formData }) => {
-			deleteJudgment(locals.db, actorOf(locals), ward.id, postedId(formData));
+			deleteJudgment(locals.db, actorOf(locals), ward.id, recordId(formData.get('id')) ?? -1);
 			redirect(303, `/w/${ward.code}/sites/weights`);
 		});
 	}

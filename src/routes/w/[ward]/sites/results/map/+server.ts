@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import { wardOf } from '$lib/server/http';
 import { methodOf, prepareScoringView, scoreMap } from '$lib/server/sites/scoring-view';
 import type { RequestHandler } from './$types';
 
@@ -8,7 +9,8 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async ({ locals, url }) => {
 	// The analysis on a worker thread first (see $lib/server/scoring-view).
-	await prepareScoringView(locals.db, locals.ward!.id, methodOf(url));
-	const sites = scoreMap(locals.db, locals.ward!.id, methodOf(url));
+	const wardId = wardOf(locals).id;
+	await prepareScoringView(locals.db, wardId, methodOf(url));
+	const sites = scoreMap(locals.db, wardId, methodOf(url));
 	return json({ sites }, { headers: { 'cache-control': 'private, no-cache' } });
 };

@@ -4,17 +4,20 @@
  */
 import { json } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
-import { buildDecision } from '$lib/server/sites/scoring';
+import { wardOf } from '$lib/server/http';
+import { decisionOf } from '$lib/server/sites/scoring-view';
 import { SmaaBusyError, smaaProgress, startFullSmaa } from '$lib/server/sites/smaa-jobs';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = ({ locals }) => json(smaaProgress(locals.ward!.id));
+export const GET: RequestHandler = ({ locals }) => json(smaaProgress(wardOf(locals).id));
 
-export const POST: RequestHandler = ({ locals }) => {
-	const wardId = locals.ward!.id;
+export const POST: RequestHandler = async ({ locals }) => {
+	const wardId = wardOf(locals).id;
+	// The decision is read on a worker thread (see scoring-view).
+	const decision = await decisionOf(locals.db, wardId);
 	try {
 		// Runs in the background; its progress is read with GET.
-		void startFullSmaa(wardId, buildDecision(locals.db, wardId));
+		void startFullSmaa(wardId, decision);
 	} catch (e) {
 		if (e instanceof SmaaBusyError) {
 			return json(
