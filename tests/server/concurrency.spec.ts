@@ -9,26 +9,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { loginCookie, startServer, type RunningServer } from '../support/server';
+import { freePort, loginCookie, startServer, type RunningServer } from '../support/server';
 
 let server: RunningServer | undefined;
 let dir = '';
 let dbFile = '';
 let base = '';
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const s = net.createServer();
-		s.once('error', reject);
-		s.listen(0, '127.0.0.1', () => {
-			const port = (s.address() as net.AddressInfo).port;
-			s.close(() => resolve(port));
-		});
-	});
-}
 
 function query<T>(sql: string, ...params: unknown[]): T[] {
 	const db = new Database(dbFile, { readonly: true, fileMustExist: true });

@@ -5,29 +5,17 @@
  * page preloads) and over HTTP from the built server.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en, vi } from '$lib/i18n/catalogues';
 import { firstLoad, firstLoadText } from '../helpers/bundle';
-import { startServer, type RunningServer } from '../support/server';
+import { freePort, startServer, type RunningServer } from '../support/server';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const buildDir = path.join(root, process.env.TRUSO_BUILD_DIR || 'build');
 let server: RunningServer | undefined;
 let dir = '';
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const s = net.createServer();
-		s.once('error', reject);
-		s.listen(0, '127.0.0.1', () => {
-			const port = (s.address() as net.AddressInfo).port;
-			s.close(() => resolve(port));
-		});
-	});
-}
 
 /** Messages long enough to be found only where the catalogue itself was bundled. */
 const distinctive = (messages: Record<string, string>) =>

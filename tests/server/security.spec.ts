@@ -11,10 +11,10 @@ import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { xlsxBomb } from '../support/zip-bomb';
+import { freePort } from '../support/server';
 
 const PASSWORD = 'truso-demo';
 
@@ -23,17 +23,6 @@ let base = '';
 let dir = '';
 let dbFile = '';
 let output = '';
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const s = net.createServer();
-		s.once('error', reject);
-		s.listen(0, '127.0.0.1', () => {
-			const port = (s.address() as net.AddressInfo).port;
-			s.close(() => resolve(port));
-		});
-	});
-}
 
 beforeAll(async () => {
 	const { buildIfNeeded } = (await import('../../scripts/build-if-needed.js')) as {

@@ -3,6 +3,7 @@
  * (faults, security). Each server gets its own port and temporary database.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 
 export { loginCookie } from '../../scripts/lib/http';
@@ -13,6 +14,18 @@ export interface RunningServer {
 	base: string;
 	process: ChildProcess;
 	stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** A port nobody listens on now (the system picks it). */
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const s = net.createServer();
+		s.once('error', reject);
+		s.listen(0, '127.0.0.1', () => {
+			const port = (s.address() as net.AddressInfo).port;
+			s.close(() => resolve(port));
+		});
+	});
 }
 
 export async function startServer(env: {
