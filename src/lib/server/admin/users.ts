@@ -10,8 +10,8 @@ import { beginAttempt, clearFailures } from '../auth/throttle';
 import { issueToken, revokeToken } from '../auth/tokens';
 import type { Db, DbLike } from '../db';
 import { apiTokens, sessions, users, wards } from '../db/schema';
-import { isUniqueViolation } from '../db/errors';
 import { checkVersion, versionedUpdate } from '../core/concurrency';
+import { createRecord } from '../core/records';
 import { DomainError } from '../core/errors';
 
 export type PasswordChangeResult =
@@ -224,42 +224,39 @@ export async function createUser(
 	if (problem) throw new Error(`password rejected: ${problem}`);
 	const hashed = await hashPassword(plain);
 	const username = input.username.trim().toLowerCase();
-	try {
-		const id = db.transaction((tx) => {
-			checkRoleWard(tx, input.role, input.wardId);
-			const clash = tx
-				.select({ id: users.id })
-				.from(users)
-				.where(eq(sql`lower(${users.username})`, username))
-				.get();
-			if (clash) throw new UserError('duplicate-username', 'username');
-			const row = tx
-				.insert(users)
-				.values({
-					username,
-					displayName: input.displayName.trim(),
-					role: input.role,
-					wardId: input.wardId,
-					passwordHash: hashed,
-					passwordChangedAt: Date.now()
-				})
-				.returning()
-				.get();
-			writeAudit(tx, {
-				actor,
-				wardId: row.wardId,
-				entity: 'user',
-				entityId: row.id,
-				action: 'create',
-				after: auditView(row)
-			});
-			return row.id;
-		});
-		return { user: getUser(db, id)!, password: plain };
-	} catch (e) {
-		if (isUniqueViolation(e)) throw new UserError('duplicate-username', 'username');
-		throw e;
-	}
+	const row = createRecord(
+		db,
+		users,
+		{
+			actor,
+			wardId: input.wardId,
+			entity: 'user',
+			uniqueField: 'username',
+			error: (code, field) =>
+				new UserError(code === 'duplicate-code' ? 'duplicate-username' : code, field)
+		},
+		{
+			username,
+			displayName: input.displayName.trim(),
+			role: input.role,
+			wardId: input.wardId,
+			passwordHash: hashed,
+			passwordChangedAt: Date.now()
+		},
+		{
+			guard: (tx) => {
+				checkRoleWard(tx, input.role, input.wardId);
+				const clash = tx
+					.select({ id: users.id })
+					.from(users)
+					.where(eq(sql`lower(${users.username})`, username))
+					.get();
+				if (clash) throw new UserError('duplicate-username', 'username');
+			},
+			auditAfter: auditView
+		}
+	);
+	return { user: getUser(db, row.id)!, password: plain };
 }
 
 /** Sets a new random password, logs the user out everywhere and returns the password once. */

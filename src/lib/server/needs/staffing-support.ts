@@ -19,6 +19,7 @@ import type { Db, DbLike } from '../db';
 import { staffingSupport, users, wards } from '../db/schema';
 import { writeCsv, writeXlsx, type ExportCell } from '../io/common';
 import { DomainError } from '../core/errors';
+import { createRecord } from '../core/records';
 import { staffingFieldLabel, vacanciesByPosition } from './';
 
 /** Most assignment records (active or ended) one ward can hold. */
@@ -286,42 +287,38 @@ export function addAssignment(
 	input: AssignmentInput
 ): number {
 	if (input.toDate && input.toDate < input.fromDate) throw new StaffingSupportError('bad-dates');
-	return db.transaction((tx) => {
-		const w = wardByCode(tx, wardCode);
-		if (!w) throw new StaffingSupportError('not-found');
-		const n =
-			tx
-				.select({ n: sql<number>`count(*)` })
-				.from(staffingSupport)
-				.where(eq(staffingSupport.wardId, w.id))
-				.get()?.n ?? 0;
-		if (n >= MAX_ASSIGNMENTS_PER_WARD) throw new StaffingSupportError('too-many');
-		const values = {
-			wardId: w.id,
-			officerName: input.officerName,
-			field: input.field,
-			positionKey: input.positionKey ?? null,
-			workingGroup: input.workingGroup,
-			fromDate: input.fromDate,
-			toDate: input.toDate ?? null,
-			note: input.note ?? null,
-			createdBy: actor.userId
-		};
-		const row = tx
-			.insert(staffingSupport)
-			.values(values)
-			.returning({ id: staffingSupport.id })
-			.get();
-		writeAudit(tx, {
-			actor,
-			wardId: w.id,
-			entity: 'staffing_support',
-			entityId: row.id,
-			action: 'create',
-			after: values
-		});
-		return row.id;
-	});
+	const w = wardByCode(db, wardCode);
+	if (!w) throw new StaffingSupportError('not-found');
+	const values = {
+		wardId: w.id,
+		officerName: input.officerName,
+		field: input.field,
+		positionKey: input.positionKey ?? null,
+		workingGroup: input.workingGroup,
+		fromDate: input.fromDate,
+		toDate: input.toDate ?? null,
+		note: input.note ?? null,
+		createdBy: actor.userId
+	};
+	const row = createRecord(
+		db,
+		staffingSupport,
+		{ actor, wardId: w.id, entity: 'staffing_support' },
+		values,
+		{
+			guard: (tx) => {
+				const n =
+					tx
+						.select({ n: sql<number>`count(*)` })
+						.from(staffingSupport)
+						.where(eq(staffingSupport.wardId, w.id))
+						.get()?.n ?? 0;
+				if (n >= MAX_ASSIGNMENTS_PER_WARD) throw new StaffingSupportError('too-many');
+			},
+			auditAfter: () => values
+		}
+	);
+	return row.id;
 }
 
 /**
