@@ -14,6 +14,7 @@ import {
 } from '../../packet/dossier';
 import type { DossierInputs, DossierProblem } from '../../packet/dossier-types';
 import type { PacketDraft, PacketInput } from '../../packet';
+import { checkVersion, versionedUpdate } from '../core/concurrency';
 import { DomainError } from '../core/errors';
 import type { Actor } from '../audit';
 import { writeAudit } from '../audit';
@@ -209,7 +210,9 @@ export function saveDossier(
 	actor: Actor,
 	wardId: number,
 	proposalId: number,
-	form: DossierFormOutput
+	form: DossierFormOutput,
+	/** The proposal's version the form was loaded with (null = not checked); stale → ConflictError. */
+	expectedVersion?: number | null
 ): DossierInputs {
 	const p = getProposal(db, wardId, proposalId);
 	if (!p) throw new DossierError('not-found');
@@ -232,6 +235,9 @@ export function saveDossier(
 		const cur = getProposal(tx, wardId, proposalId);
 		if (!cur) throw new DossierError('not-found');
 		if (!EDITABLE.includes(cur.status)) throw new DossierError('not-editable');
+		// The dossier and the draft form share the proposal's version: a save from a page loaded
+		// before any other change to the proposal is refused (nothing written).
+		checkVersion('proposal', cur, expectedVersion);
 		const state: DraftState = {
 			...cur.state,
 			draft: {
@@ -241,10 +247,10 @@ export function saveDossier(
 				dossier: draft.dossier
 			}
 		};
-		tx.update(proposals)
-			.set({ draftJson: JSON.stringify(state), updatedAt: Date.now() })
-			.where(eq(proposals.id, proposalId))
-			.run();
+		versionedUpdate(tx, proposals, 'proposal', proposalId, expectedVersion, {
+			draftJson: JSON.stringify(state),
+			updatedAt: Date.now()
+		});
 		writeAudit(tx, {
 			actor,
 			wardId,

@@ -11,24 +11,17 @@ import {
 	decideProposal,
 	expandedSections,
 	getProposal,
-	getVersion,
-	lastVersionDiff,
-	listDecisions,
-	listVersions,
 	pageSnapshot
 } from '$lib/server/proposals';
+import { reviewProposalView } from '$lib/server/proposals/review-view';
 import { actorOf } from '$lib/server/core/request';
 import {
+	REPLYABLE,
 	ThreadError,
-	listThreads,
 	replyToThread,
 	setThreadResolved
 } from '$lib/server/proposals/review-comments';
-import { wardGeo } from '$lib/server/sites';
 import { env } from '$env/dynamic/private';
-import type { PacketSnapshot } from '$lib/packet';
-import { wards } from '$lib/server/db/schema';
-import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 
 function proposalOr404(locals: App.Locals, raw: string) {
@@ -44,7 +37,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	// Parsing the proposal's draft and snapshots (hundreds of KB for a large ward) is reused while
 	// the database is unchanged (see $lib/server/cache).
 	const view = Number.isInteger(id)
-		? cached(locals.db, `review-proposal:${id}`, () => proposalView(locals.db, id))
+		? cached(locals.db, `review-proposal:${id}`, () => reviewProposalView(locals.db, id))
 		: undefined;
 	// The city never sees a ward's draft.
 	if (!view) error(404, translate(locals.locale, 'err.notFound'));
@@ -58,61 +51,12 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 			env.TILE_URL === 'none'
 				? null
 				: env.TILE_URL || 'https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png',
-		canReply: locals.canEdit && REPLYABLE.includes(view.proposal.status),
+		canReply: locals.canEdit && (REPLYABLE as readonly string[]).includes(view.proposal.status),
 		canResolve: locals.canEdit,
 		canDecide: locals.canEdit && DECIDABLE.includes(view.proposal.status),
 		canClaim: locals.canEdit && view.proposal.status === 'submitted'
 	};
 };
-
-function proposalView(db: App.Locals['db'], id: number) {
-	const p = getProposal(db, null, id);
-	if (!p || p.status === 'draft') return undefined;
-	const versions = listVersions(db, p.id);
-	// A draft replaced before it was ever submitted is not the city's either (see visibility.ts).
-	if (versions.length === 0) return undefined;
-	const latest = versions.length
-		? getVersion(db, p.id, versions[versions.length - 1].number)
-		: undefined;
-	const ward = db
-		.select({ code: wards.code, name: wards.name, isSample: wards.isSample })
-		.from(wards)
-		.where(eq(wards.id, p.wardId))
-		.get()!;
-	return {
-		proposal: { id: p.id, title: p.title, status: p.status, reviewerId: p.reviewerId },
-		ward,
-		versions: versions.map((v) => ({ id: v.id, number: v.number, submittedAt: v.submittedAt })),
-		snapshot: latest?.snapshot ?? null,
-		sha256: latest?.sha256 ?? null,
-		threads: listThreads(db, p.id),
-		decisions: listDecisions(db, p.id),
-		diff: lastVersionDiff(db, p.id),
-		map: latest ? mapOf(latest.snapshot, wardGeo(db, p.wardId)) : null
-	};
-}
-
-const REPLYABLE: readonly string[] = ['submitted', 'in-review', 'returned'];
-
-/**
- * The sites layer of the submitted version (as the ward's site pages draw it: a marker per site,
- * its polygon when drawn), the recommended site larger, and the ward's extent and boundary.
- */
-function mapOf(s: PacketSnapshot, geo: ReturnType<typeof wardGeo>) {
-	return {
-		centre: geo.centre,
-		extent: s.map.extent ?? geo.extent,
-		boundary: geo.boundary,
-		sites: s.map.sites.slice(0, 2000).map((x) => ({
-			code: x.code,
-			name: x.name,
-			lat: x.lat,
-			lng: x.lng,
-			recommended: x.recommended,
-			polygon: x.polygon ? ({ type: 'Polygon', coordinates: [x.polygon] } as GeoJSON.Polygon) : null
-		}))
-	};
-}
 
 function reviewerOnly(locals: App.Locals) {
 	return locals.canEdit

@@ -31,6 +31,7 @@ import { actorOf } from '$lib/server/core/request';
 import { QueueFullError, queueFullMessage } from '$lib/server/jobs';
 import { ThreadError, listThreads, replyToThread } from '$lib/server/proposals/review-comments';
 import { DossierError, dossierView, saveDossier } from '$lib/server/proposals/dossier';
+import { dossierFormValues } from '$lib/server/proposals/dossier-form';
 import { dossierFormSchema } from '$lib/schemas/dossier';
 import { allSites } from '$lib/server/sites';
 import { getVersion } from '$lib/server/proposals';
@@ -209,13 +210,27 @@ export const actions: Actions = {
 	dossier: async ({ request, locals, params }) => {
 		const ward = locals.ward!;
 		const p = proposalOr404(locals, params.id);
-		const parsed = parseForm(dossierFormSchema, await request.formData(), locals.locale, 'dossier');
+		const formData = await request.formData();
+		const parsed = parseForm(dossierFormSchema, formData, locals.locale, 'dossier');
 		if (!parsed.ok) return parsed.failure;
 		try {
-			saveDossier(locals.db, actorOf(locals), ward.id, p.id, parsed.data);
+			saveDossier(locals.db, actorOf(locals), ward.id, p.id, parsed.data, formVersion(formData));
 			// The dossier's figures are part of the snapshot: assemble again.
 			reassemble(locals.db, actorOf(locals), ward.id, p.id);
 		} catch (e) {
+			if (e instanceof ConflictError) {
+				// The stored dossier as the form shows it (a stale page: keep mine or take theirs).
+				const stored = e.current ? proposalOr404(locals, params.id) : null;
+				return conflictFailure(locals.db, locals.locale, e, parsed.values, {
+					form: 'dossier',
+					theirs: stored
+						? dossierFormValues(
+								stored.state.draft,
+								dossierView(locals.db, ward.id, stored.state.draft, stored.id).suggestions
+							)
+						: undefined
+				});
+			}
 			if (e instanceof DossierError && e.code === 'refused') {
 				return fail(400, {
 					values: parsed.values,
