@@ -1,5 +1,5 @@
 /**
- * Fails when drizzle/ does not match src/lib/server/db/schema.ts: runs `drizzle-kit generate`
+ * Fails when drizzle/ does not match src/lib/server/db/schema/: runs `drizzle-kit generate`
  * into a scratch copy of drizzle/ and checks that it finds nothing to generate.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,7 +20,7 @@ const r = spawnSync(
 		'--dialect',
 		'sqlite',
 		'--schema',
-		'src/lib/server/db/schema.ts',
+		'src/lib/server/db/schema/index.ts',
 		'--out',
 		scratchName,
 		'--name',
@@ -36,7 +36,7 @@ if (r.status !== 0 || /Error/.test(r.stderr ?? '')) {
 	process.exit(1);
 }
 if (before !== after || !/No schema changes/.test(r.stdout ?? '')) {
-	console.error('drizzle/ does not match src/lib/server/db/schema.ts.');
+	console.error('drizzle/ does not match src/lib/server/db/schema/.');
 	console.error('Run `npm run db:generate -- --name <change>` and commit the new migration.');
 	process.exit(1);
 }

@@ -1,0 +1,18 @@
+/** Columns every table shares: creation and change times, the row version. */
+import { sql } from 'drizzle-orm';
+import { integer } from 'drizzle-orm/sqlite-core';
+
+export const createdAt = () =>
+	integer('created_at', { mode: 'number' })
+		.notNull()
+		.default(sql`(unixepoch('subsec') * 1000)`);
+export const updatedAt = () =>
+	integer('updated_at', { mode: 'number' })
+		.notNull()
+		.default(sql`(unixepoch('subsec') * 1000)`);
+/**
+ * Optimistic concurrency: the row's version, 1 when created, + 1 on every update (the update
+ * checks it in its WHERE clause, src/lib/server/core/concurrency.ts; a trigger bumps it for updates
+ * that do not). A form carries the version it was loaded with; a stale save is refused (409).
+ */
+export const rowVersion = () => integer('version').notNull().default(1);
