@@ -40,8 +40,12 @@ test.describe('short-term reallocation: seat everyone', () => {
 		// The move list: one row per move, sortable, with its exports.
 		const moves = page.getByRole('table', { name: 'Danh sách di chuyển' });
 		await expect(moves.getByRole('row').nth(1)).toBeVisible();
-		await moves.getByRole('link', { name: 'Sắp xếp theo Số người' }).click();
-		await expect(page).toHaveURL(/sort=persons&dir=asc/);
+		await moves.getByRole('link', { name: 'Số người', exact: true }).click();
+		await expect(page).toHaveURL(/sort=persons/);
+		await expect(moves.getByRole('columnheader', { name: 'Số người' })).toHaveAttribute(
+			'aria-sort',
+			'ascending'
+		);
 		const xlsx = await page.request.get(`${scenarioUrl}/moves.xlsx`);
 		expect(xlsx.status()).toBe(200);
 		expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
@@ -113,7 +117,7 @@ test.describe('short-term reallocation: seat everyone', () => {
 		await expect(live).toContainText(/Hàm mục tiêu sau khi chuyển: .* \(tối ưu của bộ giải: /);
 		await page.getByRole('button', { name: 'Xác nhận chuyển' }).click();
 		await expect(page.getByText('Đã chuyển người và lưu phương án.')).toBeVisible();
-		await expect(page.locator('.status')).toHaveText('Đã chỉnh tay');
+		await expect(page.getByTestId('scenario-status')).toHaveText('Đã chỉnh tay');
 		await expect(page.getByTestId('vs-optimum')).toContainText(
 			/Phương án đã chỉnh: .*, so với (tối ưu của bộ giải: .* \(kém hơn|phương án tốt nhất bộ giải tìm được)/
 		);

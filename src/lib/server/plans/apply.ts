@@ -8,12 +8,13 @@ import type { Locale } from '../../i18n';
 import { applyConsequences, type ApplyConsequences } from '../../plans/consequences';
 import type { Actor } from '../audit';
 import { writeAudit } from '../audit';
+import { checkVersion, versionedUpdate } from '../core/concurrency';
 import type { Db, DbLike } from '../db';
 import { arrangements, scenarios } from '../db/schema';
 import { PlansError } from './errors';
 import { buildInstance, dbId, inputFingerprint } from './instance';
 import { normalisePlan, violationText } from './metrics';
-import { currentFingerprint, getScenario } from './scenarios';
+import { currentFingerprint, getScenario, scenarioRow } from './scenarios';
 import type { ScenarioSettings } from './settings';
 
 /** One unit's line of the applied arrangement. */
@@ -52,9 +53,13 @@ export function applyScenario(
 	actor: Actor,
 	wardId: number,
 	id: number,
-	locale: Locale = 'vi'
+	locale: Locale = 'vi',
+	/** The version the page was loaded with (null = not checked): the plan confirmed is the
+	 * plan applied; a plan edited meanwhile → ConflictError, nothing recorded. */
+	expectedVersion?: number | null
 ): ApplyConsequences {
 	return db.transaction((tx) => {
+		checkVersion('scenario', scenarioRow(tx, wardId, id), expectedVersion);
 		const detail = getScenario(tx, wardId, id, locale);
 		if (!detail) throw new PlansError('not-found');
 		if (detail.status === 'draft') throw new PlansError('not-solved');
@@ -98,7 +103,7 @@ export function applyScenario(
 				appliedAt: now
 			})
 			.run();
-		tx.update(scenarios).set({ appliedAt: now }).where(eq(scenarios.id, id)).run();
+		versionedUpdate(tx, scenarios, 'scenario', id, expectedVersion, { appliedAt: now });
 		writeAudit(tx, {
 			actor,
 			wardId,

@@ -2,36 +2,19 @@
  * Manual edits of a solved plan (moves, persons set by hand), their check without saving, and
  * the reset to the solver's plan.
  */
-import { eq, inArray } from 'drizzle-orm';
-import { fillAreas } from '../../allocation/areas';
-import { checkAllocation } from '../../allocation/evaluate';
-import type { Assignment, CheckResult, PersonsEntry } from '../../allocation/types';
+import { inArray } from 'drizzle-orm';
+import type { CheckResult, PersonsEntry } from '../../allocation/types';
 import { translate, type Locale } from '../../i18n';
 import type { Actor } from '../audit';
 import { writeAudit } from '../audit';
+import { checkVersion, versionedUpdate } from '../core/concurrency';
 import type { Db, DbLike } from '../db';
 import { orgUnits, rooms, scenarios } from '../db/schema';
+import { changedPersons, checkPlanEdit } from '../../plans/edit-check';
 import { PlansError } from './errors';
-import { dbId, type BuiltInstance } from './instance';
+import { dbId } from './instance';
 import { normalisePlan, violationText } from './metrics';
 import { planOf, resultOf, scenarioRow, storedBuilt, writePlan } from './scenarios';
-
-/**
- * The plan a manual edit would give, with areas refilled by `fillAreas` and checked by the
- * allocation module's `checkAllocation` (the same check, with the same tolerance, as the page).
- */
-function editedPlan(
-	built: BuiltInstance,
-	persons: readonly PersonsEntry[]
-): { plan: Assignment[]; check: CheckResult } {
-	const rows = normalisePlan(persons).map(({ unitId, roomId, persons }) => ({
-		unitId,
-		roomId,
-		persons
-	}));
-	const plan = fillAreas(built.instance, rows);
-	return { plan, check: checkAllocation(built.instance, plan) };
-}
 
 /** A manual edit of a solved scenario. */
 export type PlanEdit =
@@ -53,10 +36,13 @@ export function editPlan(
 	wardId: number,
 	id: number,
 	edit: PlanEdit,
-	locale: Locale = 'vi'
+	locale: Locale = 'vi',
+	/** The version the page was loaded with (null = not checked); stale → ConflictError. */
+	expectedVersion?: number | null
 ): CheckResult {
 	return db.transaction((tx) => {
 		const row = scenarioRow(tx, wardId, id);
+		checkVersion('scenario', row, expectedVersion);
 		const built = storedBuilt(row);
 		if (!built) throw new PlansError('not-solved');
 		const unitKey = `u${edit.unitId}`;
@@ -71,37 +57,25 @@ export function editPlan(
 			if (!built.rooms.some((x) => x.key === `r${r}`)) throw new PlansError('invalid-room');
 		}
 		const current = planOf(tx, id);
-		const persons = current.map((a) => ({ ...a }));
-		const touched = new Set<string>();
-		const at = (roomId: number) => {
-			const k = `${unitKey}|r${roomId}`;
-			touched.add(k);
-			let r = persons.find((a) => a.unitId === unitKey && a.roomId === `r${roomId}`);
-			if (!r) {
-				r = { unitId: unitKey, roomId: `r${roomId}`, persons: 0, areaM2: 0, manual: true };
-				persons.push(r);
-			}
-			return r;
-		};
-		if (edit.kind === 'set') at(edit.roomId).persons = edit.persons;
-		else {
-			let available: number;
-			if (edit.fromRoomId === null) {
-				const unit = built.units.find((u) => u.key === unitKey)!;
-				const seated = persons
-					.filter((a) => a.unitId === unitKey)
-					.reduce((n, a) => n + a.persons, 0);
-				available = Math.max(0, unit.headcount - seated);
-			} else available = at(edit.fromRoomId).persons;
-			if (edit.persons < 1 || edit.persons > available || edit.fromRoomId === edit.toRoomId) {
-				throw new PlansError('rule', [
-					translate(locale, 'plans.err.movePersons', { n: available })
-				]);
-			}
-			if (edit.fromRoomId !== null) at(edit.fromRoomId).persons -= edit.persons;
-			at(edit.toRoomId).persons += edit.persons;
+		const change = changedPersons(
+			built.instance,
+			current,
+			edit.kind === 'set'
+				? { kind: 'set', unitKey, roomKey: `r${edit.roomId}`, persons: edit.persons }
+				: {
+						kind: 'move',
+						unitKey,
+						fromRoomKey: edit.fromRoomId === null ? null : `r${edit.fromRoomId}`,
+						toRoomKey: `r${edit.toRoomId}`,
+						persons: edit.persons
+					}
+		);
+		if (!change.ok) {
+			throw new PlansError('rule', [
+				translate(locale, 'plans.err.movePersons', { n: change.available })
+			]);
 		}
-		const { plan, check } = editedPlan(built, persons);
+		const { plan, check } = checkPlanEdit(built.instance, change.rows);
 		if (!check.feasible) {
 			throw new PlansError(
 				'rule',
@@ -110,13 +84,14 @@ export function editPlan(
 		}
 		const manual = new Set([
 			...current.filter((a) => a.manual).map((a) => `${a.unitId}|${a.roomId}`),
-			...touched
+			...change.touched
 		]);
 		writePlan(tx, id, plan, manual);
-		tx.update(scenarios)
-			.set({ status: 'edited', objective: check.evaluation.objective, updatedAt: Date.now() })
-			.where(eq(scenarios.id, id))
-			.run();
+		versionedUpdate(tx, scenarios, 'scenario', id, expectedVersion, {
+			status: 'edited',
+			objective: check.evaluation.objective,
+			updatedAt: Date.now()
+		});
 		writeAudit(tx, {
 			actor,
 			wardId,
@@ -143,7 +118,7 @@ export function previewEdit(
 ): { feasible: boolean; violations: string[]; objective: number } {
 	const built = storedBuilt(scenarioRow(db, wardId, id));
 	if (!built) throw new PlansError('not-solved');
-	const { check } = editedPlan(built, persons);
+	const { check } = checkPlanEdit(built.instance, persons);
 	return {
 		feasible: check.feasible,
 		violations: check.violations.map((v) => violationText(locale, v, built)),
@@ -151,10 +126,17 @@ export function previewEdit(
 	};
 }
 
-/** Puts back the solver's plan (undoing every manual edit). */
-export function resetScenario(db: Db, actor: Actor, wardId: number, id: number): void {
+/** Puts back the solver's plan (undoing every manual edit); a stale version → ConflictError. */
+export function resetScenario(
+	db: Db,
+	actor: Actor,
+	wardId: number,
+	id: number,
+	expectedVersion?: number | null
+): void {
 	db.transaction((tx) => {
 		const row = scenarioRow(tx, wardId, id);
+		checkVersion('scenario', row, expectedVersion);
 		const result = resultOf(row);
 		if (!result || !storedBuilt(row)) throw new PlansError('not-found');
 		// Rooms or units deleted since the solve are left out (their rows were cascaded away).
@@ -172,14 +154,11 @@ export function resetScenario(db: Db, actor: Actor, wardId: number, id: number):
 			id,
 			plan.filter((a) => roomIds.has(dbId(a.roomId)) && unitIds.has(dbId(a.unitId)))
 		);
-		tx.update(scenarios)
-			.set({
-				status: result.status,
-				objective: result.status === 'error' ? null : result.objective,
-				updatedAt: Date.now()
-			})
-			.where(eq(scenarios.id, id))
-			.run();
+		versionedUpdate(tx, scenarios, 'scenario', id, expectedVersion, {
+			status: result.status,
+			objective: result.status === 'error' ? null : result.objective,
+			updatedAt: Date.now()
+		});
 		writeAudit(tx, {
 			actor,
 			wardId,
@@ -190,4 +169,30 @@ export function resetScenario(db: Db, actor: Actor, wardId: number, id: number):
 			after: { status: result.status, objective: result.objective, reset: true }
 		});
 	});
+}
+
+/**
+ * What a move form shows of the stored plan now, for the answer to a stale move (the "theirs"
+ * side of the conflict panel): the move's fields as sent, and the unit's persons in the room it
+ * leaves (`fromPersons`) and in the room it goes to (`toPersons`), which the page sent as it
+ * showed them. Example: the user saw 4 in VPĐU 1 and another editor moved 3 out meanwhile:
+ * `fromPersons` mine 4, theirs 1.
+ */
+export function moveFormTheirs(
+	db: DbLike,
+	wardId: number,
+	id: number,
+	mine: Record<string, string>
+): Record<string, string> {
+	scenarioRow(db, wardId, id);
+	const unitKey = `u${mine.unitId}`;
+	const personsIn = (roomId: string | undefined) =>
+		String(
+			planOf(db, id).find((a) => a.unitId === unitKey && a.roomId === `r${roomId}`)?.persons ?? 0
+		);
+	return {
+		...mine,
+		fromPersons: mine.fromRoomId && mine.fromRoomId !== '0' ? personsIn(mine.fromRoomId) : '',
+		toPersons: personsIn(mine.toRoomId)
+	};
 }

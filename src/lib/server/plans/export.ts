@@ -1,5 +1,7 @@
 /**
- * The move list of a scenario as table rows, an XLSX workbook and an A4 PDF.
+ * The move list of a scenario as table rows, an XLSX workbook and an A4 PDF. The table is read
+ * on the server's thread; the files are rendered from it (`movesTable` is plain data, so a
+ * worker thread renders it: `./export-pool.ts`).
  */
 import ExcelJS from 'exceljs';
 import type { MoveRow } from '../../allocation/types';
@@ -39,23 +41,41 @@ export function moveRows(
 	};
 }
 
-function exportTitle(detail: Pick<ScenarioDetail, 'name'>, locale: Locale): string {
-	return `${translate(locale, 'plans.moves.title')}: ${detail.name}`;
+/** What a move list file shows: the title, the ward, the date and the table (plain data). */
+export interface MovesTable {
+	title: string;
+	wardName: string;
+	locale: Locale;
+	/** The date printed, ms since the epoch. */
+	at: number;
+	head: string[];
+	rows: [string, number, string, string][];
 }
 
-/** The move list as an XLSX workbook: title, ward and date, then a bold header and the moves. */
-export async function exportMovesXlsx(
+/** The move list of a scenario as the files show it (read on the server's thread: cheap). */
+export function movesTable(
 	detail: Pick<ScenarioDetail, 'built' | 'moves' | 'name'>,
 	wardName: string,
 	locale: Locale,
 	at: Date = new Date()
-): Promise<Uint8Array> {
-	const { head, rows } = moveRows(detail, locale);
+): MovesTable {
+	return {
+		title: `${translate(locale, 'plans.moves.title')}: ${detail.name}`,
+		wardName,
+		locale,
+		at: at.getTime(),
+		...moveRows(detail, locale)
+	};
+}
+
+/** The move list as an XLSX workbook: title, ward and date, then a bold header and the moves. */
+export async function renderMovesXlsx(table: MovesTable): Promise<Uint8Array> {
+	const { head, rows, locale } = table;
 	const wb = new ExcelJS.Workbook();
 	wb.creator = 'Trụ sở';
 	const ws = wb.addWorksheet(translate(locale, 'plans.moves.sheet'));
-	ws.addRow([escapeText(exportTitle(detail, locale))]).font = { bold: true, size: 14 };
-	ws.addRow([`${escapeText(wardName)} — ${formatDate(at, locale)}`]);
+	ws.addRow([escapeText(table.title)]).font = { bold: true, size: 14 };
+	ws.addRow([`${escapeText(table.wardName)} — ${formatDate(new Date(table.at), locale)}`]);
 	ws.addRow([]);
 	ws.addRow(head).font = { bold: true };
 	for (const r of rows) ws.addRow([escapeText(r[0]), r[1], escapeText(r[2]), escapeText(r[3])]);
@@ -67,24 +87,19 @@ export async function exportMovesXlsx(
 }
 
 /** The move list as an A4 PDF: title, ward name, date and the table. */
-export async function exportMovesPdf(
-	detail: Pick<ScenarioDetail, 'built' | 'moves' | 'name'>,
-	wardName: string,
-	locale: Locale,
-	at: Date = new Date()
-): Promise<Uint8Array> {
-	const { head, rows } = moveRows(detail, locale);
+export async function renderMovesPdf(table: MovesTable): Promise<Uint8Array> {
+	const { head, rows, locale } = table;
 	const total = rows.reduce((s, r) => s + r[1], 0);
 	const doc = {
 		pageSize: 'A4',
 		pageMargins: [40, 48, 40, 48],
-		info: { title: exportTitle(detail, locale), creator: 'Trụ sở' },
+		info: { title: table.title, creator: 'Trụ sở' },
 		defaultStyle: { font: PDF_FONT, fontSize: 9 },
 		content: [
-			{ text: exportTitle(detail, locale), fontSize: 15, bold: true, margin: [0, 0, 0, 4] },
-			{ text: wardName, fontSize: 11 },
+			{ text: table.title, fontSize: 15, bold: true, margin: [0, 0, 0, 4] },
+			{ text: table.wardName, fontSize: 11 },
 			{
-				text: `${translate(locale, 'plans.moves.date')}: ${formatDate(at, locale)}`,
+				text: `${translate(locale, 'plans.moves.date')}: ${formatDate(new Date(table.at), locale)}`,
 				margin: [0, 0, 0, 10]
 			},
 			rows.length
@@ -108,6 +123,25 @@ export async function exportMovesPdf(
 				: { text: translate(locale, 'plans.moves.empty') }
 		]
 	};
-	const buf = await renderPdf(doc);
-	return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+	return renderPdf(doc);
+}
+
+/** The move list as an XLSX workbook (on the calling thread; the route renders on a worker). */
+export function exportMovesXlsx(
+	detail: Pick<ScenarioDetail, 'built' | 'moves' | 'name'>,
+	wardName: string,
+	locale: Locale,
+	at: Date = new Date()
+): Promise<Uint8Array> {
+	return renderMovesXlsx(movesTable(detail, wardName, locale, at));
+}
+
+/** The move list as an A4 PDF (on the calling thread; the route renders on a worker). */
+export function exportMovesPdf(
+	detail: Pick<ScenarioDetail, 'built' | 'moves' | 'name'>,
+	wardName: string,
+	locale: Locale,
+	at: Date = new Date()
+): Promise<Uint8Array> {
+	return renderMovesPdf(movesTable(detail, wardName, locale, at));
 }

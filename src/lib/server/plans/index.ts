@@ -20,7 +20,8 @@
  * fingerprint), `metrics.ts` (figures and violations in words), `scenarios.ts` (list, detail,
  * create, settings, store, delete), `run.ts` (solving through the queue), `edit.ts` (manual
  * edits and reset), `apply.ts` (the current arrangement), `stack.ts` (the stack plan),
- * `export.ts` (the move list as XLSX/PDF) and `api.ts` (the JSON API's view).
+ * `export.ts` (the move list as XLSX/PDF), `api.ts` (the JSON API's view), `view.ts` (what
+ * the plan pages show) and `settings-form.ts` (settings to and from the settings form).
  */
 export {
 	applyConsequences,
@@ -78,7 +79,7 @@ export {
 	solveNewScenario,
 	solveScenario
 } from './run';
-export { editPlan, previewEdit, resetScenario, type PlanEdit } from './edit';
+export { editPlan, moveFormTheirs, previewEdit, resetScenario, type PlanEdit } from './edit';
 export {
 	appliedArrangementByUnit,
 	appliedSeats,
@@ -87,5 +88,19 @@ export {
 	type ArrangementUnit
 } from './apply';
 export { stackPlan, type StackBuilding, type StackRoom, type StackSegment } from './stack';
-export { exportMovesPdf, exportMovesXlsx, moveRows } from './export';
+export { exportMovesPdf, exportMovesXlsx, moveRows, movesTable, type MovesTable } from './export';
+export { busyPage, movesFile, type MovesFormat } from './export-pool';
 export { scenarioForApi, scenariosForApi } from './api';
+export {
+	chosenBuilding,
+	MOVE_SORTS,
+	MOVES_PAGE_SIZE,
+	movesPage,
+	plansOverview,
+	scenarioVersion,
+	scenarioView,
+	type MoveSort,
+	type MoveView,
+	type ScenarioView
+} from './view';
+export { settingsFormValues, settingsFromForm, type SettingsFormData } from './settings-form';

@@ -8,7 +8,10 @@ import {
 	type Violation
 } from '../../allocation/types';
 import { formatNumber, translate, type Locale } from '../../i18n';
+import { normalisePlan } from '../../plans/edit-check';
 import { violationMessage } from '../../plans/violation-text';
+
+export { normalisePlan };
 import type { BuiltInstance } from './instance';
 export interface UnitOutcome {
 	key: string;
@@ -67,29 +70,6 @@ export interface PlanMetrics {
 
 /** Plan rows as stored: persons and area per (unit, room). */
 export type PlanRow = Assignment & { manual?: boolean };
-
-/** Adds up rows of the same (unit, room) and drops rows with nobody. */
-export function normalisePlan<T extends PersonsEntry & { areaM2?: number }>(
-	plan: readonly T[]
-): Assignment[] {
-	const sums = new Map<string, Assignment>();
-	for (const a of plan) {
-		const k = `${a.unitId}|${a.roomId}`;
-		const prev = sums.get(k);
-		if (prev) {
-			prev.persons += a.persons;
-			prev.areaM2 += a.areaM2 ?? 0;
-		} else {
-			sums.set(k, {
-				unitId: a.unitId,
-				roomId: a.roomId,
-				persons: a.persons,
-				areaM2: a.areaM2 ?? 0
-			});
-		}
-	}
-	return [...sums.values()].filter((a) => a.persons > 0);
-}
 
 /** How many units are marked "furthest below the norm": the worst three shares (ties kept). */
 export const FURTHEST_BELOW_COUNT = 3;

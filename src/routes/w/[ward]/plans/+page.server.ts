@@ -1,20 +1,15 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { AllocationInputError, DEFAULT_WEIGHTS } from '$lib/allocation';
-import { warmUpOffThread } from '$lib/server/plans/solve-pool';
-import { NON_WORK_ROOM_TYPES } from '$lib/constants';
 import { translate } from '$lib/i18n';
 import { cached } from '$lib/server/core/cache';
 import { parseForm } from '$lib/server/core/forms';
 import {
-	appliedArrangementByUnit,
-	buildInstance,
 	createScenario,
 	deleteScenario,
-	listScenarios,
-	PlansError,
 	discardUnsolved,
-	queueNewScenario,
-	UNUSABLE_ROOM_TYPES
+	plansOverview,
+	PlansError,
+	queueNewScenario
 } from '$lib/server/plans';
 import { actorOf } from '$lib/server/core/request';
 import { QueueFullError, queueFullMessage } from '$lib/server/jobs';
@@ -60,43 +55,6 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		deleted: url.searchParams.has('deleted')
 	};
 };
-
-/** The ward's instance summary, its scenarios with their figures and the current arrangement. */
-function plansOverview(db: App.Locals['db'], wardId: number) {
-	const built = buildInstance(db, wardId);
-	// Somebody about to solve: let V8 optimise HiGHS on this ward's problem meanwhile (once per
-	// process, on a worker thread), so that the first "Giải" does not take three times as long.
-	void warmUpOffThread(built.instance);
-	const usable = built.rooms.filter((r) => r.usable);
-	return {
-		summary: {
-			units: built.units.length,
-			people: built.units.reduce((s, u) => s + u.headcount, 0),
-			entitledM2: built.units.reduce((s, u) => s + u.normAreaM2, 0),
-			rooms: built.rooms.length,
-			usable: usable.length,
-			usableAreaM2: usable.reduce((s, r) => s + r.areaM2, 0),
-			normSetName: built.normSetName,
-			minAreaPerPersonM2: built.settings.minAreaPerPersonM2,
-			maxUnitsPerRoom: built.settings.maxUnitsPerRoom,
-			groundFloorUnits: built.units.filter((u) => u.groundFloorOnly).map((u) => u.name),
-			lockedRooms: built.rooms.filter((r) => r.lockedUnitKey).length,
-			unusableTypes: [...UNUSABLE_ROOM_TYPES],
-			nonWorkTypes: [...NON_WORK_ROOM_TYPES]
-		},
-		scenarios: listScenarios(db, wardId).map(({ metrics, ...s }) => ({
-			id: s.id,
-			name: s.name,
-			status: s.status,
-			stale: s.stale,
-			objective: s.objective,
-			createdAt: s.createdAt,
-			appliedAt: s.appliedAt,
-			metrics: { ...metrics, units: [] }
-		})),
-		arrangement: appliedArrangementByUnit(db, wardId)
-	};
-}
 
 export const actions: Actions = {
 	create: async ({ request, locals }) => {

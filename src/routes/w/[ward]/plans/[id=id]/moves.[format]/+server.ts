@@ -1,19 +1,18 @@
-import { error } from '@sveltejs/kit';
-import { exportMovesXlsx, getScenario } from '$lib/server/plans';
+import { download, notFound, wardOf } from '$lib/server/http';
+import { busyPage, movesFile } from '$lib/server/plans';
 import type { RequestHandler } from './$types';
 
-/** GET /w/{ward}/plans/{id}/moves.xlsx: the move list of a scenario as a workbook. */
+/**
+ * GET /w/{ward}/plans/{id}/moves.xlsx and moves.pdf: the move list of a scenario, rendered on a
+ * worker thread through the fair queue; 503 "busy, position N" while it waits for its turn.
+ */
 export const GET: RequestHandler = async ({ locals, params }) => {
+	const format = params.format;
+	if (format !== 'xlsx' && format !== 'pdf') notFound(locals.locale);
+	const ward = wardOf(locals);
 	const id = Number(params.id);
-	const ward = locals.ward!;
-	const detail = Number.isInteger(id) ? getScenario(locals.db, ward.id, id, locals.locale) : null;
-	if (!detail) error(404, 'Not found');
-	const body = await exportMovesXlsx(detail, ward.name, locals.locale);
-	return new Response(new Uint8Array(body), {
-		headers: {
-			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-			'content-disposition': `attachment; filename="${ward.code}-plan-${id}-moves.xlsx"`,
-			'cache-control': 'no-store'
-		}
-	});
+	const file = await movesFile(locals.db, ward, id, format, locals.locale);
+	if (!file) notFound(locals.locale);
+	if ('busy' in file) return busyPage(file.busy, file.position, locals.locale);
+	return download(file.bytes, format, `${ward.code}-plan-${id}-moves`);
 };
