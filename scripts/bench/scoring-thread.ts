@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { openDatabase } from '../../src/lib/server/db/connection';
 import { seedSample } from '../../src/lib/server/db/seed/index';
 import { seedSynthetic } from '../../src/lib/server/db/seed/synthetic';

@@ -1,16 +1,12 @@
 import { cached } from '$lib/server/core/cache';
+import { listQuery, wardOf } from '$lib/server/http';
 import { allSites, listSites, wardGeo } from '$lib/server/sites';
 import { latestRunScores } from '$lib/server/sites/scoring';
 import type { PageServerLoad } from './$types';
 
-const SORTS = ['code', 'name', 'area'] as const;
-
 export const load: PageServerLoad = ({ locals, url }) => {
-	const ward = locals.ward!;
-	const q = url.searchParams.get('q')?.slice(0, 100) ?? '';
-	const sortParam = url.searchParams.get('sort');
-	const sort = SORTS.find((s) => s === sortParam) ?? 'code';
-	const page = Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1);
+	const ward = wardOf(locals);
+	const { q, sort, page } = listQuery(url, ['code', 'name', 'area']);
 	// The map layer and the latest run's scores (parsed from a large JSON) are reused while the
 	// database is unchanged (see $lib/server/cache).
 	const scores = cached(locals.db, `sites-run-scores:${ward.id}`, () =>

@@ -1,26 +1,16 @@
-import { error, redirect } from '@sveltejs/kit';
-import {
-	ConflictError,
-	conflictFailure,
-	formVersion,
-	rowFormValues
-} from '$lib/server/core/concurrency';
-import { failField, formValues } from '$lib/server/core/forms';
-import {
-	chosenFiles,
-	PhotoError,
-	removePhotoFiles,
-	storePhotos
-} from '$lib/server/inventory/photos';
+import { redirect } from '@sveltejs/kit';
+import { rowFormValues } from '$lib/server/core/concurrency';
 import { actorOf } from '$lib/server/core/request';
-import { readSiteForm } from '../site-form.server';
+import { notFound, recordId, runAction, wardOf } from '$lib/server/http';
+import { chosenFiles, removePhotoFiles, storePhotos } from '$lib/server/inventory/photos';
 import {
 	addSitePhotos,
 	deleteSite,
 	deleteSitePhoto,
 	getSiteDetail,
-	SiteError,
+	resolveGeometry,
 	siteFormValues,
+	siteValues,
 	type Site,
 	updateSite,
 	wardGeo
@@ -32,19 +22,13 @@ import {
 	screenSite,
 	siteContext
 } from '$lib/server/sites/scoring';
-import { translate } from '$lib/i18n';
+import { siteFormSchema } from '$lib/schemas/sites';
 import type { Actions, PageServerLoad } from './$types';
 
-function siteId(raw: string): number {
-	const id = Number(raw);
-	if (!Number.isInteger(id) || id < 1) error(404, 'Not found');
-	return id;
-}
-
 export const load: PageServerLoad = ({ locals, params }) => {
-	const wardId = locals.ward!.id;
-	const site = getSiteDetail(locals.db, wardId, siteId(params.id));
-	if (!site) error(404, 'Not found');
+	const wardId = wardOf(locals).id;
+	const site = getSiteDetail(locals.db, wardId, Number(params.id));
+	if (!site) notFound(locals.locale);
 	const ctx = siteContext(locals.db, wardId);
 	const active = listCriteria(locals.db, wardId).filter((c) => c.active);
 	return {
@@ -58,95 +42,66 @@ export const load: PageServerLoad = ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	update: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		const form = readSiteForm(data, locals.locale, 'site');
-		if (!form.ok) return form.failure;
-		try {
-			updateSite(
+	update: async (event) => {
+		const { locals, params } = event;
+		const ward = wardOf(locals);
+		return runAction(
+			event,
+			siteFormSchema,
+			({ data, version }) => {
+				const values = siteValues(data, resolveGeometry(data));
+				updateSite(locals.db, actorOf(locals), ward.id, Number(params.id), values, version);
+				redirect(303, `/w/${ward.code}/sites/${params.id}?saved=1`);
+			},
+			{
+				form: 'site',
+				// The stored site as the form shows it (costs in billions, the point as c1/c2).
+				theirs: (e) => (e.current ? rowFormValues(siteFormValues(e.current as Site)) : {})
+			}
+		);
+	},
+	delete: async (event) => {
+		const { locals, params } = event;
+		const ward = wardOf(locals);
+		return runAction(event, null, async () => {
+			const removed = deleteSite(locals.db, actorOf(locals), ward.id, Number(params.id));
+			await removePhotoFiles(removed);
+			redirect(303, `/w/${ward.code}/sites`);
+		});
+	},
+	photos: async (event) => {
+		const { locals, params } = event;
+		const ward = wardOf(locals);
+		const id = Number(params.id);
+		return runAction(
+			event,
+			null,
+			async ({ formData }) => {
+				const stored = await storePhotos(chosenFiles(formData, 'photos'), ward.id);
+				try {
+					addSitePhotos(locals.db, actorOf(locals), ward.id, id, stored);
+				} catch (e) {
+					await removePhotoFiles(stored);
+					throw e;
+				}
+				redirect(303, `/w/${ward.code}/sites/${id}?saved=1`);
+			},
+			{ form: 'photos' }
+		);
+	},
+	deletePhoto: async (event) => {
+		const { locals, params } = event;
+		const ward = wardOf(locals);
+		return runAction(event, null, async ({ values }) => {
+			const removed = deleteSitePhoto(
 				locals.db,
 				actorOf(locals),
-				locals.ward!.id,
-				siteId(params.id),
-				form.values,
-				formVersion(data)
+				ward.id,
+				Number(params.id),
+				recordId(values.photoId) ?? -1
 			);
-		} catch (e) {
-			if (e instanceof ConflictError) {
-				return conflictFailure(locals.db, locals.locale, e, form.typed, {
-					form: 'site',
-					theirs: e.current ? rowFormValues(siteFormValues(e.current as Site)) : undefined
-				});
-			}
-			if (e instanceof SiteError && e.code === 'duplicate-code') {
-				return failField(
-					form.typed,
-					'code',
-					translate(locals.locale, 'err.duplicateCode'),
-					locals.locale,
-					'site'
-				);
-			}
-			if (e instanceof SiteError && e.code === 'not-found') error(404, 'Not found');
-			throw e;
-		}
-		redirect(303, `/w/${locals.ward!.code}/sites/${params.id}?saved=1`);
-	},
-	delete: async ({ locals, params }) => {
-		let removed;
-		try {
-			removed = deleteSite(locals.db, actorOf(locals), locals.ward!.id, siteId(params.id));
-		} catch (e) {
-			if (e instanceof SiteError) error(404, 'Not found');
-			throw e;
-		}
-		await removePhotoFiles(removed);
-		redirect(303, `/w/${locals.ward!.code}/sites`);
-	},
-	photos: async ({ request, locals, params }) => {
-		const ward = locals.ward!;
-		const id = siteId(params.id);
-		const data = await request.formData();
-		let stored;
-		try {
-			stored = await storePhotos(chosenFiles(data, 'photos'), ward.id);
-		} catch (e) {
-			if (e instanceof PhotoError) {
-				return failField(
-					formValues(data),
-					'photos',
-					translate(locals.locale, e.key, e.params),
-					locals.locale,
-					'photos'
-				);
-			}
-			throw e;
-		}
-		try {
-			addSitePhotos(locals.db, actorOf(locals), ward.id, id, stored);
-		} catch (e) {
-			await removePhotoFiles(stored);
-			if (e instanceof SiteError) error(404, 'Not found');
-			throw e;
-		}
-		redirect(303, `/w/${ward.code}/sites/${id}?saved=1`);
-	},
-	deletePhoto: async ({ request, locals, params }) => {
-		const photoId = Number((await request.formData()).get('photoId'));
-		let removed;
-		try {
-			removed = deleteSitePhoto(
-				locals.db,
-				actorOf(locals),
-				locals.ward!.id,
-				siteId(params.id),
-				Number.isInteger(photoId) ? photoId : -1
-			);
-		} catch (e) {
-			if (e instanceof SiteError) error(404, 'Not found');
-			throw e;
-		}
-		await removePhotoFiles([removed]);
-		redirect(303, `/w/${locals.ward!.code}/sites/${params.id}`);
+			await removePhotoFiles([removed]);
+			redirect(303, `/w/${ward.code}/sites/${params.id}`);
+		});
 	}
 };

@@ -1,21 +1,17 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { cached } from '$lib/server/core/cache';
 import { criteriaValues, pageOf, pageParam } from '$lib/server/sites/scoring-run-view';
 import { decisionOf } from '$lib/server/sites/scoring-view';
-import { wardOf } from '$lib/server/http';
-import { ConflictError, conflictFailure, formVersion } from '$lib/server/core/concurrency';
-import { parseForm } from '$lib/server/core/forms';
+import { recordId, runAction, wardOf } from '$lib/server/http';
 import { actorOf } from '$lib/server/core/request';
 import {
 	addComputedCriterion,
 	COMPUTED_SOURCES,
 	deleteCriterion,
 	listCriteria,
-	ScoringError,
 	updateCriterion
 } from '$lib/server/sites/scoring';
 import { addCriterionSchema, criterionSchema } from '$lib/schemas/sites';
-import { translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -38,47 +34,42 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	update: async ({ request, locals }) => {
-		const data = await request.formData();
-		const parsed = parseForm(criterionSchema, data, locals.locale, 'criterion');
-		if (!parsed.ok) return parsed.failure;
-		try {
-			updateCriterion(locals.db, actorOf(locals), locals.ward!.id, parsed.data, formVersion(data));
-		} catch (e) {
-			if (e instanceof ConflictError) {
-				return conflictFailure(locals.db, locals.locale, e, parsed.values, { form: 'criterion' });
-			}
-			if (e instanceof ScoringError) error(404, 'Not found');
-			throw e;
-		}
-		redirect(303, `/w/${locals.ward!.code}/sites/criteria?saved=1`);
+	update: async (event) => {
+		const { locals } = event;
+		const ward = wardOf(locals);
+		return runAction(
+			event,
+			criterionSchema,
+			({ data, version }) => {
+				updateCriterion(locals.db, actorOf(locals), ward.id, data, version);
+				redirect(303, `/w/${ward.code}/sites/criteria?saved=1`);
+			},
+			{ form: 'criterion' }
+		);
 	},
-	add: async ({ request, locals }) => {
-		const parsed = parseForm(addCriterionSchema, await request.formData(), locals.locale, 'add');
-		if (!parsed.ok) return parsed.failure;
-		try {
-			addComputedCriterion(locals.db, actorOf(locals), locals.ward!.id, parsed.data.source);
-		} catch (e) {
-			if (e instanceof ScoringError) {
-				return fail(400, {
-					values: parsed.values,
-					errors: { source: translate(locals.locale, 'criteria.duplicate') },
-					message: translate(locals.locale, 'criteria.duplicate'),
-					form: 'add'
-				});
+	add: async (event) => {
+		const { locals } = event;
+		const ward = wardOf(locals);
+		return runAction(
+			event,
+			addCriterionSchema,
+			({ data }) => {
+				addComputedCriterion(locals.db, actorOf(locals), ward.id, data.source);
+				redirect(303, `/w/${ward.code}/sites/criteria?saved=1`);
+			},
+			{
+				form: 'add',
+				messages: { duplicate: 'criteria.duplicate', 'unknown-source': 'criteria.duplicate' },
+				fields: { duplicate: 'source', 'unknown-source': 'source' }
 			}
-			throw e;
-		}
-		redirect(303, `/w/${locals.ward!.code}/sites/criteria?saved=1`);
+		);
 	},
-	delete: async ({ request, locals }) => {
-		const id = Number((await request.formData()).get('id'));
-		try {
-			deleteCriterion(locals.db, actorOf(locals), locals.ward!.id, Number.isInteger(id) ? id : -1);
-		} catch (e) {
-			if (e instanceof ScoringError) error(404, 'Not found');
-			throw e;
-		}
-		redirect(303, `/w/${locals.ward!.code}/sites/criteria?saved=1`);
+	delete: async (event) => {
+		const { locals } = event;
+		const ward = wardOf(locals);
+		return runAction(event, null, ({ values }) => {
+			deleteCriterion(locals.db, actorOf(locals), ward.id, recordId(values.id) ?? -1);
+			redirect(303, `/w/${ward.code}/sites/criteria?saved=1`);
+		});
 	}
 };

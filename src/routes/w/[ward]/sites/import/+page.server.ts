@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { IoError, parseTable } from '$lib/server/io';
 import { formValues, parseForm } from '$lib/server/core/forms';
 import { actorOf } from '$lib/server/core/request';
+import { wardOf } from '$lib/server/http';
 import {
 	importSites,
 	parseSitesGeoJson,
@@ -19,7 +20,7 @@ export const load: PageServerLoad = () => ({ columns: SITE_CSV_COLUMNS });
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
-		const ward = locals.ward!;
+		const ward = wardOf(locals);
 		const data = await request.formData();
 		const parsed = parseForm(siteImportOptionsSchema, data, locals.locale);
 		if (!parsed.ok) return parsed.failure;
