@@ -196,7 +196,9 @@ export const vi = {
 	'dossier.err.supportRow': 'Nhập đủ lĩnh vực, số người và thời gian.',
 	'dossier.err.refused': 'Chưa lưu số liệu hồ sơ — hãy sửa các mục được đánh dấu.',
 	'proposals.err.no-justification':
-		'Chưa thể gửi: địa điểm chọn không phải địa điểm xếp hạng nhất mà chưa nêu lý do lựa chọn (mục “Số liệu hồ sơ đề xuất”).'
+		'Chưa thể gửi: địa điểm chọn không phải địa điểm xếp hạng nhất mà chưa nêu lý do lựa chọn (mục “Số liệu hồ sơ đề xuất”).',
+	'proposals.err.busy':
+		'Máy chủ đang bận, vị trí {position} trong hàng đợi. Hồ sơ chưa được gửi; vui lòng gửi lại sau ít phút.'
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -395,5 +397,7 @@ export const en: Record<keyof typeof vi, string> = {
 	'dossier.err.supportRow': 'Give the field, persons and duration.',
 	'dossier.err.refused': 'Dossier figures not saved — fix the marked fields.',
 	'proposals.err.no-justification':
-		'Cannot submit: the chosen site is not the top-ranked one and no justification is written ("Dossier figures").'
+		'Cannot submit: the chosen site is not the top-ranked one and no justification is written ("Dossier figures").',
+	'proposals.err.busy':
+		'The server is busy, position {position} in the queue. The proposal was not submitted; please submit again in a few minutes.'
 };

@@ -69,6 +69,17 @@ export function getProposal(db: DbLike, wardId: number | null, id: number) {
 	return { ...row, state: parseState(row.draftJson) };
 }
 
+/** The proposal's row version now (what its edit forms send back), null when there is none. */
+export function proposalVersion(db: DbLike, wardId: number, id: number): number | null {
+	return (
+		db
+			.select({ version: proposals.version })
+			.from(proposals)
+			.where(and(eq(proposals.id, id), eq(proposals.wardId, wardId)))
+			.get()?.version ?? null
+	);
+}
+
 export interface VersionRow {
 	id: number;
 	number: number;

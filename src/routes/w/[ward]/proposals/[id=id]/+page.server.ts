@@ -2,16 +2,10 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { translate, type MessageKey } from '$lib/i18n';
 import { SECTION_KEYS, type PacketDraft, type SectionKey } from '$lib/packet';
 import { draftSchema } from '$lib/packet/forms';
-import { versionFiles } from '$lib/server/export';
+import { PacketQueueBusyError, versionFiles } from '$lib/server/export';
 import { cached } from '$lib/server/core/cache';
 import { parseForm } from '$lib/server/core/forms';
-import {
-	ConflictError,
-	conflictFailure,
-	currentVersion,
-	formVersion
-} from '$lib/server/core/concurrency';
-import { proposals } from '$lib/server/db/schema';
+import { ConflictError, conflictFailure, formVersion } from '$lib/server/core/concurrency';
 import {
 	EDITABLE,
 	ProposalError,
@@ -22,6 +16,7 @@ import {
 	listDecisions,
 	listVersions,
 	pageSnapshot,
+	proposalVersion,
 	reassemble,
 	recomputeCheck,
 	saveDraft,
@@ -65,7 +60,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	return {
 		...rest,
 		/** The proposal's version, sent back by the draft form (optimistic concurrency). */
-		proposalVersion: currentVersion(locals.db, proposals, id),
+		proposalVersion: proposalVersion(locals.db, wardId, id),
 		snapshot: snapshot && pageSnapshot(snapshot, expand),
 		print: url.searchParams.get('print') === '1',
 		// Only the draft form (editors of an editable proposal) chooses a site.
@@ -137,6 +132,10 @@ function refused(locals: App.Locals, e: unknown) {
 	// The packet queue is full: nothing was submitted.
 	if (e instanceof QueueFullError) {
 		return fail(503, { message: queueFullMessage(e, locals.locale) });
+	}
+	// No free slot to render the packet: answered at once, nothing submitted.
+	if (e instanceof PacketQueueBusyError) {
+		return fail(503, { message: translate(locals.locale, 'proposals.err.busy', e.params) });
 	}
 	if (e instanceof ProposalError) {
 		return fail(409, {

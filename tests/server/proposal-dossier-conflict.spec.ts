@@ -17,7 +17,7 @@ import { getProposal } from '$lib/server/proposals';
 import { dossierView, saveDossier } from '$lib/server/proposals/dossier';
 import { dossierFormValues } from '$lib/server/proposals/dossier-form';
 import { dossierFormSchema } from '$lib/schemas/dossier';
-import { actions } from './+page.server';
+import { actions } from '../../src/routes/w/[ward]/proposals/[id=id]/+page.server';
 
 let db: Db;
 let wardId: number;
