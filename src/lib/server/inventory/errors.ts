@@ -6,6 +6,12 @@ import { translate, type Locale, type MessageKey } from '../../i18n';
 export type InventoryErrorCode =
 	'duplicate-code' | 'not-found' | 'invalid-unit' | 'has-children' | 'implausible' | 'grade';
 
+/** The message of a code whose error names none (so the route toolkit can show it). */
+const DEFAULT_KEYS: Partial<Record<InventoryErrorCode, MessageKey>> = {
+	'duplicate-code': 'err.duplicateCode',
+	'invalid-unit': 'err.invalidUnit'
+};
+
 /** A write refused for a reason the user can fix (duplicate code, unknown parent …). */
 export class InventoryError extends DomainError<InventoryErrorCode> {
 	constructor(
@@ -15,7 +21,7 @@ export class InventoryError extends DomainError<InventoryErrorCode> {
 		key?: MessageKey,
 		params?: Record<string, string | number>
 	) {
-		super(code, field, key, params);
+		super(code, field, key ?? DEFAULT_KEYS[code], params);
 	}
 
 	/** The message key (the name this class used before DomainError's `messageKey`). */

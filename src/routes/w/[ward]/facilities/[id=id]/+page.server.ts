@@ -1,30 +1,22 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import {
 	createBuilding,
 	deleteFacility,
 	getFacilityDetail,
-	InventoryError,
 	updateFacility
 } from '$lib/server/inventory/facilities';
-import { ConflictError, conflictFailure, formVersion } from '$lib/server/core/concurrency';
-import { failField, parseForm } from '$lib/server/core/forms';
 import { actorOf } from '$lib/server/core/request';
 import { removePhotoFiles } from '$lib/server/inventory/photos';
+import { notFound, runAction, wardOf } from '$lib/server/http';
 import { buildingSchema, facilitySchema } from '$lib/schemas/inventory';
-import { translate } from '$lib/i18n';
 import { cached } from '$lib/server/core/cache';
 import type { Actions, PageServerLoad } from './$types';
 
-function facilityId(raw: string): number {
-	const id = Number(raw);
-	if (!Number.isInteger(id) || id < 1) error(404, 'Not found');
-	return id;
-}
-
 export const load: PageServerLoad = ({ locals, params }) => {
-	const id = facilityId(params.id);
-	const wardId = locals.ward!.id;
-	// Reused while the database is unchanged (see $lib/server/cache).
+	// The [id=id] matcher has checked the id.
+	const id = Number(params.id);
+	const wardId = wardOf(locals).id;
+	// Reused while the database is unchanged (see $lib/server/core/cache).
 	const facility = cached(locals.db, `facility-page:${wardId}:${id}`, () => {
 		const detail = getFacilityDetail(locals.db, wardId, id);
 		return (
@@ -38,75 +30,43 @@ export const load: PageServerLoad = ({ locals, params }) => {
 			}
 		);
 	});
-	if (!facility) error(404, 'Not found');
+	if (!facility) notFound(locals.locale);
 	return { facility };
 };
 
 export const actions: Actions = {
-	update: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		const parsed = parseForm(facilitySchema, data, locals.locale, 'facility');
-		if (!parsed.ok) return parsed.failure;
-		try {
-			updateFacility(
-				locals.db,
-				actorOf(locals),
-				locals.ward!.id,
-				facilityId(params.id),
-				parsed.data,
-				formVersion(data)
-			);
-		} catch (e) {
-			if (e instanceof ConflictError) {
-				return conflictFailure(locals.db, locals.locale, e, parsed.values, { form: 'facility' });
-			}
-			if (e instanceof InventoryError && e.code === 'duplicate-code') {
-				return failField(
-					parsed.values,
-					'code',
-					translate(locals.locale, 'err.duplicateCode'),
-					locals.locale,
-					'facility'
-				);
-			}
-			if (e instanceof InventoryError && e.code === 'not-found') error(404, 'Not found');
-			throw e;
-		}
-		redirect(303, `/w/${locals.ward!.code}/facilities/${params.id}?saved=1`);
-	},
+	update: (event) =>
+		runAction(
+			event,
+			facilitySchema,
+			({ data, version }) => {
+				const { locals, params } = event;
+				const ward = wardOf(locals);
+				updateFacility(locals.db, actorOf(locals), ward.id, Number(params.id), data, version);
+				redirect(303, `/w/${ward.code}/facilities/${params.id}?saved=1`);
+			},
+			{ form: 'facility' }
+		),
 	delete: async ({ locals, params }) => {
-		const id = facilityId(params.id);
-		const detail = getFacilityDetail(locals.db, locals.ward!.id, id);
-		if (!detail) error(404, 'Not found');
-		deleteFacility(locals.db, actorOf(locals), locals.ward!.id, id);
+		const ward = wardOf(locals);
+		const id = Number(params.id);
+		const detail = getFacilityDetail(locals.db, ward.id, id);
+		if (!detail) notFound(locals.locale);
+		deleteFacility(locals.db, actorOf(locals), ward.id, id);
 		await removePhotoFiles(detail.buildings.flatMap((b) => b.surveys.flatMap((s) => s.photos)));
-		redirect(303, `/w/${locals.ward!.code}/facilities`);
+		redirect(303, `/w/${ward.code}/facilities`);
 	},
-	addBuilding: async ({ request, locals, params }) => {
-		const parsed = parseForm(buildingSchema, await request.formData(), locals.locale, 'building');
-		if (!parsed.ok) return parsed.failure;
-		let bid: number;
-		try {
-			bid = createBuilding(
-				locals.db,
-				actorOf(locals),
-				locals.ward!.id,
-				facilityId(params.id),
-				parsed.data
-			).id;
-		} catch (e) {
-			if (e instanceof InventoryError && e.code === 'duplicate-code') {
-				return failField(
-					parsed.values,
-					'code',
-					translate(locals.locale, 'err.duplicateCode'),
-					locals.locale,
-					'building'
-				);
-			}
-			if (e instanceof InventoryError && e.code === 'not-found') error(404, 'Not found');
-			throw e;
-		}
-		redirect(303, `/w/${locals.ward!.code}/facilities/${params.id}/buildings/${bid}`);
-	}
+	addBuilding: (event) =>
+		runAction(
+			event,
+			buildingSchema,
+			({ data }) => {
+				const { locals, params } = event;
+				const ward = wardOf(locals);
+				const facilityId = Number(params.id);
+				const bid = createBuilding(locals.db, actorOf(locals), ward.id, facilityId, data).id;
+				redirect(303, `/w/${ward.code}/facilities/${params.id}/buildings/${bid}`);
+			},
+			{ form: 'building' }
+		)
 };

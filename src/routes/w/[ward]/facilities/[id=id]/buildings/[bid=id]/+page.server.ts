@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import {
 	createRoom,
 	createSurvey,
@@ -6,39 +6,26 @@ import {
 	deleteRoom,
 	deleteSurvey,
 	getFacilityDetail,
-	InventoryError,
-	inventoryErrorField,
 	listUnits,
 	updateBuilding
 } from '$lib/server/inventory/facilities';
-import { ConflictError, conflictFailure, formVersion } from '$lib/server/core/concurrency';
-import { failField, formValues, parseForm } from '$lib/server/core/forms';
 import { actorOf } from '$lib/server/core/request';
 import {
 	chosenFiles,
 	MAX_PHOTO_MB,
-	PhotoError,
 	removePhotoFiles,
 	storePhotos
 } from '$lib/server/inventory/photos';
+import { notFound, recordId, runAction, wardOf } from '$lib/server/http';
 import { buildingSchema, roomSchema, surveySchema } from '$lib/schemas/inventory';
 import { deriveDangerLevel, ratingsFromSurvey } from '$lib/condition';
-import { translate } from '$lib/i18n';
-import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
-function ids(params: { id: string; bid: string }) {
-	const id = Number(params.id);
-	const bid = Number(params.bid);
-	if (!Number.isInteger(id) || !Number.isInteger(bid)) error(404, 'Not found');
-	return { id, bid };
-}
-
+/** The facility and building of the address (else 404); the matchers checked the ids. */
 function loadBuilding(locals: App.Locals, params: { id: string; bid: string }) {
-	const { id, bid } = ids(params);
-	const facility = getFacilityDetail(locals.db, locals.ward!.id, id);
-	const building = facility?.buildings.find((b) => b.id === bid);
-	if (!facility || !building) error(404, 'Not found');
+	const facility = getFacilityDetail(locals.db, wardOf(locals).id, Number(params.id));
+	const building = facility?.buildings.find((b) => b.id === Number(params.bid));
+	if (!facility || !building) notFound(locals.locale);
 	return { facility, building };
 }
 
@@ -54,109 +41,86 @@ export const load: PageServerLoad = ({ locals, params }) => {
 				governing: deriveDangerLevel(ratingsFromSurvey(s))
 			}))
 		},
-		units: listUnits(locals.db, locals.ward!.id),
+		units: listUnits(locals.db, wardOf(locals).id),
 		maxPhotoMb: MAX_PHOTO_MB
 	};
 };
 
 const here = (locals: App.Locals, params: { id: string; bid: string }) =>
-	`/w/${locals.ward!.code}/facilities/${params.id}/buildings/${params.bid}`;
+	`/w/${wardOf(locals).code}/facilities/${params.id}/buildings/${params.bid}`;
 
 export const actions: Actions = {
-	update: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		const parsed = parseForm(buildingSchema, data, locals.locale, 'building');
-		if (!parsed.ok) return parsed.failure;
-		loadBuilding(locals, params);
-		try {
-			updateBuilding(
-				locals.db,
-				actorOf(locals),
-				locals.ward!.id,
-				ids(params).bid,
-				parsed.data,
-				formVersion(data)
-			);
-		} catch (e) {
-			if (e instanceof ConflictError) {
-				return conflictFailure(locals.db, locals.locale, e, parsed.values, { form: 'building' });
-			}
-			const bad = inventoryErrorField(e, locals.locale);
-			if (bad) return failField(parsed.values, bad.field, bad.message, locals.locale, 'building');
-			throw e;
-		}
-		redirect(303, `${here(locals, params)}?saved=1`);
-	},
+	update: (event) =>
+		runAction(
+			event,
+			buildingSchema,
+			({ data, version }) => {
+				const { locals, params } = event;
+				const { building } = loadBuilding(locals, params);
+				updateBuilding(locals.db, actorOf(locals), wardOf(locals).id, building.id, data, version);
+				redirect(303, `${here(locals, params)}?saved=1`);
+			},
+			{ form: 'building' }
+		),
 	delete: async ({ locals, params }) => {
 		const { building } = loadBuilding(locals, params);
-		deleteBuilding(locals.db, actorOf(locals), locals.ward!.id, building.id);
+		deleteBuilding(locals.db, actorOf(locals), wardOf(locals).id, building.id);
 		await removePhotoFiles(building.surveys.flatMap((s) => s.photos));
-		redirect(303, `/w/${locals.ward!.code}/facilities/${params.id}`);
+		redirect(303, `/w/${wardOf(locals).code}/facilities/${params.id}`);
 	},
-	addRoom: async ({ request, locals, params }) => {
-		const parsed = parseForm(roomSchema, await request.formData(), locals.locale, 'room');
-		if (!parsed.ok) return parsed.failure;
-		loadBuilding(locals, params);
-		try {
-			createRoom(locals.db, actorOf(locals), locals.ward!.id, ids(params).bid, parsed.data);
-		} catch (e) {
-			const bad = inventoryErrorField(e, locals.locale);
-			if (bad) return failField(parsed.values, bad.field, bad.message, locals.locale, 'room');
-			throw e;
-		}
-		redirect(303, `${here(locals, params)}?saved=1#rooms`);
-	},
-	deleteRoom: async ({ request, locals, params }) => {
-		loadBuilding(locals, params);
-		const roomId = Number((await request.formData()).get('roomId'));
-		try {
-			deleteRoom(locals.db, actorOf(locals), locals.ward!.id, roomId);
-		} catch (e) {
-			if (e instanceof InventoryError) error(404, 'Not found');
-			throw e;
-		}
-		redirect(303, `${here(locals, params)}#rooms`);
-	},
-	addSurvey: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		const parsed = parseForm(surveySchema, data, locals.locale, 'survey');
-		if (!parsed.ok) return parsed.failure;
-		const { building } = loadBuilding(locals, params);
-		let stored;
-		try {
-			stored = await storePhotos(chosenFiles(data, 'photos'), locals.ward!.id);
-		} catch (e) {
-			if (e instanceof PhotoError) {
-				return fail(400, {
-					values: formValues(data),
-					errors: { photos: translate(locals.locale, e.key, e.params) },
-					message: translate(locals.locale, 'common.fixErrors'),
-					form: 'survey'
-				});
+	addRoom: (event) =>
+		runAction(
+			event,
+			roomSchema,
+			({ data }) => {
+				const { locals, params } = event;
+				const { building } = loadBuilding(locals, params);
+				createRoom(locals.db, actorOf(locals), wardOf(locals).id, building.id, data);
+				redirect(303, `${here(locals, params)}?saved=1#rooms`);
+			},
+			{ form: 'room' }
+		),
+	deleteRoom: (event) =>
+		runAction(event, null, ({ formData }) => {
+			const { locals, params } = event;
+			const { building } = loadBuilding(locals, params);
+			const roomId = recordId(formData.get('roomId'));
+			// Only a room of this building (another ward's or building's id is not found).
+			if (roomId === null || !building.rooms.some((r) => r.id === roomId)) {
+				notFound(locals.locale);
 			}
-			throw e;
-		}
-		try {
-			createSurvey(locals.db, actorOf(locals), locals.ward!.id, building.id, parsed.data, stored);
-		} catch (e) {
-			await removePhotoFiles(stored);
-			const bad = inventoryErrorField(e, locals.locale);
-			if (bad) return failField(parsed.values, bad.field, bad.message, locals.locale, 'survey');
-			throw e;
-		}
-		redirect(303, `${here(locals, params)}?saved=1#surveys`);
-	},
-	deleteSurvey: async ({ request, locals, params }) => {
-		loadBuilding(locals, params);
-		const surveyId = Number((await request.formData()).get('surveyId'));
-		let removed;
-		try {
-			removed = deleteSurvey(locals.db, actorOf(locals), locals.ward!.id, surveyId);
-		} catch (e) {
-			if (e instanceof InventoryError) error(404, 'Not found');
-			throw e;
-		}
-		await removePhotoFiles(removed);
-		redirect(303, `${here(locals, params)}#surveys`);
-	}
+			deleteRoom(locals.db, actorOf(locals), wardOf(locals).id, roomId);
+			redirect(303, `${here(locals, params)}#rooms`);
+		}),
+	addSurvey: (event) =>
+		runAction(
+			event,
+			surveySchema,
+			async ({ data, formData }) => {
+				const { locals, params } = event;
+				const { building } = loadBuilding(locals, params);
+				const wardId = wardOf(locals).id;
+				const stored = await storePhotos(chosenFiles(formData, 'photos'), wardId);
+				try {
+					createSurvey(locals.db, actorOf(locals), wardId, building.id, data, stored);
+				} catch (e) {
+					await removePhotoFiles(stored);
+					throw e;
+				}
+				redirect(303, `${here(locals, params)}?saved=1#surveys`);
+			},
+			{ form: 'survey' }
+		),
+	deleteSurvey: (event) =>
+		runAction(event, null, async ({ formData }) => {
+			const { locals, params } = event;
+			const { building } = loadBuilding(locals, params);
+			const surveyId = recordId(formData.get('surveyId'));
+			if (surveyId === null || !building.surveys.some((s) => s.id === surveyId)) {
+				notFound(locals.locale);
+			}
+			const removed = deleteSurvey(locals.db, actorOf(locals), wardOf(locals).id, surveyId);
+			await removePhotoFiles(removed);
+			redirect(303, `${here(locals, params)}#surveys`);
+		})
 };

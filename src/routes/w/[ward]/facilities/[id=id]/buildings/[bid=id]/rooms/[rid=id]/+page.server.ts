@@ -1,23 +1,23 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import {
 	deleteRoom,
 	getBuilding,
 	getRoom,
-	inventoryErrorField,
 	listUnits,
 	updateRoom
 } from '$lib/server/inventory/facilities';
-import { ConflictError, conflictFailure, formVersion } from '$lib/server/core/concurrency';
-import { failField, parseForm } from '$lib/server/core/forms';
 import { actorOf } from '$lib/server/core/request';
+import { notFound, runAction, wardOf } from '$lib/server/http';
 import { roomSchema } from '$lib/schemas/inventory';
 import type { Actions, PageServerLoad } from './$types';
 
+/** The room of the address, in its building and facility (else 404); the matchers checked ids. */
 function find(locals: App.Locals, params: { id: string; bid: string; rid: string }) {
-	const room = getRoom(locals.db, locals.ward!.id, Number(params.rid));
-	if (!room || room.buildingId !== Number(params.bid)) error(404, 'Not found');
-	const building = getBuilding(locals.db, locals.ward!.id, room.buildingId);
-	if (!building || building.facilityId !== Number(params.id)) error(404, 'Not found');
+	const wardId = wardOf(locals).id;
+	const room = getRoom(locals.db, wardId, Number(params.rid));
+	if (!room || room.buildingId !== Number(params.bid)) notFound(locals.locale);
+	const building = getBuilding(locals.db, wardId, room.buildingId);
+	if (!building || building.facilityId !== Number(params.id)) notFound(locals.locale);
 	return { room, building };
 }
 
@@ -31,41 +31,24 @@ export const load: PageServerLoad = ({ locals, params }) => {
 			name: building.name,
 			facilityId: building.facilityId
 		},
-		units: listUnits(locals.db, locals.ward!.id)
+		units: listUnits(locals.db, wardOf(locals).id)
 	};
 };
 
 const back = (locals: App.Locals, p: { id: string; bid: string }) =>
-	`/w/${locals.ward!.code}/facilities/${p.id}/buildings/${p.bid}`;
+	`/w/${wardOf(locals).code}/facilities/${p.id}/buildings/${p.bid}`;
 
 export const actions: Actions = {
-	update: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		const parsed = parseForm(roomSchema, data, locals.locale);
-		if (!parsed.ok) return parsed.failure;
+	update: (event) =>
+		runAction(event, roomSchema, ({ data, version }) => {
+			const { locals, params } = event;
+			const { room } = find(locals, params);
+			updateRoom(locals.db, actorOf(locals), wardOf(locals).id, room.id, data, version);
+			redirect(303, `${back(locals, params)}?saved=1#rooms`);
+		}),
+	delete: ({ locals, params }) => {
 		const { room } = find(locals, params);
-		try {
-			updateRoom(
-				locals.db,
-				actorOf(locals),
-				locals.ward!.id,
-				room.id,
-				parsed.data,
-				formVersion(data)
-			);
-		} catch (e) {
-			if (e instanceof ConflictError) {
-				return conflictFailure(locals.db, locals.locale, e, parsed.values);
-			}
-			const bad = inventoryErrorField(e, locals.locale);
-			if (bad) return failField(parsed.values, bad.field, bad.message, locals.locale);
-			throw e;
-		}
-		redirect(303, `${back(locals, params)}?saved=1#rooms`);
-	},
-	delete: async ({ locals, params }) => {
-		const { room } = find(locals, params);
-		deleteRoom(locals.db, actorOf(locals), locals.ward!.id, room.id);
+		deleteRoom(locals.db, actorOf(locals), wardOf(locals).id, room.id);
 		redirect(303, `${back(locals, params)}#rooms`);
 	}
 };
