@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { backupDatabase } from '$lib/server/admin/backup';
+import { download } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 /**
@@ -24,12 +25,6 @@ export const POST: RequestHandler = async ({ locals }) => {
 	const cleanup = () => void fs.rm(dir, { recursive: true, force: true });
 	stream.once('close', cleanup);
 	const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-	return new Response(Readable.toWeb(stream) as ReadableStream, {
-		headers: {
-			'content-type': 'application/vnd.sqlite3',
-			'content-length': String(size),
-			'content-disposition': `attachment; filename="truso-backup-${stamp}.sqlite"`,
-			'cache-control': 'no-store'
-		}
-	});
+	const body = Readable.toWeb(stream) as ReadableStream<Uint8Array>;
+	return download(body, 'sqlite', `truso-backup-${stamp}`, { size });
 };

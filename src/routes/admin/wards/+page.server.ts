@@ -2,13 +2,15 @@ import { cached } from '$lib/server/core/cache';
 import { listWards } from '$lib/server/admin/wards';
 // Lower case without diacritics, so "binh trung" finds "Phường Bình Trưng".
 import { foldVi as fold } from '$lib/text/fold';
+import { listQuery, pageWithin } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
 
 /** Wards per page (a city has about 170). */
 const PAGE_SIZE = 50;
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
+	const query = listQuery(url, ['name']);
+	const q = query.q;
 	// The list with its user and facility counts is reused while the database is unchanged.
 	const all = cached(locals.db, 'admin-wards', () =>
 		listWards(locals.db).map((w) => ({
@@ -25,11 +27,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	);
 	const needle = fold(q);
 	const matching = needle ? all.filter((w) => w.folded.includes(needle)) : all;
-	const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
-	const page = Math.min(
-		pages,
-		Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1)
-	);
+	const page = pageWithin(query.page, matching.length, PAGE_SIZE);
 	return {
 		wards: matching
 			.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)

@@ -1,8 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { translate, type MessageKey } from '$lib/i18n';
+import { translate } from '$lib/i18n';
 import { KNOWN_FIELDS } from '$lib/schemas/needs';
-import { parseForm } from '$lib/server/core/forms';
+import { isNotFound } from '$lib/server/core/errors';
 import { actorOf } from '$lib/server/core/request';
+import { notFound, recordId, runAction } from '$lib/server/http';
 import { staffingFieldLabel } from '$lib/server/needs';
 import {
 	BOARD_PAGE_ROWS,
@@ -44,41 +45,38 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	};
 };
 
-function refused(locals: App.Locals, e: unknown) {
-	if (e instanceof StaffingSupportError) {
-		return fail(409, {
-			message: translate(locals.locale, `staffing.err.${e.code}` as MessageKey),
-			form: 'assign'
-		});
-	}
-	throw e;
-}
+/** Only a city reviewer changes the board (an admin sees it read-only). */
+const reviewerOnly = (locals: App.Locals) =>
+	fail(403, { message: translate(locals.locale, 'proposals.err.reviewerOnly') });
+
+const back = (url: URL) => `/review/staffing${filterQuery(url)}#assignments-h`;
 
 export const actions: Actions = {
-	add: async ({ request, locals, url }) => {
-		if (!locals.canEdit) {
-			return fail(403, { message: translate(locals.locale, 'proposals.err.reviewerOnly') });
-		}
-		const parsed = parseForm(assignmentSchema, await request.formData(), locals.locale, 'assign');
-		if (!parsed.ok) return parsed.failure;
-		const { ward, ...input } = parsed.data;
-		try {
-			addAssignment(locals.db, actorOf(locals), ward, input);
-		} catch (e) {
-			return refused(locals, e);
-		}
-		redirect(303, `/review/staffing${filterQuery(url)}#assignments-h`);
-	},
+	add: (event) =>
+		event.locals.canEdit
+			? runAction(
+					event,
+					assignmentSchema,
+					({ data: { ward, ...input } }) => {
+						addAssignment(event.locals.db, actorOf(event.locals), ward, input);
+						redirect(303, back(event.url));
+					},
+					{ form: 'assign' }
+				)
+			: reviewerOnly(event.locals),
+	// A refusal (already ended) is shown above the assignments, not in the add form.
 	end: async ({ request, locals, url }) => {
-		if (!locals.canEdit) {
-			return fail(403, { message: translate(locals.locale, 'proposals.err.reviewerOnly') });
-		}
-		const id = Number((await request.formData()).get('id'));
+		if (!locals.canEdit) return reviewerOnly(locals);
+		const id = recordId((await request.formData()).get('id')) ?? notFound(locals.locale);
 		try {
-			endAssignment(locals.db, actorOf(locals), Number.isInteger(id) ? id : -1);
+			endAssignment(locals.db, actorOf(locals), id);
 		} catch (e) {
-			return refused(locals, e);
+			if (isNotFound(e)) notFound(locals.locale);
+			if (e instanceof StaffingSupportError) {
+				return fail(409, { message: translate(locals.locale, e.messageKey!), form: 'assign' });
+			}
+			throw e;
 		}
-		redirect(303, `/review/staffing${filterQuery(url)}#assignments-h`);
+		redirect(303, back(url));
 	}
 };

@@ -1,6 +1,5 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import {
-	OrgError,
 	POSITION_COLUMNS,
 	createPosition,
 	createUnit,
@@ -15,17 +14,24 @@ import {
 import { IoError, MAX_FILE_MB } from '$lib/server/io';
 import { currentNormSet, positionTitleKeys } from '$lib/server/needs/norm-sets';
 import { NormsInputError, isRankKey, positionNorm } from '$lib/norms';
-import { ConflictError, conflictFailure, formVersion } from '$lib/server/core/concurrency';
+import { formVersion } from '$lib/server/core/concurrency';
 import { failField, parseForm, type FormValues } from '$lib/server/core/forms';
 import { actorOf } from '$lib/server/core/request';
+import {
+	notFound,
+	recordId,
+	refusal,
+	runAction,
+	wardOf,
+	type ActionOptions
+} from '$lib/server/http';
 import { positionSchema, unitSchema } from '$lib/schemas/needs';
 import { translate, type Locale } from '$lib/i18n';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-function idOf(data: FormData): number {
-	const id = Number(data.get('id'));
-	if (!Number.isInteger(id) || id < 1) error(404, 'Not found');
-	return id;
+/** The unit or position a form names (its hidden `id`), else 404. */
+function idOf(data: FormData, locale: Locale): number {
+	return recordId(data.get('id')) ?? notFound(locale);
 }
 
 /**
@@ -58,7 +64,7 @@ function normsOf(db: App.Locals['db'], units: ReturnType<typeof listOrganisation
 }
 
 export const load: PageServerLoad = ({ locals }) => {
-	const units = listOrganisation(locals.db, locals.ward!.id);
+	const units = listOrganisation(locals.db, wardOf(locals).id);
 	return {
 		units,
 		normOf: normsOf(locals.db, units),
@@ -69,30 +75,17 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 const back = (locals: App.Locals, anchor = '') =>
-	`/w/${locals.ward!.code}/needs/organisation?saved=1${anchor}`;
+	`/w/${wardOf(locals).code}/needs/organisation?saved=1${anchor}`;
 
-/** Turns a refused write into the form's field error (or a 404). */
-function orgFailure(e: unknown, values: FormValues, locale: Locale, form: string) {
-	if (!(e instanceof OrgError)) throw e;
-	switch (e.code) {
-		case 'duplicate-code':
-			return failField(values, 'code', translate(locale, 'err.duplicateCode'), locale, form);
-		case 'unknown-title-key':
-			return failField(
-				values,
-				e.field ?? 'titleKey',
-				translate(locale, 'needs.err.titleKey'),
-				locale,
-				form
-			);
-		case 'invalid-rank':
-			return failField(values, 'rank', translate(locale, 'needs.err.rank'), locale, form);
-		case 'invalid-unit':
-			return failField(values, 'orgUnitId', translate(locale, 'needs.err.unit'), locale, form);
-		default:
-			error(404, 'Not found');
-	}
-}
+/** How a refused unit or position write is shown (OrgError names no message of its own). */
+const ORG: ActionOptions = {
+	messages: {
+		'unknown-title-key': 'needs.err.titleKey',
+		'invalid-rank': 'needs.err.rank',
+		'invalid-unit': 'needs.err.unit'
+	},
+	fields: { 'unknown-title-key': 'titleKey', 'invalid-rank': 'rank', 'invalid-unit': 'orgUnitId' }
+};
 
 /** The rank and concurrent titles as typed, to fill the form again after an error. */
 function extraValues(data: FormData) {
@@ -112,103 +105,80 @@ function extrasFailure(field: string, values: FormValues, locale: Locale, form: 
 	);
 }
 
+/** A position form: its fields, rank and concurrent titles, or the failure to answer. */
+function readPosition(data: FormData, locale: Locale, form: string) {
+	const parsed = parseForm(positionSchema, data, locale, form);
+	if (!parsed.ok) return { failure: parsed.failure } as const;
+	const extras = readPositionExtras(data);
+	const values = { ...parsed.values, ...extraValues(data) };
+	if (!extras.ok) return { failure: extrasFailure(extras.field, values, locale, form) } as const;
+	const input = {
+		...parsed.data,
+		rank: extras.rank,
+		concurrentTitleKeys: extras.concurrentTitleKeys
+	};
+	return { input, values } as const;
+}
+
+/** Adds (`update` false) or updates a position; a stale update answers 409 with both values. */
+async function savePosition(event: RequestEvent, update: boolean) {
+	const { locals } = event;
+	const data = await event.request.formData();
+	const id = update ? idOf(data, locals.locale) : null;
+	const form =
+		id === null ? `position-new-${String(data.get('orgUnitId') ?? '')}` : `position-${id}`;
+	const read = readPosition(data, locals.locale, form);
+	if ('failure' in read) return read.failure;
+	try {
+		const wardId = wardOf(locals).id;
+		if (id === null) createPosition(locals.db, actorOf(locals), wardId, read.input);
+		else updatePosition(locals.db, actorOf(locals), wardId, id, read.input, formVersion(data));
+	} catch (e) {
+		return refusal(e, event, read.values, { ...ORG, form });
+	}
+	redirect(303, back(locals, `#unit-${read.input.orgUnitId}`));
+}
+
 export const actions: Actions = {
-	addUnit: async ({ request, locals }) => {
-		const parsed = parseForm(unitSchema, await request.formData(), locals.locale, 'unit-new');
-		if (!parsed.ok) return parsed.failure;
-		let id: number;
-		try {
-			id = createUnit(locals.db, actorOf(locals), locals.ward!.id, parsed.data).id;
-		} catch (e) {
-			return orgFailure(e, parsed.values, locals.locale, 'unit-new');
-		}
-		redirect(303, back(locals, `#unit-${id}`));
-	},
-	updateUnit: async ({ request, locals }) => {
-		const data = await request.formData();
-		const id = idOf(data);
+	addUnit: (event) =>
+		runAction(
+			event,
+			unitSchema,
+			({ data }) => {
+				const { locals } = event;
+				const unit = createUnit(locals.db, actorOf(locals), wardOf(locals).id, data);
+				redirect(303, back(locals, `#unit-${unit.id}`));
+			},
+			{ ...ORG, form: 'unit-new' }
+		),
+	updateUnit: async (event) => {
+		const { locals } = event;
+		const data = await event.request.formData();
+		const id = idOf(data, locals.locale);
 		const form = `unit-${id}`;
 		const parsed = parseForm(unitSchema, data, locals.locale, form);
 		if (!parsed.ok) return parsed.failure;
 		try {
-			updateUnit(locals.db, actorOf(locals), locals.ward!.id, id, parsed.data, formVersion(data));
+			updateUnit(locals.db, actorOf(locals), wardOf(locals).id, id, parsed.data, formVersion(data));
 		} catch (e) {
-			if (e instanceof ConflictError) {
-				return conflictFailure(locals.db, locals.locale, e, parsed.values, { form });
-			}
-			return orgFailure(e, parsed.values, locals.locale, form);
+			return refusal(e, event, parsed.values, { ...ORG, form });
 		}
 		redirect(303, back(locals, `#unit-${id}`));
 	},
-	deleteUnit: async ({ request, locals }) => {
-		const id = idOf(await request.formData());
-		try {
-			deleteUnit(locals.db, actorOf(locals), locals.ward!.id, id);
-		} catch (e) {
-			if (e instanceof OrgError) error(404, 'Not found');
-			throw e;
-		}
-		redirect(303, back(locals));
-	},
-	addPosition: async ({ request, locals }) => {
-		const data = await request.formData();
-		const form = `position-new-${String(data.get('orgUnitId') ?? '')}`;
-		const parsed = parseForm(positionSchema, data, locals.locale, form);
-		if (!parsed.ok) return parsed.failure;
-		const extras = readPositionExtras(data);
-		const values = { ...parsed.values, ...extraValues(data) };
-		if (!extras.ok) return extrasFailure(extras.field, values, locals.locale, form);
-		try {
-			createPosition(locals.db, actorOf(locals), locals.ward!.id, {
-				...parsed.data,
-				rank: extras.rank,
-				concurrentTitleKeys: extras.concurrentTitleKeys
-			});
-		} catch (e) {
-			return orgFailure(e, values, locals.locale, form);
-		}
-		redirect(303, back(locals, `#unit-${parsed.data.orgUnitId}`));
-	},
-	updatePosition: async ({ request, locals }) => {
-		const data = await request.formData();
-		const id = idOf(data);
-		const form = `position-${id}`;
-		const parsed = parseForm(positionSchema, data, locals.locale, form);
-		if (!parsed.ok) return parsed.failure;
-		const extras = readPositionExtras(data);
-		const values = { ...parsed.values, ...extraValues(data) };
-		if (!extras.ok) return extrasFailure(extras.field, values, locals.locale, form);
-		try {
-			updatePosition(
-				locals.db,
-				actorOf(locals),
-				locals.ward!.id,
-				id,
-				{
-					...parsed.data,
-					rank: extras.rank,
-					concurrentTitleKeys: extras.concurrentTitleKeys
-				},
-				formVersion(data)
-			);
-		} catch (e) {
-			if (e instanceof ConflictError) {
-				return conflictFailure(locals.db, locals.locale, e, values, { form });
-			}
-			return orgFailure(e, values, locals.locale, form);
-		}
-		redirect(303, back(locals, `#unit-${parsed.data.orgUnitId}`));
-	},
-	deletePosition: async ({ request, locals }) => {
-		const id = idOf(await request.formData());
-		try {
-			deletePosition(locals.db, actorOf(locals), locals.ward!.id, id);
-		} catch (e) {
-			if (e instanceof OrgError) error(404, 'Not found');
-			throw e;
-		}
-		redirect(303, back(locals));
-	},
+	deleteUnit: (event) =>
+		runAction(event, null, ({ formData }) => {
+			const { locals } = event;
+			deleteUnit(locals.db, actorOf(locals), wardOf(locals).id, idOf(formData, locals.locale));
+			redirect(303, back(locals));
+		}),
+	addPosition: (event) => savePosition(event, false),
+	updatePosition: (event) => savePosition(event, true),
+	deletePosition: (event) =>
+		runAction(event, null, ({ formData }) => {
+			const { locals } = event;
+			deletePosition(locals.db, actorOf(locals), wardOf(locals).id, idOf(formData, locals.locale));
+			redirect(303, back(locals));
+		}),
 	importPositions: async ({ request, locals }) => {
 		const data = await request.formData();
 		const file = data.get('file');
@@ -219,7 +189,7 @@ export const actions: Actions = {
 			const outcome = await importPositionFile(
 				locals.db,
 				actorOf(locals),
-				locals.ward!.id,
+				wardOf(locals).id,
 				new Uint8Array(await file.arrayBuffer()),
 				file.name
 			);
