@@ -77,6 +77,7 @@ export {
 	queueSolve,
 	solveJobKey,
 	solveNewScenario,
+	solveRefusal,
 	solveScenario
 } from './run';
 export { editPlan, moveFormTheirs, previewEdit, resetScenario, type PlanEdit } from './edit';

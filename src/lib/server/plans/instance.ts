@@ -9,7 +9,8 @@ import type { AllocationInstance } from '../../allocation/types';
 import { NON_WORK_ROOM_TYPES, type DangerLevel, type RoomType } from '../../constants';
 import { computeSpaceNeeds, isRankKey, NORM_SET_155_2025, type RankKey } from '../../norms';
 import type { DbLike } from '../db';
-import { normItems, normSets, orgUnits, positions, rooms } from '../db/schema';
+import { normItems, normSets, rooms } from '../db/schema';
+import { wardPositions, wardUnits } from '../org/queries';
 import { defaultSettings, fullWeights, type ScenarioSettings } from './settings';
 /**
  * Room types that never receive desks in a reallocation, with the reason shown on the page:
@@ -148,30 +149,8 @@ export function buildInstance(
 	const norm = normTable(db);
 	const specialist = norm.items.get('specialist') ?? 15;
 
-	const unitRows = db
-		.select({
-			id: orgUnits.id,
-			code: orgUnits.code,
-			name: orgUnits.name,
-			publicFacing: orgUnits.publicFacing
-		})
-		.from(orgUnits)
-		.where(eq(orgUnits.wardId, wardId))
-		.orderBy(asc(orgUnits.sortOrder), asc(orgUnits.code), asc(orgUnits.id))
-		.all();
-	const positionRows = db
-		.select({
-			unitId: positions.orgUnitId,
-			titleKey: positions.titleKey,
-			approved: positions.approved,
-			rank: positions.rank,
-			concurrentTitleKeys: positions.concurrentTitleKeys
-		})
-		.from(positions)
-		.innerJoin(orgUnits, eq(orgUnits.id, positions.orgUnitId))
-		.where(eq(orgUnits.wardId, wardId))
-		.orderBy(asc(positions.id))
-		.all();
+	const unitRows = wardUnits(db, wardId);
+	const positionRows = wardPositions(db, wardId);
 
 	// Entitlement by the norms module; unknown titles at the specialist norm.
 	const needs = computeSpaceNeeds({

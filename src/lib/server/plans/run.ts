@@ -7,7 +7,9 @@ import type { AllocationWeights } from '../../allocation/types';
 import type { Actor } from '../audit';
 import type { Db } from '../db';
 import { scenarios } from '../db/schema';
-import { solverQueue, type Job } from '../jobs';
+import { AllocationInputError } from '../../allocation/types';
+import { translate, type Locale } from '../../i18n';
+import { QueueFullError, queueFullMessage, solverQueue, type Job } from '../jobs';
 import { PlansError } from './errors';
 import { buildInstance, inputFingerprint } from './instance';
 import { createScenario, saveScenario, scenarioRow } from './scenarios';
@@ -127,4 +129,26 @@ export function discardUnsolved(db: Db, wardId: number, id: number): void {
 	db.delete(scenarios)
 		.where(and(eq(scenarios.id, id), eq(scenarios.wardId, wardId), eq(scenarios.status, 'draft')))
 		.run();
+}
+
+/**
+ * What a page says when a solve could not be queued or failed: the queue is full (503, its
+ * refusal), the inputs changed during the solve (409), the instance is malformed (400); null
+ * for any other error (a bug: the route rethrows it).
+ */
+export function solveRefusal(
+	e: unknown,
+	locale: Locale
+): { status: number; message: string } | null {
+	if (e instanceof QueueFullError) return { status: 503, message: queueFullMessage(e, locale) };
+	if (e instanceof PlansError && e.code === 'stale') {
+		return { status: 409, message: translate(locale, 'plans.solve.stale') };
+	}
+	if (e instanceof AllocationInputError) {
+		return {
+			status: 400,
+			message: translate(locale, 'plans.solve.inputError', { message: e.message })
+		};
+	}
+	return null;
 }

@@ -6,7 +6,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { DEFAULT_SETTINGS, DEFAULT_WEIGHTS, type AllocationWeights } from '../../allocation/types';
 import type { DbLike } from '../db';
-import { orgUnits, positions, rooms } from '../db/schema';
+import { rooms } from '../db/schema';
+import { wardPositions, wardUnits } from '../org/queries';
 
 /** The five objective weights, all given. */
 export type ScenarioWeights = Required<AllocationWeights>;
@@ -65,26 +66,11 @@ function defaultGroundFloor(u: UnitFacts): boolean {
 }
 
 export function unitFacts(db: DbLike, wardId: number): UnitFacts[] {
-	const units = db
-		.select({
-			id: orgUnits.id,
-			kind: orgUnits.kind,
-			publicFacing: orgUnits.publicFacing,
-			name: orgUnits.name
-		})
-		.from(orgUnits)
-		.where(eq(orgUnits.wardId, wardId))
-		.orderBy(asc(orgUnits.sortOrder), asc(orgUnits.code), asc(orgUnits.id))
-		.all();
-	const pos = db
-		.select({ unitId: positions.orgUnitId, titleKey: positions.titleKey, n: positions.approved })
-		.from(positions)
-		.innerJoin(orgUnits, eq(orgUnits.id, positions.orgUnitId))
-		.where(eq(orgUnits.wardId, wardId))
-		.all();
+	const units = wardUnits(db, wardId);
+	const pos = wardPositions(db, wardId);
 	return units.map((u) => ({
 		...u,
-		titleKeys: pos.filter((p) => p.unitId === u.id && p.n > 0).map((p) => p.titleKey)
+		titleKeys: pos.filter((p) => p.unitId === u.id && p.approved > 0).map((p) => p.titleKey)
 	}));
 }
 

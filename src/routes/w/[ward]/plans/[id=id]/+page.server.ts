@@ -1,12 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { AllocationInputError } from '$lib/allocation';
 import { translate } from '$lib/i18n';
 import { cached } from '$lib/server/core/cache';
 import { ConflictError, conflictFailure } from '$lib/server/core/concurrency';
 import { failField } from '$lib/server/core/forms';
 import { actorOf } from '$lib/server/core/request';
 import { notFound, recordId, runAction, wardOf } from '$lib/server/http';
-import { jobStatus, QueueFullError, queueFullMessage, solverQueue } from '$lib/server/jobs';
+import { jobStatus, solverQueue } from '$lib/server/jobs';
 import {
 	applyScenario,
 	chosenBuilding,
@@ -24,6 +23,7 @@ import {
 	settingsFormValues,
 	settingsFromForm,
 	solveJobKey,
+	solveRefusal,
 	updateScenarioSettings,
 	type SettingsFormData
 } from '$lib/server/plans';
@@ -108,13 +108,7 @@ function solveJobView(wardId: number, id: number, locale: App.Locals['locale']) 
 	if (status) return status;
 	const job = solverQueue.get(key);
 	if (job?.state !== 'error') return null;
-	const e = job.error;
-	const message =
-		e instanceof PlansError && e.code === 'stale'
-			? translate(locale, 'plans.solve.stale')
-			: e instanceof AllocationInputError
-				? translate(locale, 'plans.solve.inputError', { message: e.message })
-				: translate(locale, 'err.server');
+	const message = solveRefusal(job.error, locale)?.message ?? translate(locale, 'err.server');
 	return { state: 'error' as const, position: 0, message };
 }
 
@@ -178,8 +172,6 @@ export const actions: Actions = {
 			runSchema,
 			async ({ data, values }) => {
 				const { locals } = event;
-				const refused = (status: number, message: string) =>
-					fail(status, { form: 'run', values, errors: {}, message });
 				let queued = false;
 				try {
 					const job = queueSolve(
@@ -187,25 +179,20 @@ export const actions: Actions = {
 						actorOf(locals),
 						wardOf(locals).id,
 						Number(event.params.id),
-						{
-							timeLimitS: data.timeLimitS
-						}
+						{ timeLimitS: data.timeLimitS }
 					);
 					// Waiting for a solver slot: answer at once; the page shows the position and reloads.
 					queued = job.state === 'queued';
 					if (!queued) await job.promise;
 				} catch (e) {
-					if (e instanceof QueueFullError) return refused(503, queueFullMessage(e, locals.locale));
-					if (e instanceof PlansError && e.code === 'stale') {
-						return refused(409, translate(locals.locale, 'plans.solve.stale'));
-					}
-					if (e instanceof AllocationInputError) {
-						const message = translate(locals.locale, 'plans.solve.inputError', {
-							message: e.message
-						});
-						return refused(400, message);
-					}
-					throw e;
+					const refused = solveRefusal(e, locals.locale);
+					if (!refused) throw e;
+					return fail(refused.status, {
+						form: 'run',
+						values,
+						errors: {},
+						message: refused.message
+					});
 				}
 				back(event, queued ? '' : 'solved=1');
 			},
