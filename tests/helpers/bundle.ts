@@ -53,6 +53,12 @@ export function firstLoadFiles(buildDir: string, routeId: string): string[] {
 	return [...files].filter((f) => f.endsWith('.js'));
 }
 
+/** The ids of every page route in the build ("/login", "/w/[ward]/facilities", …). */
+export function pageRoutes(buildDir: string): string[] {
+	const manifest = fs.readFileSync(manifestPath(buildDir), 'utf8');
+	return [...manifest.matchAll(/id: "([^"]+)",\n[^\n]*\n[^\n]*\n\s*page: \{ layouts/g)].map((m) => m[1]);
+}
+
 /** The files of {@link firstLoadFiles} with their raw and gzip sizes summed. */
 export function firstLoad(buildDir: string, routeId: string): FirstLoad {
 	const files = firstLoadFiles(buildDir, routeId);

@@ -23,10 +23,9 @@ import ExcelJS from 'exceljs';
 import ts from 'typescript';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, loginCookie, type RunningServer } from '../support/server';
+import { freePort, startServer, loginCookie, type RunningServer } from '../support/server';
 
 const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS) || 10);
 const SEED = Number(process.env.FUZZ_SEED) || 20250808;
@@ -488,18 +487,6 @@ const real = {
 
 /** The form a page renders for each action: `${path}?/${action}` → fields. */
 const scraped = new Map<string, { fields: [string, string][]; files: string[] }>();
-
-async function freePort(from: number, to: number): Promise<number> {
-	for (let port = from; port <= to; port++) {
-		const free = await new Promise<boolean>((resolve) => {
-			const s = net.createServer();
-			s.once('error', () => resolve(false));
-			s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
-		});
-		if (free) return port;
-	}
-	throw new Error('no free port in 4800-4899');
-}
 
 function readIds() {
 	const db = new Database(dbFile, { readonly: true });
@@ -1346,7 +1333,7 @@ beforeAll(async () => {
 	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'truso-fuzz-'));
 	dbFile = path.join(dir, 'db.sqlite');
 	server = await startServer({
-		port: await freePort(4800, 4899),
+		port: await freePort(),
 		databasePath: dbFile,
 		uploadDir: path.join(dir, 'uploads'),
 		extra: { TRUSO_SAMPLE: '1' }

@@ -7,14 +7,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIfNeeded } from '../../scripts/build-if-needed.js';
 import { scanPage, scanText, type Finding } from '../support/number-policy';
-import { loginCookie, startServer, type RunningServer } from '../support/server';
+import { freePort, loginCookie, startServer, type RunningServer } from '../support/server';
 
 describe('the scanner', () => {
 	it('finds doubled units, areas, scores and CR with the wrong decimals', () => {
@@ -48,18 +47,6 @@ let dir = '';
 let server: RunningServer | undefined;
 const cookies: Record<string, string> = {};
 
-async function freePort(from: number, to: number): Promise<number> {
-	for (let port = from; port <= to; port++) {
-		const free = await new Promise<boolean>((resolve) => {
-			const s = net.createServer();
-			s.once('error', () => resolve(false));
-			s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
-		});
-		if (free) return port;
-	}
-	throw new Error(`no free port in ${from}-${to}`);
-}
-
 type Who = 'editor' | 'viewer' | 'reviewer';
 
 async function get(p: string, who: Who = 'editor'): Promise<Response> {
@@ -92,7 +79,7 @@ describe('the sample ward', () => {
 		buildIfNeeded();
 		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'truso-numbers-'));
 		server = await startServer({
-			port: await freePort(5100, 5199),
+			port: await freePort(),
 			databasePath: path.join(dir, 'db.sqlite'),
 			uploadDir: path.join(dir, 'uploads'),
 			extra: { TRUSO_SAMPLE: '1' }
