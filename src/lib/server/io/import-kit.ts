@@ -82,3 +82,11 @@ export async function importTableFile<Row, Issue, Result extends object>(
 	if (checked.errors.length) return { ok: false, errors: checked.errors };
 	return { ok: true, ...write(checked.rows) };
 }
+
+/** The inventory table and format a download address names (`rooms.csv`, `facilities.xlsx`). */
+export function inventoryTableFile(
+	file: string
+): { kind: 'rooms' | 'facilities'; format: 'csv' | 'xlsx' } | null {
+	const m = /^(rooms|facilities)\.(csv|xlsx)$/.exec(file);
+	return m ? { kind: m[1] as 'rooms' | 'facilities', format: m[2] as 'csv' | 'xlsx' } : null;
+}
