@@ -9,15 +9,8 @@ import { screenSite, type RequiredLand, type ScreenReason } from './screening';
 import { criterionValue, type ScoredSite, type SiteContext } from './sources';
 import type { WeightState } from './weights';
 
-export interface DecisionCriterion {
-	id: number;
-	key: string;
-	labelVi: string;
-	labelEn: string;
-	type: CriterionType;
-	unit: string;
-	source: string;
-	basis: string | null;
+/** An active criterion with its normalised weight. */
+export interface DecisionCriterion extends ActiveCriterion {
 	weight: number;
 }
 

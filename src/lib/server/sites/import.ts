@@ -201,26 +201,17 @@ export function parseSitesGeoJson(text: string, options: SiteImportOptions): Sit
 	if (features.length === 0) {
 		return { ok: false, issues: [{ row: 0, field: 'file', message: { key: 'io.empty' } }] };
 	}
-	const issues: SiteImportIssue[] = [];
-	const rows: SiteImportRow[] = [];
-	features.forEach((f: unknown, i) => {
-		const row = i + 1;
-		const feature = f as { properties?: unknown; geometry?: unknown };
-		const props =
-			feature?.properties && typeof feature.properties === 'object'
+	return readRows(
+		features,
+		(_f, i) => i + 1,
+		(f) => {
+			const feature = f as { properties?: unknown } | null;
+			return feature?.properties && typeof feature.properties === 'object'
 				? (feature.properties as Record<string, unknown>)
 				: {};
-		const attributes = readAttributes(props, row, issues);
-		let geometry: ResolvedGeometry | null = null;
-		try {
-			geometry = featureGeometry(feature?.geometry, options);
-		} catch (e) {
-			geometryIssue(e, row, issues);
-		}
-		if (attributes && geometry) rows.push(siteValues(attributes, geometry));
-	});
-	if (issues.length === 0) duplicateCodes(rows, issues);
-	return issues.length ? { ok: false, issues } : { ok: true, rows };
+		},
+		(f) => featureGeometry((f as { geometry?: unknown } | null)?.geometry, options)
+	);
 }
 
 /**
@@ -235,18 +226,16 @@ export function parseSitesTable(
 	if (table.rows.length === 0) {
 		return { ok: false, issues: [{ row: 0, field: 'file', message: { key: 'io.empty' } }] };
 	}
-	const issues: SiteImportIssue[] = [];
-	const rows: SiteImportRow[] = [];
-	table.rows.forEach((cells, i) => {
-		const row = table.rowNumbers?.[i] ?? i + 2;
-		const attributes = readAttributes(cells, row, issues);
-		let geometry: ResolvedGeometry | null = null;
-		try {
+	return readRows(
+		table.rows,
+		(_cells, i) => table.rowNumbers?.[i] ?? i + 2,
+		(cells) => cells,
+		(cells) => {
 			const polygon = String(pick(cells, ['polygon', 'geometry']) ?? '').trim();
 			const c1 = parseLocaleNumber(String(pick(cells, ['c1', 'x', 'lat']) ?? ''));
 			const c2 = parseLocaleNumber(String(pick(cells, ['c2', 'y', 'lng', 'lon']) ?? ''));
 			if (polygon.startsWith('{')) {
-				geometry = resolveGeometry({
+				return resolveGeometry({
 					crs: 'wgs84',
 					axisOrder: options.axisOrder,
 					c1: null,
@@ -255,7 +244,7 @@ export function parseSitesTable(
 					polygonGeojson: polygon
 				});
 			} else if (polygon) {
-				geometry = resolveGeometry({
+				return resolveGeometry({
 					...options,
 					c1: null,
 					c2: null,
@@ -263,7 +252,7 @@ export function parseSitesTable(
 					polygonGeojson: null
 				});
 			} else {
-				geometry = resolveGeometry({
+				return resolveGeometry({
 					...options,
 					c1: typeof c1 === 'number' ? c1 : null,
 					c2: typeof c2 === 'number' ? c2 : null,
@@ -271,6 +260,28 @@ export function parseSitesTable(
 					polygonGeojson: null
 				});
 			}
+		}
+	);
+}
+
+/**
+ * Reads every item of a file as a site (its attributes and its geometry), collecting the
+ * problems by row; then refuses codes given twice. All rows, or the issues.
+ */
+function readRows<T>(
+	items: T[],
+	rowOf: (item: T, index: number) => number,
+	attributesOf: (item: T) => Record<string, unknown>,
+	geometryOf: (item: T) => ResolvedGeometry
+): SiteImportParse {
+	const issues: SiteImportIssue[] = [];
+	const rows: SiteImportRow[] = [];
+	items.forEach((item, i) => {
+		const row = rowOf(item, i);
+		const attributes = readAttributes(attributesOf(item), row, issues);
+		let geometry: ResolvedGeometry | null = null;
+		try {
+			geometry = geometryOf(item);
 		} catch (e) {
 			geometryIssue(e, row, issues);
 		}

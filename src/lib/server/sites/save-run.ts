@@ -8,8 +8,13 @@ import type { Actor } from '../audit';
 import type { Db } from '../db';
 import { buildDecision } from './decision';
 import { insertScoringRun, type StoredRun } from './runs';
-import { analyseOffThread, databaseFile, runText, runTextOffThread } from './scoring-worker';
-import { smaaForSliced } from './smaa-sliced';
+import {
+	analyseOffThread,
+	databaseFile,
+	runText,
+	runTextOffThread,
+	smaaOffThread
+} from './scoring-worker';
 
 /** Computes a run off the server's thread and stores it (see the module comment). */
 export async function saveScoringRunOffThread(
@@ -27,10 +32,10 @@ export async function saveScoringRunOffThread(
 			await runTextOffThread(db, wardId, input.method)
 		);
 	}
-	// An in-memory database (tests): the SMAA in slices and the analysis on a worker first, so
+	// An in-memory database (tests): the SMAA and the analysis on a worker first, so
 	// the record computed here finds them cached.
 	const decision = buildDecision(db, wardId);
-	await smaaForSliced(decision, SMAA_SAMPLES);
+	await smaaOffThread(decision, SMAA_SAMPLES);
 	await analyseOffThread(decision, input.method);
 	return insertScoringRun(db, actor, wardId, input, runText(db, wardId, input.method));
 }

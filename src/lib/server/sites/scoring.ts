@@ -15,4 +15,3 @@ export * from './ahp';
 export * from './decision';
 export * from './runs';
 export * from './geojson';
-export { smaaForSliced } from './smaa-sliced';
