@@ -11,7 +11,7 @@ import {
 	roomNamed,
 	sampleWard,
 	unitCoded
-} from '../../../../tests/support/plans';
+} from '../../../../tests/helpers/plans';
 import { applyScenario } from './apply';
 import { editPlan, moveFormTheirs, resetScenario } from './edit';
 import { PlansError } from './errors';

@@ -7,7 +7,7 @@ import {
 	roomNamed,
 	sampleWard,
 	unitCoded
-} from '../../../../tests/support/plans';
+} from '../../../../tests/helpers/plans';
 import { exportMovesXlsx, movesTable } from './export';
 import { busyPage, movesFile, renderMovesInWorker, stopMovesWorkers } from './export-pool';
 import { getScenario, saveScenario } from './scenarios';

@@ -21,7 +21,7 @@ import {
 	roomNamed,
 	unitCoded,
 	sampleWard
-} from '../../../../tests/support/plans';
+} from '../../../../tests/helpers/plans';
 
 describe('stack plan, move list and exports', () => {
 	let db: Db;

@@ -11,7 +11,7 @@ import {
 	listScenarios,
 	type BuiltInstance
 } from './';
-import { roomNamed, unitCoded, sampleWard } from '../../../../tests/support/plans';
+import { roomNamed, unitCoded, sampleWard } from '../../../../tests/helpers/plans';
 
 describe('the instance of the sample ward Bình Trưng', () => {
 	let db: Db;

@@ -10,7 +10,7 @@ import {
 	auditCount,
 	roomNamed,
 	wardId
-} from '../../../../tests/support/plans';
+} from '../../../../tests/helpers/plans';
 
 describe('the default scenario solved', () => {
 	it('seats every approved person of the sample ward, within every unit’s norm', async () => {

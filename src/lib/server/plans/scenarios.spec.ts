@@ -31,7 +31,7 @@ import {
 	unitCoded,
 	wardId,
 	sampleWard
-} from '../../../../tests/support/plans';
+} from '../../../../tests/helpers/plans';
 
 describe('a saved plan: figures, edits, staleness, apply', () => {
 	let db: Db;

@@ -5,7 +5,7 @@ import {
 	roomNamed,
 	sampleWard,
 	unitCoded
-} from '../../../../tests/support/plans';
+} from '../../../../tests/helpers/plans';
 import { saveScenario } from './scenarios';
 import { defaultSettings } from './settings';
 import { settingsFormValues, settingsFromForm, type SettingsFormData } from './settings-form';
