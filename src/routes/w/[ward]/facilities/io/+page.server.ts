@@ -13,6 +13,7 @@ import {
 } from '$lib/server/io';
 import { dropUpload, keepUpload, readUpload } from '$lib/server/admin/pending-imports';
 import { actorOf } from '$lib/server/core/request';
+import { wardOf } from '$lib/server/http';
 import { translate, type Locale } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -37,8 +38,8 @@ async function validate(locals: App.Locals, kind: Kind, name: string, data: Uint
 	const table = await parseTable(data, name);
 	const result =
 		kind === 'rooms'
-			? validateRoomRows(locals.db, locals.ward!.id, table)
-			: validateFacilityRows(locals.db, locals.ward!.id, table);
+			? validateRoomRows(locals.db, wardOf(locals).id, table)
+			: validateFacilityRows(locals.db, wardOf(locals).id, table);
 	return { table, result };
 }
 
@@ -61,7 +62,7 @@ export const actions: Actions = {
 					errors: describe(result.errors, locals.locale)
 				});
 			}
-			const token = await keepUpload(locals.ward!.id, file.name, data);
+			const token = await keepUpload(wardOf(locals).id, file.name, data);
 			const rows = result.rows as unknown as Record<string, unknown>[];
 			return { kind, fileName: file.name, token, count: rows.length, sample: rows.slice(0, 20) };
 		} catch (e) {
@@ -75,7 +76,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const kind = kindOf(form.get('kind'));
 		const token = String(form.get('token') ?? '');
-		const upload = await readUpload(locals.ward!.id, token);
+		const upload = await readUpload(wardOf(locals).id, token);
 		if (!upload) return fail(400, { kind, message: translate(locals.locale, 'io.noFile') });
 		try {
 			const { result } = await validate(locals, kind, upload.name, upload.data);
@@ -91,13 +92,13 @@ export const actions: Actions = {
 					? importRooms(
 							locals.db,
 							actorOf(locals),
-							locals.ward!.id,
+							wardOf(locals).id,
 							result.rows as Parameters<typeof importRooms>[3]
 						)
 					: importFacilities(
 							locals.db,
 							actorOf(locals),
-							locals.ward!.id,
+							wardOf(locals).id,
 							result.rows as Parameters<typeof importFacilities>[3]
 						);
 			await dropUpload(token);

@@ -1,7 +1,7 @@
-import { error } from '@sveltejs/kit';
 import { createHash } from 'node:crypto';
 import { getPhoto } from '$lib/server/inventory/facilities';
 import { readPhotoFile } from '$lib/server/inventory/photos';
+import { notFound, wardOf } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 /**
@@ -10,9 +10,11 @@ import type { RequestHandler } from './$types';
  * unchanged), so a photo is never shown from a shared PC's cache without the access check.
  */
 export const GET: RequestHandler = async ({ locals, params, request }) => {
-	const id = Number(params.id);
-	const photo = Number.isInteger(id) ? getPhoto(locals.db, locals.ward!.id, id) : undefined;
-	if (!photo || (params.variant !== 'full' && params.variant !== 'thumb')) error(404, 'Not found');
+	// The [id=id] matcher has checked the id; a photo of another ward is not found.
+	const photo = getPhoto(locals.db, wardOf(locals).id, Number(params.id));
+	if (!photo || (params.variant !== 'full' && params.variant !== 'thumb')) {
+		notFound(locals.locale);
+	}
 	const thumb = params.variant === 'thumb';
 	// A stored file's path carries a fresh UUID and is never rewritten: it identifies the bytes.
 	const etag = `"${createHash('sha256')
@@ -28,7 +30,7 @@ export const GET: RequestHandler = async ({ locals, params, request }) => {
 	try {
 		body = await readPhotoFile(thumb ? photo.thumbPath : photo.path);
 	} catch {
-		error(404, 'Not found');
+		notFound(locals.locale);
 	}
 	const name = (photo.originalName ?? `photo-${photo.id}`).replace(/[^\p{L}\p{N}._-]/gu, '_');
 	return new Response(new Uint8Array(body), {
