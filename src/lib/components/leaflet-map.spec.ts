@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
 	BOUNDARY_COLOR,
 	CITY_CENTRE,
+	layerSignatures,
 	mapLegend,
 	popupHtml,
 	STATION_COLOR,
 	wardMapOptions,
-	type MapLabels
+	type MapLabels,
+	type MapOptions
 } from './leaflet-map';
 import { scoreColour, scoreLegend } from '$lib/charts/sites';
 
@@ -124,5 +126,48 @@ describe('wardMapOptions', () => {
 		expect(o.boundary).toBeNull();
 		expect(o.extent).toBeNull();
 		expect(o.tileUrl).toBeNull();
+	});
+});
+
+describe('layerSignatures', () => {
+	const base: Omit<MapOptions, 'labels'> = {
+		center: [10.79, 106.76] as [number, number],
+		extent: [10.77, 106.74, 10.81, 106.79] as [number, number, number, number],
+		stations: [{ name: 'An Phú', lat: 10.8, lng: 106.74 }],
+		polygons: [
+			{
+				id: 1,
+				geojson: { type: 'Point', coordinates: [106.76, 10.79] } as GeoJSON.Point,
+				label: 'P1'
+			}
+		],
+		markers: [{ id: 7, lat: 10.78, lng: 106.75, label: 'CS-01 — Trụ sở', color: '#b91c1c' }]
+	};
+	const copy = () => JSON.parse(JSON.stringify(base)) as typeof base;
+
+	it('the same content in new objects keeps every section (nothing is redrawn)', () => {
+		expect(layerSignatures(copy())).toEqual(layerSignatures(base));
+	});
+	it('a marker’s new colour redraws the markers only', () => {
+		const next = copy();
+		const changed = { ...next, markers: [{ ...next.markers![0], color: '#f59e0b' }] };
+		const before = layerSignatures(base);
+		const after = layerSignatures(changed);
+		expect(after.markers).not.toBe(before.markers);
+		expect([after.extent, after.stations, after.polygons]).toEqual([
+			before.extent,
+			before.stations,
+			before.polygons
+		]);
+	});
+	it('turning the rings off redraws the stations; a boundary replaces the extent', () => {
+		const before = layerSignatures(base);
+		expect(layerSignatures({ ...copy(), rings: false }).stations).not.toBe(before.stations);
+		const bounded = layerSignatures({
+			...copy(),
+			boundary: { type: 'Point', coordinates: [106.7, 10.7] } as GeoJSON.Point
+		});
+		expect(bounded.extent).not.toBe(before.extent);
+		expect(bounded.markers).toBe(before.markers);
 	});
 });

@@ -202,6 +202,35 @@ function probeTiles(url: string): Promise<boolean> {
 	});
 }
 
+/** The parts of a map drawn separately, so an update rebuilds only the parts that changed. */
+export const LAYER_SECTIONS = ['extent', 'stations', 'polygons', 'markers'] as const;
+export type LayerSection = (typeof LAYER_SECTIONS)[number];
+type OverlayKind = 'extent' | 'stations' | 'rings' | 'markers' | 'markerLabels';
+
+interface DrawnSection {
+	signature: string;
+	group: Leaflet.FeatureGroup;
+	/** The section's entries in the layer control (named from the labels at each draw). */
+	overlays: [OverlayKind, Leaflet.Layer][];
+	bounds: [number, number][];
+}
+
+/**
+ * What each section draws, as a comparable string: equal signatures mean the section's
+ * layers can stay as they are (new data of the same content, a change elsewhere, a new
+ * language only renaming the layer control).
+ */
+export function layerSignatures(o: Omit<MapOptions, 'labels'>): Record<LayerSection, string> {
+	return {
+		extent: JSON.stringify(o.boundary ? { boundary: o.boundary } : { extent: o.extent ?? null }),
+		stations: JSON.stringify({ stations: o.stations ?? [], rings: o.rings !== false }),
+		polygons: JSON.stringify(
+			(o.polygons ?? []).map((p) => [p.id, p.geojson, p.label, p.color, p.fillOpacity])
+		),
+		markers: JSON.stringify({ markers: o.markers ?? [], showLabels: o.showLabels ?? null })
+	};
+}
+
 export interface MapController {
 	update(options: MapOptions): void;
 	destroy(): void;
@@ -213,113 +242,154 @@ export function createLeafletMap(node: HTMLElement, initial: MapOptions): MapCon
 	let map: Leaflet.Map | undefined;
 	let options = initial;
 	let destroyed = false;
-	let data: Leaflet.LayerGroup | undefined;
 	let control: Leaflet.Control.Layers | undefined;
 	let fitted = false;
+	/** The drawn layers of each section, kept while the section's signature stays the same. */
+	const drawn: Partial<Record<LayerSection, DrawnSection>> = {};
 
-	function draw() {
-		if (!L || !map) return;
-		data?.remove();
-		control?.remove();
-		data = L.layerGroup().addTo(map);
-		const layerGroup = () => L!.layerGroup().addTo(data!);
-		const overlays: Record<string, Leaflet.Layer> = {};
-		const bounds: Leaflet.LatLngExpression[] = [];
+	/** Builds the layers of one section into `group`; returns its overlays and bounds. */
+	function build(
+		section: LayerSection,
+		group: Leaflet.FeatureGroup
+	): Pick<DrawnSection, 'overlays' | 'bounds'> {
 		const o = options;
-		if (o.boundary) {
-			overlays[o.labels.extent] = L.geoJSON(o.boundary, {
-				style: { color: BOUNDARY_COLOR, weight: 2, fill: false, dashArray: '6 4' }
-			}).addTo(data);
-		} else if (o.extent) {
-			const [s, w, n, e] = o.extent;
-			overlays[o.labels.extent] = L.rectangle(
-				[
+		const overlays: DrawnSection['overlays'] = [];
+		const bounds: [number, number][] = [];
+		if (section === 'extent') {
+			const style = { color: BOUNDARY_COLOR, weight: 2, fill: false, dashArray: '6 4' };
+			if (o.boundary) {
+				overlays.push(['extent', L!.geoJSON(o.boundary, { style }).addTo(group)]);
+			} else if (o.extent) {
+				const [s, w, n, e] = o.extent;
+				const box: [number, number][] = [
 					[s, w],
 					[n, e]
-				],
-				{ color: BOUNDARY_COLOR, weight: 2, fill: false, dashArray: '6 4' }
-			).addTo(data);
-			bounds.push([s, w], [n, e]);
-		}
-		if (o.stations?.length) {
-			const rings = layerGroup();
-			const group = layerGroup();
+				];
+				overlays.push(['extent', L!.rectangle(box, style).addTo(group)]);
+				bounds.push(...box);
+			}
+		} else if (section === 'stations' && o.stations?.length) {
+			const rings = L!.featureGroup().addTo(group);
+			const points = L!.featureGroup().addTo(group);
 			for (const st of o.stations) {
-				L.circleMarker([st.lat, st.lng], {
-					radius: 7,
-					color: '#1e3a8a',
-					fillColor: st.future ? '#ffffff' : STATION_COLOR,
-					fillOpacity: 1,
-					weight: 2
-				})
+				L!
+					.circleMarker([st.lat, st.lng], {
+						radius: 7,
+						color: '#1e3a8a',
+						fillColor: st.future ? '#ffffff' : STATION_COLOR,
+						fillOpacity: 1,
+						weight: 2
+					})
 					.bindTooltip(esc(st.name))
-					.addTo(group);
+					.addTo(points);
 				if (o.rings !== false) {
-					L.circle([st.lat, st.lng], {
-						radius: 500,
-						color: STATION_COLOR,
-						weight: 1,
-						fillOpacity: 0.08
-					}).addTo(rings);
-					L.circle([st.lat, st.lng], {
-						radius: 1000,
-						color: STATION_COLOR,
-						weight: 1,
-						dashArray: '4 4',
-						fillOpacity: 0.03
-					}).addTo(rings);
+					L!
+						.circle([st.lat, st.lng], {
+							radius: 500,
+							color: STATION_COLOR,
+							weight: 1,
+							fillOpacity: 0.08
+						})
+						.addTo(rings);
+					L!
+						.circle([st.lat, st.lng], {
+							radius: 1000,
+							color: STATION_COLOR,
+							weight: 1,
+							dashArray: '4 4',
+							fillOpacity: 0.03
+						})
+						.addTo(rings);
 				}
 			}
-			overlays[o.labels.stations] = group;
-			if (o.rings !== false) overlays[`${o.labels.ring500} / ${o.labels.ring1000}`] = rings;
-		}
-		if (o.polygons?.length) {
-			const group = layerGroup();
-			for (const p of o.polygons) {
-				L.geoJSON(p.geojson as GeoJSON.GeoJsonObject, {
-					style: { color: p.color ?? '#b45309', weight: 2, fillOpacity: p.fillOpacity ?? 0.25 }
-				})
+			overlays.push(['stations', points]);
+			if (o.rings !== false) overlays.push(['rings', rings]);
+		} else if (section === 'polygons') {
+			for (const p of o.polygons ?? []) {
+				L!
+					.geoJSON(p.geojson as GeoJSON.GeoJsonObject, {
+						style: { color: p.color ?? '#b45309', weight: 2, fillOpacity: p.fillOpacity ?? 0.25 }
+					})
 					.bindTooltip(esc(p.label))
 					.addTo(group);
 			}
-		}
-		if (o.markers?.length) {
-			const group = layerGroup();
-			const names = L.layerGroup();
+		} else if (section === 'markers' && o.markers?.length) {
+			const points = L!.featureGroup().addTo(group);
+			const names = L!.featureGroup();
 			for (const m of o.markers) {
-				const marker = L.circleMarker([m.lat, m.lng], {
-					radius: m.radius ?? 8,
-					color: '#111827',
-					weight: 1.5,
-					fillColor: m.color ?? '#dc2626',
-					fillOpacity: 0.9
-				}).bindTooltip(esc(m.label));
-				if (m.href || m.facts?.length) marker.bindPopup(popupHtml(m));
-				marker.addTo(group);
-				if (m.short) {
-					L.tooltip({
-						permanent: true,
-						direction: 'right',
-						offset: [(m.radius ?? 8) + 2, 0],
-						className: 'map-label'
+				const marker = L!
+					.circleMarker([m.lat, m.lng], {
+						radius: m.radius ?? 8,
+						color: '#111827',
+						weight: 1.5,
+						fillColor: m.color ?? '#dc2626',
+						fillOpacity: 0.9
 					})
+					.bindTooltip(esc(m.label));
+				if (m.href || m.facts?.length) marker.bindPopup(popupHtml(m));
+				marker.addTo(points);
+				if (m.short) {
+					L!
+						.tooltip({
+							permanent: true,
+							direction: 'right',
+							offset: [(m.radius ?? 8) + 2, 0],
+							className: 'map-label'
+						})
 						.setLatLng([m.lat, m.lng])
 						.setContent(esc(m.short))
 						.addTo(names);
 				}
 				bounds.push([m.lat, m.lng]);
 			}
-			overlays[o.labels.markers] = group;
+			overlays.push(['markers', points]);
 			if (o.markers.some((m) => m.short)) {
-				if (o.showLabels ?? o.markers.length <= LABELS_BY_DEFAULT_MAX) names.addTo(data);
-				overlays[o.labels.markerLabels] = names;
+				if (o.showLabels ?? o.markers.length <= LABELS_BY_DEFAULT_MAX) names.addTo(group);
+				overlays.push(['markerLabels', names]);
 			}
+		}
+		return { overlays, bounds };
+	}
+
+	/**
+	 * Draws what changed: a section whose signature is the same keeps its layers (and what the
+	 * user turned on or off), a changed one is rebuilt; the layer control follows the labels.
+	 */
+	function draw() {
+		if (!L || !map) return;
+		const signatures = layerSignatures(options);
+		let rebuilt = false;
+		for (const section of LAYER_SECTIONS) {
+			const old = drawn[section];
+			if (old && old.signature === signatures[section]) {
+				// Kept above the sections below it (markers stay over polygons, and so on).
+				if (rebuilt) old.group.bringToFront();
+				continue;
+			}
+			old?.group.remove();
+			const group = L.featureGroup().addTo(map);
+			drawn[section] = { signature: signatures[section], group, ...build(section, group) };
+			rebuilt = true;
+		}
+		const l = options.labels;
+		const names: Record<OverlayKind, string> = {
+			extent: l.extent,
+			stations: l.stations,
+			rings: `${l.ring500} / ${l.ring1000}`,
+			markers: l.markers,
+			markerLabels: l.markerLabels
+		};
+		control?.remove();
+		const overlays: Record<string, Leaflet.Layer> = {};
+		for (const section of LAYER_SECTIONS) {
+			for (const [kind, layer] of drawn[section]?.overlays ?? []) overlays[names[kind]] = layer;
 		}
 		control = L.control.layers(undefined, overlays, { collapsed: true }).addTo(map);
 		const toggle = control.getContainer()?.querySelector('.leaflet-control-layers-toggle');
-		toggle?.setAttribute('title', o.labels.layers);
-		toggle?.setAttribute('aria-label', o.labels.layers);
-		if (o.fitToMarkers && !fitted && bounds.length > 1) {
+		toggle?.setAttribute('title', l.layers);
+		toggle?.setAttribute('aria-label', l.layers);
+		const bounds = LAYER_SECTIONS.flatMap((section) => drawn[section]?.bounds ?? []);
+		if (options.fitToMarkers && !fitted && bounds.length > 1) {
 			fitted = true;
 			map.fitBounds(L.latLngBounds(bounds), { padding: [20, 20], animate: false });
 		}
