@@ -131,24 +131,7 @@ export function applyScenario(
  * Example (sample ward, default scenario applied): 11 units, Σ seated 119 = Σ headcount,
  * Σ areaGivenM2 ≤ the usable area, each shortfallM2 = normAreaM2 − areaGivenM2 (≥ 0).
  */
-export function appliedArrangementByUnit(
-	db: DbLike,
-	wardId: number
-): {
-	scenarioId: number;
-	scenarioName: string;
-	appliedAt: number;
-	stale: boolean;
-	units: {
-		unitId: number;
-		headcount: number;
-		seated: number;
-		areaGivenM2: number;
-		normAreaM2: number;
-		shortfallM2: number;
-		shortfallShare: number;
-	}[];
-} | null {
+export function appliedArrangementByUnit(db: DbLike, wardId: number): AppliedArrangement | null {
 	const row = db
 		.select()
 		.from(arrangements)
