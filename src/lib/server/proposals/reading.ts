@@ -11,6 +11,7 @@ import type { Db, DbLike } from '../db';
 import { decisions, proposalVersions, proposals, reviewComments, users } from '../db/schema';
 import type { PacketFile } from './files';
 import { assemble } from './gathering';
+import { assembleOffThread } from './assemble-pool';
 import type { DraftState, ProposalStatus } from './status';
 
 export type ProposalRow = typeof proposals.$inferSelect;
@@ -174,6 +175,17 @@ export function listDecisions(db: DbLike, proposalId: number) {
 export function recomputeCheck(db: Db, wardId: number, state: DraftState): NumberChange[] {
 	if (!state.assembled) return [];
 	const fresh = assemble(db, wardId, state.draft);
+	return changedNumbers(state.assembled, fresh);
+}
+
+/** {@link recomputeCheck} with the packet assembled off the server's thread. */
+export async function recomputeCheckOffThread(
+	db: Db,
+	wardId: number,
+	state: DraftState
+): Promise<NumberChange[]> {
+	if (!state.assembled) return [];
+	const fresh = await assembleOffThread(db, wardId, state.draft);
 	return changedNumbers(state.assembled, fresh);
 }
 

@@ -16,6 +16,7 @@ import { uploadDir } from '../inventory/photos';
 import { notify, reviewerIds } from './notifications';
 import { packetDir, sha256, type PacketFile, type PacketGenerator } from './files';
 import { assemble } from './gathering';
+import { assembleOffThread } from './assemble-pool';
 import { getProposal } from './reading';
 import {
 	EDITABLE,
@@ -154,10 +155,12 @@ export function reassemble(
 	actor: Actor,
 	wardId: number,
 	id: number,
-	at = new Date()
+	at = new Date(),
+	/** The packet already assembled from the stored draft (off the thread), else assembled here. */
+	fresh?: PacketSnapshot
 ): void {
 	const p = editable(db, wardId, id);
-	const assembled = assemble(db, wardId, p.state.draft, at);
+	const assembled = fresh ?? assemble(db, wardId, p.state.draft, at);
 	const changes = p.state.assembled ? changedNumbers(p.state.assembled, assembled) : [];
 	db.transaction((tx) => {
 		editable(tx, wardId, id);
@@ -185,6 +188,19 @@ export function reassemble(
 	});
 }
 
+/** {@link reassemble} with the packet assembled on a worker thread (the server's stays free). */
+export async function reassembleOffThread(
+	db: Db,
+	actor: Actor,
+	wardId: number,
+	id: number,
+	at = new Date()
+): Promise<void> {
+	const p = editable(db, wardId, id);
+	const fresh = await assembleOffThread(db, wardId, p.state.draft, at);
+	reassemble(db, actor, wardId, id, at, fresh);
+}
+
 /**
  * Submits (or resubmits after a return): assembles the packet from the current data, freezes it
  * as version n + 1 (snapshot, SHA-256, the generated files stored under UPLOAD_DIR/packets),
@@ -200,7 +216,7 @@ export async function submitProposal(
 ): Promise<{ version: number; sha256: string }> {
 	const p = editable(db, wardId, id);
 	const w = wardRow(db, wardId);
-	const snapshot = assemble(db, wardId, p.state.draft, at);
+	const snapshot = await assembleOffThread(db, wardId, p.state.draft, at);
 	// A site other than the top-ranked one needs its written justification (issue 15).
 	if (snapshot.dossier?.problems.some((x) => x.code === 'justification-missing')) {
 		throw new ProposalError('no-justification');
