@@ -8,7 +8,7 @@ import { fillAreas } from '../../src/lib/allocation/areas';
 import { checkAllocation } from '../../src/lib/allocation/evaluate';
 import type { AllocationResult, PersonsEntry } from '../../src/lib/allocation/types';
 import type { Db } from '../../src/lib/server/db';
-import { assignments, auditLog, rooms, wards } from '../../src/lib/server/db/schema';
+import { assignments, auditLog, rooms, users, wards } from '../../src/lib/server/db/schema';
 import { seedSample } from '../../src/lib/server/db/seed';
 import { createTestDb } from '../../src/lib/server/db/test-db';
 import { buildInstance, type BuiltInstance } from '../../src/lib/server/plans/instance';
@@ -71,3 +71,12 @@ export const auditCount = (db: Db) =>
 		.select({ n: sql<number>`count(*)` })
 		.from(auditLog)
 		.get()!.n;
+
+/** A ward editor of the ward (for actions called as SvelteKit calls them). */
+export function addEditor(db: Db, wardId: number, username: string) {
+	return db
+		.insert(users)
+		.values({ username, displayName: username, passwordHash: 'x', role: 'ward_editor', wardId })
+		.returning()
+		.get();
+}

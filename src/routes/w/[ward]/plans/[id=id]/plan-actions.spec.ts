@@ -5,17 +5,17 @@
  * "keep mine" (the same move with the stored version) is checked against today's plan and saved.
  */
 import { isRedirect } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ConflictFailure } from '$lib/conflict';
-import { auditLog, users, wards } from '$lib/server/db/schema';
 import { getScenario, saveScenario } from '$lib/server/plans';
 import {
 	ACTOR,
 	resultFor,
 	roomNamed,
 	sampleWard,
-	unitCoded
+	unitCoded,
+	addEditor,
+	auditCount
 } from '../../../../../../tests/helpers/plans';
 import { actions, load } from './+page.server';
 
@@ -39,27 +39,14 @@ beforeEach(() => {
 		built,
 		resultFor(built, [{ unitId: partyOffice.key, roomId: office1.key, persons: 4 }])
 	);
-	const row = db.select().from(wards).where(eq(wards.id, bt)).get()!;
-	const editors = (['a', 'b'] as const).map((who) =>
-		db
-			.insert(users)
-			.values({
-				username: `editor.${who}`,
-				displayName: who,
-				passwordHash: 'x',
-				role: 'ward_editor',
-				wardId: bt
-			})
-			.returning()
-			.get()
-	);
+	const editors = [addEditor(db, bt, 'editor.a'), addEditor(db, bt, 'editor.b')];
 	locals = (who) =>
 		({
 			db,
 			locale: 'vi',
-			user: { ...editors[who === 'a' ? 0 : 1], wardCode: row.code, sessionId: who },
+			user: { ...editors[who === 'a' ? 0 : 1], wardCode: 'binh-trung', sessionId: who },
 			principal: {} as App.Locals['principal'],
-			ward: { id: bt, code: row.code, name: row.name, isSample: true },
+			ward: { id: bt, code: 'binh-trung', name: 'Phường Bình Trưng', isSample: true },
 			canEdit: true
 		}) as unknown as App.Locals;
 });
@@ -93,7 +80,7 @@ const loadVersion = async (who: 'a' | 'b') => {
 	} as never)) as { version: number };
 	return String(data.version);
 };
-const audits = () => ward.db.select().from(auditLog).all().length;
+const audits = () => auditCount(ward.db);
 const seated = () =>
 	getScenario(ward.db, ward.bt, id)!
 		.plan.filter((a) => a.unitId === ids.unitKey)
