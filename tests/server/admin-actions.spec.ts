@@ -6,8 +6,6 @@
 import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { createTestDb } from '../../src/lib/server/db/test-db';
-import { seedReference } from '../../src/lib/server/db/seed';
 import type { Db } from '../../src/lib/server/db';
 import {
 	apiTokens,
@@ -16,7 +14,7 @@ import {
 	staffingSupport,
 	wards
 } from '../../src/lib/server/db/schema';
-import { createWard } from '../../src/lib/server/admin/wards';
+import { SEED_ACTOR, newWard, referenceDb } from '../helpers/admin';
 import { createUnit, createPosition } from '../../src/lib/server/org';
 import { actions as newUserActions } from '../../src/routes/admin/users/new/+page.server';
 import { actions as newWardActions } from '../../src/routes/admin/wards/new/+page.server';
@@ -25,7 +23,6 @@ import { actions as staffingActions } from '../../src/routes/review/staffing/+pa
 import { actions as orgActions } from '../../src/routes/w/[ward]/needs/organisation/+page.server';
 
 let db: Db;
-const SEED = { userId: null, username: 'seed' };
 
 function event(fields: Record<string, string>, ward: { id: number; code: string } | null = null) {
 	const body = new FormData();
@@ -68,20 +65,8 @@ const count = (table: typeof apiTokens | typeof staffingSupport | typeof auditLo
 		.from(table)
 		.get()!.n;
 
-const thuDuc = () =>
-	createWard(db, SEED, {
-		code: 'thu-duc',
-		name: 'Phường Thủ Đức',
-		adminCode: null,
-		centreLat: 10.85,
-		centreLng: 106.76,
-		extent: null,
-		populationCount: null
-	});
-
 beforeEach(() => {
-	db = createTestDb();
-	db.transaction((tx) => seedReference(tx));
+	db = referenceDb();
 });
 
 describe('admin actions', () => {
@@ -135,7 +120,7 @@ describe('admin actions', () => {
 
 describe('staffing board actions', () => {
 	it('ends an assignment once; the second end is refused above the list', async () => {
-		const w = thuDuc();
+		const w = newWard(db);
 		const add = {
 			ward: w.code,
 			officerName: 'Trần Văn Bình',
@@ -166,9 +151,9 @@ describe('staffing board actions', () => {
 
 describe('organisation actions', () => {
 	it('a position with an unknown title: beside the title; a stale position form: 409', async () => {
-		const w = thuDuc();
+		const w = newWard(db);
 		const ref = { id: w.id, code: w.code };
-		const unit = createUnit(db, SEED, w.id, {
+		const unit = createUnit(db, SEED_ACTOR, w.id, {
 			code: 'VP',
 			name: 'Văn phòng',
 			kind: 'office',
@@ -189,7 +174,7 @@ describe('organisation actions', () => {
 			`position-new-${unit.id}`,
 			{ titleKey: 'Nhóm định mức không có trong bộ định mức hiện hành.' }
 		]);
-		const p = createPosition(db, SEED, w.id, {
+		const p = createPosition(db, SEED_ACTOR, w.id, {
 			orgUnitId: unit.id,
 			title: 'Chuyên viên',
 			titleKey: 'specialist',

@@ -8,13 +8,12 @@
 import { isActionFailure, isRedirect } from '@sveltejs/kit';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDb } from '../../src/lib/server/db/test-db';
-import { seedReference } from '../../src/lib/server/db/seed';
 import type { Db } from '../../src/lib/server/db';
 import { specialisedRooms } from '../../src/lib/server/db/schema';
 import type { ConflictFailure } from '../../src/lib/conflict';
 import { createUser, getUser } from '../../src/lib/server/admin/users';
-import { createWard, getWard } from '../../src/lib/server/admin/wards';
+import { getWard } from '../../src/lib/server/admin/wards';
+import { SEED_ACTOR, newWard, referenceDb } from '../helpers/admin';
 import { listLegalReferences, getLegalReference } from '../../src/lib/server/admin/legal-refs';
 import { rateForStoreys } from '../../src/lib/server/admin/investment-rates';
 import { currentNormSet } from '../../src/lib/server/needs/norm-sets';
@@ -27,7 +26,6 @@ import { actions as normActions } from '../../src/routes/admin/norms/[id=id]/+pa
 import { actions as needsActions } from '../../src/routes/w/[ward]/needs/+page.server';
 
 let db: Db;
-const SEED = { userId: null, username: 'seed' };
 
 function event(
 	username: string,
@@ -74,21 +72,8 @@ function conflict(out: Awaited<ReturnType<typeof run>>) {
 	return f.data;
 }
 
-/** A new ward (Thủ Đức) with its default specialised rooms, version 1. */
-const newWard = () =>
-	createWard(db, SEED, {
-		code: 'thu-duc',
-		name: 'Phường Thủ Đức',
-		adminCode: '26800',
-		centreLat: 10.85,
-		centreLng: 106.76,
-		extent: [10.8, 106.7, 10.9, 106.8],
-		populationCount: 120000
-	});
-
 beforeEach(() => {
-	db = createTestDb();
-	db.transaction((tx) => seedReference(tx));
+	db = referenceDb();
 });
 
 const ward = {
@@ -106,7 +91,7 @@ const ward = {
 
 describe('admin forms refuse a stale save with 409 and both values', () => {
 	it('ward: B keeps the stored population beside its own name, then keeps its own', async () => {
-		const w = newWard();
+		const w = newWard(db);
 		const formA = { ...ward, populationCount: '125000', version: '1' };
 		expect(await run(wardActions.update, event('an.nguyen', w.id, formA))).toBe('redirect');
 		const formB = { ...ward, name: 'Phường Thủ Đức (mới)', version: '1' };
@@ -125,10 +110,10 @@ describe('admin forms refuse a stale save with 409 and both values', () => {
 	});
 
 	it('user: a stale role change is refused with the stored role, never the password hash', async () => {
-		const w = newWard();
+		const w = newWard(db);
 		const { user } = await createUser(
 			db,
-			SEED,
+			SEED_ACTOR,
 			{ username: 'lan', displayName: 'Lan', role: 'ward_viewer', wardId: w.id },
 			'lan-password-2026'
 		);
@@ -242,7 +227,7 @@ describe('admin forms refuse a stale save with 409 and both values', () => {
 	});
 
 	it('specialised room: the ward form answers 409 with the stored area', async () => {
-		const w = newWard();
+		const w = newWard(db);
 		const room = listSpecialisedRooms(db, w.id)[0];
 		const ref = { id: w.id, code: w.code };
 		const form = {

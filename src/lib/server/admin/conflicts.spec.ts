@@ -5,8 +5,6 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { createTestDb } from '../db/test-db';
-import { seedReference } from '../db/seed';
 import { auditLog, specialisedRooms, users, wards } from '../db/schema';
 import type { Db } from '../db';
 import { ConflictError } from '../core/concurrency';
@@ -18,7 +16,8 @@ import {
 	setUserDisabled,
 	updateUser
 } from './users';
-import { createWard, getWard, setBoundary, updateWard, type WardInput } from './wards';
+import { getWard, setBoundary, updateWard } from './wards';
+import { THU_DUC, newWard, referenceDb } from '../../../../tests/helpers/admin';
 import { editLegalReference, legalReferenceHistory, listLegalReferences } from './legal-refs';
 import { editInvestmentRate, investmentRateHistory, rateForStoreys } from './investment-rates';
 import {
@@ -53,8 +52,7 @@ function conflictOf(fn: () => unknown): ConflictError {
 }
 
 beforeEach(() => {
-	db = createTestDb();
-	db.transaction((tx) => seedReference(tx));
+	db = referenceDb();
 });
 
 const refInput = (over: Record<string, string> = {}) =>
@@ -166,24 +164,14 @@ describe('versioned catalogues: a stale edit', () => {
 	});
 });
 
-const wardInput: WardInput = {
-	code: 'thu-duc',
-	name: 'Phường Thủ Đức',
-	adminCode: '26800',
-	centreLat: 10.85,
-	centreLng: 106.76,
-	extent: [10.8, 106.7, 10.9, 106.8],
-	populationCount: 120000
-};
-
 describe('wards, users and specialised rooms: a stale save', () => {
 	it('ward: refused after another edit or a boundary import, with the form values only', () => {
-		const ward = createWard(db, admin, wardInput);
+		const ward = newWard(db);
 		expect(ward.version).toBe(1);
-		updateWard(db, other, ward.id, { ...wardInput, populationCount: 125000 }, 1);
+		updateWard(db, other, ward.id, { ...THU_DUC, populationCount: 125000 }, 1);
 		const n = audits();
 		const e = conflictOf(() =>
-			updateWard(db, admin, ward.id, { ...wardInput, name: 'Phường Thủ Đức mới' }, 1)
+			updateWard(db, admin, ward.id, { ...THU_DUC, name: 'Phường Thủ Đức mới' }, 1)
 		);
 		expect(e.currentVersion).toBe(2);
 		expect(e.current).toMatchObject({ populationCount: 125000, south: 10.8, east: 106.8 });
@@ -203,8 +191,8 @@ describe('wards, users and specialised rooms: a stale save', () => {
 			]
 		});
 		expect(getWard(db, ward.id)!.version).toBe(3);
-		expect(() => updateWard(db, admin, ward.id, wardInput, 2)).toThrow(ConflictError);
-		const saved = updateWard(db, admin, ward.id, { ...wardInput, name: 'Phường Thủ Đức mới' }, 3);
+		expect(() => updateWard(db, admin, ward.id, THU_DUC, 2)).toThrow(ConflictError);
+		const saved = updateWard(db, admin, ward.id, { ...THU_DUC, name: 'Phường Thủ Đức mới' }, 3);
 		expect([saved.version, saved.name, saved.populationCount]).toEqual([
 			4,
 			'Phường Thủ Đức mới',
@@ -213,7 +201,7 @@ describe('wards, users and specialised rooms: a stale save', () => {
 	});
 
 	it('user: refused after a role change or a disable, not after a password change', async () => {
-		const ward = createWard(db, admin, wardInput);
+		const ward = newWard(db);
 		const { user } = await createUser(
 			db,
 			admin,
@@ -273,7 +261,7 @@ describe('wards, users and specialised rooms: a stale save', () => {
 	});
 
 	it('specialised room: refused with the stored room; the kernel bumps the version', () => {
-		const ward = createWard(db, admin, wardInput);
+		const ward = newWard(db);
 		const room = listSpecialisedRooms(db, ward.id)[0];
 		expect(room.version).toBe(1);
 		const input = { key: room.key, areaM2: 60, count: 1, basis: null };

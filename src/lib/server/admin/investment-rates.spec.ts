@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb } from '../db/test-db';
-import { seedReference } from '../db/seed';
+import { formInput, referenceDb } from '../../../../tests/helpers/admin';
 import type { Db } from '../db';
 import { auditLog } from '../db/schema';
 import {
@@ -17,12 +16,11 @@ const actor = { userId: null, username: 'admin' };
 let db: Db;
 
 beforeEach(() => {
-	db = createTestDb();
-	db.transaction((tx) => seedReference(tx));
+	db = referenceDb();
 });
 
-const input = (over: Record<string, unknown> = {}) => {
-	const r = investmentRateSchema.safeParse({
+const input = (over: Record<string, unknown> = {}) =>
+	formInput(investmentRateSchema, {
 		storeysFrom: '21',
 		storeysTo: '30',
 		vndPerM2: '16500000',
@@ -32,9 +30,6 @@ const input = (over: Record<string, unknown> = {}) => {
 		note: '',
 		...over
 	});
-	if (!r.success) throw new Error(JSON.stringify(r.error.issues));
-	return r.data;
-};
 
 describe('investment rates', () => {
 	it('seeds four bands marked verify and picks by storeys', () => {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb } from '../db/test-db';
 import { seedReference } from '../db/seed';
+import { formInput, referenceDb } from '../../../../tests/helpers/admin';
 import type { Db } from '../db';
 import { auditLog, legalReferences } from '../db/schema';
 import {
@@ -20,12 +20,11 @@ const actor = { userId: null, username: 'admin' };
 let db: Db;
 
 beforeEach(() => {
-	db = createTestDb();
-	db.transaction((tx) => seedReference(tx));
+	db = referenceDb();
 });
 
-const input = (over: Record<string, unknown> = {}) => {
-	const r = legalRefSchema.safeParse({
+const input = (over: Record<string, unknown> = {}) =>
+	formInput(legalRefSchema, {
 		kind: 'decree',
 		number: '275/2025/NĐ-CP',
 		issuedOn: '2025-10-10',
@@ -38,9 +37,6 @@ const input = (over: Record<string, unknown> = {}) => {
 		sortOrder: '3',
 		...over
 	});
-	if (!r.success) throw new Error(JSON.stringify(r.error.issues));
-	return r.data;
-};
 
 describe('legal references', () => {
 	it('seeds the five sample references, each marked verify, in citing order', () => {

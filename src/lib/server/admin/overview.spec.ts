@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { adminCounts } from './overview';
-import { createWard } from './wards';
+import { SEED_ACTOR, newWard } from '../../../../tests/helpers/admin';
 import { createUser, issueApiToken, revokeApiToken } from './users';
 
 describe('adminCounts', () => {
 	it('counts users, wards and tokens (revoked ones too)', async () => {
 		const db = createTestDb();
 		expect(adminCounts(db)).toEqual({ users: 0, wards: 0, tokens: 0 });
-		const actor = { userId: null, username: 'seed' };
-		const ward = createWard(db, actor, {
-			code: 'thu-duc',
-			name: 'Phường Thủ Đức',
-			adminCode: null,
-			centreLat: 10.85,
-			centreLng: 106.76,
-			extent: null,
-			populationCount: null
-		});
+		const actor = SEED_ACTOR;
+		const ward = newWard(db);
 		for (const username of ['lan', 'minh']) {
 			await createUser(
 				db,

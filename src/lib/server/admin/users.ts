@@ -263,37 +263,49 @@ export async function createUser(
 export async function resetPassword(db: Db, actor: Actor, userId: number): Promise<string> {
 	const plain = generatePassword();
 	const hashed = await hashPassword(plain);
-	db.transaction((tx) => {
-		const user = tx.select().from(users).where(eq(users.id, userId)).get();
-		if (!user) throw new UserError('not-found');
-		tx.update(users)
-			.set({ passwordHash: hashed, passwordChangedAt: Date.now() })
-			.where(eq(users.id, userId))
-			.run();
-		tx.delete(sessions).where(eq(sessions.userId, userId)).run();
-		writeAudit(tx, {
-			actor,
-			wardId: user.wardId,
-			entity: 'user',
-			entityId: userId,
-			action: 'update',
-			before: { passwordReset: false },
-			after: { passwordReset: true }
-		});
+	changeAccount(db, actor, userId, {
+		set: { passwordHash: hashed, passwordChangedAt: Date.now() },
+		before: () => ({ passwordReset: false }),
+		after: { passwordReset: true }
 	});
 	return plain;
 }
 
 /** Disables or enables an account; either way its sessions end. The last admin stays. */
 export function setUserDisabled(db: Db, actor: Actor, userId: number, disabled: boolean): void {
+	changeAccount(db, actor, userId, {
+		check: (tx, user) => {
+			if (disabled && actor.userId === userId) throw new UserError('self');
+			if (disabled && user.role === 'admin' && !user.disabled && activeAdminCount(tx) <= 1) {
+				throw new UserError('last-admin');
+			}
+		},
+		set: { disabled },
+		before: (user) => ({ disabled: user.disabled }),
+		after: { disabled }
+	});
+}
+
+/**
+ * Changes an account and ends its sessions, with an audit row (what `before` and `after` say,
+ * never the hash), in one transaction; `check` may refuse first.
+ */
+function changeAccount(
+	db: Db,
+	actor: Actor,
+	userId: number,
+	change: {
+		check?: (tx: DbLike, user: typeof users.$inferSelect) => void;
+		set: Partial<typeof users.$inferInsert>;
+		before: (user: typeof users.$inferSelect) => unknown;
+		after: unknown;
+	}
+): void {
 	db.transaction((tx) => {
 		const user = tx.select().from(users).where(eq(users.id, userId)).get();
 		if (!user) throw new UserError('not-found');
-		if (disabled && actor.userId === userId) throw new UserError('self');
-		if (disabled && user.role === 'admin' && !user.disabled && activeAdminCount(tx) <= 1) {
-			throw new UserError('last-admin');
-		}
-		tx.update(users).set({ disabled }).where(eq(users.id, userId)).run();
+		change.check?.(tx, user);
+		tx.update(users).set(change.set).where(eq(users.id, userId)).run();
 		tx.delete(sessions).where(eq(sessions.userId, userId)).run();
 		writeAudit(tx, {
 			actor,
@@ -301,8 +313,8 @@ export function setUserDisabled(db: Db, actor: Actor, userId: number, disabled: 
 			entity: 'user',
 			entityId: userId,
 			action: 'update',
-			before: { disabled: user.disabled },
-			after: { disabled }
+			before: change.before(user),
+			after: change.after
 		});
 	});
 }

@@ -165,23 +165,18 @@ export function auditFilterOptions(
 	scope: AuditScope
 ): { users: string[]; entities: string[] } {
 	const where = whereOf(scope, {});
-	const users = db
-		.selectDistinct({ v: auditLog.username })
-		.from(auditLog)
-		.leftJoin(wards, eq(wards.id, auditLog.wardId))
-		.where(where)
-		.orderBy(asc(auditLog.username))
-		.all()
-		.map((r) => r.v)
-		.filter((v): v is string => !!v);
-	const entities = db
-		.selectDistinct({ v: auditLog.entity })
-		.from(auditLog)
-		.leftJoin(wards, eq(wards.id, auditLog.wardId))
-		.where(where)
-		.orderBy(asc(auditLog.entity))
-		.all()
-		.map((r) => r.v);
+	const distinct = (column: typeof auditLog.username | typeof auditLog.entity) =>
+		db
+			.selectDistinct({ v: column })
+			.from(auditLog)
+			.leftJoin(wards, eq(wards.id, auditLog.wardId))
+			.where(where)
+			.orderBy(asc(column))
+			.all()
+			.map((r) => r.v)
+			.filter((v): v is string => !!v);
+	const users = distinct(auditLog.username);
+	const entities = distinct(auditLog.entity);
 	return { users, entities };
 }
 

@@ -4,7 +4,7 @@
  * staffing gaps by field, and the ward's specialised rooms. Every function takes `db` and the
  * ward's id; writes run in one transaction with their audit row.
  */
-import { asc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { ROOM_TYPES, type DangerLevel, type RoomType } from '../../constants';
 import {
 	JUSTIFICATION_THRESHOLD,
@@ -24,7 +24,7 @@ import {
 	type SpaceNeedsResult
 } from '../../norms';
 import type { DbLike } from '../db';
-import { orgUnits, positions } from '../db/schema';
+import { wardPositions, wardUnits } from '../org/queries';
 import { currentNormSet, getNormSet, type NormItemRow } from './norm-sets';
 import {
 	OCCUPIED_ROOM_TYPES,
@@ -102,21 +102,6 @@ export interface WardNeeds {
 	};
 }
 
-function unitsOf(db: DbLike, wardId: number) {
-	return db
-		.select({
-			id: orgUnits.id,
-			code: orgUnits.code,
-			name: orgUnits.name,
-			kind: orgUnits.kind,
-			publicFacing: orgUnits.publicFacing
-		})
-		.from(orgUnits)
-		.where(eq(orgUnits.wardId, wardId))
-		.orderBy(asc(orgUnits.sortOrder), asc(orgUnits.code))
-		.all();
-}
-
 /** Facilities of the ward with coordinates and kind, for the justification test. */
 function facilitiesOf(db: DbLike, wardId: number) {
 	return db.all<{ id: number; code: string; name: string; kind: string; lat: number; lng: number }>(
@@ -165,14 +150,6 @@ function criteriaFor(
 	return justificationCriteria({ workingNormM2, sites, buildings });
 }
 
-interface PositionQueryRow {
-	unitId: number;
-	titleKey: string;
-	approved: number;
-	rank: string | null;
-	concurrentTitleKeys: string[] | null;
-}
-
 /**
  * The ward's space needs against a norm set version (`normSetId`; default: the current version
  * of 155/2025). Throws NeedsError('norm-set-not-found') for an unknown id.
@@ -197,21 +174,9 @@ export function needsForWard(db: DbLike, wardId: number, normSetId?: number): Wa
 	if (!set) throw new NeedsError('norm-set-not-found');
 	const titleKeys = new Set(set.items.map((i) => i.titleKey));
 
-	const units = unitsOf(db, wardId);
+	const units = wardUnits(db, wardId);
 	const codeOf = new Map(units.map((u) => [u.id, u.code]));
-	const posRows: PositionQueryRow[] = db
-		.select({
-			unitId: positions.orgUnitId,
-			titleKey: positions.titleKey,
-			approved: positions.approved,
-			rank: positions.rank,
-			concurrentTitleKeys: positions.concurrentTitleKeys
-		})
-		.from(positions)
-		.innerJoin(orgUnits, eq(orgUnits.id, positions.orgUnitId))
-		.where(eq(orgUnits.wardId, wardId))
-		.orderBy(asc(orgUnits.sortOrder), asc(orgUnits.code), asc(positions.id))
-		.all();
+	const posRows = wardPositions(db, wardId);
 	const counts: PositionCount[] = [];
 	const unknownTitles: WardNeeds['unknownTitles'] = [];
 	for (const p of posRows) {

@@ -28,14 +28,9 @@ export type WardVacancies = VacanciesByPosition & {
 	titleLabels: Record<string, { vi: string; en: string }>;
 };
 
-/**
- * Vacancies per position (unit, title, rank, field, approved, filled, missing) grouped under
- * the city's fields (đất đai, xây dựng, tài chính - kế hoạch, kế toán, đối ngoại first), then
- * leadership posts without a field, then the other fields, then posts without a field
- * (groupVacancies). Leadership = a title key of LEADERSHIP_TITLE_KEYS.
- */
-export function vacanciesByPosition(db: DbLike, wardId: number): WardVacancies {
-	const rows = db
+/** The ward's positions with their unit, in unit display order then entry order. */
+function positionRows(db: DbLike, wardId: number) {
+	return db
 		.select({
 			unitCode: orgUnits.code,
 			unitName: orgUnits.name,
@@ -44,15 +39,28 @@ export function vacanciesByPosition(db: DbLike, wardId: number): WardVacancies {
 			rank: positions.rank,
 			field: positions.field,
 			approved: positions.approved,
-			filled: positions.filled
+			filled: positions.filled,
+			plannedNextYear: positions.plannedNextYear
 		})
 		.from(positions)
 		.innerJoin(orgUnits, eq(orgUnits.id, positions.orgUnitId))
 		.where(eq(orgUnits.wardId, wardId))
 		.orderBy(asc(orgUnits.sortOrder), asc(orgUnits.code), asc(positions.id))
 		.all();
+}
+
+/**
+ * Vacancies per position (unit, title, rank, field, approved, filled, missing) grouped under
+ * the city's fields (đất đai, xây dựng, tài chính - kế hoạch, kế toán, đối ngoại first), then
+ * leadership posts without a field, then the other fields, then posts without a field
+ * (groupVacancies). Leadership = a title key of LEADERSHIP_TITLE_KEYS.
+ */
+export function vacanciesByPosition(db: DbLike, wardId: number): WardVacancies {
 	const grouped = groupVacancies(
-		rows.map((r) => ({ ...r, leadership: LEADERSHIP_TITLE_KEYS.includes(r.titleKey) })),
+		positionRows(db, wardId).map(({ plannedNextYear: _planned, ...r }) => ({
+			...r,
+			leadership: LEADERSHIP_TITLE_KEYS.includes(r.titleKey)
+		})),
 		KNOWN_FIELDS
 	);
 	const set = currentNormSet(db);
@@ -65,21 +73,16 @@ export function vacanciesByPosition(db: DbLike, wardId: number): WardVacancies {
 
 /** The ward's staffing gaps by field (approved, filled, vacant, surplus, planned). */
 export function staffingGapsForWard(db: DbLike, wardId: number): StaffingGaps {
-	const rows = db
-		.select({
-			unitId: orgUnits.code,
-			titleKey: positions.titleKey,
-			field: positions.field,
-			approved: positions.approved,
-			filled: positions.filled,
-			plannedNextYear: positions.plannedNextYear
-		})
-		.from(positions)
-		.innerJoin(orgUnits, eq(orgUnits.id, positions.orgUnitId))
-		.where(eq(orgUnits.wardId, wardId))
-		.orderBy(asc(orgUnits.sortOrder), asc(positions.id))
-		.all();
-	return computeStaffingGaps(rows);
+	return computeStaffingGaps(
+		positionRows(db, wardId).map((r) => ({
+			unitId: r.unitCode,
+			titleKey: r.titleKey,
+			field: r.field,
+			approved: r.approved,
+			filled: r.filled,
+			plannedNextYear: r.plannedNextYear
+		}))
+	);
 }
 
 /** Columns of the staffing-gap export: one row per position, grouped by field, then a total. */
