@@ -124,7 +124,7 @@ test.describe('with JavaScript', () => {
 
 		// A refused save keeps what was typed and puts the focus on the field in error.
 		await page.unroute(/\/facilities\/\d+\?\/update/);
-		// (The edit panel stays open after a save in the background.)
+		// (The edit panel closes after a save, as on a page loaded again.)
 		if (!(await page.getByLabel('Vĩ độ').isVisible())) {
 			await page.getByText('Sửa thông tin cơ sở').click();
 		}

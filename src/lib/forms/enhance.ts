@@ -13,6 +13,8 @@
  * - on a refused submission (`fail(…)`) keeps what the user typed (no reset) and moves the
  *   focus to the first field marked `aria-invalid="true"`, else to the page's first
  *   `role="alert"` message,
+ * - after a save (success or redirect) closes the `<details>` panels around the form, as a
+ *   page loaded again would show them,
  * - then restores the buttons, whatever the outcome.
  *
  * Options (`use:enhance={{ … }}`): `pending` (button label), `reset` (clear the form after a
@@ -115,6 +117,14 @@ export function focusFirstError(form: HTMLFormElement): HTMLElement | null {
 	return target;
 }
 
+/** After a save the `<details>` panels holding the form close, as on a page loaded again
+ * (a panel the page wants open, e.g. `open={rooms.length === 0}`, is opened by the update). */
+export function closePanels(form: HTMLFormElement): void {
+	for (let el = form.parentElement; el; el = el.parentElement) {
+		if (el instanceof HTMLDetailsElement) el.open = false;
+	}
+}
+
 /** The Svelte action: SvelteKit's `enhance` with the pending state and the focus on errors. */
 export function enhance(form: HTMLFormElement, options: EnhanceOptions = {}) {
 	let current = options;
@@ -136,6 +146,7 @@ export function enhance(form: HTMLFormElement, options: EnhanceOptions = {}) {
 			try {
 				if (after) await after(opts);
 				else {
+					if (opts.result.type === 'success' || opts.result.type === 'redirect') closePanels(form);
 					await opts.update({
 						reset: current.reset ?? false,
 						invalidateAll: current.invalidateAll ?? true
