@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { translate, type MessageKey } from '$lib/i18n';
 import { commentSchema, decisionSchema } from '$lib/packet/forms';
 import { cached } from '$lib/server/core/cache';
@@ -22,13 +22,14 @@ import {
 	setThreadResolved
 } from '$lib/server/proposals/review-comments';
 import { env } from '$env/dynamic/private';
+import { notFound } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 function proposalOr404(locals: App.Locals, raw: string) {
 	const id = Number(raw);
 	const p = Number.isInteger(id) ? getProposal(locals.db, null, id) : undefined;
 	// The city never sees a ward's draft.
-	if (!p || p.status === 'draft') error(404, translate(locals.locale, 'err.notFound'));
+	if (!p || p.status === 'draft') notFound(locals.locale);
 	return p;
 }
 
@@ -40,7 +41,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		? cached(locals.db, `review-proposal:${id}`, () => reviewProposalView(locals.db, id))
 		: undefined;
 	// The city never sees a ward's draft.
-	if (!view) error(404, translate(locals.locale, 'err.notFound'));
+	if (!view) notFound(locals.locale);
 	// The first rows of each section table (all with ?all=<section>, everything with ?print=1).
 	const { snapshot, ...rest } = view;
 	return {

@@ -6,15 +6,16 @@ import { parseForm } from '$lib/server/core/forms';
 import { actorOf } from '$lib/server/core/request';
 import { createProposalSchema } from '$lib/packet/forms';
 import { maySeeProposal } from '$lib/server/core/visibility';
+import { wardOf } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
 	// The city never sees a ward's draft (see visibility.ts).
-	const proposals = listProposals(locals.db, locals.ward!.id).filter((p) =>
+	const proposals = listProposals(locals.db, wardOf(locals).id).filter((p) =>
 		maySeeProposal(locals.principal, p)
 	);
 	// One live proposal per ward (see LIVE in proposals.ts): the one a new one would replace.
-	const live = liveProposals(locals.db, locals.ward!.id)[0] ?? null;
+	const live = liveProposals(locals.db, wardOf(locals).id)[0] ?? null;
 	return {
 		proposals,
 		unread: locals.user ? unreadCount(locals.db, locals.user.id) : 0,
@@ -24,7 +25,7 @@ export const load: PageServerLoad = ({ locals }) => {
 
 export const actions: Actions = {
 	create: async ({ request, locals }) => {
-		const ward = locals.ward!;
+		const ward = wardOf(locals);
 		const parsed = parseForm(
 			createProposalSchema,
 			await request.formData(),

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { translate, type MessageKey } from '$lib/i18n';
 import { SECTION_KEYS, type PacketDraft, type SectionKey } from '$lib/packet';
 import { draftSchema } from '$lib/packet/forms';
@@ -31,17 +31,18 @@ import { dossierFormSchema } from '$lib/schemas/dossier';
 import { allSites } from '$lib/server/sites';
 import { getVersion } from '$lib/server/proposals';
 import { maySeeProposal } from '$lib/server/core/visibility';
+import { wardOf, notFound } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 function proposalOr404(locals: App.Locals, raw: string) {
 	const id = Number(raw);
-	const p = Number.isInteger(id) ? getProposal(locals.db, locals.ward!.id, id) : undefined;
-	if (!p) error(404, translate(locals.locale, 'err.notFound'));
+	const p = Number.isInteger(id) ? getProposal(locals.db, wardOf(locals).id, id) : undefined;
+	if (!p) notFound(locals.locale);
 	return p;
 }
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const wardId = locals.ward!.id;
+	const wardId = wardOf(locals).id;
 	const id = Number(params.id);
 	// Parsing the draft and the snapshots (hundreds of KB for a large ward) and, for an editable
 	// draft, re-assembling the packet to list changed numbers are reused while the database is
@@ -51,7 +52,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		: undefined;
 	// The city never sees a ward's draft (see visibility.ts): 404 as for a missing record.
 	if (!view || !maySeeProposal(locals.principal, { versions: view.versions.length })) {
-		error(404, translate(locals.locale, 'err.notFound'));
+		notFound(locals.locale);
 	}
 	const { snapshot, sites, state, ...rest } = view;
 	// Numbers whose source changed since the draft was assembled: the packet is assembled again
@@ -155,7 +156,7 @@ function refused(locals: App.Locals, e: unknown) {
 
 export const actions: Actions = {
 	save: async ({ request, locals, params }) => {
-		const ward = locals.ward!;
+		const ward = wardOf(locals);
 		const p = proposalOr404(locals, params.id);
 		const formData = await request.formData();
 		// The schedule and the site are set by the dossier form: this form keeps the draft's own.
@@ -215,7 +216,7 @@ export const actions: Actions = {
 		redirect(303, `/w/${ward.code}/proposals/${p.id}`);
 	},
 	dossier: async ({ request, locals, params }) => {
-		const ward = locals.ward!;
+		const ward = wardOf(locals);
 		const p = proposalOr404(locals, params.id);
 		const formData = await request.formData();
 		const parsed = parseForm(dossierFormSchema, formData, locals.locale, 'dossier');
@@ -249,7 +250,7 @@ export const actions: Actions = {
 				});
 			}
 			if (e instanceof DossierError && e.code === 'not-found') {
-				error(404, translate(locals.locale, 'err.notFound'));
+				notFound(locals.locale);
 			}
 			if (e instanceof DossierError) {
 				return fail(409, { message: translate(locals.locale, 'proposals.err.not-editable') });
@@ -259,7 +260,7 @@ export const actions: Actions = {
 		redirect(303, `/w/${ward.code}/proposals/${p.id}?dossier=saved#dossier`);
 	},
 	assemble: async ({ locals, params }) => {
-		const ward = locals.ward!;
+		const ward = wardOf(locals);
 		const p = proposalOr404(locals, params.id);
 		try {
 			await reassembleOffThread(locals.db, actorOf(locals), ward.id, p.id);
@@ -269,7 +270,7 @@ export const actions: Actions = {
 		redirect(303, `/w/${ward.code}/proposals/${p.id}`);
 	},
 	reply: async ({ request, locals, params }) => {
-		const ward = locals.ward!;
+		const ward = wardOf(locals);
 		const p = proposalOr404(locals, params.id);
 		const f = await request.formData();
 		const raw = Number(f.get('threadId'));
@@ -296,7 +297,7 @@ export const actions: Actions = {
 		redirect(303, `/w/${ward.code}/proposals/${p.id}#thread-${threadId}`);
 	},
 	submit: async ({ request, locals, params }) => {
-		const ward = locals.ward!;
+		const ward = wardOf(locals);
 		const p = proposalOr404(locals, params.id);
 		// The confirmation (the dialog, or the submit page without JavaScript) is required.
 		if (!(await request.formData()).get('confirm')) {

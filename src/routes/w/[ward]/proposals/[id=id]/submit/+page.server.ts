@@ -1,6 +1,5 @@
-import { error } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
 import { EDITABLE, getProposal, listVersions } from '$lib/server/proposals';
+import { wardOf, notFound } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -9,9 +8,9 @@ import type { PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = ({ locals, params, url }) => {
 	const id = Number(params.id);
-	const p = Number.isInteger(id) ? getProposal(locals.db, locals.ward!.id, id) : undefined;
+	const p = Number.isInteger(id) ? getProposal(locals.db, wardOf(locals).id, id) : undefined;
 	if (!p || !locals.canEdit || !EDITABLE.includes(p.status)) {
-		error(404, translate(locals.locale, 'err.notFound'));
+		notFound(locals.locale);
 	}
 	return {
 		proposal: { id: p.id, title: p.title },
