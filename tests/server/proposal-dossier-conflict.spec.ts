@@ -9,9 +9,8 @@ import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ConflictFailure } from '$lib/conflict';
 import type { Db } from '$lib/server/db';
-import { auditLog, proposals, users, wards } from '$lib/server/db/schema';
-import { seedSample } from '$lib/server/db/seed';
-import { createTestDb } from '$lib/server/db/test-db';
+import { auditLog } from '$lib/server/db/schema';
+import { anKhanhDraft } from '../helpers/proposals';
 import { ConflictError } from '$lib/server/core/concurrency';
 import { getProposal } from '$lib/server/proposals';
 import { dossierView, saveDossier } from '$lib/server/proposals/dossier';
@@ -26,29 +25,7 @@ let proposalId: number;
 let editors: { id: number; username: string }[];
 
 beforeEach(() => {
-	db = createTestDb();
-	seedSample(db);
-	const ward = db.select().from(wards).where(eq(wards.code, 'an-khanh')).get()!;
-	wardId = ward.id;
-	wardCode = ward.code;
-	proposalId = db
-		.select()
-		.from(proposals)
-		.where(and(eq(proposals.wardId, wardId), eq(proposals.status, 'draft')))
-		.get()!.id;
-	editors = (['a', 'b'] as const).map((who) =>
-		db
-			.insert(users)
-			.values({
-				username: `editor.${who}`,
-				displayName: who,
-				passwordHash: 'x',
-				role: 'ward_editor',
-				wardId
-			})
-			.returning({ id: users.id, username: users.username })
-			.get()
-	);
+	({ db, wardId, wardCode, proposalId, editors } = anKhanhDraft(['editor.a', 'editor.b']));
 });
 
 const stored = () => getProposal(db, wardId, proposalId)!;

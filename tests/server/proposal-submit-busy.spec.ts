@@ -5,12 +5,11 @@
  * the submission would have been second in line.
  */
 import { isRedirect } from '@sveltejs/kit';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/server/db';
-import { proposalVersions, proposals, users, wards } from '$lib/server/db/schema';
-import { seedSample } from '$lib/server/db/seed';
-import { createTestDb } from '$lib/server/db/test-db';
+import { proposalVersions } from '$lib/server/db/schema';
+import { anKhanhDraft } from '../helpers/proposals';
 import { PacketQueueBusyError, versionFiles } from '$lib/server/export';
 import { packetQueue } from '$lib/server/jobs';
 import { getProposal, submitProposal } from '$lib/server/proposals';
@@ -25,27 +24,9 @@ let editor: { id: number; username: string };
 let releases: (() => void)[] = [];
 
 beforeEach(() => {
-	db = createTestDb();
-	seedSample(db);
-	const ward = db.select().from(wards).where(eq(wards.code, 'an-khanh')).get()!;
-	wardId = ward.id;
-	wardCode = ward.code;
-	proposalId = db
-		.select()
-		.from(proposals)
-		.where(and(eq(proposals.wardId, wardId), eq(proposals.status, 'draft')))
-		.get()!.id;
-	editor = db
-		.insert(users)
-		.values({
-			username: 'ak.ed',
-			displayName: 'ak',
-			passwordHash: 'x',
-			role: 'ward_editor',
-			wardId
-		})
-		.returning({ id: users.id, username: users.username })
-		.get();
+	const f = anKhanhDraft(['ak.ed']);
+	({ db, wardId, wardCode, proposalId } = f);
+	editor = f.editors[0];
 	// Every slot running another ward's job, and one more of it waiting.
 	for (let i = 0; i <= packetQueue.options.running; i++) {
 		packetQueue.submit(
