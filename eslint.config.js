@@ -74,6 +74,24 @@ export default ts.config(
 		}
 	},
 	{
+		// Routes call their feature's services (src/lib/server/<feature>); queries live there.
+		files: ['src/routes/**'],
+		ignores: ['**/*.spec.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['drizzle-orm', 'drizzle-orm/*', '$lib/server/db/schema', '**/db/schema'],
+							message: 'Routes must not query the database: call a service of $lib/server.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		files: ['**/*.ts', '**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: {
 			parserOptions: {

@@ -29,6 +29,29 @@ describe('lint gates', { timeout: 120_000 }, () => {
 		);
 	});
 
+	it('keeps Drizzle and the schema out of the routes', async () => {
+		for (const source of ['drizzle-orm', 'drizzle-orm/sqlite-core', '$lib/server/db/schema']) {
+			const code = `import * as x from '${source}';\nexport const y = x;\n`;
+			for (const file of [
+				'src/routes/+page.server.ts',
+				'src/routes/api/v1/wards/[code]/plans/+server.ts'
+			]) {
+				expect(await rulesHit(code, file), `${source} in ${file}`).toContain(
+					'no-restricted-imports'
+				);
+			}
+		}
+		// A service import is what a route does; the services themselves may query.
+		const service = `import * as x from '$lib/server/inventory/facilities';\nexport const y = x;\n`;
+		expect(await rulesHit(service, 'src/routes/+page.server.ts')).not.toContain(
+			'no-restricted-imports'
+		);
+		const query = `import { eq } from 'drizzle-orm';\nexport const y = eq;\n`;
+		expect(await rulesHit(query, 'src/lib/server/inventory/x.ts')).not.toContain(
+			'no-restricted-imports'
+		);
+	});
+
 	it('asks for braces around a body over several lines, not around a one-line if', async () => {
 		const multi = 'export function f(a: number) {\n\tif (a > 1)\n\t\treturn a;\n\treturn 0;\n}\n';
 		expect(await rulesHit(multi, 'src/lib/random.ts')).toContain('curly');
