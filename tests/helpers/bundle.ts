@@ -56,7 +56,9 @@ export function firstLoadFiles(buildDir: string, routeId: string): string[] {
 /** The ids of every page route in the build ("/login", "/w/[ward]/facilities", …). */
 export function pageRoutes(buildDir: string): string[] {
 	const manifest = fs.readFileSync(manifestPath(buildDir), 'utf8');
-	return [...manifest.matchAll(/id: "([^"]+)",\n[^\n]*\n[^\n]*\n\s*page: \{ layouts/g)].map((m) => m[1]);
+	return [...manifest.matchAll(/id: "([^"]+)",\n[^\n]*\n[^\n]*\n\s*page: \{ layouts/g)].map(
+		(m) => m[1]
+	);
 }
 
 /** The files of {@link firstLoadFiles} with their raw and gzip sizes summed. */

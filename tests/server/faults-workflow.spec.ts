@@ -42,7 +42,7 @@ let timingProposalId = 0;
 let crashCookie = '';
 let btCookie = '';
 /** A room of the sample ward Bình Trưng and its page. */
-let room: { id: number; code: string; name: string; page: string };
+let room: { id: number; code: string; name: string; page: string; version: number };
 
 /** A fresh copy of the seeded database in its own folder (so it can be made read-only). */
 function copyDb(name: string): { dbPath: string; uploadDir: string; folder: string } {
@@ -154,15 +154,23 @@ beforeAll(async () => {
 		.run(proposalId);
 	const r = sqlite
 		.prepare(
-			`select r.id, r.code, r.name, b.id as bid, f.id as fid from rooms r
+			`select r.id, r.code, r.name, r.version, b.id as bid, f.id as fid from rooms r
 			 join buildings b on b.id = r.building_id join facilities f on f.id = b.facility_id
 			 where f.ward_id = ? order by r.id limit 1`
 		)
-		.get(bt.id) as { id: number; code: string; name: string; bid: number; fid: number };
+		.get(bt.id) as {
+		id: number;
+		code: string;
+		name: string;
+		version: number;
+		bid: number;
+		fid: number;
+	};
 	room = {
 		id: r.id,
 		code: r.code,
 		name: r.name,
+		version: r.version,
 		page: `/w/binh-trung/facilities/${r.fid}/buildings/${r.bid}/rooms/${r.id}`
 	};
 	sqlite.close();
@@ -261,7 +269,8 @@ async function postAndMaybeKill(
 	url: string,
 	cookie: string,
 	kill: number | 'wal-write' | null,
-	dbPath = ''
+	dbPath = '',
+	extra: Record<string, string> = {}
 ): Promise<{ status: number | null; ms: number }> {
 	const t0 = performance.now();
 	const wal = stamp(`${dbPath}-wal`);
@@ -269,8 +278,9 @@ async function postAndMaybeKill(
 	const request = fetch(`${server.base}${url}`, {
 		method: 'POST',
 		headers: formHeaders(server.base, cookie),
-		// A submission needs its confirmation (what becomes immutable); apply ignores it.
-		body: new URLSearchParams({ confirm: '1' }),
+		// A submission needs its confirmation (what becomes immutable); apply ignores it and
+		// needs the scenario's version instead (`extra`).
+		body: new URLSearchParams({ confirm: '1', ...extra }),
 		redirect: 'manual'
 	})
 		.then((r) => r.status)
@@ -285,6 +295,19 @@ async function postAndMaybeKill(
 	} else await sleep(kill);
 	await server.stop('SIGKILL');
 	return { status: await request, ms: performance.now() - t0 };
+}
+
+/** The scenario's version in the file now, as its page would send it back. */
+function scenarioVersionIn(dbPath: string): string {
+	return readDb(dbPath, (db) =>
+		String(
+			(
+				db.prepare('select version from scenarios where id = ?').get(scenarioId) as {
+					version: number;
+				}
+			).version
+		)
+	);
 }
 
 /** Kill delays spread at random over a request that takes `ms` without a crash. */
@@ -310,7 +333,9 @@ describe('killing the server during a scenario apply', () => {
 
 		// Without a crash first: how long it takes, and the arrangement it records.
 		let server = await startServer({ port, databasePath: dbPath, uploadDir });
-		const clean = await postAndMaybeKill(server, url, crashCookie, null);
+		const clean = await postAndMaybeKill(server, url, crashCookie, null, dbPath, {
+			version: scenarioVersionIn(dbPath)
+		});
 		expect(clean.status, 'the apply redirects').toBe(303);
 		const after = applyState(dbPath);
 		expect(after.occupancy, 'applying never rewrites the rooms').toBe(before.occupancy);
@@ -326,7 +351,9 @@ describe('killing the server during a scenario apply', () => {
 		for (const delayMs of ['wal-write', ...killDelays(clean.ms, 2)] as const) {
 			const start = applyState(dbPath);
 			expect(start.arrangements).toBe(0);
-			const killed = await postAndMaybeKill(server, url, crashCookie, delayMs, dbPath);
+			const killed = await postAndMaybeKill(server, url, crashCookie, delayMs, dbPath, {
+				version: scenarioVersionIn(dbPath)
+			});
 			// Restart on the same file: SQLite recovers the WAL on open.
 			server = await startServer({ port, databasePath: dbPath, uploadDir });
 			const state = applyState(dbPath);
@@ -448,7 +475,7 @@ describe('killing the server during a proposal submission', () => {
 // Read-only database file, full disk
 // ------------------------------------------------------------------------------------------
 
-/** The room edit form, with notes of `notes`. */
+/** The room edit form as loaded (with the room's version), with notes of `notes`. */
 function roomForm(notes: string): URLSearchParams {
 	return new URLSearchParams({
 		code: room.code,
@@ -458,7 +485,8 @@ function roomForm(notes: string): URLSearchParams {
 		areaM2: '20',
 		orgUnitId: '',
 		occupants: '0',
-		notes
+		notes,
+		version: String(room.version)
 	});
 }
 
