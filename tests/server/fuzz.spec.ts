@@ -620,8 +620,10 @@ function realParams(routeId: string, variant = 0): Record<string, string> {
 		else if (name === 'rid') v = room[2];
 		else if (name === 'file') {
 			v = at(['rooms.csv', 'facilities.csv', 'rooms.xlsx', 'facilities.xlsx'], '');
-		} else if (name === 'format') v = at(['csv', 'xlsx'], 'csv');
-		else if (name === 'ext') v = at(['pdf', 'docx', 'xlsx', 'zip'], 'pdf');
+		} else if (name === 'format') {
+			// The move list comes as XLSX (or PDF, not read here); the other lists as CSV or XLSX.
+			v = segs[i].startsWith('moves.') ? 'xlsx' : at(['csv', 'xlsx'], 'csv');
+		} else if (name === 'ext') v = at(['pdf', 'docx', 'xlsx', 'zip'], 'pdf');
 		else if (name === 'variant') v = at(['thumb', 'full'], 'thumb');
 		else if (name === 'n') v = pick(real.version, ['1', '1'])[1];
 		else if (name === 'id') {
@@ -1289,8 +1291,12 @@ const BASELINE_REFUSED: Record<string, string> = {
  * Values a user types into a blank form before it can be accepted (fields the server requires
  * that the page renders empty, without a `required` attribute): the baseline of a "new …" form.
  */
+let rateBands = 0;
 const BASELINE_FILL: Record<string, Record<string, () => string>> = {
 	'POST /admin/investment-rates ?/create': {
+		// A fresh band above the sample's (1–20 storeys) each time: bands may not overlap.
+		storeysFrom: () => String(21 + 2 * rateBands),
+		storeysTo: () => String(22 + 2 * rateBands++),
 		vndPerM2: () => '9800000',
 		source: () => 'Bộ Xây dựng, suất vốn đầu tư 2024'
 	},
@@ -1576,7 +1582,11 @@ describe('form actions never answer 5xx and always explain a refusal', () => {
 							const fields = await withCurrentVersion(
 								fb.fields.map(([k, v]): [string, string] => [
 									k,
-									unique.test(k) ? `fzh${++filled}` : free.test(k) ? text : v
+									unique.test(k)
+										? `fzh${++filled}`
+										: free.test(k)
+											? text
+											: (BASELINE_FILL[label]?.[k]?.() ?? v)
 								]),
 								fb.fields.find(([k]) => k === 'version')?.[1],
 								base + realPath,

@@ -68,10 +68,5 @@ export const moveSchema = z.object({
 });
 export type MoveInput = z.infer<typeof moveSchema>;
 
-/** A scenario picked in a list (delete). */
-export const scenarioIdSchema = z.object({
-	id: integer(1, Number.MAX_SAFE_INTEGER)
-});
-
 /** The share of the norm asked about in the apply confirmation, in % (default 70). */
 export const applySchema = z.object({ sharePct: number(0, 100) });

@@ -10,14 +10,9 @@ import {
 	queueNewScenario,
 	solveRefusal
 } from '$lib/server/plans';
-import { runAction, wardOf } from '$lib/server/http';
+import { notFound, recordId, runAction, wardOf } from '$lib/server/http';
 import { actorOf } from '$lib/server/core/request';
-import {
-	createSchema,
-	DEFAULT_PAGE_TIME_LIMIT_S,
-	scenarioIdSchema,
-	solveSchema
-} from '$lib/schemas/plans';
+import { createSchema, DEFAULT_PAGE_TIME_LIMIT_S, solveSchema } from '$lib/schemas/plans';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -109,10 +104,13 @@ export const actions: Actions = {
 			{ form: 'solve' }
 		),
 	delete: (event) =>
-		runAction(event, scenarioIdSchema, ({ data }) => {
+		// An id that names no scenario of the ward is not found (404), whatever its form.
+		runAction(event, null, ({ data }) => {
 			const { locals } = event;
 			const ward = wardOf(locals);
-			deleteScenario(locals.db, actorOf(locals), ward.id, data.id);
+			const id = recordId(data.id);
+			if (id === null) notFound(locals.locale);
+			deleteScenario(locals.db, actorOf(locals), ward.id, id);
 			redirect(303, `/w/${ward.code}/plans?deleted=1`);
 		})
 };
