@@ -29,7 +29,11 @@ export const MUTATION_MODULES = {
 		get mutate() {
 			return WORKFLOW_RANGES();
 		},
-		specs: ['src/lib/server/proposal-workflow.spec.ts', 'tests/server/mutation-workflow.spec.ts']
+		specs: [
+			'src/lib/server/proposals/proposal-workflow.spec.ts',
+			'src/lib/server/proposals/workflow.spec.ts',
+			'tests/server/mutation-workflow.spec.ts'
+		]
 	},
 	// The space needs of Decree 155/2025 (norm per title, rank and concurrent title, common-use
 	// and specialised area), with its input checks and number formats.
@@ -75,41 +79,72 @@ export const MUTATION_MODULES = {
 	}
 };
 
-/** The workflow functions of src/lib/server/proposals.ts (their line ranges are found below). */
-const WORKFLOW_FILE = 'src/lib/server/proposals.ts';
-const WORKFLOW_FUNCTIONS = [
-	'createProposal',
-	'liveProposals',
-	'editable',
-	'saveDraft',
-	'reassemble',
-	'submitProposal',
-	'recordSubmission',
-	'forReview',
-	'latestVersionId',
-	'claimIn',
-	'claimProposal',
-	'addComment',
-	'decideProposal'
-];
+/**
+ * The workflow functions, by the file of src/lib/server/proposals/ they live in (the folder was
+ * split by concern; index.ts re-exports them). Their line ranges are found below.
+ */
+const WORKFLOW_FUNCTIONS = {
+	'src/lib/server/proposals/workflow.ts': [
+		'createProposal',
+		'liveProposals',
+		'editable',
+		'saveDraft',
+		'reassemble',
+		'submitProposal',
+		'recordSubmission'
+	],
+	'src/lib/server/proposals/review.ts': [
+		'forReview',
+		'latestVersionId',
+		'claimIn',
+		'claimProposal',
+		'addComment',
+		'decideProposal'
+	]
+};
 
 /**
  * `file:start-end` for each workflow function, from its `function name(` line to the first
  * closing brace at the start of a line after it: computed when the config loads, so edits
- * elsewhere in the file do not shift the ranges.
+ * elsewhere in the file do not shift the ranges. A function moved elsewhere is an error, not a
+ * silently smaller module.
  */
 function WORKFLOW_RANGES() {
-	const lines = fs.readFileSync(path.join(import.meta.dirname, WORKFLOW_FILE), 'utf8').split('\n');
-	return WORKFLOW_FUNCTIONS.map((name) => {
-		const start = lines.findIndex((l) =>
-			new RegExp(`^(export )?(async )?function ${name}\\(`).test(l)
-		);
-		const end = lines.findIndex((l, i) => i > start && l.startsWith('}'));
-		if (start < 0 || end < 0) {
-			throw new Error(`mutation.modules.mjs: ${name} not found in ${WORKFLOW_FILE}`);
-		}
-		return `${WORKFLOW_FILE}:${start + 1}-${end + 1}`;
+	return Object.entries(WORKFLOW_FUNCTIONS).flatMap(([file, names]) => {
+		const lines = fs.readFileSync(path.join(import.meta.dirname, file), 'utf8').split('\n');
+		return names.map((name) => {
+			const start = lines.findIndex((l) =>
+				new RegExp(`^(export )?(async )?function ${name}\\(`).test(l)
+			);
+			const end = lines.findIndex((l, i) => i > start && l.startsWith('}'));
+			if (start < 0 || end < 0) {
+				throw new Error(`mutation.modules.mjs: ${name} not found in ${file}`);
+			}
+			return `${file}:${start + 1}-${end + 1}`;
+		});
 	});
+}
+
+const escapeRegExp = (/** @type {string} */ s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Throws when a module names a file or spec that does not exist (a moved module would otherwise
+ * be mutated or tested by nothing): plain paths must exist, a `dir/*.ext` glob must match a file.
+ * @param {{ name: string; mutate: string[]; specs: string[] }} m
+ */
+function checkPaths(m) {
+	for (const p of [...m.mutate, ...m.specs]) {
+		if (p.startsWith('!')) continue;
+		const file = p.replace(/:\d+(:\d+)?-\d+(:\d+)?$/, '');
+		const abs = path.join(import.meta.dirname, file);
+		const base = path.basename(file);
+		const pattern = new RegExp(`^${base.split('*').map(escapeRegExp).join('.*')}$`);
+		const found = base.includes('*')
+			? fs.existsSync(path.dirname(abs)) &&
+				fs.readdirSync(path.dirname(abs)).some((f) => pattern.test(f))
+			: fs.existsSync(abs);
+		if (!found) throw new Error(`mutation.modules.mjs: module ${m.name}: nothing at ${p}`);
+	}
 }
 
 /** The modules selected by MUTATION_MODULE (comma-separated names), all by default. */
@@ -123,5 +158,7 @@ export function selectedModules() {
 			);
 		}
 	}
-	return names.map((n) => ({ name: n, ...MUTATION_MODULES[n] }));
+	const modules = names.map((n) => ({ name: n, ...MUTATION_MODULES[n] }));
+	for (const m of modules) checkPaths(m);
+	return modules;
 }
