@@ -14,9 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb } from '../../src/lib/server/db/test-db';
 import type { Db } from '../../src/lib/server/db';
-import { seedSample } from '../../src/lib/server/db/seed';
 import {
 	auditLog,
 	decisions,
@@ -25,7 +23,6 @@ import {
 	proposals,
 	reviewComments,
 	rooms,
-	users,
 	wards
 } from '../../src/lib/server/db/schema';
 import {
@@ -34,7 +31,6 @@ import {
 	createProposal,
 	decideProposal,
 	getProposal,
-	ProposalError,
 	reassemble,
 	saveDraft,
 	sha256,
@@ -42,6 +38,7 @@ import {
 	type PacketGenerator,
 	type ProposalStatus
 } from '../../src/lib/server/proposals';
+import { binhTrungProposal, refused, type Actor } from '../helpers/proposals';
 
 beforeAll(() => {
 	process.env.UPLOAD_DIR = mkdtempSync(path.join(tmpdir(), 'truso-workflow-mut-'));
@@ -52,55 +49,9 @@ const files: PacketGenerator = async (_s, meta) => [
 	{ name: 'to-trinh.pdf', bytes: new TextEncoder().encode('pdf') }
 ];
 
-type Who = { userId: number; username: string };
-
-function fixture(status: ProposalStatus, claimed = false) {
-	const db = createTestDb();
-	seedSample(db);
-	const ward = db.select().from(wards).where(eq(wards.code, 'binh-trung')).get()!;
-	const add = (username: string, role: 'ward_editor' | 'ward_viewer' | 'city_reviewer') => ({
-		userId: db
-			.insert(users)
-			.values({
-				username,
-				displayName: username,
-				passwordHash: 'x',
-				role,
-				wardId: role === 'city_reviewer' ? null : ward.id
-			})
-			.returning({ id: users.id })
-			.get().id,
-		username
-	});
-	const editor = add('mw.editor', 'ward_editor');
-	const viewer = add('mw.viewer', 'ward_viewer');
-	const reviewer = add('mw.reviewer', 'city_reviewer');
-	const reviewer2 = add('mw.reviewer2', 'city_reviewer');
-	const id = db.select().from(proposals).where(eq(proposals.wardId, ward.id)).get()!.id;
-	db.update(proposals)
-		.set({ status, reviewerId: claimed ? reviewer.userId : null })
-		.where(eq(proposals.id, id))
-		.run();
-	// The ward's active users and the active city reviewers, as the workflow should find them.
-	const wardUsers = db
-		.select({ id: users.id })
-		.from(users)
-		.where(and(eq(users.wardId, ward.id), eq(users.disabled, false)))
-		.all()
-		.map((u) => u.id)
-		.sort((a, b) => a - b);
-	const reviewers = db
-		.select({ id: users.id })
-		.from(users)
-		.where(and(eq(users.role, 'city_reviewer'), eq(users.disabled, false)))
-		.all()
-		.map((u) => u.id)
-		.sort((a, b) => a - b);
-	expect(wardUsers).toEqual(expect.arrayContaining([editor.userId, viewer.userId]));
-	expect(reviewers).toEqual(expect.arrayContaining([reviewer.userId, reviewer2.userId]));
-	const title = getProposal(db, ward.id, id)!.title;
-	return { db, ward, id, title, editor, viewer, reviewer, reviewer2, wardUsers, reviewers };
-}
+/** Bình Trưng's sample proposal in `status` (claimed by mw.reviewer when `claimed`), users mw.*. */
+const fixture = (status: ProposalStatus, claimed = false) =>
+	binhTrungProposal(status, { prefix: 'mw', claimed });
 
 /** The audit entries written after `fromId`, parsed. */
 function auditSince(db: Db, fromId: number) {
@@ -154,18 +105,7 @@ const lastNoteId = (db: Db) =>
 		.from(notifications)
 		.get()!.n;
 
-const actor = (w: Who) => ({ userId: w.userId, username: w.username });
-
-async function refused(fn: () => unknown, code: string) {
-	let error: unknown = null;
-	try {
-		await fn();
-	} catch (e) {
-		error = e;
-	}
-	expect(error).toBeInstanceOf(ProposalError);
-	expect((error as ProposalError).code).toBe(code);
-}
+const actor = (w: Actor) => ({ userId: w.userId, username: w.username });
 
 describe('creating a proposal', () => {
 	it('a returned one is superseded: audit of both, its reviewer is told', () => {

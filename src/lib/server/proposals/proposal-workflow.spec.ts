@@ -9,23 +9,25 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb } from '../db/test-db';
 import type { Db } from '../db';
-import { seedSample } from '../db/seed';
-import { decisions, proposalVersions, proposals, reviewComments, users, wards } from '../db/schema';
+import { decisions, proposalVersions, proposals, reviewComments } from '../db/schema';
 import {
 	addComment,
 	claimProposal,
 	createProposal,
 	decideProposal,
 	getProposal,
-	ProposalError,
 	reassemble,
 	saveDraft,
 	submitProposal,
 	type PacketGenerator,
 	type ProposalStatus
 } from './';
+import {
+	binhTrungProposal,
+	refused,
+	type WorkflowFixture
+} from '../../../../tests/helpers/proposals';
 
 const STATUSES: ProposalStatus[] = [
 	'draft',
@@ -51,56 +53,27 @@ type Action =
 /** Expected outcome: `status:<s>` = the proposal's status afterwards, `error:<code>` = refused. */
 type Outcome = `status:${ProposalStatus}` | `error:${string}`;
 
-// Rows: action; columns: starting status in the order of STATUSES.
+const NE = 'error:not-editable';
+const NS = 'error:not-submitted';
+const NF = 'error:not-found';
+const FIN = 'error:final';
+const LIVE = 'error:live-exists';
+
+// Rows: action; columns: starting status in the order of STATUSES. `create-new` is a new proposal
+// of the same ward: it supersedes one in the ward's hands, is refused while the city holds one,
+// and leaves final ones as they are.
 // prettier-ignore
-const TABLE: Record<Action, Record<ProposalStatus, Outcome>> = {
-	submit: {
-		draft: 'status:submitted', submitted: 'error:not-editable', 'in-review': 'error:not-editable',
-		returned: 'status:submitted', approved: 'error:not-editable', rejected: 'error:not-editable',
-		superseded: 'error:not-editable'
-	},
-	save: {
-		draft: 'status:draft', submitted: 'error:not-editable', 'in-review': 'error:not-editable',
-		returned: 'status:returned', approved: 'error:not-editable', rejected: 'error:not-editable',
-		superseded: 'error:not-editable'
-	},
-	reassemble: {
-		draft: 'status:draft', submitted: 'error:not-editable', 'in-review': 'error:not-editable',
-		returned: 'status:returned', approved: 'error:not-editable', rejected: 'error:not-editable',
-		superseded: 'error:not-editable'
-	},
-	claim: {
-		draft: 'error:not-found', submitted: 'status:in-review', 'in-review': 'error:not-submitted',
-		returned: 'error:not-submitted', approved: 'error:not-submitted', rejected: 'error:not-submitted',
-		superseded: 'error:not-submitted'
-	},
-	comment: {
-		draft: 'error:not-found', submitted: 'status:in-review', 'in-review': 'status:in-review',
-		returned: 'error:not-submitted', approved: 'error:not-submitted', rejected: 'error:not-submitted',
-		superseded: 'error:not-submitted'
-	},
-	return: {
-		draft: 'error:not-found', submitted: 'status:returned', 'in-review': 'status:returned',
-		returned: 'error:not-submitted', approved: 'error:final', rejected: 'error:final',
-		superseded: 'error:final'
-	},
-	approve: {
-		draft: 'error:not-found', submitted: 'status:approved', 'in-review': 'status:approved',
-		returned: 'error:not-submitted', approved: 'error:final', rejected: 'error:final',
-		superseded: 'error:final'
-	},
-	reject: {
-		draft: 'error:not-found', submitted: 'status:rejected', 'in-review': 'status:rejected',
-		returned: 'error:not-submitted', approved: 'error:final', rejected: 'error:final',
-		superseded: 'error:final'
-	},
-	// A new proposal of the same ward: supersedes one in the ward's hands, is refused while the
-	// city holds one, and leaves final ones as they are.
-	'create-new': {
-		draft: 'status:superseded', submitted: 'error:live-exists', 'in-review': 'error:live-exists',
-		returned: 'status:superseded', approved: 'status:approved', rejected: 'status:rejected',
-		superseded: 'status:superseded'
-	}
+const ROWS: Record<Action, Outcome[]> = {
+	//            draft                submitted           in-review           returned             approved           rejected           superseded
+	submit:      ['status:submitted',  NE,                 NE,                 'status:submitted',  NE,                NE,                NE],
+	save:        ['status:draft',      NE,                 NE,                 'status:returned',   NE,                NE,                NE],
+	reassemble:  ['status:draft',      NE,                 NE,                 'status:returned',   NE,                NE,                NE],
+	claim:       [NF,                  'status:in-review', NS,                 NS,                  NS,                NS,                NS],
+	comment:     [NF,                  'status:in-review', 'status:in-review', NS,                  NS,                NS,                NS],
+	return:      [NF,                  'status:returned',  'status:returned',  NS,                  FIN,               FIN,               FIN],
+	approve:     [NF,                  'status:approved',  'status:approved',  NS,                  FIN,               FIN,               FIN],
+	reject:      [NF,                  'status:rejected',  'status:rejected',  NS,                  FIN,               FIN,               FIN],
+	'create-new':['status:superseded', LIVE,               LIVE,               'status:superseded', 'status:approved', 'status:rejected', 'status:superseded']
 };
 
 const fakeFiles: PacketGenerator = async (_s, meta) => [
@@ -111,42 +84,16 @@ beforeAll(() => {
 	process.env.UPLOAD_DIR = mkdtempSync(path.join(tmpdir(), 'truso-workflow-'));
 });
 
-interface Fixture {
-	db: Db;
-	wardId: number;
-	id: number;
-	editor: { userId: number; username: string };
-	reviewer: { userId: number; username: string };
-}
-
-function fixture(status: ProposalStatus): Fixture {
-	const db = createTestDb();
-	seedSample(db);
-	const wardId = db.select().from(wards).where(eq(wards.code, 'binh-trung')).get()!.id;
-	const add = (username: string, role: 'ward_editor' | 'city_reviewer', wid: number | null) => ({
-		userId: db
-			.insert(users)
-			.values({ username, displayName: username, passwordHash: 'x', role, wardId: wid })
-			.returning({ id: users.id })
-			.get().id,
-		username
+/** Bình Trưng's proposal in `status`; one the city has taken up has its reviewer, a draft or a fresh submission none. */
+const fixture = (status: ProposalStatus) =>
+	binhTrungProposal(status, {
+		prefix: 'wf',
+		claimed: ['in-review', 'returned', 'approved', 'rejected'].includes(status)
 	});
-	const editor = add('wf.editor', 'ward_editor', wardId);
-	const reviewer = add('wf.reviewer', 'city_reviewer', null);
-	const own = db.select().from(proposals).where(eq(proposals.wardId, wardId)).all();
-	expect(own).toHaveLength(1);
-	const id = own[0].id;
-	// A proposal the city has taken up has its reviewer; a draft or a fresh submission has none.
-	const reviewerId = ['in-review', 'returned', 'approved', 'rejected'].includes(status)
-		? reviewer.userId
-		: null;
-	db.update(proposals).set({ status, reviewerId }).where(eq(proposals.id, id)).run();
-	expect(getProposal(db, wardId, id)!.status).toBe(status);
-	return { db, wardId, id, editor, reviewer };
-}
 
-async function run(action: Action, f: Fixture): Promise<void> {
-	const { db, wardId, id, editor, reviewer } = f;
+async function run(action: Action, f: WorkflowFixture): Promise<void> {
+	const { db, ward, id, editor, reviewer } = f;
+	const wardId = ward.id;
 	switch (action) {
 		case 'submit':
 			await submitProposal(db, editor, wardId, id, fakeFiles);
@@ -198,39 +145,33 @@ function counts(db: Db) {
 	};
 }
 
-const cases = (Object.keys(TABLE) as Action[]).flatMap((action) =>
-	STATUSES.map((from) => ({ action, from, expected: TABLE[action][from] }))
+const cases = (Object.keys(ROWS) as Action[]).flatMap((action) =>
+	STATUSES.map((from, i) => ({ action, from, expected: ROWS[action][i] }))
 );
 
 describe('proposal state machine', () => {
 	it('the table covers every action from every status', () => {
 		expect(cases).toHaveLength(9 * 7);
-		for (const a of Object.keys(TABLE) as Action[]) {
-			expect(Object.keys(TABLE[a]).sort()).toEqual([...STATUSES].sort());
+		for (const a of Object.keys(ROWS) as Action[]) {
+			expect(ROWS[a]).toHaveLength(STATUSES.length);
 		}
 	});
 
 	it.each(cases)('$action from $from → $expected', async ({ action, from, expected }) => {
 		const f = fixture(from);
 		const before = counts(f.db);
-		const reviewerBefore = getProposal(f.db, f.wardId, f.id)!.reviewerId;
-		let error: unknown = null;
-		try {
-			await run(action, f);
-		} catch (e) {
-			error = e;
-		}
-		const after = getProposal(f.db, f.wardId, f.id)!;
+		const reviewerBefore = getProposal(f.db, f.ward.id, f.id)!.reviewerId;
 		if (expected.startsWith('error:')) {
-			expect(error).toBeInstanceOf(ProposalError);
-			expect((error as ProposalError).code).toBe(expected.slice('error:'.length));
+			await refused(() => run(action, f), expected.slice('error:'.length));
 			// A refused step changes nothing.
+			const after = getProposal(f.db, f.ward.id, f.id)!;
 			expect(after.status).toBe(from);
 			expect(after.reviewerId).toBe(reviewerBefore);
 			expect(counts(f.db)).toEqual(before);
 			return;
 		}
-		expect(error).toBeNull();
+		await run(action, f);
+		const after = getProposal(f.db, f.ward.id, f.id)!;
 		expect(after.status).toBe(expected.slice('status:'.length));
 		const now = counts(f.db);
 		// What each accepted step leaves behind, beyond the status.
@@ -266,7 +207,7 @@ describe('proposal state machine', () => {
 				const newest = f.db
 					.select()
 					.from(proposals)
-					.where(eq(proposals.wardId, f.wardId))
+					.where(eq(proposals.wardId, f.ward.id))
 					.all()
 					.find((p) => p.id !== f.id)!;
 				expect(newest.status).toBe('draft');
