@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { smaa, smaaSteps, SMAA_STEP_SAMPLES } from './smaa';
+import { smaa, smaaSteps, SMAA_STEP_SAMPLES, type SmaaOptions } from './smaa';
+import type { McdaErrorCode } from './errors';
 import { expectMcdaError } from '../../../tests/helpers/mcda';
 import type { CriterionType } from './types';
 
@@ -16,19 +17,31 @@ function sum(xs: number[]): number {
 	return xs.reduce((a, b) => a + b, 0);
 }
 
+/** SMAA with the weighted sum on benefit criteria only (the hand-checkable problems below). */
+function benefitSmaa(matrix: number[][], options: Omit<SmaaOptions, 'method'>) {
+	const types = matrix[0].map((): CriterionType => 'benefit');
+	return smaa(matrix, types, { method: 'weighted-sum', ...options });
+}
+
+/** Row 1 is at least as good as row 0 on both criteria and better on one. */
+// prettier-ignore
+const DOMINATED = [[1, 5], [2, 5]];
+/** Mirror images: a0 wins iff w_0 > w_1 ('max' normalisation keeps the matrix as it is). */
+// prettier-ignore
+const MIRROR = [[1, 0], [0, 1]];
+/** One criterion per alternative: alternative j wins iff w_j is the largest weight. */
+// prettier-ignore
+const IDENTITY3 = [[1, 0, 0], [0, 1, 0], [0, 0, 1]];
+
+/** Lower and upper bound of one weight. */
+const b = (min: number, max: number) => ({ min, max });
+
 describe('smaa: hand-checkable cases', () => {
 	it('a dominating alternative takes rank 0 in every sample', () => {
 		// Row 1 is at least as good as row 0 on both criteria and better on one, so with any
 		// positive weights it ranks first: b_1^0 = 1, b_0^1 = 1. Its central weight vector is the
 		// mean of all samples ≈ the simplex centroid (1/2, 1/2).
-		const r = smaa(
-			[
-				[1, 5],
-				[2, 5]
-			],
-			['benefit', 'benefit'],
-			{ method: 'weighted-sum', samples: 20_000, seed: 1 }
-		);
+		const r = benefitSmaa(DOMINATED, { samples: 20_000, seed: 1 });
 		expect(r.rankAcceptability).toEqual([
 			[0, 1],
 			[1, 0]
@@ -41,14 +54,7 @@ describe('smaa: hand-checkable cases', () => {
 	it('two mirror-image alternatives share first place half the time', () => {
 		// x = [[1, 0], [0, 1]] ('max' normalisation keeps it): a0 wins iff w_0 > w_1, which has
 		// probability 1/2 under uniform weights; E[w | w_0 > w_1] = (3/4, 1/4).
-		const r = smaa(
-			[
-				[1, 0],
-				[0, 1]
-			],
-			['benefit', 'benefit'],
-			{ method: 'weighted-sum', samples: 40_000, seed: 7 }
-		);
+		const r = benefitSmaa(MIRROR, { samples: 40_000, seed: 7 });
 		expect(r.rankAcceptability[0][0]).toBeCloseTo(0.5, 1);
 		expect(Math.abs(r.rankAcceptability[0][0] - 0.5)).toBeLessThan(0.01);
 		expect(r.centralWeights[0][0]).toBeCloseTo(0.75, 2);
@@ -57,33 +63,14 @@ describe('smaa: hand-checkable cases', () => {
 
 	it('honours weight bounds (central weights stay inside them)', () => {
 		// With w_0 ∈ [0.6, 1], a0 (best on criterion 0) always wins the mirror problem.
-		const r = smaa(
-			[
-				[1, 0],
-				[0, 1]
-			],
-			['benefit', 'benefit'],
-			{
-				method: 'weighted-sum',
-				samples: 5000,
-				seed: 3,
-				weightBounds: [
-					{ min: 0.6, max: 1 },
-					{ min: 0, max: 1 }
-				]
-			}
-		);
+		const r = benefitSmaa(MIRROR, { samples: 5000, seed: 3, weightBounds: [b(0.6, 1), b(0, 1)] });
 		expect(r.rankAcceptability[0][0]).toBe(1);
 		// Uniform on w_0 ∈ [0.6, 1] → mean 0.8.
 		expect(r.centralWeights[0][0]).toBeCloseTo(0.8, 2);
 	});
 
 	it('rejection sampling with upper bounds keeps every sample inside the box', () => {
-		const bounds = [
-			{ min: 0.1, max: 0.5 },
-			{ min: 0.2, max: 0.6 },
-			{ min: 0, max: 0.3 }
-		];
+		const bounds = [b(0.1, 0.5), b(0.2, 0.6), b(0, 0.3)];
 		const r = smaa(X, T, { method: 'topsis', samples: 3000, seed: 11, weightBounds: bounds });
 		for (const cw of r.centralWeights) {
 			if (sum(cw) === 0) continue;
@@ -98,15 +85,7 @@ describe('smaa: hand-checkable cases', () => {
 		// For a flat Dirichlet on m = 3 criteria, E[w_j] = 1/3 and Var[w_j] = 2/(9 · 4) = 1/18.
 		// A one-criterion-wins problem exposes the sampled weights through the central weights:
 		// identity matrix, alternative j wins iff w_j is the largest weight.
-		const r = smaa(
-			[
-				[1, 0, 0],
-				[0, 1, 0],
-				[0, 0, 1]
-			],
-			['benefit', 'benefit', 'benefit'],
-			{ method: 'weighted-sum', samples: 60_000, seed: 5 }
-		);
+		const r = benefitSmaa(IDENTITY3, { samples: 60_000, seed: 5 });
 		for (let a = 0; a < 3; a++) {
 			expect(r.rankAcceptability[a][0]).toBeCloseTo(1 / 3, 1);
 			// E[w_max] for m = 3 is (1/3)(1 + 1/2 + 1/3) = 11/18 = 0.6111.
@@ -173,79 +152,40 @@ describe('smaa: invalid input', () => {
 		}
 	});
 
-	it('rejects infeasible weight bounds', () => {
-		const b = (min: number, max: number) => ({ min, max });
-		expectMcdaError(
-			() =>
-				smaa(X, T, {
-					method: 'weighted-sum',
-					samples: 10,
-					seed: 1,
-					weightBounds: [b(0.5, 1), b(0.4, 1), b(0.2, 1)]
-				}),
-			'infeasible-bounds',
-			/minimums sum to 1\.1.* > 1/
-		);
-		expectMcdaError(
-			() =>
-				smaa(X, T, {
-					method: 'weighted-sum',
-					samples: 10,
-					seed: 1,
-					weightBounds: [b(0, 0.3), b(0, 0.3), b(0, 0.3)]
-				}),
-			'infeasible-bounds',
-			/maximums sum to 0\.8.* < 1/
-		);
-		expectMcdaError(
-			() =>
-				smaa(X, T, {
-					method: 'weighted-sum',
-					samples: 10,
-					seed: 1,
-					weightBounds: [b(0, 1), b(0.5, 0.2), b(0, 1)]
-				}),
-			'infeasible-bounds',
-			/weightBounds\[1\] \(criterion 1\) is \[0\.5, 0\.2\]/,
-			{ column: 1 }
-		);
-	});
+	// prettier-ignore
+	const refused: {
+		name: string;
+		options: Partial<SmaaOptions>;
+		code: McdaErrorCode;
+		message: RegExp;
+		details?: { column: number };
+	}[] = [
+		{ name: 'minimums over 1', options: { weightBounds: [b(0.5, 1), b(0.4, 1), b(0.2, 1)] },
+			code: 'infeasible-bounds', message: /minimums sum to 1\.1.* > 1/ },
+		{ name: 'maximums under 1', options: { weightBounds: [b(0, 0.3), b(0, 0.3), b(0, 0.3)] },
+			code: 'infeasible-bounds', message: /maximums sum to 0\.8.* < 1/ },
+		{ name: 'a bound with min > max', options: { weightBounds: [b(0, 1), b(0.5, 0.2), b(0, 1)] },
+			code: 'infeasible-bounds', message: /weightBounds\[1\] \(criterion 1\) is \[0\.5, 0\.2\]/,
+			details: { column: 1 } },
+		// Feasible, but too little room for rejection sampling.
+		{ name: 'bounds too narrow', options: { weightBounds: [b(0, 1 / 3 + 1e-6), b(0, 1 / 3 + 1e-6), b(0, 1 / 3 + 1e-6)] },
+			code: 'infeasible-bounds', message: /too narrow/ },
+		{ name: 'a fractional seed', options: { seed: 0.5 },
+			code: 'invalid-parameter', message: /seed is 0\.5; expected a safe integer/ },
+		{ name: 'an unknown method', options: { method: 'promethee2' as never },
+			code: 'invalid-parameter', message: /options\.method/ },
+		{ name: 'no bounds for 3 criteria', options: { method: 'topsis', weightBounds: [] },
+			code: 'length-mismatch', message: /weightBounds has 0 values, expected 3/ },
+		{ name: 'max normalisation under TOPSIS', options: { method: 'topsis', normalisation: 'max' },
+			code: 'invalid-parameter', message: /options\.normalisation is "max"; expected one of "vector", "min-max"/ }
+	];
 
-	it('rejects bounds that leave almost no room for rejection sampling', () => {
-		const b = (min: number, max: number) => ({ min, max });
+	it.each(refused)('rejects $name ($code)', ({ options, code, message, details }) => {
 		expectMcdaError(
-			() =>
-				smaa(X, T, {
-					method: 'weighted-sum',
-					samples: 10,
-					seed: 1,
-					weightBounds: [b(0, 1 / 3 + 1e-6), b(0, 1 / 3 + 1e-6), b(0, 1 / 3 + 1e-6)]
-				}),
-			'infeasible-bounds',
-			/too narrow/
-		);
-	});
-
-	it('rejects a bad seed, method or bounds length', () => {
-		expectMcdaError(
-			() => smaa(X, T, { method: 'weighted-sum', samples: 10, seed: 0.5 }),
-			'invalid-parameter',
-			/seed is 0\.5; expected a safe integer/
-		);
-		expectMcdaError(
-			() => smaa(X, T, { method: 'promethee2' as never, samples: 10, seed: 1 }),
-			'invalid-parameter',
-			/options\.method/
-		);
-		expectMcdaError(
-			() => smaa(X, T, { method: 'topsis', samples: 10, seed: 1, weightBounds: [] }),
-			'length-mismatch',
-			/weightBounds has 0 values, expected 3/
-		);
-		expectMcdaError(
-			() => smaa(X, T, { method: 'topsis', samples: 10, seed: 1, normalisation: 'max' }),
-			'invalid-parameter',
-			/options\.normalisation is "max"; expected one of "vector", "min-max"/
+			() => smaa(X, T, { method: 'weighted-sum', samples: 10, seed: 1, ...options }),
+			code,
+			message,
+			details
 		);
 	});
 });
