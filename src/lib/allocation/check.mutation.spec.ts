@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	AllocationInputError,
+	CHECK_TOLERANCE,
 	checkAllocation,
 	evaluatePlan,
 	moveList,
@@ -72,6 +73,11 @@ describe('prepareInstance: the exact message of each refusal', () => {
 			'a room not an object',
 			bad((i) => (i.rooms[0] = null as never)),
 			'rooms[0] must be an object'
+		],
+		[
+			'a room id not a string',
+			bad((i) => (i.rooms[1].id = 7)),
+			'rooms[1]: id must be a non-empty string'
 		],
 		[
 			'a room id empty',
@@ -795,5 +801,120 @@ describe('moveList', () => {
 		]);
 		// Nobody arriving anywhere new: no rows.
 		expect(moveList(inst, [row('U', 'R1', 3, 18)], today)).toEqual([]);
+	});
+});
+
+/**
+ * The survivors of the allocation run of 5 December (docs/mutation.md, "allocation"): each test
+ * names the mutant it kills (line numbers of evaluate.ts / validate.ts today).
+ */
+describe('boundaries the first tests missed', () => {
+	it('null for priority, minAreaPerPersonM2, maxUnitsPerRoom and lockedUnitId means the default', () => {
+		// validate.ts:193, :242, :250, :145 (`x !== null` → true would refuse null).
+		const i = bad((x) => {
+			x.units[1].priority = null;
+			x.rooms[0].lockedUnitId = null;
+			x.settings = { minAreaPerPersonM2: null, maxUnitsPerRoom: null };
+		});
+		expect(messageOf(i)).toBe('accepted');
+		const p = prepareInstance(i);
+		expect(p.units[1].priority).toBe(1);
+		expect(p.rooms[0].lockedUnit).toBe(-1);
+		expect(p.settings).toEqual({ minAreaPerPersonM2: 6, maxUnitsPerRoom: 2 });
+	});
+
+	it('a room locked to the first unit (index 0) is closed to the second', () => {
+		// validate.ts:298 `room.lockedUnit < 0` → `<= 0` would open it to everyone.
+		const p = prepareInstance(bad((x) => (x.rooms[1].lockedUnitId = 'U1')));
+		expect([roomAllowed(p, 0, 1), roomAllowed(p, 1, 1)]).toEqual([true, false]);
+	});
+
+	it('an infinite or textual area is an invalid number, and counts for nothing', () => {
+		// evaluate.ts:30 `typeof v === 'number' && Number.isFinite(v)` → true or `||` would
+		// accept Infinity (and '6') as an area.
+		const r = checkAllocation(town(), [
+			row('A', 'R1', 1, Infinity),
+			row('C', 'R1', 1, '6' as unknown as number)
+		]);
+		expect(r.violations).toEqual([
+			{
+				rule: 'invalid-number',
+				unitId: 'A',
+				roomId: 'R1',
+				message:
+					'row 1: persons must be an integer ≥ 0 and areaM2 a number ≥ 0, got 1 persons and Infinity m²'
+			},
+			{
+				rule: 'invalid-number',
+				unitId: 'C',
+				roomId: 'R1',
+				message:
+					'row 2: persons must be an integer ≥ 0 and areaM2 a number ≥ 0, got 1 persons and 6 m²'
+			}
+		]);
+		expect(r.evaluation.units.map((u) => [u.seated, u.areaM2])).toEqual([
+			[0, 0],
+			[0, 0],
+			[0, 0]
+		]);
+	});
+
+	it('an area of exactly 0 is valid: a row of nothing passes; persons on 0 m² still use the building', () => {
+		// evaluate.ts:30 `v >= 0` → `v > 0` would report the empty row as invalid.
+		expect(checkAllocation(town(), [row('C', 'R1', 0, 0)]).violations).toEqual([]);
+		// evaluate.ts:68 `x.persons > 0` → false: 1 person on 0 m² in R2 (building X) uses X.
+		const e = evaluatePlan(town(), [row('A', 'R2', 1, 0)]);
+		expect(e.units[0]).toMatchObject({ seated: 1, areaM2: 0, buildingIds: ['X'] });
+		expect(e.terms.buildingsPerUnit).toBe(1);
+	});
+
+	it('a unit’s buildings are listed in instance order, not in the order its rooms reach them', () => {
+		// evaluate.ts:84: without the sort (or with `() => undefined` / `a + b`) U's buildings
+		// come out as C, B, A: its rooms R4, R5, R6 are in buildings C, B, A (indices 2, 1, 0).
+		const i: AllocationInstance = {
+			units: [{ id: 'U', headcount: 3, normM2: 10 }],
+			rooms: (
+				[
+					['R1', 'A'],
+					['R2', 'B'],
+					['R3', 'C'],
+					['R4', 'C'],
+					['R5', 'B'],
+					['R6', 'A']
+				] as const
+			).map(([id, buildingId]) => ({ id, buildingId, level: 1, areaM2: 10, usable: true }))
+		};
+		const e = evaluatePlan(i, [row('U', 'R4', 1, 6), row('U', 'R5', 1, 6), row('U', 'R6', 1, 6)]);
+		expect(e.units[0].buildingIds).toEqual(['A', 'B', 'C']);
+	});
+
+	it('rows naming unknown units or rooms are never "a second row for the same pair"', () => {
+		// evaluate.ts:196 `u !== undefined` (or `r !== undefined`) → true: both rows would get the
+		// key NaN, and a Set finds NaN again, so the second would be reported as a duplicate.
+		const r = checkAllocation(town(), [
+			row('Z', 'R1', 1, 6),
+			row('Y', 'R2', 1, 6),
+			row('A', 'R8', 1, 6),
+			row('B', 'R9', 1, 6)
+		]);
+		expect(r.violations.map((v) => v.rule)).toEqual([
+			'unknown-unit',
+			'unknown-unit',
+			'unknown-room',
+			'unknown-room'
+		]);
+	});
+
+	it('the tolerance itself is inside: exactly 1e-6 m² short or over passes', () => {
+		const t = CHECK_TOLERANCE;
+		// evaluate.ts:260 min-area: 2 persons × 6 m² − 1e-6 (`<` → `<=` fails it).
+		expect(checkAllocation(town(), [row('A', 'R1', 2, 12 - t)]).violations).toEqual([]);
+		// evaluate.ts:271 room-area and :309 norm-ceiling: A (norm 30 m²) given R1's 30 m² + 1e-6
+		// (`>` → `>=` fails it on the room, then on the unit).
+		expect(checkAllocation(town(), [row('A', 'R1', 3, 30 + t)]).violations).toEqual([]);
+		// Just beyond the tolerance (2e-6) both fail.
+		expect(
+			checkAllocation(town(), [row('A', 'R1', 3, 30 + 2 * t)]).violations.map((v) => v.rule)
+		).toEqual(['room-area', 'norm-ceiling']);
 	});
 });
