@@ -40,20 +40,30 @@ export function positionOf(ranking: readonly number[], item: number): number {
 	return ranking.indexOf(item);
 }
 
-/** A random decision problem: values are integers in [10, 1000], weights integers in [1, 10]. */
-export const problem = fc.integer({ min: 1, max: 5 }).chain((m) =>
-	fc.record({
-		matrix: fc.array(fc.array(fc.integer({ min: 10, max: 1000 }), { minLength: m, maxLength: m }), {
-			minLength: 2,
-			maxLength: 8
-		}),
-		weights: fc.array(fc.integer({ min: 1, max: 10 }), { minLength: m, maxLength: m }),
-		types: fc.array(fc.constantFrom<CriterionType>('benefit', 'cost'), {
-			minLength: m,
-			maxLength: m
+/** A random decision problem: 2–8 rows, 1–5 columns, integer values and weights from the given minimums. */
+export function problemFrom({ value, weight }: { value: number; weight: number }) {
+	return fc.integer({ min: 1, max: 5 }).chain((m) =>
+		fc.record({
+			matrix: fc.array(
+				fc.array(fc.integer({ min: value, max: 1000 }), { minLength: m, maxLength: m }),
+				{ minLength: 2, maxLength: 8 }
+			),
+			weights: fc.array(fc.integer({ min: weight, max: 10 }), { minLength: m, maxLength: m }),
+			types: fc.array(fc.constantFrom<CriterionType>('benefit', 'cost'), {
+				minLength: m,
+				maxLength: m
+			})
 		})
-	})
-);
+	);
+}
+
+/** A random decision problem: values are integers in [10, 1000], weights integers in [1, 10]. */
+export const problem = problemFrom({ value: 10, weight: 1 });
+
+/** The matrix with column `j` multiplied by `factor`. */
+export function scaleColumn(matrix: number[][], j: number, factor: number): number[][] {
+	return matrix.map((row) => row.map((v, k) => (k === j ? v * factor : v)));
+}
 
 /** Inserts at `at` a copy of row `of` made worse by `delta` (≥ 0, delta[0] ≥ 1). */
 export function withDominatedRow(

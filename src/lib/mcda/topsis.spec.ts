@@ -4,9 +4,12 @@ import {
 	dominanceCase,
 	expectMcdaError,
 	positionOf,
+	problemFrom,
+	scaleColumn,
 	withDominatedRow
 } from '../../../tests/helpers/mcda';
-import { prepareTopsis, topsis } from './topsis';
+import type { McdaErrorCode } from './errors';
+import { prepareTopsis, topsis, type TopsisOptions } from './topsis';
 import type { CriterionType } from './types';
 
 /**
@@ -62,70 +65,38 @@ describe('topsis: published example', () => {
 });
 
 describe('topsis: hand-computed', () => {
-	it('a symmetric 2×2 problem is a tie', () => {
+	// prettier-ignore
+	const cases: { name: string; matrix: number[][]; weights: number[]; types: CriterionType[];
+		options?: TopsisOptions; closeness: number[]; ranking: number[] }[] = [
 		// r = x / 5; v = [[0.3, 0.4], [0.4, 0.3]]; A⁺ = (0.4, 0.4), A⁻ = (0.3, 0.3);
 		// D⁺ = D⁻ = 0.1 for both → C = 0.5, 0.5; ties by index.
-		const r = topsis(
-			[
-				[3, 4],
-				[4, 3]
-			],
-			[1, 1],
-			['benefit', 'benefit']
-		);
-		expect(r.closeness[0]).toBeCloseTo(0.5, 14);
-		expect(r.closeness[1]).toBeCloseTo(0.5, 14);
-		expect(r.ranking).toEqual([0, 1]);
-	});
-
-	it('min-max normalisation', () => {
+		{ name: 'a symmetric 2×2 problem is a tie', matrix: [[3, 4], [4, 3]], weights: [1, 1],
+			types: ['benefit', 'benefit'], closeness: [0.5, 0.5], ranking: [0, 1] },
 		// x = [[1, 10], [2, 20], [3, 30]], benefit / cost, w = (0.75, 0.25).
 		// r (cost reversed) = [[0, 1], [0.5, 0.5], [1, 0]]; v = [[0, 0.25], [0.375, 0.125],
 		// [0.75, 0]]; A⁺ = (0.75, 0.25), A⁻ = (0, 0).
 		// D⁺ = 0.75, √0.15625, 0.25; D⁻ = 0.25, √0.15625, 0.75 → C = 0.25, 0.5, 0.75.
-		const r = topsis(
-			[
-				[1, 10],
-				[2, 20],
-				[3, 30]
-			],
-			[3, 1],
-			['benefit', 'cost'],
-			{ normalisation: 'min-max' }
-		);
-		expect(r.closeness[0]).toBeCloseTo(0.25, 14);
-		expect(r.closeness[1]).toBeCloseTo(0.5, 14);
-		expect(r.closeness[2]).toBeCloseTo(0.75, 14);
-		expect(r.ranking).toEqual([2, 1, 0]);
+		{ name: 'min-max normalisation', matrix: [[1, 10], [2, 20], [3, 30]], weights: [3, 1],
+			types: ['benefit', 'cost'], options: { normalisation: 'min-max' }, closeness: [0.25, 0.5, 0.75],
+			ranking: [2, 1, 0] }
+	];
+
+	it.each(cases)('$name', ({ matrix, weights, types, options, closeness, ranking }) => {
+		const r = topsis(matrix, weights, types, options);
+		closeness.forEach((c, i) => expect(r.closeness[i]).toBeCloseTo(c, 14));
+		expect(r.ranking).toEqual(ranking);
 	});
 
 	it('all alternatives identical: closeness 0.5 for all', () => {
-		const r = topsis(
-			[
-				[2, 3],
-				[2, 3]
-			],
-			[1, 1],
-			['benefit', 'cost']
-		);
+		// prettier-ignore
+		const r = topsis([[2, 3], [2, 3]], [1, 1], ['benefit', 'cost']);
 		expect(r.closeness).toEqual([0.5, 0.5]);
 		expect(r.ranking).toEqual([0, 1]);
 	});
 });
 
-const problem = fc.integer({ min: 1, max: 5 }).chain((m) =>
-	fc.record({
-		matrix: fc.array(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: m, maxLength: m }), {
-			minLength: 2,
-			maxLength: 8
-		}),
-		weights: fc.array(fc.integer({ min: 0, max: 10 }), { minLength: m, maxLength: m }),
-		types: fc.array(fc.constantFrom<CriterionType>('benefit', 'cost'), {
-			minLength: m,
-			maxLength: m
-		})
-	})
-);
+/** Random problems that may hold zero values and zero weights. */
+const problem = problemFrom({ value: 0, weight: 0 });
 
 describe('topsis: properties', () => {
 	it('closeness is invariant under positive scaling of a benefit column (vector)', () => {
@@ -141,7 +112,7 @@ describe('topsis: properties', () => {
 					const types = p.types.slice();
 					types[j] = 'benefit';
 					const matrix = p.matrix.map((row) => row.map((v) => v + 1)); // no zero column
-					const scaled = matrix.map((row) => row.map((v, k) => (k === j ? v * factor : v)));
+					const scaled = scaleColumn(matrix, j, factor);
 					const a = topsis(matrix, weights, types);
 					const b = topsis(scaled, weights, types);
 					a.closeness.forEach((c, i) => expect(b.closeness[i]).toBeCloseTo(c, 10));
@@ -191,52 +162,25 @@ describe('topsis: properties', () => {
 });
 
 describe('topsis: invalid input', () => {
-	it('rejects negative values and all-zero columns under vector normalisation', () => {
-		expectMcdaError(
-			() =>
-				topsis(
-					[
-						[1, 2],
-						[3, -4]
-					],
-					[1, 1],
-					['benefit', 'cost']
-				),
-			'ratio-needs-positive',
-			/column 1 \(criterion 1\) has the negative value -4 in row 1; vector normalisation/,
-			{ row: 1, column: 1 }
-		);
-		expectMcdaError(
-			() =>
-				topsis(
-					[
-						[1, 0],
-						[3, 0]
-					],
-					[1, 1],
-					['benefit', 'cost']
-				),
-			'ratio-needs-positive',
-			/column 1 \(criterion 1\) is all zero/,
-			{ column: 1 }
-		);
-	});
+	// prettier-ignore
+	const refused: { name: string; matrix: number[][]; options?: TopsisOptions; code: McdaErrorCode;
+		message: RegExp; details: { row?: number; column: number } }[] = [
+		{ name: 'a negative value under vector normalisation', matrix: [[1, 2], [3, -4]], code: 'ratio-needs-positive',
+			message: /column 1 \(criterion 1\) has the negative value -4 in row 1; vector normalisation/,
+			details: { row: 1, column: 1 } },
+		{ name: 'an all-zero column under vector normalisation', matrix: [[1, 0], [3, 0]], code: 'ratio-needs-positive',
+			message: /column 1 \(criterion 1\) is all zero/, details: { column: 1 } },
+		{ name: 'a constant column under min-max', matrix: [[5, 1], [5, 2]], options: { normalisation: 'min-max' },
+			code: 'constant-column',
+			message: /column 0 \(criterion 0\) is constant; min-max normalisation is undefined/, details: { column: 0 } }
+	];
 
-	it('rejects a constant column under min-max', () => {
+	it.each(refused)('rejects $name', ({ matrix, options, code, message, details }) => {
 		expectMcdaError(
-			() =>
-				topsis(
-					[
-						[5, 1],
-						[5, 2]
-					],
-					[1, 1],
-					['benefit', 'cost'],
-					{ normalisation: 'min-max' }
-				),
-			'constant-column',
-			/column 0 \(criterion 0\) is constant; min-max normalisation is undefined/,
-			{ column: 0 }
+			() => topsis(matrix, [1, 1], ['benefit', 'cost'], options),
+			code,
+			message,
+			details
 		);
 	});
 });

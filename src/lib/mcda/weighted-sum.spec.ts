@@ -5,10 +5,11 @@ import {
 	expectMcdaError,
 	positionOf,
 	problem,
+	scaleColumn,
 	withDominatedRow
 } from '../../../tests/helpers/mcda';
 import type { CriterionType } from './types';
-import { criterionContributions, weightedSum } from './weighted-sum';
+import { criterionContributions, weightedSum, type WeightedSumOptions } from './weighted-sum';
 
 // 3 alternatives × 2 criteria (benefit, cost), w = (0.6, 0.4).
 const X = [
@@ -19,39 +20,28 @@ const X = [
 const T: CriterionType[] = ['benefit', 'cost'];
 
 describe('weightedSum: hand-computed', () => {
-	it("'max' normalisation (the default)", () => {
+	// prettier-ignore
+	const normalised: { name: string; options: WeightedSumOptions; scores: number[]; ranking: number[] }[] = [
 		// Benefit column: max 10 → r = 10/10, 8/10, 5/10 = 1, 0.8, 0.5.
 		// Cost column:    min 2  → r = 2/4, 2/2, 2/5 = 0.5, 1, 0.4.
 		// S = 0.6·1 + 0.4·0.5 = 0.80; 0.6·0.8 + 0.4·1 = 0.88; 0.6·0.5 + 0.4·0.4 = 0.46.
-		const r = weightedSum(X, [0.6, 0.4], T);
-		expect(r.scores[0]).toBeCloseTo(0.8, 14);
-		expect(r.scores[1]).toBeCloseTo(0.88, 14);
-		expect(r.scores[2]).toBeCloseTo(0.46, 14);
-		expect(r.ranking).toEqual([1, 0, 2]);
+		{ name: "'max' normalisation (the default)", options: {}, scores: [0.8, 0.88, 0.46], ranking: [1, 0, 2] },
+		// Benefit: (x − 5)/(10 − 5) = 1, 0.6, 0.  Cost: (5 − x)/(5 − 2) = 1/3, 1, 0.
+		// S = 0.6·1 + 0.4/3 = 0.7333; 0.6·0.6 + 0.4·1 = 0.76; 0.
+		{ name: "'min-max' normalisation", options: { normalisation: 'min-max' }, scores: [0.6 + 0.4 / 3, 0.76, 0], ranking: [1, 0, 2] },
+		// S = 0.6·10 − 0.4·4 = 4.4; 0.6·8 − 0.4·2 = 4.0; 0.6·5 − 0.4·5 = 1.0.
+		{ name: "'none' uses the raw values, cost negated", options: { normalisation: 'none' }, scores: [4.4, 4.0, 1.0], ranking: [0, 1, 2] }
+	];
+
+	it.each(normalised)('$name', ({ options, scores, ranking }) => {
+		const r = weightedSum(X, [0.6, 0.4], T, options);
+		scores.forEach((s, i) => expect(r.scores[i]).toBeCloseTo(s, 14));
+		expect(r.ranking).toEqual(ranking);
 	});
 
 	it('normalises the weights to sum 1', () => {
 		// Weights 3 : 2 are 0.6 : 0.4.
 		expect(weightedSum(X, [3, 2], T).scores).toEqual(weightedSum(X, [0.6, 0.4], T).scores);
-	});
-
-	it("'min-max' normalisation", () => {
-		// Benefit: (x − 5)/(10 − 5) = 1, 0.6, 0.  Cost: (5 − x)/(5 − 2) = 1/3, 1, 0.
-		// S = 0.6·1 + 0.4/3 = 0.7333; 0.6·0.6 + 0.4·1 = 0.76; 0.
-		const r = weightedSum(X, [0.6, 0.4], T, { normalisation: 'min-max' });
-		expect(r.scores[0]).toBeCloseTo(0.6 + 0.4 / 3, 14);
-		expect(r.scores[1]).toBeCloseTo(0.76, 14);
-		expect(r.scores[2]).toBeCloseTo(0, 14);
-		expect(r.ranking).toEqual([1, 0, 2]);
-	});
-
-	it("'none' uses the raw values, cost negated", () => {
-		// S = 0.6·10 − 0.4·4 = 4.4; 0.6·8 − 0.4·2 = 4.0; 0.6·5 − 0.4·5 = 1.0.
-		const r = weightedSum(X, [0.6, 0.4], T, { normalisation: 'none' });
-		expect(r.scores[0]).toBeCloseTo(4.4, 14);
-		expect(r.scores[1]).toBeCloseTo(4.0, 14);
-		expect(r.scores[2]).toBeCloseTo(1.0, 14);
-		expect(r.ranking).toEqual([0, 1, 2]);
 	});
 
 	it('breaks ties by index order', () => {
@@ -132,7 +122,7 @@ describe('weightedSum: properties', () => {
 					const j = pick % p.weights.length;
 					const types = p.types.slice();
 					types[j] = 'benefit';
-					const scaled = p.matrix.map((row) => row.map((v, k) => (k === j ? v * factor : v)));
+					const scaled = scaleColumn(p.matrix, j, factor);
 					const a = weightedSum(p.matrix, p.weights, types);
 					const b = weightedSum(scaled, p.weights, types);
 					a.scores.forEach((s, i) => expect(b.scores[i]).toBeCloseTo(s, 10));
@@ -181,50 +171,19 @@ describe('weightedSum: properties', () => {
 });
 
 describe('weightedSum: invalid input', () => {
-	it('rejects a zero in a cost column and a negative value in a benefit column (max)', () => {
-		expectMcdaError(
-			() =>
-				weightedSum(
-					[
-						[1, 2],
-						[2, 3],
-						[3, 0]
-					],
-					[1, 1],
-					T
-				),
-			'ratio-needs-positive',
-			/column 1 \(criterion 1\) has the value 0 in row 2; 'max' normalisation of a cost criterion/,
-			{ row: 2, column: 1 }
-		);
-		expectMcdaError(
-			() =>
-				weightedSum(
-					[
-						[1, 2],
-						[-2, 3]
-					],
-					[1, 1],
-					T
-				),
-			'ratio-needs-positive',
-			/column 0 \(criterion 0\) has the negative value -2 in row 1/,
-			{ row: 1, column: 0 }
-		);
-		expectMcdaError(
-			() =>
-				weightedSum(
-					[
-						[0, 2],
-						[0, 3]
-					],
-					[1, 1],
-					T
-				),
-			'ratio-needs-positive',
-			/column 0 \(criterion 0\) is all zero/,
-			{ column: 0 }
-		);
+	// prettier-ignore
+	const refused = [
+		{ name: 'a zero in a cost column (max)', matrix: [[1, 2], [2, 3], [3, 0]],
+			message: /column 1 \(criterion 1\) has the value 0 in row 2; 'max' normalisation of a cost criterion/,
+			details: { row: 2, column: 1 } },
+		{ name: 'a negative value in a benefit column', matrix: [[1, 2], [-2, 3]],
+			message: /column 0 \(criterion 0\) has the negative value -2 in row 1/, details: { row: 1, column: 0 } },
+		{ name: 'an all-zero column', matrix: [[0, 2], [0, 3]],
+			message: /column 0 \(criterion 0\) is all zero/, details: { column: 0 } }
+	];
+
+	it.each(refused)('rejects $name', ({ matrix, message, details }) => {
+		expectMcdaError(() => weightedSum(matrix, [1, 1], T), 'ratio-needs-positive', message, details);
 	});
 
 	it('rejects an unknown normalisation', () => {
