@@ -2,12 +2,18 @@
  * Assembling the packet off the server's thread (issue 16): gathering the ward's data (needs,
  * justification, the scoring run or a live decision, sites, staffing …) takes 100-250 ms on a
  * ward of 5,000 rooms and 200 sites, so a worker thread of this module's pool opens the same
- * database file (read-only use, no migrations) and runs `assemble` there; the server's thread
- * only receives the snapshot. An in-memory database (tests, scripts) has no file a worker could
- * open: it is assembled on the calling thread, as before.
+ * database file read-only (reopened after a restore replaced it, see `../db/readonly`) and runs
+ * `assemble` there; the server's thread only receives the snapshot. An in-memory database
+ * (tests, scripts) has no file a worker could open: it is assembled on the calling thread.
+ *
+ * Assemblies wait their turn in a bounded, fair queue ({@link assembleQueue}: one runs, at most
+ * 32 wait, 4 per ward, wards served round-robin); one beyond a cap is refused at once with
+ * `QueueFullError` (the routes answer 503 "Máy chủ đang bận …", nothing is written).
  */
 import type { PacketDraft, PacketSnapshot } from '../../packet';
-import { openDatabase, type Db } from '../db';
+import type { Db } from '../db';
+import { databaseFile, readOnlyDb } from '../db/readonly';
+import { FairQueue, MAX_QUEUED, MAX_QUEUED_PER_WARD } from '../jobs';
 import { modulePool, WorkerJobError } from '../jobs/module-pool';
 import { assemble } from './gathering';
 import { ProposalError, type ProposalErrorCode } from './status';
@@ -22,16 +28,8 @@ interface AssembleRequest {
 	at: number;
 }
 
-/** The worker's own connection per database file (opened on first use). */
-const connections = new Map<string, Db>();
-
 function assembleIn(req: AssembleRequest): PacketSnapshot {
-	let db = connections.get(req.file);
-	if (!db) {
-		db = openDatabase(req.file, { migrate: false });
-		connections.set(req.file, db);
-	}
-	return assemble(db, req.wardId, req.draft, new Date(req.at));
+	return assemble(readOnlyDb(req.file), req.wardId, req.draft, new Date(req.at));
 }
 
 const pool = modulePool(import.meta.url, 'trusoAssemble', assembleIn, {
@@ -39,16 +37,18 @@ const pool = modulePool(import.meta.url, 'trusoAssemble', assembleIn, {
 	deadlineMs: ASSEMBLE_DEADLINE_MS
 });
 
-/** The database file behind a handle, or null for an in-memory one. */
-function fileOf(db: Db): string | null {
-	const name = (db as { $client?: { name?: string; memory?: boolean } }).$client;
-	if (!name || name.memory || !name.name || name.name === ':memory:') return null;
-	return name.name;
-}
+/** Assemblies waiting for the worker: as many run as it has threads, fair across wards. */
+export const assembleQueue = new FairQueue({
+	running: 1,
+	queued: MAX_QUEUED,
+	perWard: MAX_QUEUED_PER_WARD
+});
+let nextJob = 1;
 
 /**
  * The packet of the ward now with the draft (as {@link assemble}), assembled on the pool's worker
- * thread when the database is a file; errors (e.g. ProposalError not-found) come back as
+ * thread when the database is a file, after its turn in {@link assembleQueue} (a full queue
+ * throws `QueueFullError` at once); errors (e.g. ProposalError not-found) come back as
  * `WorkerJobError` with the original name and code, rebuilt here as the caller expects.
  */
 export async function assembleOffThread(
@@ -57,10 +57,12 @@ export async function assembleOffThread(
 	draft: PacketDraft,
 	at = new Date()
 ): Promise<PacketSnapshot> {
-	const file = fileOf(db);
+	const file = databaseFile(db);
 	if (file === null || pool.inWorker) return assemble(db, wardId, draft, at);
+	const request = { file, wardId, draft, at: at.getTime() };
+	const job = assembleQueue.submit(wardId, `assemble:${nextJob++}`, () => pool.run(request));
 	try {
-		return await pool.run({ file, wardId, draft, at: at.getTime() });
+		return await job.promise;
 	} catch (e) {
 		// The workflow's refusals keep their class (routes match them).
 		if (e instanceof WorkerJobError && e.originalName === 'ProposalError') {

@@ -29,17 +29,22 @@ import {
 	type DraftState
 } from './status';
 
-/** Creates a draft proposal with the default draft and its first assembled snapshot. */
+/**
+ * Creates a draft proposal with the default draft and its first assembled snapshot (assembled
+ * here unless `fresh`, assembled from that same default draft, is given; the server's routes use
+ * {@link createProposalOffThread}).
+ */
 export function createProposal(
 	db: Db,
 	actor: Actor,
 	wardId: number,
 	title: string,
-	at = new Date()
+	at = new Date(),
+	fresh?: PacketSnapshot
 ): number {
 	const w = wardRow(db, wardId);
 	const draft = defaultDraft(w.name, today(at), w.city);
-	const assembled = assemble(db, wardId, draft, at);
+	const assembled = fresh ?? assemble(db, wardId, draft, at);
 	// Immediate: the check of the ward's live proposals and the insert hold the write lock
 	// together, so two creations racing (two tabs, two processes) cannot both pass the check.
 	return db.transaction(
@@ -94,6 +99,23 @@ export function createProposal(
 		},
 		{ behavior: 'immediate' }
 	);
+}
+
+/**
+ * {@link createProposal} with the first packet assembled on the assembly worker, after its turn
+ * in the assembly queue: a full queue refuses with `QueueFullError` before anything is written.
+ */
+export async function createProposalOffThread(
+	db: Db,
+	actor: Actor,
+	wardId: number,
+	title: string,
+	at = new Date()
+): Promise<number> {
+	const w = wardRow(db, wardId);
+	const draft = defaultDraft(w.name, today(at), w.city);
+	const fresh = await assembleOffThread(db, wardId, draft, at);
+	return createProposal(db, actor, wardId, title, at, fresh);
 }
 
 /** The ward's live proposals (see LIVE), newest first. */

@@ -12,8 +12,6 @@
  * opened by a worker: its decision and run are computed on the calling thread.
  */
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { smaaSteps } from '../../mcda';
 import { modulePool } from '../jobs/module-pool';
 import {
@@ -34,8 +32,13 @@ import {
 	type SmaaSummary
 } from '../../scoring';
 import type { Db } from '../db';
-import * as schema from '../db/schema';
+import { databaseFile, readOnlyDb } from '../db/readonly';
 import { buildDecision, runAhpInfo } from './decision';
+import { revision } from '../core/cache';
+import { sitesGeoJson } from './geojson';
+import { siteMapLayer, type SiteMapLayer } from './map-layer';
+
+export { databaseFile };
 
 /** A scoring run's record as stored: the JSON text and its SHA-256 (for the audit row). */
 export interface RunText {
@@ -47,22 +50,11 @@ type Request =
 	| { kind: 'analysis'; decision: Decision; method: ScoringMethod }
 	| { kind: 'quick-smaa'; decision: Decision }
 	| { kind: 'decision'; file: string; wardId: number }
-	| { kind: 'run'; file: string; wardId: number; method: ScoringMethod };
+	| { kind: 'run'; file: string; wardId: number; method: ScoringMethod }
+	| { kind: 'geojson'; file: string; wardId: number }
+	| { kind: 'map-layer'; file: string; wardId: number };
 
-type Reply = Analysis | SmaaSummary | Decision | RunText | null;
-
-/** The worker's read-only connections, one per database file. */
-const connections = new Map<string, Db>();
-function readOnly(file: string): Db {
-	let db = connections.get(file);
-	if (!db) {
-		const sqlite = new Database(file, { readonly: true, fileMustExist: true });
-		sqlite.pragma('busy_timeout = 5000');
-		db = drizzle(sqlite, { schema }) as unknown as Db;
-		connections.set(file, db);
-	}
-	return db;
-}
+type Reply = Analysis | SmaaSummary | Decision | RunText | string | SiteMapLayer | null;
 
 /** The record of a run and its text, computed from the database (on the worker). */
 export function runText(db: Db, wardId: number, method: ScoringMethod): RunText {
@@ -85,9 +77,13 @@ function work(req: Request): Reply {
 		case 'quick-smaa':
 			return smaaFor(req.decision, SMAA_QUICK_SAMPLES);
 		case 'decision':
-			return buildDecision(readOnly(req.file), req.wardId);
+			return buildDecision(readOnlyDb(req.file), req.wardId);
 		case 'run':
-			return runText(readOnly(req.file), req.wardId, req.method);
+			return runText(readOnlyDb(req.file), req.wardId, req.method);
+		case 'geojson':
+			return JSON.stringify(sitesGeoJson(readOnlyDb(req.file), req.wardId));
+		case 'map-layer':
+			return siteMapLayer(readOnlyDb(req.file), req.wardId);
 	}
 }
 
@@ -157,12 +153,6 @@ export async function smaaOffThread(
 	return rememberFullSmaa(decision, samples, reply.result);
 }
 
-/** The file a worker can open for `db`, or null for an in-memory database. */
-export function databaseFile(db: Db): string | null {
-	const sqlite = db.$client;
-	return sqlite.memory || !sqlite.name || sqlite.name === ':memory:' ? null : sqlite.name;
-}
-
 /** `analyse(decision, method)` computed on a worker thread (or taken from the cache). */
 export async function analyseOffThread(
 	decision: Decision,
@@ -203,6 +193,42 @@ export async function runTextOffThread(
 	const file = databaseFile(db);
 	if (!file) return runText(db, wardId, method);
 	return (await pool.run({ kind: 'run', file, wardId, method })) as RunText;
+}
+
+/**
+ * The ward's sites as GeoJSON text (see `sitesGeoJson`): read, computed and serialised on a
+ * worker thread for a file database (a 2,000-site ward's criteria values and screening take the
+ * worker tens of milliseconds; the server's thread only passes the text on).
+ */
+export async function sitesGeoJsonOffThread(db: Db, wardId: number): Promise<string> {
+	const file = databaseFile(db);
+	if (!file) return JSON.stringify(sitesGeoJson(db, wardId));
+	return (await pool.run({ kind: 'geojson', file, wardId })) as string;
+}
+
+/** Map layers computed lately, by ward, with the database revision they were read at. */
+const layers = new Map<number, { revision: string; layer: Promise<SiteMapLayer> }>();
+const MAX_LAYERS = 200;
+
+/**
+ * The sites list's map layer (see `siteMapLayer`: the sites, their polygons and the latest run's
+ * scores) read and computed on a worker thread for a file database, reused while the database is
+ * unchanged; the server's thread only receives the result.
+ */
+export function siteMapLayerOffThread(db: Db, wardId: number): Promise<SiteMapLayer> {
+	const file = databaseFile(db);
+	if (!file) return Promise.resolve(siteMapLayer(db, wardId));
+	const rev = revision(db);
+	const hit = layers.get(wardId);
+	if (hit && hit.revision === rev) return hit.layer;
+	const layer = pool.run({ kind: 'map-layer', file, wardId }) as Promise<SiteMapLayer>;
+	layers.set(wardId, { revision: rev, layer });
+	// A failure is not kept (the next request asks the worker again).
+	layer.catch(() => {
+		if (layers.get(wardId)?.layer === layer) layers.delete(wardId);
+	});
+	if (layers.size > MAX_LAYERS) layers.delete(layers.keys().next().value!);
+	return layer;
 }
 
 /** Terminates the scoring workers (tests). */

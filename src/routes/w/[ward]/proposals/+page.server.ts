@@ -1,6 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
-import { ProposalError, createProposal, listProposals, liveProposals } from '$lib/server/proposals';
+import {
+	ProposalError,
+	createProposalOffThread,
+	listProposals,
+	liveProposals
+} from '$lib/server/proposals';
+import { QueueFullError, queueFullMessage } from '$lib/server/jobs';
 import { unreadCount } from '$lib/server/proposals/notifications';
 import { parseForm } from '$lib/server/core/forms';
 import { actorOf } from '$lib/server/core/request';
@@ -35,8 +41,17 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		let id: number;
 		try {
-			id = createProposal(locals.db, actorOf(locals), ward.id, parsed.data.title);
+			id = await createProposalOffThread(locals.db, actorOf(locals), ward.id, parsed.data.title);
 		} catch (e) {
+			// The assembly queue is full: nothing was created.
+			if (e instanceof QueueFullError) {
+				return fail(503, {
+					message: queueFullMessage(e, locals.locale),
+					values: parsed.values,
+					errors: {} as Record<string, string>,
+					form: 'create'
+				});
+			}
 			if (e instanceof ProposalError && e.code === 'live-exists') {
 				return fail(409, {
 					message: translate(locals.locale, 'proposals.err.live-exists'),
