@@ -32,7 +32,8 @@ export const MUTATION_MODULES = {
 		specs: [
 			'src/lib/server/proposals/proposal-workflow.spec.ts',
 			'src/lib/server/proposals/workflow.spec.ts',
-			'tests/server/mutation-workflow.spec.ts'
+			'tests/server/mutation-workflow.spec.ts',
+			'tests/server/mutation-workflow-snapshot.spec.ts'
 		]
 	},
 	// The space needs of Decree 155/2025 (norm per title, rank and concurrent title, common-use

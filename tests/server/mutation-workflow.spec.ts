@@ -9,12 +9,14 @@
  * versions) put into a given status; four users of our own: the ward's editor and viewer, and
  * two city reviewers.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db';
+import { openDatabase } from '../../src/lib/server/db/connection';
+import { ConflictError } from '../../src/lib/server/core/concurrency';
 import {
 	auditLog,
 	decisions,
@@ -538,5 +540,147 @@ describe('the city side', () => {
 		decideProposal(f.db, actor(f.reviewer2), f.id, { outcome: 'returned', note: 'Bổ sung.' });
 		const p = getProposal(f.db, f.ward.id, f.id)!;
 		expect([p.status, p.reviewerId]).toEqual(['returned', f.reviewer2.userId]);
+	});
+});
+
+describe('what only a second connection, a stale form or older data shows', () => {
+	it('creating waits for the write lock: while another connection writes, it answers busy instead of judging from what it read', () => {
+		// Bình Trưng's proposal is with the city (submitted): a creation must be refused. Under
+		// an immediate transaction the check itself waits for the lock another connection holds
+		// (busy here, with no waiting allowed); a deferred one would read first and answer from
+		// data that the other writer may be changing (live-exists).
+		const f = fixture('submitted');
+		const file = path.join(mkdtempSync(path.join(tmpdir(), 'truso-workflow-lock-')), 'db.sqlite');
+		writeFileSync(file, f.db.$client.serialize());
+		const a = openDatabase(file);
+		const b = openDatabase(file);
+		try {
+			a.$client.pragma('busy_timeout = 0');
+			const fresh = getProposal(a, f.ward.id, f.id)!.state.assembled!;
+			b.$client.prepare('BEGIN IMMEDIATE').run();
+			let error: unknown = null;
+			try {
+				createProposal(a, actor(f.editor), f.ward.id, 'Song song', new Date(), fresh);
+			} catch (e) {
+				error = e;
+			}
+			expect((error as { code?: string } | null)?.code).toBe('SQLITE_BUSY');
+			b.$client.prepare('COMMIT').run();
+			// The lock free, the same creation gets the answer of the check.
+			expect(() =>
+				createProposal(a, actor(f.editor), f.ward.id, 'Song song', new Date(), fresh)
+			).toThrow(expect.objectContaining({ code: 'live-exists' }));
+			expect(a.select().from(proposals).where(eq(proposals.wardId, f.ward.id)).all()).toHaveLength(
+				1
+			);
+		} finally {
+			a.$client.close();
+			b.$client.close();
+		}
+	});
+
+	it('a draft saved from a stale form is refused as a conflict on the proposal; nothing written', () => {
+		const f = fixture('draft');
+		const p = getProposal(f.db, f.ward.id, f.id)!;
+		const a0 = lastAuditId(f.db);
+		let error: unknown = null;
+		try {
+			saveDraft(
+				f.db,
+				actor(f.editor),
+				f.ward.id,
+				f.id,
+				{ title: 'Từ biểu mẫu cũ', draft: p.state.draft },
+				p.version - 1
+			);
+		} catch (e) {
+			error = e;
+		}
+		expect(error).toBeInstanceOf(ConflictError);
+		expect(error).toMatchObject({
+			entity: 'proposal',
+			id: f.id,
+			expected: p.version - 1,
+			currentVersion: p.version
+		});
+		expect(getProposal(f.db, f.ward.id, f.id)!.title).toBe(f.title);
+		expect(auditSince(f.db, a0)).toEqual([]);
+		// With the version it was loaded with, the same save goes through and bumps it.
+		saveDraft(
+			f.db,
+			actor(f.editor),
+			f.ward.id,
+			f.id,
+			{ title: 'Từ biểu mẫu mới', draft: p.state.draft },
+			p.version
+		);
+		expect(getProposal(f.db, f.ward.id, f.id)).toMatchObject({
+			title: 'Từ biểu mẫu mới',
+			version: p.version + 1
+		});
+	});
+
+	it('reassembling a draft that never had a packet: no changed numbers on either side', () => {
+		const f = fixture('draft');
+		const p = getProposal(f.db, f.ward.id, f.id)!;
+		f.db
+			.update(proposals)
+			.set({ draftJson: JSON.stringify({ draft: p.state.draft, assembled: null }) })
+			.where(eq(proposals.id, f.id))
+			.run();
+		const a0 = lastAuditId(f.db);
+		reassemble(f.db, actor(f.editor), f.ward.id, f.id);
+		const [entry] = auditSince(f.db, a0);
+		expect(entry.before).toEqual({ changedNumbers: [] });
+		expect(entry.after.changedNumbers).toEqual([]);
+		expect(getProposal(f.db, f.ward.id, f.id)!.state.assembled).not.toBeNull();
+	});
+
+	it('reassembling when a number appeared and one vanished: null on the side without it', () => {
+		const f = fixture('draft');
+		const p = getProposal(f.db, f.ward.id, f.id)!;
+		const stored = structuredClone(p.state.assembled!);
+		// The first section with numbers: drop its first number (it "appears" on reassembly) and
+		// add one the assembly does not make (it "vanishes").
+		const section = stored.sections.find((s) => Object.keys(s.numbers).length > 0)!;
+		const [dropped] = Object.keys(section.numbers);
+		const droppedNumber = section.numbers[dropped];
+		expect(typeof droppedNumber.value).toBe('number');
+		delete section.numbers[dropped];
+		section.numbers.staleOnly = { ...droppedNumber, value: 7 };
+		f.db
+			.update(proposals)
+			.set({ draftJson: JSON.stringify({ draft: p.state.draft, assembled: stored }) })
+			.where(eq(proposals.id, f.id))
+			.run();
+		const a0 = lastAuditId(f.db);
+		reassemble(f.db, actor(f.editor), f.ward.id, f.id);
+		const [entry] = auditSince(f.db, a0);
+		const appeared = `${section.key}.${dropped}`;
+		const vanished = `${section.key}.staleOnly`;
+		expect(entry.before.changedNumbers).toEqual([
+			// The stored snapshot's keys first, then the ones only the new assembly has.
+			{ key: vanished, value: 7 },
+			{ key: appeared, value: null }
+		]);
+		expect(entry.after.changedNumbers).toEqual([
+			{ key: vanished, value: null },
+			{ key: appeared, value: droppedNumber.value }
+		]);
+	});
+
+	it('two drafts of one ward (older data): submitting one is not blocked by the other', async () => {
+		const f = fixture('draft');
+		const other = f.db
+			.insert(proposals)
+			.values({ wardId: f.ward.id, title: 'Bản nháp cũ', status: 'draft', draftJson: '{}' })
+			.returning({ id: proposals.id })
+			.get().id;
+		const r = await submitProposal(f.db, actor(f.editor), f.ward.id, f.id, files);
+		expect(r.version).toBe(3);
+		expect(getProposal(f.db, f.ward.id, f.id)!.status).toBe('submitted');
+		expect(f.db.select().from(proposals).where(eq(proposals.id, other)).get()!.status).toBe(
+			'draft'
+		);
 	});
 });
