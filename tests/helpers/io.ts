@@ -1,5 +1,8 @@
 /** Helpers for the specs of src/lib/server/io (test code, not in $lib). */
+import ExcelJS from 'exceljs';
+import { expect } from 'vitest';
 import type { Db } from '$lib/server/db/connection';
+import { IoError } from '$lib/server/io/table';
 
 export const ACTOR = { userId: null, username: 'import-test' };
 
@@ -40,4 +43,23 @@ export function facilitySnapshot(db: Db, wardId: number): unknown[] {
 			 from facilities where ward_id = ? order by id`
 		)
 		.all(wardId);
+}
+
+/** XLSX bytes of one sheet named `sheet` holding `rows` (an empty array is an empty row). */
+export async function xlsxBook(rows: ExcelJS.CellValue[][], sheet = 'rooms'): Promise<Uint8Array> {
+	const wb = new ExcelJS.Workbook();
+	const ws = wb.addWorksheet(sheet);
+	for (const r of rows) ws.addRow(r);
+	return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** Awaits `p` and expects it to reject with an IoError, which it returns (to check key and params). */
+export async function ioRefusal(p: Promise<unknown>): Promise<IoError> {
+	try {
+		await p;
+	} catch (e) {
+		expect(e).toBeInstanceOf(IoError);
+		return e as IoError;
+	}
+	throw new Error('expected an IoError');
 }

@@ -2,32 +2,15 @@
  * `parseTable` parses on a worker thread: the same table as on the calling thread, the same
  * IoError (key and parameters) for a file the user must fix, and the limits still apply.
  */
-import ExcelJS from 'exceljs';
 import { isMainThread } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { IoError, parseTable, parseTableHere } from './table';
-
-async function xlsx(rows: (string | number)[][]): Promise<Uint8Array> {
-	const wb = new ExcelJS.Workbook();
-	const ws = wb.addWorksheet('rooms');
-	for (const r of rows) ws.addRow(r);
-	return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
-async function refusal(p: Promise<unknown>): Promise<IoError> {
-	try {
-		await p;
-	} catch (e) {
-		expect(e).toBeInstanceOf(IoError);
-		return e as IoError;
-	}
-	throw new Error('expected an IoError');
-}
+import { parseTable, parseTableHere } from './table';
+import { ioRefusal, xlsxBook } from '../../../../tests/helpers/io';
 
 describe('parseTable on a worker thread', () => {
 	it('gives the table the calling thread gives (XLSX and CSV)', async () => {
 		expect(isMainThread).toBe(true);
-		const file = await xlsx([
+		const file = await xlsxBook([
 			['code', 'areaM2', 'name'],
 			['P1', 12.5, 'Phòng 1'],
 			[],
@@ -49,8 +32,8 @@ describe('parseTable on a worker thread', () => {
 
 	it('rebuilds the worker’s IoError with its key and parameters', async () => {
 		const rows = [['code'], ['A'], ['B'], ['C']];
-		const e = await refusal(
-			parseTable(await xlsx(rows), 'x.xlsx', {
+		const e = await ioRefusal(
+			parseTable(await xlsxBook(rows), 'x.xlsx', {
 				entries: 1000,
 				uncompressedBytes: 100 * 1024 * 1024,
 				rows: 2
@@ -58,14 +41,14 @@ describe('parseTable on a worker thread', () => {
 		);
 		expect(e.key).toBe('io.tooManyRows');
 		expect(e.params).toEqual({ max: 2 });
-		const bad = await refusal(parseTable(new TextEncoder().encode('not a zip'), 'x.xlsx'));
+		const bad = await ioRefusal(parseTable(new TextEncoder().encode('not a zip'), 'x.xlsx'));
 		expect(bad.key).toBe(
-			(await refusal(parseTableHere(new TextEncoder().encode('not a zip'), 'x.xlsx'))).key
+			(await ioRefusal(parseTableHere(new TextEncoder().encode('not a zip'), 'x.xlsx'))).key
 		);
 	}, 60_000);
 
 	it('refuses a wrong kind or an empty file at once, without a worker', async () => {
-		expect((await refusal(parseTable(new Uint8Array([1]), 'x.pdf'))).key).toBe('io.unreadable');
-		expect((await refusal(parseTable(new Uint8Array(), 'x.csv'))).key).toBe('io.empty');
+		expect((await ioRefusal(parseTable(new Uint8Array([1]), 'x.pdf'))).key).toBe('io.unreadable');
+		expect((await ioRefusal(parseTable(new Uint8Array(), 'x.csv'))).key).toBe('io.empty');
 	});
 });

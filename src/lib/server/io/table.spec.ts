@@ -1,17 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { IoError, parseTable } from './index';
-import { csv } from '../../../../tests/helpers/io';
-
-async function ioError(p: Promise<unknown>): Promise<IoError> {
-	try {
-		await p;
-	} catch (e) {
-		expect(e).toBeInstanceOf(IoError);
-		return e as IoError;
-	}
-	throw new Error('expected an IoError');
-}
+import { parseTable } from './index';
+import { csv, ioRefusal, xlsxBook } from '../../../../tests/helpers/io';
 
 describe('parseTable: CSV', () => {
 	it('reads a UTF-8 CSV with BOM, trims headers and keeps cells as strings', async () => {
@@ -70,30 +60,32 @@ describe('parseTable: CSV', () => {
 			0xe0,
 			...new TextEncoder().encode('nh\r\n')
 		]);
-		expect((await ioError(parseTable(bytes, 'x.csv'))).key).toBe('io.encoding');
+		expect((await ioRefusal(parseTable(bytes, 'x.csv'))).key).toBe('io.encoding');
 	});
 
 	it('refuses an empty file, a blank file and a file with only headers with io.empty', async () => {
-		expect((await ioError(parseTable(new Uint8Array(0), 'x.csv'))).key).toBe('io.empty');
-		expect((await ioError(parseTable(csv(['', '  '], { bom: true }), 'x.csv'))).key).toBe(
+		expect((await ioRefusal(parseTable(new Uint8Array(0), 'x.csv'))).key).toBe('io.empty');
+		expect((await ioRefusal(parseTable(csv(['', '  '], { bom: true }), 'x.csv'))).key).toBe(
 			'io.empty'
 		);
-		expect((await ioError(parseTable(csv(['code,name']), 'x.csv'))).key).toBe('io.empty');
-		expect((await ioError(parseTable(csv(['code,name', ',', '']), 'x.csv'))).key).toBe('io.empty');
+		expect((await ioRefusal(parseTable(csv(['code,name']), 'x.csv'))).key).toBe('io.empty');
+		expect((await ioRefusal(parseTable(csv(['code,name', ',', '']), 'x.csv'))).key).toBe(
+			'io.empty'
+		);
 	});
 
 	it('refuses an unterminated quote with io.unreadable', async () => {
-		const e = await ioError(parseTable(csv(['code,name', 'A1,"open']), 'x.csv'));
+		const e = await ioRefusal(parseTable(csv(['code,name', 'A1,"open']), 'x.csv'));
 		expect(e.key).toBe('io.unreadable');
 		expect(String(e.params.detail)).toMatch(/quote/i);
 	});
 
 	it('refuses an unknown extension and a file over 20 MB', async () => {
-		const e = await ioError(parseTable(csv(['a', '1']), 'rooms.txt'));
+		const e = await ioRefusal(parseTable(csv(['a', '1']), 'rooms.txt'));
 		expect(e.key).toBe('io.unreadable');
 		expect(e.params.detail).toContain('.txt');
 		const big = new Uint8Array(20 * 1024 * 1024 + 1).fill(0x41);
-		const tooLarge = await ioError(parseTable(big, 'x.csv'));
+		const tooLarge = await ioRefusal(parseTable(big, 'x.csv'));
 		expect(tooLarge.key).toBe('io.tooLarge');
 		expect(tooLarge.params).toEqual({ max: 20 });
 	});
@@ -134,11 +126,9 @@ describe('parseTable: XLSX', () => {
 
 	it('refuses a corrupt XLSX with io.unreadable and a header-only sheet with io.empty', async () => {
 		const corrupt = new TextEncoder().encode('PK\u0003\u0004 this is not a zip file at all');
-		expect((await ioError(parseTable(corrupt, 'x.xlsx'))).key).toBe('io.unreadable');
+		expect((await ioRefusal(parseTable(corrupt, 'x.xlsx'))).key).toBe('io.unreadable');
 
-		const wb = new ExcelJS.Workbook();
-		wb.addWorksheet('rooms').addRow(['code', 'name']);
-		const headersOnly = new Uint8Array(await wb.xlsx.writeBuffer());
-		expect((await ioError(parseTable(headersOnly, 'x.xlsx'))).key).toBe('io.empty');
+		const headersOnly = await xlsxBook([['code', 'name']]);
+		expect((await ioRefusal(parseTable(headersOnly, 'x.xlsx'))).key).toBe('io.empty');
 	});
 });

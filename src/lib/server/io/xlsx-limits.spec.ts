@@ -3,23 +3,13 @@
  * inflated size, too many entries, too many rows. Each is refused with a message before the
  * workbook library inflates it, quickly and without the memory it would take.
  */
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 // The guard's own cost, measured on this thread (`parseTable` itself hands the file to a worker).
-import { IoError, parseTableHere as parseTable } from './table';
+import { parseTableHere as parseTable } from './table';
 import { checkXlsxArchive, XLSX_LIMITS } from './xlsx-guard';
 import { translate } from '../../i18n';
 import { deflatedZeros, xlsxBomb, zip } from '../../../../tests/support/zip-bomb';
-
-async function refusal(p: Promise<unknown>): Promise<IoError> {
-	try {
-		await p;
-	} catch (e) {
-		expect(e).toBeInstanceOf(IoError);
-		return e as IoError;
-	}
-	throw new Error('expected an IoError');
-}
+import { ioRefusal, xlsxBook } from '../../../../tests/helpers/io';
 
 /** Runs `fn` and reports its wall time and the growth of the resident memory. */
 async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; rssMb: number }> {
@@ -45,7 +35,11 @@ describe('XLSX limits', () => {
 	it('refuses a 600 MB zero-filled sheet (a file of well under 1 MB) before inflating it', async () => {
 		const file = await xlsxBomb(600);
 		expect(file.length).toBeLessThan(1024 * 1024);
-		const { value: err, ms, rssMb } = await measured(() => refusal(parseTable(file, 'bomb.xlsx')));
+		const {
+			value: err,
+			ms,
+			rssMb
+		} = await measured(() => ioRefusal(parseTable(file, 'bomb.xlsx')));
 		expect(err.key).toBe('io.xlsxTooBig');
 		expect(err.params).toEqual({ max: 100 });
 		expect(translate('vi', err.key, err.params)).toBe(
@@ -58,7 +52,7 @@ describe('XLSX limits', () => {
 	it('stops inflating an entry that lies about its size (declares 1 KB, holds 300 MB)', async () => {
 		const bomb = await deflatedZeros(300);
 		const file = zip([{ name: 'xl/worksheets/sheet1.xml', data: bomb, declared: 1024 }]);
-		const { value: err, ms, rssMb } = await measured(() => refusal(parseTable(file, 'lie.xlsx')));
+		const { value: err, ms, rssMb } = await measured(() => ioRefusal(parseTable(file, 'lie.xlsx')));
 		expect(err.key).toBe('io.unreadable');
 		expect(err.params.detail).toBe('xl/worksheets/sheet1.xml: kích thước khai báo sai');
 		// Stopped after the first inflated chunk(s), not after 300 MB.
@@ -73,7 +67,7 @@ describe('XLSX limits', () => {
 			method: 0 as const,
 			declared: 1
 		}));
-		const err = await refusal(
+		const err = await ioRefusal(
 			parseTable(zip(entries), 'many.xlsx', { ...XLSX_LIMITS, entries: 10 })
 		);
 		expect(err.key).toBe('io.xlsxEntries');
@@ -81,22 +75,20 @@ describe('XLSX limits', () => {
 			'Tệp XLSX có quá nhiều thành phần (tối đa 10).'
 		);
 		// The same archive with 10 entries passes the entry check (and fails later as not a workbook).
-		const ten = await refusal(
+		const ten = await ioRefusal(
 			parseTable(zip(entries.slice(0, 10)), 'ten.xlsx', { ...XLSX_LIMITS, entries: 10 })
 		);
 		expect(ten.key).not.toBe('io.xlsxEntries');
 	});
 
 	it('refuses more than 50,000 data rows before the workbook is read; 50,000 pass', async () => {
-		const book = async (rows: number) => {
-			const wb = new ExcelJS.Workbook();
-			const ws = wb.addWorksheet('rooms');
-			ws.addRow(['code', 'area_m2']);
-			for (let i = 1; i <= rows; i++) ws.addRow([`P${i}`, i % 50]);
-			return new Uint8Array(await wb.xlsx.writeBuffer());
-		};
+		const book = (rows: number) =>
+			xlsxBook([
+				['code', 'area_m2'],
+				...Array.from({ length: rows }, (_, k) => [`P${k + 1}`, (k + 1) % 50])
+			]);
 		const over = await book(50_001);
-		const err = await refusal(checkXlsxArchive(over));
+		const err = await ioRefusal(checkXlsxArchive(over));
 		expect(err.key).toBe('io.tooManyRows');
 		expect(translate('vi', err.key, err.params)).toBe(
 			'Tệp có quá nhiều dòng (tối đa 50.000 dòng).'
@@ -104,7 +96,7 @@ describe('XLSX limits', () => {
 		await expect(checkXlsxArchive(await book(50_000))).resolves.toBeUndefined();
 		// Through parseTable with a small limit: 101 rows refused, 100 read.
 		const small = { ...XLSX_LIMITS, rows: 100 };
-		expect((await refusal(parseTable(await book(101), 'r.xlsx', small))).key).toBe(
+		expect((await ioRefusal(parseTable(await book(101), 'r.xlsx', small))).key).toBe(
 			'io.tooManyRows'
 		);
 		expect((await parseTable(await book(100), 'r.xlsx', small)).rows).toHaveLength(100);
@@ -114,7 +106,7 @@ describe('XLSX limits', () => {
 		const lines = ['code,area_m2', ...Array.from({ length: 101 }, (_, i) => `P${i},1`)];
 		const data = new TextEncoder().encode(lines.join('\n'));
 		const small = { ...XLSX_LIMITS, rows: 100 };
-		expect((await refusal(parseTable(data, 'r.csv', small))).key).toBe('io.tooManyRows');
+		expect((await ioRefusal(parseTable(data, 'r.csv', small))).key).toBe('io.tooManyRows');
 		expect(
 			(await parseTable(data.slice(0, data.lastIndexOf(10)), 'r.csv', small)).rows
 		).toHaveLength(100);
