@@ -40,6 +40,7 @@ import {
 	type PacketGenerator,
 	type ProposalStatus
 } from '../../src/lib/server/proposals';
+import type { PacketSnapshot } from '../../src/lib/packet';
 import { binhTrungProposal, refused, type Actor } from '../helpers/proposals';
 
 beforeAll(() => {
@@ -543,6 +544,25 @@ describe('the city side', () => {
 	});
 });
 
+/**
+ * Bình Trưng's draft whose stored packet is replaced by `assembled(stored)` (older data: no
+ * packet, or one assembled by an earlier version), reassembled; the audit entry it wrote.
+ */
+function reassembledFrom(assembled: (stored: PacketSnapshot) => PacketSnapshot | null) {
+	const f = fixture('draft');
+	const p = getProposal(f.db, f.ward.id, f.id)!;
+	const state = { draft: p.state.draft, assembled: assembled(structuredClone(p.state.assembled!)) };
+	f.db
+		.update(proposals)
+		.set({ draftJson: JSON.stringify(state) })
+		.where(eq(proposals.id, f.id))
+		.run();
+	const a0 = lastAuditId(f.db);
+	reassemble(f.db, actor(f.editor), f.ward.id, f.id);
+	const [entry] = auditSince(f.db, a0);
+	return { entry, after: getProposal(f.db, f.ward.id, f.id)! };
+}
+
 describe('what only a second connection, a stale form or older data shows', () => {
 	it('creating waits for the write lock: while another connection writes, it answers busy instead of judging from what it read', () => {
 		// Bình Trưng's proposal is with the city (submitted): a creation must be refused. Under
@@ -621,41 +641,27 @@ describe('what only a second connection, a stale form or older data shows', () =
 	});
 
 	it('reassembling a draft that never had a packet: no changed numbers on either side', () => {
-		const f = fixture('draft');
-		const p = getProposal(f.db, f.ward.id, f.id)!;
-		f.db
-			.update(proposals)
-			.set({ draftJson: JSON.stringify({ draft: p.state.draft, assembled: null }) })
-			.where(eq(proposals.id, f.id))
-			.run();
-		const a0 = lastAuditId(f.db);
-		reassemble(f.db, actor(f.editor), f.ward.id, f.id);
-		const [entry] = auditSince(f.db, a0);
+		const { entry, after } = reassembledFrom(() => null);
 		expect(entry.before).toEqual({ changedNumbers: [] });
 		expect(entry.after.changedNumbers).toEqual([]);
-		expect(getProposal(f.db, f.ward.id, f.id)!.state.assembled).not.toBeNull();
+		expect(after.state.assembled).not.toBeNull();
 	});
 
 	it('reassembling when a number appeared and one vanished: null on the side without it', () => {
-		const f = fixture('draft');
-		const p = getProposal(f.db, f.ward.id, f.id)!;
-		const stored = structuredClone(p.state.assembled!);
 		// The first section with numbers: drop its first number (it "appears" on reassembly) and
 		// add one the assembly does not make (it "vanishes").
-		const section = stored.sections.find((s) => Object.keys(s.numbers).length > 0)!;
-		const [dropped] = Object.keys(section.numbers);
-		const droppedNumber = section.numbers[dropped];
+		let section!: PacketSnapshot['sections'][number];
+		let dropped = '';
+		let droppedNumber!: PacketSnapshot['sections'][number]['numbers'][string];
+		const { entry } = reassembledFrom((stored) => {
+			section = stored.sections.find((s) => Object.keys(s.numbers).length > 0)!;
+			[dropped] = Object.keys(section.numbers);
+			droppedNumber = section.numbers[dropped];
+			delete section.numbers[dropped];
+			section.numbers.staleOnly = { ...droppedNumber, value: 7 };
+			return stored;
+		});
 		expect(typeof droppedNumber.value).toBe('number');
-		delete section.numbers[dropped];
-		section.numbers.staleOnly = { ...droppedNumber, value: 7 };
-		f.db
-			.update(proposals)
-			.set({ draftJson: JSON.stringify({ draft: p.state.draft, assembled: stored }) })
-			.where(eq(proposals.id, f.id))
-			.run();
-		const a0 = lastAuditId(f.db);
-		reassemble(f.db, actor(f.editor), f.ward.id, f.id);
-		const [entry] = auditSince(f.db, a0);
 		const appeared = `${section.key}.${dropped}`;
 		const vanished = `${section.key}.staleOnly`;
 		expect(entry.before.changedNumbers).toEqual([
