@@ -197,6 +197,8 @@ export const vi = {
 	'plans.move.from': 'Từ phòng',
 	'plans.move.fromUnseated': 'Người chưa có chỗ ({n})',
 	'plans.move.to': 'Đến phòng',
+	'plans.move.roomsPartial':
+		'Phường có nhiều phòng: danh sách chỉ gồm các phòng của tòa nhà đang xem trên sơ đồ, các phòng đang có người và các phòng dành riêng. Chọn tòa nhà khác trên sơ đồ để thấy phòng của tòa nhà đó.',
 	'plans.move.persons': 'Số người chuyển',
 	'plans.move.fromPersons': 'Số người của đơn vị ở phòng đi',
 	'plans.move.toPersons': 'Số người của đơn vị ở phòng đến',
@@ -471,6 +473,8 @@ export const en: Record<keyof typeof vi, string> = {
 	'plans.move.from': 'From room',
 	'plans.move.fromUnseated': 'People without a seat ({n})',
 	'plans.move.to': 'To room',
+	'plans.move.roomsPartial':
+		'This ward has many rooms: the list holds the rooms of the building shown in the stack plan, the rooms people sit in and the reserved rooms. Show another building in the stack plan to see its rooms.',
 	'plans.move.persons': 'People to move',
 	'plans.move.fromPersons': "The unit's people in the room it leaves",
 	'plans.move.toPersons': "The unit's people in the room it goes to",

@@ -33,7 +33,17 @@ import {
 	runSchema,
 	settingsSchema
 } from '$lib/schemas/plans';
+import { pickerRooms } from '$lib/plans/picker-rooms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/** The rooms of the pickers: the building shown and the rooms the plan seats people in. */
+function roomsShown(view: NonNullable<ReturnType<typeof scenarioView>>, buildingIndex: number) {
+	const { rooms, partial } = pickerRooms(view.rooms, {
+		buildingKey: view.buildings[buildingIndex]?.key ?? null,
+		roomKeys: view.plan.map((a) => a.roomKey)
+	});
+	return { rooms, roomsPartial: partial };
+}
 
 /** Violations listed on the page (all of them are counted; the API and apply give every one). */
 const VIOLATIONS_SHOWN = 50;
@@ -43,10 +53,10 @@ const queryId = (url: URL, name: string) => recordId(url.searchParams.get(name) 
 
 /**
  * One screen of a scenario: its settings, the summary figures and the per-unit table, the stack
- * plan of ONE building (`?building=`, by default the building most people move into), the
- * instance and plan rows the browser's live check needs (the allocation module's own check runs
- * in the browser, and again on the server when an edit is saved), and one sorted page of the
- * move list (`?sort=`, `?dir=`, `?page=`).
+ * plan of ONE building (`?building=`, by default the building most people move into), the plan
+ * rows and the rooms of the pickers (bounded: {@link roomsShown}), and one sorted page of the
+ * move list (`?sort=`, `?dir=`, `?page=`). The browser's live check reads the instance from
+ * ./instance when the move form is first used.
  */
 export const load: PageServerLoad = ({ locals, params, url }) => {
 	const wardId = wardOf(locals).id;
@@ -74,8 +84,9 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		metrics: view.metrics,
 		furthestCount: FURTHEST_BELOW_COUNT,
 		normSetName: view.normSetName,
-		instance: view.instance,
-		rooms: view.rooms,
+		// The room pickers' rooms, bounded (see pickerRooms); the live check's instance is
+		// fetched by the move form from ./instance when it is used, not sent with every page.
+		...roomsShown(view, chosen.index),
 		plan: view.plan,
 		buildings: view.buildings,
 		building: chosen.stack,

@@ -1,0 +1,138 @@
+/**
+ * The scenario page's data stays bounded whatever the ward holds: the allocation instance is not
+ * sent with the page (the move form reads it from ./instance when first used), and the room
+ * pickers list every room of a ward of up to PICKER_ROOM_LIMIT rooms, else the building shown
+ * and the rooms the plan names. Called as SvelteKit calls the load and the endpoint.
+ */
+import { isHttpError } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildings, rooms } from '../../src/lib/server/db/schema';
+import { buildInstance } from '../../src/lib/server/plans/instance';
+import { saveScenario } from '../../src/lib/server/plans/scenarios';
+import { PICKER_ROOM_LIMIT } from '../../src/lib/plans/picker-rooms';
+import { load } from '../../src/routes/w/[ward]/plans/[id=id]/+page.server';
+import { GET } from '../../src/routes/w/[ward]/plans/[id=id]/instance/+server';
+import { ACTOR, resultFor, roomNamed, sampleWard, unitCoded } from '../helpers/plans';
+import type { Db } from '../../src/lib/server/db';
+
+type PageData = {
+	rooms: { key: string; buildingKey: string }[];
+	roomsPartial: boolean;
+	plan: { roomKey: string }[];
+	building: { key?: string } | null;
+	buildings: { key: string; id: number }[];
+} & Record<string, unknown>;
+
+function call(db: Db, ward: { id: number; code: string }, id: number, query = '') {
+	const event = {
+		locals: { db, locale: 'vi', ward, canEdit: true, user: null },
+		params: { ward: ward.code, id: String(id) },
+		url: new URL(`http://x/w/${ward.code}/plans/${id}${query}`)
+	} as never;
+	return {
+		page: () => load(event) as PageData,
+		instance: async () =>
+			(await (GET(event) as Response).json()) as {
+				instance: { rooms: { id: string }[]; units: unknown[] };
+			}
+	};
+}
+
+/** A scenario of the sample ward seating the one-stop centre in its counter room. */
+function scenario(db: Db, bt: number) {
+	const built = buildInstance(db, bt);
+	const oneStop = unitCoded(built, 'TTPVHCC');
+	const counter = roomNamed(built, 'TS-01', 'A', 'Bộ phận một cửa');
+	return saveScenario(
+		db,
+		ACTOR,
+		bt,
+		'Thử',
+		built,
+		resultFor(built, [{ unitId: oneStop.key, roomId: counter.key, persons: 8 }])
+	);
+}
+
+describe('scenario page data, sample ward (132 rooms)', () => {
+	let db: Db;
+	let ward: { id: number; code: string };
+	let id: number;
+	beforeAll(() => {
+		const sample = sampleWard();
+		db = sample.db;
+		ward = { id: sample.bt, code: 'binh-trung' };
+		id = scenario(db, sample.bt);
+	});
+
+	it('sends no instance and every room of the ward for the pickers', () => {
+		const data = call(db, ward, id).page();
+		expect('instance' in data).toBe(false);
+		const count = buildInstance(db, ward.id).rooms.length;
+		expect(count).toBe(132);
+		expect(data.rooms).toHaveLength(count);
+		expect(data.roomsPartial).toBe(false);
+	});
+
+	it('./instance answers the instance of the live check: every room and unit of the ward', async () => {
+		const built = buildInstance(db, ward.id);
+		const body = await call(db, ward, id).instance();
+		expect(body.instance.rooms.map((r) => r.id)).toEqual(built.instance.rooms.map((r) => r.id));
+		expect(body.instance.units).toHaveLength(built.instance.units.length);
+	});
+
+	it('./instance of a scenario of another ward is a 404', async () => {
+		const other = { id: ward.id + 1, code: 'an-khanh' };
+		const answer = await call(db, other, id)
+			.instance()
+			.then(() => 'answered')
+			.catch((e: unknown) => (isHttpError(e) ? e.status : e));
+		expect(answer).toBe(404);
+	});
+});
+
+describe('scenario page data, a ward above the picker limit', () => {
+	it('lists the building shown and the rooms the plan names, and says the list is partial', () => {
+		const sample = sampleWard();
+		const db = sample.db;
+		const ward = { id: sample.bt, code: 'binh-trung' };
+		// 200 more offices in one building of the main office: 332 rooms in all.
+		const counterBuilding = db
+			.select({ id: rooms.buildingId })
+			.from(rooms)
+			.where(eq(rooms.name, 'Bộ phận một cửa'))
+			.get()!.id;
+		const extra = db
+			.select({ id: buildings.id })
+			.from(buildings)
+			.where(eq(buildings.id, counterBuilding))
+			.get()!.id;
+		db.insert(rooms)
+			.values(
+				Array.from({ length: 200 }, (_, i) => ({
+					buildingId: extra,
+					code: `X${i}`,
+					name: `Phòng thêm ${i}`,
+					level: 2,
+					type: 'office' as const,
+					areaM2: 20
+				}))
+			)
+			.run();
+		const built = buildInstance(db, ward.id);
+		expect(built.rooms.length).toBeGreaterThan(PICKER_ROOM_LIMIT);
+		const id = scenario(db, sample.bt);
+
+		// Another building shown than the counter's: its rooms plus the counter room of the plan.
+		const data0 = call(db, ward, id).page();
+		const other = data0.buildings.find((b) => b.id !== extra)!;
+		const data = call(db, ward, id, `?building=${other.id}`).page();
+		expect(data.roomsPartial).toBe(true);
+		const inOther = built.rooms.filter((r) => r.buildingKey === other.key).map((r) => r.key);
+		const planRooms = [...new Set(data.plan.map((a) => a.roomKey))];
+		const locked = built.rooms.filter((r) => r.lockedUnitKey !== null).map((r) => r.key);
+		const expected = new Set([...inOther, ...planRooms, ...locked]);
+		expect(new Set(data.rooms.map((r) => r.key))).toEqual(expected);
+		expect(data.rooms.length).toBeLessThan(built.rooms.length);
+	});
+});
