@@ -1,10 +1,10 @@
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { ROLES } from '../../../constants';
-import { createdAt, rowVersion } from './columns';
+import { createdAt, primaryId, rowVersion } from './columns';
 
 /** A commune-level unit (phường / xã). */
 export const wards = sqliteTable('wards', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
+	id: primaryId(),
 	code: text('code').notNull().unique(),
 	name: text('name').notNull(),
 	/** Official administrative code (mã đơn vị hành chính), e.g. 27097. */
@@ -27,8 +27,14 @@ export const wards = sqliteTable('wards', {
 	createdAt: createdAt()
 });
 
+/** The ward a row belongs to (required). */
+export const wardRef = () =>
+	integer('ward_id')
+		.notNull()
+		.references(() => wards.id);
+
 export const users = sqliteTable('users', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
+	id: primaryId(),
 	username: text('username').notNull().unique(),
 	displayName: text('display_name').notNull(),
 	passwordHash: text('password_hash').notNull(),
@@ -62,7 +68,7 @@ export const sessions = sqliteTable(
 export const loginAttempts = sqliteTable(
 	'login_attempts',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: primaryId(),
 		username: text('username').notNull(),
 		ip: text('ip').notNull(),
 		at: integer('at', { mode: 'number' }).notNull()
@@ -74,7 +80,7 @@ export const loginAttempts = sqliteTable(
 );
 
 export const apiTokens = sqliteTable('api_tokens', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
+	id: primaryId(),
 	name: text('name').notNull(),
 	tokenHash: text('token_hash').notNull().unique(),
 	/** null = city-wide read-only token. */

@@ -16,3 +16,11 @@ export const updatedAt = () =>
  * that do not). A form carries the version it was loaded with; a stale save is refused (409).
  */
 export const rowVersion = () => integer('version').notNull().default(1);
+/** The primary key: an auto-incremented integer id. */
+export const primaryId = () => integer('id').primaryKey({ autoIncrement: true });
+/** The row version and the creation and change times, the last columns of an editable record. */
+export const tracked = () => ({
+	version: rowVersion(),
+	createdAt: createdAt(),
+	updatedAt: updatedAt()
+});

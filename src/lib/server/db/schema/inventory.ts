@@ -14,8 +14,8 @@ import {
 	ROOM_TYPES,
 	type RoomType
 } from '../../../constants';
-import { createdAt, updatedAt, rowVersion } from './columns';
-import { wards } from './auth';
+import { createdAt, primaryId, rowVersion, tracked } from './columns';
+import { wardRef } from './auth';
 import { orgUnits } from './org';
 import { sites } from './sites';
 
@@ -23,10 +23,8 @@ import { sites } from './sites';
 export const facilities = sqliteTable(
 	'facilities',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		wardId: integer('ward_id')
-			.notNull()
-			.references(() => wards.id),
+		id: primaryId(),
+		wardId: wardRef(),
 		code: text('code').notNull(),
 		name: text('name').notNull(),
 		kind: text('kind', { enum: FACILITY_KINDS }).notNull(),
@@ -39,9 +37,7 @@ export const facilities = sqliteTable(
 		legalStatus: text('legal_status', { enum: LEGAL_STATUSES }).notNull().default('unknown'),
 		yearBuilt: integer('year_built'),
 		notes: text('notes'),
-		version: rowVersion(),
-		createdAt: createdAt(),
-		updatedAt: updatedAt()
+		...tracked()
 	},
 	(t) => [uniqueIndex('facilities_ward_code_uq').on(t.wardId, t.code)]
 );
@@ -49,7 +45,7 @@ export const facilities = sqliteTable(
 export const buildings = sqliteTable(
 	'buildings',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: primaryId(),
 		facilityId: integer('facility_id')
 			.notNull()
 			.references(() => facilities.id, { onDelete: 'cascade' }),
@@ -60,9 +56,7 @@ export const buildings = sqliteTable(
 		structure: text('structure'),
 		grossFloorAreaM2: real('gross_floor_area_m2'),
 		notes: text('notes'),
-		version: rowVersion(),
-		createdAt: createdAt(),
-		updatedAt: updatedAt()
+		...tracked()
 	},
 	(t) => [uniqueIndex('buildings_facility_code_uq').on(t.facilityId, t.code)]
 );
@@ -72,7 +66,7 @@ export { ROOM_TYPES, type RoomType };
 export const rooms = sqliteTable(
 	'rooms',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: primaryId(),
 		buildingId: integer('building_id')
 			.notNull()
 			.references(() => buildings.id, { onDelete: 'cascade' }),
@@ -89,9 +83,7 @@ export const rooms = sqliteTable(
 		}),
 		occupants: integer('occupants').notNull().default(0),
 		notes: text('notes'),
-		version: rowVersion(),
-		createdAt: createdAt(),
-		updatedAt: updatedAt()
+		...tracked()
 	},
 	(t) => [
 		uniqueIndex('rooms_building_code_uq').on(t.buildingId, t.code),
@@ -103,7 +95,7 @@ export const rooms = sqliteTable(
 export const conditionSurveys = sqliteTable(
 	'condition_surveys',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: primaryId(),
 		buildingId: integer('building_id')
 			.notNull()
 			.references(() => buildings.id, { onDelete: 'cascade' }),
@@ -140,10 +132,8 @@ export const conditionSurveys = sqliteTable(
 
 /** Uploaded photos; the files live under UPLOAD_DIR, the path is stored here. */
 export const photos = sqliteTable('photos', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
-	wardId: integer('ward_id')
-		.notNull()
-		.references(() => wards.id),
+	id: primaryId(),
+	wardId: wardRef(),
 	surveyId: integer('survey_id').references(() => conditionSurveys.id, { onDelete: 'cascade' }),
 	siteId: integer('site_id').references((): AnySQLiteColumn => sites.id, { onDelete: 'cascade' }),
 	path: text('path').notNull(),

@@ -1,24 +1,20 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { UNIT_KINDS } from '../../../constants';
-import { createdAt, updatedAt, rowVersion } from './columns';
-import { wards } from './auth';
+import { createdAt, primaryId, rowVersion, tracked, updatedAt } from './columns';
+import { wards, wardRef } from './auth';
 
 export const orgUnits = sqliteTable(
 	'org_units',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		wardId: integer('ward_id')
-			.notNull()
-			.references(() => wards.id),
+		id: primaryId(),
+		wardId: wardRef(),
 		code: text('code').notNull(),
 		name: text('name').notNull(),
 		kind: text('kind', { enum: UNIT_KINDS }).notNull(),
 		publicFacing: integer('public_facing', { mode: 'boolean' }).notNull().default(false),
 		sortOrder: integer('sort_order').notNull().default(0),
-		version: rowVersion(),
-		createdAt: createdAt(),
-		updatedAt: updatedAt()
+		...tracked()
 	},
 	(t) => [uniqueIndex('org_units_ward_code_uq').on(t.wardId, t.code)]
 );
@@ -26,7 +22,7 @@ export const orgUnits = sqliteTable(
 export const positions = sqliteTable(
 	'positions',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: primaryId(),
 		orgUnitId: integer('org_unit_id')
 			.notNull()
 			.references(() => orgUnits.id, { onDelete: 'cascade' }),
@@ -49,9 +45,7 @@ export const positions = sqliteTable(
 			.$type<string[]>()
 			.notNull()
 			.default(sql`'[]'`),
-		version: rowVersion(),
-		createdAt: createdAt(),
-		updatedAt: updatedAt()
+		...tracked()
 	},
 	(t) => [index('positions_unit_idx').on(t.orgUnitId)]
 );
@@ -60,7 +54,7 @@ export const positions = sqliteTable(
 export const normSets = sqliteTable(
 	'norm_sets',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: primaryId(),
 		key: text('key').notNull(),
 		version: integer('version').notNull(),
 		name: text('name').notNull(),
@@ -77,7 +71,7 @@ export const normSets = sqliteTable(
 );
 
 export const normItems = sqliteTable('norm_items', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
+	id: primaryId(),
 	normSetId: integer('norm_set_id')
 		.notNull()
 		.references(() => normSets.id, { onDelete: 'cascade' }),
@@ -91,10 +85,8 @@ export const normItems = sqliteTable('norm_items', {
 
 /** Specialised rooms set per ward (one-stop counters, citizen reception, hall, archive, IT). */
 export const specialisedRooms = sqliteTable('specialised_rooms', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
-	wardId: integer('ward_id')
-		.notNull()
-		.references(() => wards.id),
+	id: primaryId(),
+	wardId: wardRef(),
 	key: text('key').notNull(),
 	areaM2: real('area_m2').notNull(),
 	count: integer('count').notNull(),
@@ -106,7 +98,7 @@ export const specialisedRooms = sqliteTable('specialised_rooms', {
 export const settings = sqliteTable(
 	'settings',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: primaryId(),
 		wardId: integer('ward_id').references(() => wards.id),
 		key: text('key').notNull(),
 		valueJson: text('value_json').notNull(),

@@ -1,15 +1,13 @@
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { createdAt, updatedAt, rowVersion } from './columns';
-import { wards, users } from './auth';
+import { primaryId, tracked } from './columns';
+import { users, wardRef } from './auth';
 import { rooms } from './inventory';
 import { orgUnits } from './org';
 
 /** A reallocation scenario: an instance, its solution and its status. */
 export const scenarios = sqliteTable('scenarios', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
-	wardId: integer('ward_id')
-		.notNull()
-		.references(() => wards.id),
+	id: primaryId(),
+	wardId: wardRef(),
 	name: text('name').notNull(),
 	weightsJson: text('weights_json').notNull(),
 	instanceJson: text('instance_json').notNull(),
@@ -22,9 +20,7 @@ export const scenarios = sqliteTable('scenarios', {
 	/** Fingerprint of the inputs the stored plan was solved for; null = never solved. */
 	inputHash: text('input_hash'),
 	createdBy: integer('created_by').references(() => users.id),
-	version: rowVersion(),
-	createdAt: createdAt(),
-	updatedAt: updatedAt()
+	...tracked()
 });
 
 /**
@@ -35,10 +31,8 @@ export const scenarios = sqliteTable('scenarios', {
 export const arrangements = sqliteTable(
 	'arrangements',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		wardId: integer('ward_id')
-			.notNull()
-			.references(() => wards.id),
+		id: primaryId(),
+		wardId: wardRef(),
 		/** The scenario applied (kept as a number when the scenario is deleted later). */
 		scenarioId: integer('scenario_id').notNull(),
 		scenarioName: text('scenario_name').notNull(),
@@ -57,7 +51,7 @@ export const arrangements = sqliteTable(
 export const assignments = sqliteTable(
 	'assignments',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: primaryId(),
 		scenarioId: integer('scenario_id')
 			.notNull()
 			.references(() => scenarios.id, { onDelete: 'cascade' }),

@@ -6,14 +6,12 @@ import {
 	uniqueIndex,
 	type AnySQLiteColumn
 } from 'drizzle-orm/sqlite-core';
-import { createdAt, updatedAt, rowVersion } from './columns';
-import { wards, users } from './auth';
+import { createdAt, primaryId, tracked } from './columns';
+import { wards, users, wardRef } from './auth';
 
 export const proposals = sqliteTable('proposals', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
-	wardId: integer('ward_id')
-		.notNull()
-		.references(() => wards.id),
+	id: primaryId(),
+	wardId: wardRef(),
 	title: text('title').notNull(),
 	status: text('status', {
 		enum: ['draft', 'submitted', 'in-review', 'returned', 'approved', 'rejected', 'superseded']
@@ -24,15 +22,13 @@ export const proposals = sqliteTable('proposals', {
 	draftJson: text('draft_json').notNull(),
 	reviewerId: integer('reviewer_id').references(() => users.id),
 	createdBy: integer('created_by').references(() => users.id),
-	version: rowVersion(),
-	createdAt: createdAt(),
-	updatedAt: updatedAt()
+	...tracked()
 });
 
 export const proposalVersions = sqliteTable(
 	'proposal_versions',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: primaryId(),
 		proposalId: integer('proposal_id')
 			.notNull()
 			.references(() => proposals.id, { onDelete: 'cascade' }),
@@ -47,7 +43,7 @@ export const proposalVersions = sqliteTable(
 );
 
 export const reviewComments = sqliteTable('review_comments', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
+	id: primaryId(),
 	versionId: integer('version_id')
 		.notNull()
 		.references(() => proposalVersions.id, { onDelete: 'cascade' }),
@@ -71,7 +67,7 @@ export const reviewComments = sqliteTable('review_comments', {
 export const staffingSupport = sqliteTable(
 	'staffing_support',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: primaryId(),
 		wardId: integer('ward_id')
 			.notNull()
 			.references(() => wards.id, { onDelete: 'cascade' }),
@@ -94,7 +90,7 @@ export const staffingSupport = sqliteTable(
 );
 
 export const decisions = sqliteTable('decisions', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
+	id: primaryId(),
 	proposalId: integer('proposal_id')
 		.notNull()
 		.references(() => proposals.id, { onDelete: 'cascade' }),
@@ -108,7 +104,7 @@ export const decisions = sqliteTable('decisions', {
 export const notifications = sqliteTable(
 	'notifications',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: primaryId(),
 		userId: integer('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),

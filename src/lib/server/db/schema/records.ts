@@ -1,12 +1,12 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { createdAt } from './columns';
+import { createdAt, primaryId } from './columns';
 import { wards, users } from './auth';
 
 /** Who changed what, when, with the values before and after; written in the same transaction. */
 export const auditLog = sqliteTable(
 	'audit_log',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: primaryId(),
 		at: integer('at', { mode: 'number' }).notNull(),
 		userId: integer('user_id').references(() => users.id),
 		username: text('username'),
@@ -32,7 +32,7 @@ export const auditLog = sqliteTable(
 export const legalReferences = sqliteTable(
 	'legal_references',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: primaryId(),
 		key: text('key').notNull(),
 		version: integer('version').notNull(),
 		kind: text('kind').notNull(),
@@ -62,7 +62,7 @@ export const legalReferences = sqliteTable(
 export const investmentRates = sqliteTable(
 	'investment_rates',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: primaryId(),
 		key: text('key').notNull(),
 		version: integer('version').notNull(),
 		storeysFrom: integer('storeys_from').notNull(),

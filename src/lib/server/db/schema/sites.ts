@@ -1,16 +1,14 @@
 import { integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { SITE_LEGAL_STATUSES } from '../../../constants';
-import { createdAt, updatedAt, rowVersion } from './columns';
-import { wards, users } from './auth';
+import { createdAt, primaryId, rowVersion, tracked, updatedAt } from './columns';
+import { users, wardRef } from './auth';
 
 /** Candidate sites for a new headquarters. */
 export const sites = sqliteTable(
 	'sites',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		wardId: integer('ward_id')
-			.notNull()
-			.references(() => wards.id),
+		id: primaryId(),
+		wardId: wardRef(),
 		code: text('code').notNull(),
 		name: text('name').notNull(),
 		lat: real('lat').notNull(),
@@ -32,9 +30,7 @@ export const sites = sqliteTable(
 			.notNull()
 			.default(false),
 		notes: text('notes'),
-		version: rowVersion(),
-		createdAt: createdAt(),
-		updatedAt: updatedAt()
+		...tracked()
 	},
 	(t) => [uniqueIndex('sites_ward_code_uq').on(t.wardId, t.code)]
 );
@@ -42,10 +38,8 @@ export const sites = sqliteTable(
 export const criteria = sqliteTable(
 	'criteria',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		wardId: integer('ward_id')
-			.notNull()
-			.references(() => wards.id),
+		id: primaryId(),
+		wardId: wardRef(),
 		key: text('key').notNull(),
 		labelVi: text('label_vi').notNull(),
 		labelEn: text('label_en').notNull(),
@@ -64,23 +58,19 @@ export const criteria = sqliteTable(
 
 /** A weighting session: direct weights or AHP pairwise judgements by one or more members. */
 export const weightings = sqliteTable('weightings', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
-	wardId: integer('ward_id')
-		.notNull()
-		.references(() => wards.id),
+	id: primaryId(),
+	wardId: wardRef(),
 	name: text('name').notNull(),
 	method: text('method', { enum: ['direct', 'ahp'] }).notNull(),
 	/** JSON: { [criterionKey]: weight } for direct weights or the aggregated AHP result. */
 	weightsJson: text('weights_json').notNull(),
 	isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
 	createdBy: integer('created_by').references(() => users.id),
-	version: rowVersion(),
-	createdAt: createdAt(),
-	updatedAt: updatedAt()
+	...tracked()
 });
 
 export const judgments = sqliteTable('judgments', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
+	id: primaryId(),
 	weightingId: integer('weighting_id')
 		.notNull()
 		.references(() => weightings.id, { onDelete: 'cascade' }),
@@ -97,10 +87,8 @@ export const judgments = sqliteTable('judgments', {
  * (group AHP session). Only the SHA-256 of the token is stored; the link is shown once.
  */
 export const ahpInvites = sqliteTable('ahp_invites', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
-	wardId: integer('ward_id')
-		.notNull()
-		.references(() => wards.id),
+	id: primaryId(),
+	wardId: wardRef(),
 	participant: text('participant').notNull(),
 	tokenHash: text('token_hash').notNull().unique(),
 	createdBy: integer('created_by').references(() => users.id),
@@ -112,10 +100,8 @@ export const ahpInvites = sqliteTable('ahp_invites', {
 
 /** A named, dated scoring run with everything the packet needs. */
 export const scoringRuns = sqliteTable('scoring_runs', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
-	wardId: integer('ward_id')
-		.notNull()
-		.references(() => wards.id),
+	id: primaryId(),
+	wardId: wardRef(),
 	name: text('name').notNull(),
 	method: text('method').notNull(),
 	resultJson: text('result_json').notNull(),
