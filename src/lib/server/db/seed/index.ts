@@ -33,6 +33,7 @@ import { seedLegalReferences } from '../../admin/legal-refs';
 import { seedInvestmentRates } from '../../admin/investment-rates';
 import { seedSampleSupport } from './staffing-support';
 import { deriveDangerLevel } from '../../../condition';
+import { SURVEY_COMPONENTS } from '../../../schemas/inventory';
 
 /** True when the database has no ward yet. */
 export function isEmpty(db: DbLike): boolean {
@@ -191,18 +192,17 @@ export function seedWard(tx: DbLike, ward: SampleWard, isSample = true): number 
 					})
 					.run();
 			}
-			const [
-				structure,
-				roof,
-				wallsFinishes,
-				electrical,
-				waterSanitation,
-				fireSafety,
-				accessibility
-			] = b.survey.ratings;
+			// The survey's component columns: the foundation, then the seven ratings.
+			const values = [b.survey.foundation, ...b.survey.ratings];
+			const components = Object.fromEntries(
+				SURVEY_COMPONENTS.map((column, i) => [column, values[i]])
+			) as Record<(typeof SURVEY_COMPONENTS)[number], number>;
 			// The level is derived from the load-bearing ratings (the worst governs); the sample
 			// surveys are visual screenings by ward staff and state the level they expect.
-			const derived = deriveDangerLevel({ foundation: b.survey.foundation, structure });
+			const derived = deriveDangerLevel({
+				foundation: components.foundation,
+				structure: components.structure
+			});
 			if (derived?.level !== b.survey.dangerLevel) {
 				throw new Error(`Sample survey of ${b.code} does not derive ${b.survey.dangerLevel}`);
 			}
@@ -214,14 +214,7 @@ export function seedWard(tx: DbLike, ward: SampleWard, isSample = true): number 
 					assessmentKind: 'visual',
 					dangerLevel: derived.level,
 					derivedDangerLevel: derived.level,
-					foundation: b.survey.foundation,
-					structure,
-					roof,
-					wallsFinishes,
-					electrical,
-					waterSanitation,
-					fireSafety,
-					accessibility,
+					...components,
 					notes: b.survey.notes
 				})
 				.run();
@@ -269,13 +262,16 @@ export function seedWard(tx: DbLike, ward: SampleWard, isSample = true): number 
 
 /** Seeds the reference data and the sample wards into an empty database. */
 export function seedSample(db: Db): void {
-	db.transaction((tx) => {
-		seedReference(tx);
-		for (const ward of SAMPLE_WARDS) seedWard(tx, ward);
-		seedDefaultScenarios(tx);
-		seedSampleProposals(tx);
-		seedSampleSupport(tx);
-	});
+	db.transaction(seedSampleRows);
+}
+
+/** The reference data, the sample wards and their scenarios, proposals and support. */
+function seedSampleRows(tx: DbLike): void {
+	seedReference(tx);
+	for (const ward of SAMPLE_WARDS) seedWard(tx, ward);
+	seedDefaultScenarios(tx);
+	seedSampleProposals(tx);
+	seedSampleSupport(tx);
 }
 
 /** Tables in delete order (children first). */
@@ -319,11 +315,7 @@ const ALL_TABLES = [
 export function resetSample(db: Db): void {
 	db.transaction((tx) => {
 		for (const t of ALL_TABLES) tx.run(sql.raw(`delete from ${t}`));
-		seedReference(tx);
-		for (const ward of SAMPLE_WARDS) seedWard(tx, ward);
-		seedDefaultScenarios(tx);
-		seedSampleProposals(tx);
-		seedSampleSupport(tx);
+		seedSampleRows(tx);
 	});
 }
 

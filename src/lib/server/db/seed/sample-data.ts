@@ -5,12 +5,9 @@
  * Every page that shows this data says "Dữ liệu mẫu".
  */
 import type { DossierFields } from '../../../packet/dossier-types';
-import { AN_KHANH } from './sample/an-khanh';
-import { BINH_TRUNG_COMMITTEE_UNITS } from './sample/binh-trung-committee-units';
-import { BINH_TRUNG_FACILITIES } from './sample/binh-trung-facilities';
-import { BINH_TRUNG_PARTY_UNITS } from './sample/binh-trung-party-units';
-import { BINH_TRUNG_SITES } from './sample/binh-trung-sites';
-import type { SampleWard } from './sample/kit';
+import anKhanh from './sample/an-khanh.json';
+import binhTrung from './sample/binh-trung.json';
+import { sampleWard, type SampleWard } from './sample/kit';
 
 export type {
 	SampleBuilding,
@@ -20,21 +17,9 @@ export type {
 	SampleUnit,
 	SampleWard
 } from './sample/kit';
-export { AN_KHANH };
 
-export const BINH_TRUNG: SampleWard = {
-	code: 'binh-trung',
-	name: 'Phường Bình Trưng',
-	adminCode: '27097',
-	centre: [10.7905, 106.7622],
-	extent: [10.77, 106.74, 10.81, 106.79],
-	populationCentre: [10.7872, 106.7641],
-	population: 121382,
-	areaKm2: 14.82,
-	facilities: BINH_TRUNG_FACILITIES,
-	units: [...BINH_TRUNG_PARTY_UNITS, ...BINH_TRUNG_COMMITTEE_UNITS],
-	sites: BINH_TRUNG_SITES
-};
+export const BINH_TRUNG: SampleWard = sampleWard(binhTrung, 'binh-trung.json');
+export const AN_KHANH: SampleWard = sampleWard(anKhanh, 'an-khanh.json');
 
 export const SAMPLE_WARDS: SampleWard[] = [BINH_TRUNG, AN_KHANH];
 
