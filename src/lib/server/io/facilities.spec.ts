@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/connection';
 import { seedSample } from '../db/seed/index';
@@ -11,7 +10,14 @@ import {
 	parseTable,
 	validateFacilityRows
 } from './index';
-import { ACTOR, countRows, csv, facilitySnapshot, wardIdOf } from '../../../../tests/helpers/io';
+import {
+	ACTOR,
+	countRows,
+	csv,
+	facilitySnapshot,
+	wardIdOf,
+	xlsxBook
+} from '../../../../tests/helpers/io';
 
 const HEADER = FACILITY_COLUMNS.join(',');
 
@@ -26,6 +32,10 @@ beforeEach(() => {
 	wardId = wardIdOf(db, 'binh-trung');
 });
 
+/** Imports CSV rows (after the header) as f.csv into the ward. */
+const importCsv = (rows: string[]) =>
+	importFacilityFile(db, ACTOR, wardId, csv([HEADER, ...rows]), 'f.csv');
+
 function facility(code: string, ward = wardId) {
 	return db.$client
 		.prepare('select * from facilities where ward_id = ? and code = ?')
@@ -36,17 +46,10 @@ describe('facility import', () => {
 	it('creates and updates by (ward, code) with an audit row each and a summary', async () => {
 		const facilitiesBefore = countRows(db, 'facilities');
 		const otherTs01 = facility('TS-01', wardIdOf(db, 'an-khanh'));
-		const outcome = await importFacilityFile(
-			db,
-			ACTOR,
-			wardId,
-			csv([
-				HEADER,
-				'NEW-1,Cơ sở mới,annex,Bình Trưng Tây,"12 đường A, phường Bình Trưng",10.78,106.75,850,,1999,',
-				'TS-01,Trụ sở (đổi tên),headquarters,,,10.787,106.757,1500.5,leased,2004,ghi chú'
-			]),
-			'f.csv'
-		);
+		const outcome = await importCsv([
+			'NEW-1,Cơ sở mới,annex,Bình Trưng Tây,"12 đường A, phường Bình Trưng",10.78,106.75,850,,1999,',
+			'TS-01,Trụ sở (đổi tên),headquarters,,,10.787,106.757,1500.5,leased,2004,ghi chú'
+		]);
 		expect(outcome).toEqual({ ok: true, created: 1, updated: 1 });
 		expect(countRows(db, 'facilities')).toBe(facilitiesBefore + 1);
 		expect(facility('NEW-1')).toMatchObject({
@@ -80,19 +83,12 @@ describe('facility import', () => {
 
 	it('reports bad cells by row and column and writes nothing', async () => {
 		const before = { facilities: facilitySnapshot(db, wardId), audit: countRows(db, 'audit_log') };
-		const outcome = await importFacilityFile(
-			db,
-			ACTOR,
-			wardId,
-			csv([
-				HEADER,
-				'NEW-1,Cơ sở,annex,,,10.78,106.75,,,,',
-				'NEW-2,Cơ sở,palace,,,95,abc,-1,owned,1700,',
-				'NEW-1,Cơ sở,annex,,=1+1,10.78,106.75,,,2025.5,',
-				',,,,,,,,,,x'
-			]),
-			'f.csv'
-		);
+		const outcome = await importCsv([
+			'NEW-1,Cơ sở,annex,,,10.78,106.75,,,,',
+			'NEW-2,Cơ sở,palace,,,95,abc,-1,owned,1700,',
+			'NEW-1,Cơ sở,annex,,=1+1,10.78,106.75,,,2025.5,',
+			',,,,,,,,,,x'
+		]);
 		expect(outcome).toEqual({
 			ok: false,
 			errors: [
@@ -157,23 +153,11 @@ describe('facility import', () => {
 	});
 
 	it('imports an XLSX file', async () => {
-		const wb = new ExcelJS.Workbook();
-		const ws = wb.addWorksheet('facilities');
-		ws.addRow([...FACILITY_COLUMNS]);
-		ws.addRow([
-			'X-1',
-			'Nhà văn hóa',
-			'cultural-house',
-			null,
-			null,
-			10.79,
-			106.76,
-			640,
-			'allocated',
-			2001,
-			null
-		]);
-		const data = new Uint8Array(await wb.xlsx.writeBuffer());
+		// prettier-ignore
+		const data = await xlsxBook([
+			[...FACILITY_COLUMNS],
+			['X-1', 'Nhà văn hóa', 'cultural-house', null, null, 10.79, 106.76, 640, 'allocated', 2001, null]
+		], 'facilities');
 		expect(await importFacilityFile(db, ACTOR, wardId, data, 'f.xlsx')).toEqual({
 			ok: true,
 			created: 1,

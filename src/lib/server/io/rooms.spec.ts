@@ -1,8 +1,7 @@
-import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/connection';
 import { ROOM_COLUMNS, importRoomFile, importRooms, validateRoomRows } from './index';
-import { ACTOR, countRows, csv } from '../../../../tests/helpers/io';
+import { ACTOR, countRows, csv, xlsxBook } from '../../../../tests/helpers/io';
 import { roomsWard, storedRoom, validateLines } from '../../../../tests/helpers/rooms';
 
 const HEADER = ROOM_COLUMNS.join(',');
@@ -14,28 +13,25 @@ beforeEach(() => {
 	({ db, wardId } = roomsWard());
 });
 
+/** Imports CSV rows (after the header) as rooms.csv into the ward. */
+const importCsv = (rows: string[]) =>
+	importRoomFile(db, ACTOR, wardId, csv([HEADER, ...rows]), 'rooms.csv');
+/** How many rooms and audit rows the database holds. */
+const tally = () => ({ rooms: countRows(db, 'rooms'), audit: countRows(db, 'audit_log') });
 const validate = (lines: string[], filename?: string) => validateLines(db, wardId, lines, filename);
 const room = (buildingCode: string, code: string, facilityCode?: string) =>
 	storedRoom(db, wardId, buildingCode, code, facilityCode);
 
 describe('validateRoomRows + importRooms', () => {
 	it('imports valid rows: creates new rooms, updates existing ones, audits each', async () => {
-		const before = { rooms: countRows(db, 'rooms'), audit: countRows(db, 'audit_log') };
-		const outcome = await importRoomFile(
-			db,
-			ACTOR,
-			wardId,
-			csv([
-				HEADER,
-				'TS-01,A,N-1,Phòng mới 1,1,office,20.5,TTPVHCC,3,ghi chú',
-				'TS-01,B,N-2,Phòng mới 2,2,meeting,40,,,',
-				'TS-01,A,1.01,Bộ phận một cửa (sửa),1,one-stop,100,TTPVHCC,9,'
-			]),
-			'rooms.csv'
-		);
+		const before = tally();
+		const outcome = await importCsv([
+			'TS-01,A,N-1,Phòng mới 1,1,office,20.5,TTPVHCC,3,ghi chú',
+			'TS-01,B,N-2,Phòng mới 2,2,meeting,40,,,',
+			'TS-01,A,1.01,Bộ phận một cửa (sửa),1,one-stop,100,TTPVHCC,9,'
+		]);
 		expect(outcome).toEqual({ ok: true, created: 2, updated: 1 });
-		expect(countRows(db, 'rooms')).toBe(before.rooms + 2);
-		expect(countRows(db, 'audit_log')).toBe(before.audit + 4);
+		expect(tally()).toEqual({ rooms: before.rooms + 2, audit: before.audit + 4 });
 		expect(room('A', 'N-1')).toMatchObject({
 			name: 'Phòng mới 1',
 			level: 1,
@@ -79,25 +75,17 @@ describe('validateRoomRows + importRooms', () => {
 	});
 
 	it('lists the one bad row by row and column and writes nothing', async () => {
-		const before = { rooms: countRows(db, 'rooms'), audit: countRows(db, 'audit_log') };
-		const outcome = await importRoomFile(
-			db,
-			ACTOR,
-			wardId,
-			csv([
-				HEADER,
-				'TS-01,A,N-1,Phòng 1,1,office,20,,0,',
-				'TS-01,A,N-2,Phòng 2,1,office,abc,,0,',
-				'TS-01,A,N-3,Phòng 3,1,office,20,,0,'
-			]),
-			'rooms.csv'
-		);
+		const before = tally();
+		const outcome = await importCsv([
+			'TS-01,A,N-1,Phòng 1,1,office,20,,0,',
+			'TS-01,A,N-2,Phòng 2,1,office,abc,,0,',
+			'TS-01,A,N-3,Phòng 3,1,office,20,,0,'
+		]);
 		expect(outcome).toEqual({
 			ok: false,
 			errors: [{ row: 3, column: 'area_m2', key: 'err.notANumber', params: { input: 'abc' } }]
 		});
-		expect(countRows(db, 'rooms')).toBe(before.rooms);
-		expect(countRows(db, 'audit_log')).toBe(before.audit);
+		expect(tally()).toEqual(before);
 		expect(room('A', 'N-1')).toBeUndefined();
 	});
 
@@ -273,23 +261,12 @@ describe('validateRoomRows + importRooms', () => {
 	});
 
 	it('imports an XLSX file built with exceljs (numbers as numbers, text codes)', async () => {
-		const wb = new ExcelJS.Workbook();
-		const ws = wb.addWorksheet('Phòng');
-		ws.addRow([...ROOM_COLUMNS]);
-		ws.addRow(['TS-01', 'A', 'X-1', 'Phòng XLSX', 3, 'office', 18.25, 'P-VHXH', 2, null]);
-		ws.addRow([
-			'TS-01',
-			'B',
-			'X-2',
-			{ richText: [{ text: 'Phòng ' }, { text: 'giàu' }] },
-			1,
-			'it',
-			{ formula: '4*3', result: 12 },
-			null,
-			null,
-			'ghi chú'
-		]);
-		const data = new Uint8Array(await wb.xlsx.writeBuffer());
+		// prettier-ignore
+		const data = await xlsxBook([
+			[...ROOM_COLUMNS],
+			['TS-01', 'A', 'X-1', 'Phòng XLSX', 3, 'office', 18.25, 'P-VHXH', 2, null],
+			['TS-01', 'B', 'X-2', { richText: [{ text: 'Phòng ' }, { text: 'giàu' }] }, 1, 'it', { formula: '4*3', result: 12 }, null, null, 'ghi chú']
+		], 'Phòng');
 		const outcome = await importRoomFile(db, ACTOR, wardId, data, 'phong.xlsx');
 		expect(outcome).toEqual({ ok: true, created: 2, updated: 0 });
 		expect(room('A', 'X-1')).toMatchObject({
