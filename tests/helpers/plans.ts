@@ -80,3 +80,19 @@ export function addEditor(db: Db, wardId: number, username: string) {
 		.returning()
 		.get();
 }
+
+/** The edit moving `persons` of `unit` from room `from` (null = unseated) into room `to`. */
+export function moveEdit(
+	unit: { id: number },
+	from: { id: number } | null,
+	to: { id: number },
+	persons: number
+) {
+	return {
+		kind: 'move' as const,
+		unitId: unit.id,
+		fromRoomId: from?.id ?? null,
+		toRoomId: to.id,
+		persons
+	};
+}

@@ -10,7 +10,8 @@ import {
 	resultFor,
 	roomNamed,
 	sampleWard,
-	unitCoded
+	unitCoded,
+	moveEdit
 } from '../../../../tests/helpers/plans';
 import { applyScenario } from './apply';
 import { editPlan, moveFormTheirs, resetScenario } from './edit';
@@ -67,13 +68,7 @@ describe('the page’s live check and the server’s save agree at the tolerance
 			expect(page.check.feasible).toBe(feasible);
 			expect(page.check.violations.map((v) => v.rule)).toEqual(feasible ? [] : ['room-area']);
 			// What the server decides when it is saved.
-			const move = {
-				kind: 'move' as const,
-				unitId: partyOffice.id,
-				fromRoomId: null,
-				toRoomId: anPhu.id,
-				persons: 2
-			};
+			const move = moveEdit(partyOffice, null, anPhu, 2);
 			let server: { feasible: boolean; violations: string[] };
 			try {
 				const check = editPlan(db, ACTOR, bt, id, move);
@@ -96,42 +91,14 @@ describe('a stale save of a plan is refused (optimistic concurrency)', () => {
 		const { db, bt, id, partyOffice, office1, anPhu } = wardWithPlan();
 		const loaded = currentVersion(db, scenarios, id)!;
 		// Editor A moves 3 of the 4 out of VPĐU 1 (with the version A loaded: accepted).
-		editPlan(
-			db,
-			ACTOR,
-			bt,
-			id,
-			{
-				kind: 'move',
-				unitId: partyOffice.id,
-				fromRoomId: office1.id,
-				toRoomId: anPhu.id,
-				persons: 3
-			},
-			'vi',
-			loaded
-		);
+		editPlan(db, ACTOR, bt, id, moveEdit(partyOffice, office1, anPhu, 3), 'vi', loaded);
 		const after = currentVersion(db, scenarios, id)!;
 		expect(after).toBe(loaded + 1);
 		const rows = assignmentSnapshot(db, id);
 		const audits = auditCount(db);
 		// Editor B, from the page loaded before, moves 2 of the 4 B saw: refused, nothing written.
 		const stale = () =>
-			editPlan(
-				db,
-				ACTOR,
-				bt,
-				id,
-				{
-					kind: 'move',
-					unitId: partyOffice.id,
-					fromRoomId: office1.id,
-					toRoomId: anPhu.id,
-					persons: 1
-				},
-				'vi',
-				loaded
-			);
+			editPlan(db, ACTOR, bt, id, moveEdit(partyOffice, office1, anPhu, 1), 'vi', loaded);
 		expect(stale).toThrow(ConflictError);
 		try {
 			stale();
@@ -155,21 +122,7 @@ describe('a stale save of a plan is refused (optimistic concurrency)', () => {
 		};
 		expect(moveFormTheirs(db, bt, id, mine)).toEqual({ ...mine, fromPersons: '1', toPersons: '3' });
 		// "Keep mine": the same move with the stored version is checked against today's plan.
-		editPlan(
-			db,
-			ACTOR,
-			bt,
-			id,
-			{
-				kind: 'move',
-				unitId: partyOffice.id,
-				fromRoomId: office1.id,
-				toRoomId: anPhu.id,
-				persons: 1
-			},
-			'vi',
-			after
-		);
+		editPlan(db, ACTOR, bt, id, moveEdit(partyOffice, office1, anPhu, 1), 'vi', after);
 		const plan = getScenario(db, bt, id)!.plan.filter((a) => a.unitId === partyOffice.key);
 		expect(plan.map((a) => [a.roomId, a.persons])).toEqual([[anPhu.key, 4]]);
 	});
@@ -177,13 +130,7 @@ describe('a stale save of a plan is refused (optimistic concurrency)', () => {
 	it('reset and apply with a stale version are refused; with the current one they run', () => {
 		const { db, bt, id, partyOffice, office1, anPhu } = wardWithPlan();
 		const loaded = currentVersion(db, scenarios, id)!;
-		editPlan(db, ACTOR, bt, id, {
-			kind: 'move',
-			unitId: partyOffice.id,
-			fromRoomId: office1.id,
-			toRoomId: anPhu.id,
-			persons: 1
-		});
+		editPlan(db, ACTOR, bt, id, moveEdit(partyOffice, office1, anPhu, 1));
 		const audits = auditCount(db);
 		expect(() => resetScenario(db, ACTOR, bt, id, loaded)).toThrow(ConflictError);
 		expect(() => applyScenario(db, ACTOR, bt, id, 'vi', loaded)).toThrow(ConflictError);

@@ -30,7 +30,8 @@ import {
 	roomSnapshot,
 	unitCoded,
 	wardId,
-	sampleWard
+	sampleWard,
+	moveEdit
 } from '../../../../tests/helpers/plans';
 
 describe('a saved plan: figures, edits, staleness, apply', () => {
@@ -88,13 +89,7 @@ describe('a saved plan: figures, edits, staleness, apply', () => {
 
 	it('a move that keeps every rule is saved, areas refilled, objective recomputed', () => {
 		const side = roomNamed(built, 'CS-AP-UB', 'A', 'Phòng 1.03'); // 24 m², level 1 (MTTQ today)
-		const check = editPlan(db, ACTOR, bt, id, {
-			kind: 'move',
-			unitId: oneStop.id,
-			fromRoomId: counter.id,
-			toRoomId: side.id,
-			persons: 2
-		});
+		const check = editPlan(db, ACTOR, bt, id, moveEdit(oneStop, counter, side, 2));
 		expect(check.feasible).toBe(true);
 		const d = getScenario(db, bt, id)!;
 		expect(d.status).toBe('edited');
@@ -131,32 +126,14 @@ describe('a saved plan: figures, edits, staleness, apply', () => {
 			}
 			throw new Error('not refused');
 		};
-		const ground = refusal({
-			kind: 'move',
-			unitId: oneStop.id,
-			fromRoomId: counter.id,
-			toRoomId: upstairs.id,
-			persons: 2
-		});
+		const ground = refusal(moveEdit(oneStop, counter, upstairs, 2));
 		expect(ground.code).toBe('rule');
 		expect(ground.violations.join(' ')).toContain('Quy tắc tầng 1');
 		expect(ground.violations.join(' ')).toContain('tầng 2');
-		const lock = refusal({
-			kind: 'move',
-			unitId: vpdu.id,
-			fromRoomId: vpdu1.id,
-			toRoomId: secretary.id,
-			persons: 1
-		});
+		const lock = refusal(moveEdit(vpdu, vpdu1, secretary, 1));
 		expect(lock.violations.join(' ')).toContain('Quy tắc phòng dành riêng');
 		expect(lock.violations.join(' ')).toContain('Thường trực');
-		const tooMany = refusal({
-			kind: 'move',
-			unitId: vpdu.id,
-			fromRoomId: vpdu1.id,
-			toRoomId: counter.id,
-			persons: 5
-		});
+		const tooMany = refusal(moveEdit(vpdu, vpdu1, counter, 5));
 		expect(tooMany.violations[0]).toContain('(4)');
 		expect(assignmentSnapshot(db, id)).toEqual(before);
 		expect(getScenario(db, bt, id)!.status).toBe('optimal');
@@ -165,13 +142,7 @@ describe('a saved plan: figures, edits, staleness, apply', () => {
 
 	it('people without a seat can be moved into a room', () => {
 		const side = roomNamed(built, 'CS-AP-UB', 'A', 'Phòng 1.02'); // 24 m², level 1
-		editPlan(db, ACTOR, bt, id, {
-			kind: 'move',
-			unitId: oneStop.id,
-			fromRoomId: null,
-			toRoomId: side.id,
-			persons: 4
-		});
+		editPlan(db, ACTOR, bt, id, moveEdit(oneStop, null, side, 4));
 		expect(getScenario(db, bt, id)!.metrics.units.find((u) => u.code === 'TTPVHCC')).toMatchObject({
 			seated: 18,
 			unseated: 2
