@@ -3,6 +3,8 @@ import { getContext, setContext } from 'svelte';
 import type { I18n } from './format';
 
 const KEY = Symbol('i18n');
+/** The context key, for a test that renders a component alone (`render(C, { context })`). */
+export const I18N_CONTEXT = KEY;
 
 export function setI18n(getter: () => I18n): void {
 	setContext(KEY, getter);
