@@ -218,6 +218,8 @@ export const vi = {
 	'weights.noJudgments': 'Chưa có ai nhập đánh giá AHP.',
 	'weights.editFor': 'Sửa',
 	'weights.deleteJudgment': 'Xóa đánh giá',
+	'weights.deleteConflict':
+		'Chưa xóa: trong lúc bạn xem trang, đánh giá của {name} đã được sửa. Bảng dưới đây là bản đã lưu; hãy xem lại rồi xóa nếu vẫn muốn.',
 	'weights.weight': 'Trọng số',
 	'weights.criterion': 'Tiêu chí',
 	'weights.live': 'Chỉ số được tính ngay trên trình duyệt; máy chủ tính lại khi lưu.',
@@ -278,6 +280,8 @@ export const vi = {
 	'weights.invite.unknown': 'Đường dẫn không đúng hoặc đã bị xóa.',
 	'weights.invite.not-found': 'Đường dẫn không đúng hoặc đã bị xóa.',
 	'weights.invite.used': 'Đường dẫn này đã được dùng để gửi đánh giá.',
+	'weights.invite.conflict':
+		'Chưa gửi: trong lúc bạn trả lời, phường đã lưu đánh giá dưới tên {name}. Câu trả lời của bạn vẫn còn trong biểu mẫu; hãy so sánh với bản đã lưu rồi gửi lại nếu vẫn muốn thay.',
 	'weights.invite.answered': 'Đường dẫn này đã được dùng để gửi đánh giá.',
 	'weights.invite.revoked': 'Phường đã thu hồi đường dẫn này.',
 	'weights.invite.expired': 'Đường dẫn này đã hết hạn; hãy đề nghị phường gửi đường dẫn mới.',
@@ -569,6 +573,8 @@ export const en: Record<keyof typeof vi, string> = {
 	'weights.noJudgments': 'Nobody has entered AHP judgements yet.',
 	'weights.editFor': 'Edit',
 	'weights.deleteJudgment': 'Delete the judgements',
+	'weights.deleteConflict':
+		'Not deleted: while you were viewing the page, the judgements of {name} were changed. The table below shows the saved ones; review them and delete again if you still want to.',
 	'weights.weight': 'Weight',
 	'weights.criterion': 'Criterion',
 	'weights.live': 'Computed live in the browser; the server recomputes on saving.',
@@ -627,6 +633,8 @@ export const en: Record<keyof typeof vi, string> = {
 	'weights.invite.unknown': 'This link is wrong or was removed.',
 	'weights.invite.not-found': 'This link is wrong or was removed.',
 	'weights.invite.used': 'This link has already been used to send judgements.',
+	'weights.invite.conflict':
+		'Not sent: while you were answering, the ward saved judgements under the name {name}. Your answers are still in the form; compare them with the saved ones and send again if you still want to replace them.',
 	'weights.invite.answered': 'This link has already been used to send judgements.',
 	'weights.invite.revoked': 'The ward revoked this link.',
 	'weights.invite.expired': 'This link has expired; ask the ward for a new one.',

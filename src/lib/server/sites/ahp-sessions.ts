@@ -181,15 +181,40 @@ export function openInvite(db: DbLike, token: string, now = Date.now()): OpenedI
 }
 
 /**
+ * The version of the answers stored under the invited person's name (0: none), which the
+ * answer form carries: answers typed in under that name after the form was loaded (an editor
+ * entering the person's paper form) are not overwritten unseen (see {@link answerInvite}).
+ */
+export function inviteAnswerVersion(db: DbLike, invite: OpenedInvite): number {
+	const row = db
+		.select({ version: judgments.version })
+		.from(judgments)
+		.innerJoin(weightings, eq(weightings.id, judgments.weightingId))
+		.where(
+			and(
+				eq(weightings.wardId, invite.ward.id),
+				eq(weightings.method, 'ahp'),
+				eq(judgments.participant, invite.participant)
+			)
+		)
+		.get();
+	return row?.version ?? 0;
+}
+
+/**
  * Saves the invited person's comparisons and uses up the link, in one transaction. Refuses an
- * unknown, answered, revoked or expired link with the matching code.
+ * unknown, answered, revoked or expired link with the matching code. `expectedVersion` is the
+ * version of the answers under the person's name when the form was loaded (0: none; see
+ * {@link inviteAnswerVersion}): answers stored or changed since → ConflictError, nothing written
+ * and the link still open. null or undefined: not checked.
  */
 export function answerInvite(
 	db: Db,
 	token: string,
 	keys: string[],
 	matrix: number[][],
-	now = Date.now()
+	now = Date.now(),
+	expectedVersion?: number | null
 ): { cr: number; participant: string } {
 	return db.transaction((tx) => {
 		const invite = openInvite(tx, token, now);
@@ -211,7 +236,8 @@ export function answerInvite(
 			invite.ward.id,
 			{ participant: invite.participant, userId: null },
 			keys,
-			matrix
+			matrix,
+			expectedVersion
 		);
 		return { cr: r.cr, participant: invite.participant };
 	});

@@ -223,7 +223,18 @@ export function writeJudgments(
 	return { cr: own.cr, inconsistent: keys.length > 2 ? mostInconsistentJudgment(matrix) : null };
 }
 
-export function deleteJudgment(db: Db, actor: Actor, wardId: number, id: number): void {
+/**
+ * Deletes one participant's answers. `expectedVersion` is the version of the answers the page
+ * showed when the delete was asked: answers changed since are not deleted (ConflictError with
+ * the stored row; nothing written). null or undefined: not checked.
+ */
+export function deleteJudgment(
+	db: Db,
+	actor: Actor,
+	wardId: number,
+	id: number,
+	expectedVersion?: number | null
+): void {
 	db.transaction((tx) => {
 		const row = tx
 			.select({ j: judgments })
@@ -232,6 +243,7 @@ export function deleteJudgment(db: Db, actor: Actor, wardId: number, id: number)
 			.where(and(eq(judgments.id, id), eq(weightings.wardId, wardId)))
 			.get();
 		if (!row) throw new ScoringError('not-found');
+		checkVersion('judgment', row.j, expectedVersion);
 		tx.delete(judgments).where(eq(judgments.id, id)).run();
 		writeAudit(tx, {
 			actor,

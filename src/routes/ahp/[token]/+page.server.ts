@@ -4,9 +4,15 @@
  */
 import { error, fail } from '@sveltejs/kit';
 import { translate, type MessageKey } from '$lib/i18n';
+import { ConflictError, conflictFailure } from '$lib/server/core/concurrency';
 import { runAction } from '$lib/server/http';
-import { answerInvite, matrixFromForm, openInvite } from '$lib/server/sites/ahp-sessions';
-import { listCriteria } from '$lib/server/sites/scoring';
+import {
+	answerInvite,
+	inviteAnswerVersion,
+	matrixFromForm,
+	openInvite
+} from '$lib/server/sites/ahp-sessions';
+import { judgmentForm, listCriteria } from '$lib/server/sites/scoring';
 import type { Actions, PageServerLoad } from './$types';
 
 function activeCriteria(db: App.Locals['db'], wardId: number) {
@@ -23,7 +29,9 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		wardName: invite.ward.name,
 		status: invite.status,
 		expiresAt: invite.expiresAt,
-		criteria: invite.status === 'open' ? activeCriteria(locals.db, invite.ward.id) : []
+		criteria: invite.status === 'open' ? activeCriteria(locals.db, invite.ward.id) : [],
+		/** The version of the answers under this name (0: none), sent back by the form. */
+		version: inviteAnswerVersion(locals.db, invite)
 	};
 };
 
@@ -36,14 +44,29 @@ export const actions: Actions = {
 		return runAction(
 			event,
 			null,
-			({ formData, values }) => {
+			({ formData, values, version }) => {
 				const refuse = (key: MessageKey) =>
 					fail(400, { values, message: translate(locals.locale, key) });
 				if (keys.length < 2) return refuse('weights.needTwo');
 				const matrix = matrixFromForm(formData, keys);
 				if (!matrix) return refuse('err.choice');
-				const r = answerInvite(locals.db, params.token, keys, matrix);
-				return { done: true, cr: r.cr };
+				try {
+					// The version of the answers under this name when the form was loaded (0: none).
+					const r = answerInvite(locals.db, params.token, keys, matrix, Date.now(), version);
+					return { done: true, cr: r.cr };
+				} catch (e) {
+					if (!(e instanceof ConflictError) || !e.current) throw e;
+					// Answers saved under this name meanwhile (e.g. a paper form typed in by the ward).
+					// The form has no name field: the stored pairs only.
+					const { participant: _name, ...theirs } = judgmentForm(e.current, keys);
+					const refused = conflictFailure(locals.db, locals.locale, e, values, { theirs });
+					return fail(409, {
+						...refused.data,
+						message: translate(locals.locale, 'weights.invite.conflict', {
+							name: invite.participant
+						})
+					});
+				}
 			},
 			{
 				messages: {

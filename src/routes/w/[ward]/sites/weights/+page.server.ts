@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/core/request';
+import { ConflictError, conflictFailure } from '$lib/server/core/concurrency';
 import { recordId, runAction, wardOf } from '$lib/server/http';
 import {
 	ahpState,
@@ -186,8 +187,28 @@ export const actions: Actions = {
 	deleteJudgment: async (event) => {
 		const { locals } = event;
 		const ward = wardOf(locals);
-		return runAction(event, null, ({ formData }) => {
-			deleteJudgment(locals.db, actorOf(locals), ward.id, recordId(formData.get('id')) ?? -1);
+		return runAction(event, null, ({ formData, values, version }) => {
+			try {
+				// The version of the answers the page showed: changed answers are not deleted unseen.
+				deleteJudgment(
+					locals.db,
+					actorOf(locals),
+					ward.id,
+					recordId(formData.get('id')) ?? -1,
+					version
+				);
+			} catch (e) {
+				if (!(e instanceof ConflictError) || !e.current) throw e;
+				const refused = conflictFailure(locals.db, locals.locale, e, values, {
+					form: 'deleteJudgment'
+				});
+				return fail(409, {
+					...refused.data,
+					message: translate(locals.locale, 'weights.deleteConflict', {
+						name: String(e.current.participant)
+					})
+				});
+			}
 			redirect(303, `/w/${ward.code}/sites/weights`);
 		});
 	}
