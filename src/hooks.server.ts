@@ -13,6 +13,7 @@ import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
 import { principalFromBearer } from '$lib/server/auth/tokens';
 import { getDb } from '$lib/server/db';
 import { startup } from '$lib/server/core/startup';
+import { noEndpoint } from '$lib/server/core/api';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, translate } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
@@ -87,7 +88,7 @@ const guard: Handle = async ({ event, resolve }) => {
 	const isApi = event.url.pathname.startsWith('/api/');
 	if (event.route.id === null) {
 		if (isApi) {
-			return json({ error: { code: 'not_found', message: 'No such endpoint' } }, { status: 404 });
+			return noEndpoint(event.locals.locale);
 		}
 		return resolve(event);
 	}

@@ -66,6 +66,7 @@ export const en: Record<CoreMessageKey, string> = {
 	'err.duplicateCode': 'This code is already used.',
 	'err.invalidUnit': 'That unit does not belong to this ward.',
 	'err.notFound': 'Page or record not found.',
+	'err.noEndpoint': 'No such API endpoint.',
 	'err.forbidden': 'You are not allowed to do this.',
 	'err.unauthorized': 'Please log in.',
 	'err.server':

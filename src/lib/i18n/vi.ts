@@ -64,6 +64,7 @@ export const vi = {
 	'err.duplicateCode': 'Mã này đã được dùng.',
 	'err.invalidUnit': 'Đơn vị không thuộc phường này.',
 	'err.notFound': 'Không tìm thấy trang hoặc bản ghi.',
+	'err.noEndpoint': 'Không có địa chỉ API này.',
 	'err.forbidden': 'Bạn không có quyền thực hiện thao tác này.',
 	'err.unauthorized': 'Vui lòng đăng nhập.',
 	'err.server': 'Đã xảy ra lỗi. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị viên.',

@@ -249,7 +249,7 @@ describe('audit in the same transaction', () => {
 		const u = getUser(db, user.id)!;
 		expect([u.disabled, u.role, u.displayName]).toEqual([false, 'ward_viewer', 'Victim']);
 		expect(validateSession(db, s.token)).not.toBeNull();
-		expect(listTokens(db)).toHaveLength(0);
+		expect(listTokens(db).total).toBe(0);
 	});
 });
 
@@ -259,12 +259,12 @@ describe('API tokens', () => {
 		const stored = db.select().from(apiTokens).where(eq(apiTokens.id, id)).get()!;
 		expect(stored.tokenHash).not.toContain(token);
 		expect(principalFromBearer(db, token)).toEqual({ kind: 'token', tokenId: id, wardId: bt });
-		const listed = listTokens(db);
+		const listed = listTokens(db).rows;
 		expect(listed[0]).toMatchObject({ name: 'GIS', wardCode: 'binh-trung', createdBy: 'root' });
 		expect(listed[0].lastUsedAt).not.toBeNull();
 		revokeApiToken(db, admin, id);
 		expect(principalFromBearer(db, token)).toBeNull();
-		expect(listTokens(db)[0].revokedAt).not.toBeNull();
+		expect(listTokens(db).rows[0].revokedAt).not.toBeNull();
 		const audit = auditRows('token');
 		expect(audit.map((r) => r.action)).toEqual(['create', 'update']);
 		expect(audit.map((r) => r.afterJson).join()).not.toContain(token);

@@ -12,6 +12,7 @@ import type { Db, DbLike } from '../db';
 import { apiTokens, sessions, users, wards } from '../db/schema';
 import { checkVersion, versionedUpdate } from '../core/concurrency';
 import { createRecord } from '../core/records';
+import { pagedQuery, type PageRequest, type Paged } from '../core/paged';
 import { DomainError } from '../core/errors';
 
 export type PasswordChangeResult =
@@ -119,8 +120,7 @@ const userColumns = {
 export function listUsers(
 	db: Db,
 	options: { q?: string; page?: number; pageSize?: number } = {}
-): { rows: UserListRow[]; total: number; page: number; pageSize: number } {
-	const pageSize = Math.min(Math.max(options.pageSize ?? 25, 1), 200);
+): Paged<UserListRow> {
 	const q = options.q?.trim();
 	const where = q
 		? or(
@@ -130,25 +130,13 @@ export function listUsers(
 				like(wards.code, `%${q}%`)
 			)
 		: undefined;
-	const total =
-		db
-			.select({ n: sql<number>`count(*)` })
-			.from(users)
-			.leftJoin(wards, eq(wards.id, users.wardId))
-			.where(where)
-			.get()?.n ?? 0;
-	const pages = Math.max(1, Math.ceil(total / pageSize));
-	const page = Math.min(Math.max(options.page ?? 1, 1), pages);
-	const rows = db
+	const query = db
 		.select(userColumns)
 		.from(users)
 		.leftJoin(wards, eq(wards.id, users.wardId))
 		.where(where)
-		.orderBy(asc(users.username))
-		.limit(pageSize)
-		.offset((page - 1) * pageSize)
-		.all();
-	return { rows, total, page, pageSize };
+		.$dynamic();
+	return pagedQuery(db, query, [asc(users.username)], options);
 }
 
 export function getUser(db: DbLike, id: number): UserListRow | undefined {
@@ -392,8 +380,8 @@ export interface TokenListRow {
 	createdBy: string | null;
 }
 
-export function listTokens(db: Db): TokenListRow[] {
-	return db
+export function listTokens(db: Db, request: PageRequest = {}): Paged<TokenListRow> {
+	const query = db
 		.select({
 			id: apiTokens.id,
 			name: apiTokens.name,
@@ -408,8 +396,9 @@ export function listTokens(db: Db): TokenListRow[] {
 		.from(apiTokens)
 		.leftJoin(wards, eq(wards.id, apiTokens.wardId))
 		.leftJoin(users, eq(users.id, apiTokens.createdBy))
-		.orderBy(desc(apiTokens.id))
-		.all();
+		.$dynamic();
+	// Newest first.
+	return pagedQuery(db, query, [desc(apiTokens.id)], request);
 }
 
 /** Issues a read-only token for a ward (or the city when `wardId` is null); shown once. */

@@ -8,6 +8,7 @@ import {
 	createWard,
 	getWard,
 	listWards,
+	wardOptions,
 	parseBoundary,
 	setBoundary,
 	updateWard,
@@ -225,5 +226,29 @@ describe('listWards counts', () => {
 			count('facilities', 'binh-trung')
 		);
 		expect(count('facilities', 'binh-trung')).toBeGreaterThan(1);
+	});
+
+	it('answers 0 (not null) for a ward without users or facilities', () => {
+		const w = createWard(db, actor, input);
+		expect(listWards(db).find((r) => r.id === w.id)).toMatchObject({
+			userCount: 0,
+			facilityCount: 0
+		});
+	});
+});
+
+describe('wardOptions', () => {
+	it('lists every ward once, id and name only, in name order', () => {
+		const a = createWard(db, actor, { ...input, code: 'a-ward', name: 'Phường An Lạc' });
+		const z = createWard(db, actor, { ...input, code: 'z-ward', name: 'Xã Zê' });
+		const options = wardOptions(db);
+		const all = db.select({ id: wards.id, name: wards.name }).from(wards).all();
+		expect(options).toHaveLength(all.length);
+		expect(options.find((o) => o.id === a.id)).toEqual({ id: a.id, name: 'Phường An Lạc' });
+		expect(Object.keys(options[0]).sort()).toEqual(['id', 'name']);
+		const names = options.map((o) => o.name);
+		expect(names).toEqual([...names].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
+		expect(names.indexOf('Phường An Lạc')).toBeLessThan(names.indexOf('Xã Zê'));
+		expect(z.id).toBeGreaterThan(a.id);
 	});
 });

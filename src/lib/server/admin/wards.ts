@@ -6,7 +6,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { validatePolygon } from '../../geo';
 import { writeAudit, type Actor } from '../audit';
 import type { Db, DbLike } from '../db';
-import { criteria, specialisedRooms, wards } from '../db/schema';
+import { criteria, facilities, specialisedRooms, users, wards } from '../db/schema';
 import { CRITERIA_SEEDS, SPECIALISED_ROOM_SEEDS } from '../db/seed/reference-data';
 import { isUniqueViolation } from '../db/errors';
 import { checkVersion, versionedUpdate } from '../core/concurrency';
@@ -44,6 +44,18 @@ export interface WardListRow {
 }
 
 export function listWards(db: DbLike): WardListRow[] {
+	// The counts come from one grouped pass over users and facilities each (a correlated
+	// count(*) per ward scanned the users table once per ward: 170 wards × every user).
+	const userCounts = db
+		.select({ wardId: users.wardId, n: sql<number>`count(*)`.as('user_n') })
+		.from(users)
+		.groupBy(users.wardId)
+		.as('user_counts');
+	const facilityCounts = db
+		.select({ wardId: facilities.wardId, n: sql<number>`count(*)`.as('facility_n') })
+		.from(facilities)
+		.groupBy(facilities.wardId)
+		.as('facility_counts');
 	return db
 		.select({
 			id: wards.id,
@@ -54,14 +66,24 @@ export function listWards(db: DbLike): WardListRow[] {
 			centreLng: wards.centreLng,
 			isSample: wards.isSample,
 			hasBoundary: sql<boolean>`${wards.boundaryGeojson} is not null`.mapWith(Boolean),
-			// Written out: drizzle renders ${wards.id} as a bare "id", which the subquery would
-			// read as its own table's id.
-			userCount: sql<number>`(select count(*) from users u where u.ward_id = "wards"."id")`,
-			facilityCount: sql<number>`(select count(*) from facilities f where f.ward_id = "wards"."id")`
+			userCount: sql<number>`coalesce(${userCounts.n}, 0)`.mapWith(Number),
+			facilityCount: sql<number>`coalesce(${facilityCounts.n}, 0)`.mapWith(Number)
 		})
 		.from(wards)
+		.leftJoin(userCounts, eq(userCounts.wardId, wards.id))
+		.leftJoin(facilityCounts, eq(facilityCounts.wardId, wards.id))
 		.orderBy(asc(wards.name))
 		.all();
+}
+
+export interface WardOption {
+	id: number;
+	name: string;
+}
+
+/** Id and name of every ward, by name: what a ward drop-down needs (no counts, no geometry). */
+export function wardOptions(db: DbLike): WardOption[] {
+	return db.select({ id: wards.id, name: wards.name }).from(wards).orderBy(asc(wards.name)).all();
 }
 
 export function getWard(db: DbLike, id: number): Ward | undefined {

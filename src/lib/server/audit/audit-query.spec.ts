@@ -10,6 +10,7 @@ import {
 	auditDiff,
 	auditFilterOptions,
 	auditFilterQuery,
+	auditPage,
 	parseAuditFilters,
 	queryAudit,
 	vnDayStart,
@@ -134,6 +135,53 @@ describe('querying the audit trail', () => {
 		});
 		expect(auditFilterQuery(f)).toBe('?user=lan&to=2026-03-11');
 		expect(vnDayStart('2026-03-10')).toBe(DAY);
+	});
+});
+
+describe('an audit page', () => {
+	it('clamps the page, trims the diffs and is recomputed after a write', () => {
+		const first = auditPage(db, { wardId: bt }, new URLSearchParams('page=9&user=lan'));
+		// 61 rows of lan in Bình Trưng (60 facilities, 1 proposal): page 9 of 50 a page is page 2.
+		expect(first.list).toMatchObject({ total: 61, page: 2, pageSize: 50 });
+		expect(first.list.rows).toHaveLength(11);
+		expect(first.query).toBe('?user=lan');
+		expect(first.options.users).toEqual(['lan', 'minh']);
+		expect(first.options.actions).toContain('login');
+		const before = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`f${i}`, 'x']));
+		const after = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`f${i}`, 'abcdefgh']));
+		writeAudit(db, {
+			actor: lan,
+			wardId: bt,
+			entity: 'room',
+			entityId: 7,
+			action: 'update',
+			before,
+			after,
+			at: DAY + 9 * 24 * H
+		});
+		const page = auditPage(db, { wardId: bt }, new URLSearchParams(), { fields: 10, chars: 5 });
+		expect(page.list.total).toBe(65);
+		const top = page.list.rows[0] as { diff: { after: string | null }[]; more?: number };
+		expect(top.diff).toHaveLength(10);
+		expect(top.more).toBe(2);
+		expect(top.diff[0]).toEqual({ field: 'f0', before: 'x', after: 'abcde…' });
+		// Without trimming: every field, the whole value, no `more`.
+		const full = auditPage(db, { wardId: bt }, new URLSearchParams()).list.rows[0];
+		expect(full.diff).toHaveLength(12);
+		expect(full.diff[11]).toEqual({ field: 'f11', before: 'x', after: 'abcdefgh' });
+		expect('more' in full).toBe(false);
+	});
+
+	it("the city's trail reads the entity range proposal… and nothing around it", () => {
+		for (const entity of ['propos', 'proposam', 'proposal_version']) {
+			writeAudit(db, { actor: lan, wardId: bt, entity, entityId: 1, action: 'update', at: DAY });
+		}
+		const page = auditPage(db, { proposals: true }, new URLSearchParams());
+		expect(page.list.rows.map((r) => r.entity).sort()).toEqual([
+			'proposal',
+			'proposal_review',
+			'proposal_version'
+		]);
 	});
 });
 

@@ -2,10 +2,12 @@
  * Reading the audit trail: filters (user, entity, action, date range), pagination, a readable
  * diff of the values before and after, and the CSV export with the same filters.
  */
-import { and, asc, desc, eq, gte, like, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { AuditAction } from './';
 import type { Db } from '../db';
 import { auditLog, wards } from '../db/schema';
+import { cached } from '../core/cache';
+import { pagedQuery, type Paged } from '../core/paged';
 import { submittedSql } from '../core/visibility';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
@@ -89,7 +91,9 @@ function whereOf(scope: AuditScope, f: AuditFilters): SQL | undefined {
 		conds.push(eq(auditLog.wardId, scope.wardId));
 		if (scope.cityView) conds.push(NO_DRAFTS);
 	} else {
-		conds.push(like(auditLog.entity, 'proposal%'), NO_DRAFTS);
+		// Entities "proposal…" as a range, which the (entity, entity_id) index answers (a LIKE,
+		// case-insensitive, cannot use it and reads the whole trail).
+		conds.push(gte(auditLog.entity, 'proposal'), lt(auditLog.entity, 'proposam'), NO_DRAFTS);
 		if (scope.wardCode) conds.push(eq(wards.code, scope.wardCode));
 	}
 	if (f.user) conds.push(eq(auditLog.username, f.user));
@@ -136,27 +140,18 @@ export function queryAudit(
 	scope: AuditScope,
 	f: AuditFilters,
 	pageSize = AUDIT_PAGE_SIZE
-): { rows: AuditRow[]; total: number; page: number; pageSize: number } {
-	const where = whereOf(scope, f);
-	const total =
-		db
-			.select({ n: sql<number>`count(*)` })
-			.from(auditLog)
-			.leftJoin(wards, eq(wards.id, auditLog.wardId))
-			.where(where)
-			.get()?.n ?? 0;
-	const pages = Math.max(1, Math.ceil(total / pageSize));
-	const page = Math.min(Math.max(f.page ?? 1, 1), pages);
-	const rows = db
+): Paged<AuditRow> {
+	const query = db
 		.select(columns)
 		.from(auditLog)
 		.leftJoin(wards, eq(wards.id, auditLog.wardId))
-		.where(where)
-		.orderBy(desc(auditLog.at), desc(auditLog.id))
-		.limit(pageSize)
-		.offset((page - 1) * pageSize)
-		.all();
-	return { rows, total, page, pageSize };
+		.where(whereOf(scope, f))
+		.$dynamic();
+	return pagedQuery(db, query, [desc(auditLog.at), desc(auditLog.id)], {
+		page: f.page,
+		pageSize,
+		maxPageSize: AUDIT_PAGE_SIZE
+	});
 }
 
 /** The users and entities that occur in a scope, for the filter drop-downs. */
@@ -307,4 +302,46 @@ export function withDiffs(rows: AuditRow[]) {
 		...r,
 		diff: auditDiff(beforeJson, afterJson)
 	}));
+}
+
+/**
+ * What an audit page shows for a scope and a query string: the filters, one page of rows with
+ * their diffs (optionally only the first `fields` changed fields, values cut at `chars`
+ * characters, `more` = the fields left out) and the drop-down options. Reused while the
+ * database is unchanged (see core/cache.ts): the trail only changes with a write.
+ */
+export function auditPage(
+	db: Db,
+	scope: AuditScope,
+	params: URLSearchParams,
+	options: { pageSize?: number; fields?: number; chars?: number } = {}
+) {
+	const { pageSize = AUDIT_PAGE_SIZE, fields, chars } = options;
+	const filters = parseAuditFilters(params);
+	const query = auditFilterQuery(filters);
+	const cut = (v: string | null) =>
+		chars !== undefined && v !== null && v.length > chars ? `${v.slice(0, chars)}…` : v;
+	const scopeKey = JSON.stringify(scope);
+	const list = cached(
+		db,
+		`audit-page:${scopeKey}:${query}:${filters.page}:${pageSize}:${fields}:${chars}`,
+		() => {
+			const page = queryAudit(db, scope, filters, pageSize);
+			const rows = withDiffs(page.rows).map((r) =>
+				fields === undefined
+					? r
+					: {
+							...r,
+							diff: r.diff
+								.slice(0, fields)
+								.map((d) => ({ field: d.field, before: cut(d.before), after: cut(d.after) })),
+							more: Math.max(0, r.diff.length - fields)
+						}
+			);
+			return { ...page, rows };
+		}
+	);
+	// The users and entities of the drop-downs scan the scope's whole trail.
+	const choices = cached(db, `audit-options:${scopeKey}`, () => auditFilterOptions(db, scope));
+	return { filters, query, list, options: { ...choices, actions: AUDIT_ACTIONS } };
 }

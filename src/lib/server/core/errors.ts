@@ -6,6 +6,13 @@
 import type { MessageKey } from '../../i18n';
 
 export class DomainError<C extends string = string> extends Error {
+	/**
+	 * The HTTP status of the refusal a form action answers (route toolkit `refusal`), when the
+	 * error always means one: 503 (the server is busy: try again) or 409 (the record's state
+	 * forbids it now). Unset: the action decides (400 by default).
+	 */
+	readonly status?: 409 | 503;
+
 	constructor(
 		/** What went wrong, in a word the route can match ('not-found', 'duplicate-code' …). */
 		public readonly code: C,

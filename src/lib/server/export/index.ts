@@ -24,6 +24,8 @@ export { renderMap } from './map';
  * (N: where its rendering would have waited) and nothing is submitted.
  */
 export class PacketQueueBusyError extends DomainError<'busy'> {
+	override readonly status = 503;
+
 	constructor(public readonly position: number) {
 		super('busy', undefined, 'proposals.err.busy', { position });
 	}

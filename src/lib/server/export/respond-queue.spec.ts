@@ -60,7 +60,10 @@ describe('packet downloads and the packet queue', () => {
 		await done();
 		const second = await packetResponse(snap, 'xlsx', 'vi', meta());
 		expect(second.status).toBe(200);
-		expect(second.headers.get('content-disposition')).toBe('attachment; filename="de-xuat-1.xlsx"');
+		expect(second.headers.get('content-disposition')).toBe(
+			`attachment; filename="de-xuat-1.xlsx"; filename*=UTF-8''de-xuat-1.xlsx`
+		);
+		expect(second.headers.get('cache-control')).toBe('private, no-store');
 		const bytes = new Uint8Array(await second.arrayBuffer());
 		expect(Buffer.from(bytes.subarray(0, 2)).toString('latin1')).toBe('PK');
 	}, 120_000);

@@ -15,15 +15,10 @@ import { readPacketFile, type PacketFile } from '../proposals';
 import type { DocLocale } from './common';
 import { ALL_DOCS, type PacketExt } from './render';
 import { renderInWorker } from './render-pool';
+// The download response alone (the toolkit's index reads SvelteKit's request context).
+import { download } from '../http/download';
 
 export { ALL_DOCS, type PacketExt };
-
-const TYPES: Record<'zip' | 'docx' | 'pdf' | 'xlsx', string> = {
-	zip: 'application/zip',
-	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-	pdf: 'application/pdf',
-	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-};
 
 export function parsePacketExt(x: string): PacketExt | null {
 	if (x === 'zip' || x === 'docx' || x === 'pdf' || x === 'xlsx') return x;
@@ -92,15 +87,8 @@ export async function packetResponse(
 	}
 ): Promise<Response> {
 	const name = `${meta.baseName}${locale === 'en' ? '-en' : ''}.${ext}`;
-	const type = ext.slice(ext.lastIndexOf('.') + 1) as keyof typeof TYPES;
-	const file = (bytes: Uint8Array) =>
-		new Response(bytes as unknown as BodyInit, {
-			headers: {
-				'content-type': TYPES[type],
-				'content-disposition': `attachment; filename="${name}"`,
-				'cache-control': 'private, no-store'
-			}
-		});
+	const type = ext.slice(ext.lastIndexOf('.') + 1) as 'zip' | 'docx' | 'pdf' | 'xlsx';
+	const file = (bytes: Uint8Array) => download(bytes, type, name);
 	const stored = await storedBytes(ext, locale, meta.version);
 	if (stored) return file(stored);
 

@@ -6,8 +6,9 @@
  * - invalid input → `fail(400, { values, errors, message, form })` (parseForm's shape);
  * - a {@link DomainError} with code 'not-found' → 404 ({@link notFound});
  * - a {@link DomainError} with a message (its `messageKey`, or the action's `messages[code]`)
- *   → `fail(400)` with the message beside its field (`field`, or `fields[code]`), or as the
- *   form's message when there is no field;
+ *   → `fail(400)` (or the error's `status`, or the action's `status[code]`: 409 for a state
+ *   that forbids it, 503 for a busy server) with the message beside its field (`field`, or
+ *   `fields[code]`), or as the form's message when there is no field;
  * - a {@link ConflictError} (a stale save) → the 409 answer of {@link conflictFailure};
  * - anything else (including `redirect()` and `error()` thrown by `fn`) goes through unchanged.
  *
@@ -42,6 +43,10 @@ export interface ActionOptions {
 	fields?: Partial<Record<string, string>>;
 	/** The stored values as the form shows them, when they are not the row's columns. */
 	theirs?: (e: ConflictError) => Record<string, string>;
+	/** The HTTP status of an error code's refusal, before the error's own (`e.status`). */
+	status?: Partial<Record<string, 400 | 409 | 503>>;
+	/** The status of any other refusal (default 400; 409 where refusals are state conflicts). */
+	defaultStatus?: 400 | 409;
 }
 
 /** Messages and fields every action knows without being told. */
@@ -108,13 +113,14 @@ export function refusal(
 	if (!key) throw e;
 	const field = e.field ?? options.fields?.[e.code] ?? DEFAULT_FIELDS[e.code];
 	const message = translate(locals.locale, key, e.params);
+	const status = options.status?.[e.code] ?? e.status ?? options.defaultStatus ?? 400;
 	if (field) {
-		return fail(400, {
+		return fail(status, {
 			values,
 			errors: { [field]: message },
 			message: translate(locals.locale, 'common.fixErrors'),
 			form: options.form
 		});
 	}
-	return fail(400, { values, errors: {}, message, form: options.form });
+	return fail(status, { values, errors: {}, message, form: options.form });
 }

@@ -37,6 +37,15 @@ describe('download', () => {
 });
 
 describe('contentDisposition', () => {
+	it('names a file shown in the page inline, with the same two names', () => {
+		expect(contentDisposition('ảnh_1.jpg', 'inline')).toBe(
+			`inline; filename="anh_1.jpg"; filename*=UTF-8''%E1%BA%A3nh_1.jpg`
+		);
+		expect(contentDisposition('a.csv')).toBe(
+			`attachment; filename="a.csv"; filename*=UTF-8''a.csv`
+		);
+	});
+
 	it('cannot be turned into a second header, a path or a broken quoted string', () => {
 		const h = contentDisposition('a"b\\c/d\r\nSet-Cookie: x.pdf');
 		expect(h).not.toMatch(/[\r\n]/);

@@ -37,13 +37,17 @@ function encodeRfc5987(s: string): string {
 }
 
 /**
- * `attachment; filename="<ascii>"; filename*=UTF-8''<utf-8>`: browsers that know `filename*`
+ * `attachment; filename="<ascii>"; filename*=UTF-8''<utf-8>` (or `inline; …` for a file shown
+ * in the page, such as a photo): browsers that know `filename*`
  * (all current ones) save the Vietnamese name, others the ASCII one. Line breaks and slashes in
  * the name are replaced (a name is never a path, never a second header).
  */
-export function contentDisposition(fileName: string): string {
+export function contentDisposition(
+	fileName: string,
+	disposition: 'attachment' | 'inline' = 'attachment'
+): string {
 	const name = fileName.replace(/[\r\n\t/\\]/g, '_');
-	return `attachment; filename="${asciiFileName(name)}"; filename*=UTF-8''${encodeRfc5987(name)}`;
+	return `${disposition}; filename="${asciiFileName(name)}"; filename*=UTF-8''${encodeRfc5987(name)}`;
 }
 
 export type DownloadBody = Uint8Array | ArrayBuffer | string | ReadableStream<Uint8Array>;

@@ -8,6 +8,7 @@ import type { DangerLevel } from '../../constants';
 import type { Db, DbLike } from '../db';
 import { buildings, conditionSurveys, facilities, orgUnits, photos, rooms } from '../db/schema';
 import { wardUnits } from '../org/queries';
+import { pagedQuery, sortOrder, type Paged } from '../core/paged';
 
 export type Facility = typeof facilities.$inferSelect;
 export type Building = typeof buildings.$inferSelect;
@@ -39,13 +40,20 @@ export interface ListOptions {
 	sort?: 'code' | 'name' | 'area' | 'rooms';
 }
 
+/** The list's sort keys (the first is the default); area and rooms largest first. */
+const FACILITY_SORTS = {
+	code: asc(facilities.code),
+	name: asc(facilities.name),
+	area: desc(sql`room_area_m2`),
+	rooms: desc(sql`room_count`)
+};
+
 /** Facilities of a ward with their aggregate figures, searched and paginated. */
 export function listFacilities(
 	db: Db,
 	wardId: number,
 	options: ListOptions = {}
-): { rows: FacilityListRow[]; total: number; page: number; pageSize: number } {
-	const pageSize = Math.min(Math.max(options.pageSize ?? 25, 1), 200);
+): Paged<FacilityListRow> {
 	const q = options.q?.trim();
 	const where = and(
 		eq(facilities.wardId, wardId),
@@ -58,23 +66,7 @@ export function listFacilities(
 				)
 			: undefined
 	);
-	const total =
-		db
-			.select({ n: sql<number>`count(*)` })
-			.from(facilities)
-			.where(where)
-			.get()?.n ?? 0;
-	const pages = Math.max(1, Math.ceil(total / pageSize));
-	const page = Math.min(Math.max(options.page ?? 1, 1), pages);
-	const order =
-		options.sort === 'name'
-			? asc(facilities.name)
-			: options.sort === 'area'
-				? desc(sql`room_area_m2`)
-				: options.sort === 'rooms'
-					? desc(sql`room_count`)
-					: asc(facilities.code);
-	const rows = db
+	const query = db
 		.select({
 			id: facilities.id,
 			code: facilities.code,
@@ -102,11 +94,13 @@ export function listFacilities(
 		})
 		.from(facilities)
 		.where(where)
-		.orderBy(order, asc(facilities.id))
-		.limit(pageSize)
-		.offset((page - 1) * pageSize)
-		.all();
-	return { rows, total, page, pageSize };
+		.$dynamic();
+	return pagedQuery(
+		db,
+		query,
+		sortOrder(FACILITY_SORTS, options.sort, asc(facilities.id)),
+		options
+	);
 }
 
 /** All facilities of a ward as map markers (small rows, no pagination). */

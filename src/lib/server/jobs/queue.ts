@@ -16,6 +16,7 @@
  * Nothing here blocks: `submit` returns at once; the caller decides whether to await the job
  * (it is running) or answer "busy, position N" (it is waiting).
  */
+import { DomainError } from '../core/errors';
 
 export type JobState = 'queued' | 'running' | 'done' | 'error';
 
@@ -44,12 +45,14 @@ export interface QueueOptions {
 }
 
 /** Refusal of a job because the queue (`server`) or the ward's share of it (`ward`) is full. */
-export class QueueFullError extends Error {
+export class QueueFullError extends DomainError<'queue-full'> {
+	override readonly status = 503;
+
 	constructor(
 		public readonly scope: 'server' | 'ward',
 		public readonly max: number
 	) {
-		super(`job queue full (${scope}, at most ${max} waiting)`);
+		super('queue-full', undefined, scope === 'ward' ? 'jobs.wardFull' : 'jobs.full', { max });
 	}
 }
 

@@ -28,7 +28,7 @@ export {
 	DEFAULT_CONSEQUENCE_SHARE,
 	type ApplyConsequences
 } from '../../plans/consequences';
-export { PlansError } from './errors';
+export { PlansError, type PlansErrorCode } from './errors';
 export {
 	defaultPriority,
 	defaultSettings,

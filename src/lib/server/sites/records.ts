@@ -3,11 +3,12 @@
  * photos. Every function takes `db` and the ward's id; writes run in one transaction with their
  * audit row.
  */
-import { and, asc, eq, like, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, like, or } from 'drizzle-orm';
 import type { SiteLegalOption } from '../../schemas/sites';
 import type { Actor } from '../audit';
 import { writeAudit } from '../audit';
 import { checkVersion, versionedUpdate } from '../core/concurrency';
+import { pagedQuery, sortOrder, type Paged } from '../core/paged';
 import type { Db, DbLike } from '../db';
 import { isUniqueViolation } from '../db/errors';
 import { photos, sites } from '../db/schema';
@@ -30,12 +31,7 @@ export interface SiteListOptions {
 }
 
 /** Sites of a ward, searched and paginated. */
-export function listSites(
-	db: Db,
-	wardId: number,
-	options: SiteListOptions = {}
-): { rows: Site[]; total: number; page: number; pageSize: number } {
-	const pageSize = Math.min(Math.max(options.pageSize ?? 25, 1), 200);
+export function listSites(db: Db, wardId: number, options: SiteListOptions = {}): Paged<Site> {
 	const q = options.q?.trim();
 	const where = and(
 		eq(sites.wardId, wardId),
@@ -43,29 +39,14 @@ export function listSites(
 			? or(like(sites.name, `%${q}%`), like(sites.code, `%${q}%`), like(sites.currentUse, `%${q}%`))
 			: undefined
 	);
-	const total =
-		db
-			.select({ n: sql<number>`count(*)` })
-			.from(sites)
-			.where(where)
-			.get()?.n ?? 0;
-	const pages = Math.max(1, Math.ceil(total / pageSize));
-	const page = Math.min(Math.max(options.page ?? 1, 1), pages);
-	const order =
-		options.sort === 'name'
-			? asc(sites.name)
-			: options.sort === 'area'
-				? sql`${sites.landAreaM2} desc`
-				: asc(sites.code);
-	const rows = db
-		.select()
-		.from(sites)
-		.where(where)
-		.orderBy(order, asc(sites.id))
-		.limit(pageSize)
-		.offset((page - 1) * pageSize)
-		.all() as Site[];
-	return { rows, total, page, pageSize };
+	const sorts = { code: asc(sites.code), name: asc(sites.name), area: desc(sites.landAreaM2) };
+	const query = db.select().from(sites).where(where).$dynamic();
+	return pagedQuery(
+		db,
+		query,
+		sortOrder(sorts, options.sort, asc(sites.id)),
+		options
+	) as Paged<Site>;
 }
 
 /** Every site of a ward, by code (for the map and the scoring). */

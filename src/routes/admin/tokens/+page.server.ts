@@ -1,14 +1,20 @@
 import { redirect } from '@sveltejs/kit';
 import { issueApiToken, listTokens, revokeApiToken } from '$lib/server/admin/users';
-import { listWards } from '$lib/server/admin/wards';
+import { wardOptions } from '$lib/server/admin/wards';
 import { actorOf } from '$lib/server/core/request';
-import { notFound, recordId, runAction } from '$lib/server/http';
+import { intParam, notFound, recordId, runAction } from '$lib/server/http';
 import { tokenSchema } from '$lib/schemas/admin';
 import type { Actions, PageServerLoad } from './$types';
 
+/** Tokens per page, newest first (issued tokens are never deleted, so the list only grows). */
+const PAGE_SIZE = 50;
+
 export const load: PageServerLoad = ({ locals, url }) => ({
-	tokens: listTokens(locals.db),
-	wards: listWards(locals.db).map((w) => ({ id: w.id, name: w.name })),
+	tokens: listTokens(locals.db, {
+		page: intParam(url, 'page', 1, 1, 100_000),
+		pageSize: PAGE_SIZE
+	}),
+	wards: wardOptions(locals.db),
 	done: url.searchParams.get('done')
 });
 

@@ -4,9 +4,9 @@
  * With the current build version in `?v=` the answer may be kept a year (a new build changes
  * the address); without it, it is revalidated.
  */
-import { error } from '@sveltejs/kit';
 import { version } from '$app/environment';
-import { isLocale, translate, type Locale } from '$lib/i18n';
+import { isLocale, type Locale } from '$lib/i18n';
+import { notFound } from '$lib/server/http';
 import { catalogues } from '$lib/i18n/catalogues';
 import type { RequestHandler } from './$types';
 
@@ -15,7 +15,7 @@ const bodies = new Map<Locale, string>();
 
 export const GET: RequestHandler = ({ params, url, locals }) => {
 	const locale = params.locale;
-	if (!isLocale(locale)) error(404, translate(locals.locale, 'err.notFound'));
+	if (!isLocale(locale)) notFound(locals.locale);
 	let body = bodies.get(locale);
 	if (body === undefined) {
 		body = JSON.stringify(catalogues[locale]);

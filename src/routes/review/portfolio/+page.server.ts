@@ -1,9 +1,10 @@
-import { env } from '$env/dynamic/private';
 import { cached } from '$lib/server/core/cache';
 import { portfolio, type PortfolioRow } from '$lib/server/proposals';
 // Lower case without diacritics, so "binh trung" finds "Phường Bình Trưng".
 import { foldVi as fold } from '$lib/text/fold';
 import type { PageServerLoad } from './$types';
+import { tileUrl } from '$lib/server/tiles';
+import { listQuery, pageWithin } from '$lib/server/http';
 
 const SORTS = ['ward', 'shortfall', 'ratio', 'cost', 'score', 'condition'] as const;
 type Sort = (typeof SORTS)[number];
@@ -72,10 +73,8 @@ function summary(rows: PortfolioRow[]) {
 }
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	const raw = url.searchParams.get('sort') ?? 'ward';
-	const sort: Sort = (SORTS as readonly string[]).includes(raw) ? (raw as Sort) : 'ward';
-	const desc = url.searchParams.get('dir') === 'desc';
-	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
+	const { q, sort, dir, page: asked } = listQuery(url, SORTS);
+	const desc = dir === 'desc';
 	// Every ward's latest snapshot is parsed, then sorted: reused while the database is unchanged
 	// (see $lib/server/cache).
 	const all = cached(locals.db, 'portfolio', () => portfolio(locals.db));
@@ -84,11 +83,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	);
 	const needle = fold(q);
 	const matching = needle ? ordered.filter((x) => x.folded.includes(needle)) : ordered;
-	const pages = Math.max(1, Math.ceil(matching.length / PORTFOLIO_PAGE_SIZE));
-	const page = Math.min(
-		pages,
-		Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1)
-	);
+	const page = pageWithin(asked, matching.length, PORTFOLIO_PAGE_SIZE);
 	// Only the page's rows, with the numbers rounded as the table shows them.
 	const rows = matching
 		.slice((page - 1) * PORTFOLIO_PAGE_SIZE, page * PORTFOLIO_PAGE_SIZE)
@@ -115,9 +110,6 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		sort,
 		desc,
 		submitted: cached(locals.db, 'portfolio:summary', () => summary(all)),
-		tileUrl:
-			env.TILE_URL === 'none'
-				? null
-				: env.TILE_URL || 'https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png'
+		tileUrl: tileUrl()
 	};
 };

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { getUser, resetPassword, setUserDisabled, updateUser } from '$lib/server/admin/users';
-import { listWards } from '$lib/server/admin/wards';
+import { wardOptions } from '$lib/server/admin/wards';
 import { actorOf } from '$lib/server/core/request';
 import { notFound, runAction } from '$lib/server/http';
 import { userUpdateSchema } from '$lib/schemas/admin';
@@ -13,7 +13,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		user,
 		isSelf: locals.user?.id === user.id,
 		done: url.searchParams.get('done'),
-		wards: listWards(locals.db).map((w) => ({ id: w.id, name: w.name }))
+		wards: wardOptions(locals.db)
 	};
 };
 

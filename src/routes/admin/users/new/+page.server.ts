@@ -1,12 +1,12 @@
 import { createUser } from '$lib/server/admin/users';
-import { listWards } from '$lib/server/admin/wards';
+import { wardOptions } from '$lib/server/admin/wards';
 import { actorOf } from '$lib/server/core/request';
 import { runAction } from '$lib/server/http';
 import { userCreateSchema } from '$lib/schemas/admin';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => ({
-	wards: listWards(locals.db).map((w) => ({ id: w.id, name: w.name }))
+	wards: wardOptions(locals.db)
 });
 
 export const actions: Actions = {

@@ -12,7 +12,7 @@ import {
 	type Extent
 } from '$lib/server/admin/wards';
 import { actorOf } from '$lib/server/core/request';
-import { notFound, runAction } from '$lib/server/http';
+import { notFound, refusal, runAction } from '$lib/server/http';
 import { tileUrl } from '$lib/server/tiles';
 import { wardSchema } from '$lib/schemas/admin';
 import { translate } from '$lib/i18n';
@@ -60,7 +60,8 @@ export const actions: Actions = {
 					e.current ? wardFormValues(e.current as ReturnType<typeof wardFormView>) : {}
 			}
 		),
-	boundary: async ({ request, locals, params }) => {
+	boundary: async (event) => {
+		const { request, locals, params } = event;
 		const id = Number(params.id);
 		const data = await request.formData();
 		const file = data.get('file');
@@ -87,26 +88,18 @@ export const actions: Actions = {
 				})
 			});
 		}
-		setWardBoundary(locals, id, result.geometry);
+		try {
+			setBoundary(locals.db, actorOf(locals), id, result.geometry);
+		} catch (e) {
+			// A ward that is not there (any more) is a 404.
+			return refusal(e, event, { geojson: pasted }, { form: 'boundary' });
+		}
 		redirect(303, `/admin/wards/${id}?done=boundary`);
 	},
-	clearBoundary: ({ locals, params }) => {
-		const id = Number(params.id);
-		setWardBoundary(locals, id, null);
-		redirect(303, `/admin/wards/${id}?done=cleared`);
-	}
+	clearBoundary: (event) =>
+		runAction(event, null, () => {
+			const id = Number(event.params.id);
+			setBoundary(event.locals.db, actorOf(event.locals), id, null);
+			redirect(303, `/admin/wards/${id}?done=cleared`);
+		})
 };
-
-/** Stores or clears the boundary; a ward that is not there is a 404. */
-function setWardBoundary(
-	locals: App.Locals,
-	id: number,
-	geometry: Parameters<typeof setBoundary>[3]
-): void {
-	try {
-		setBoundary(locals.db, actorOf(locals), id, geometry);
-	} catch (e) {
-		if (e instanceof WardError && e.code === 'not-found') notFound(locals.locale);
-		throw e;
-	}
-}

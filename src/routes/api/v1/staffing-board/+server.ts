@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { apiError } from '$lib/server/core/api';
+import { noEndpoint } from '$lib/server/core/api';
 import { boardForApi, staffingBoard } from '$lib/server/needs/staffing-support';
 import { boardFilter } from '../../../review/staffing/filter';
 import type { RequestHandler } from './$types';
@@ -15,6 +15,6 @@ export const GET: RequestHandler = ({ locals, url }) => {
 	const city =
 		(p?.kind === 'user' && (p.user.role === 'city_reviewer' || p.user.role === 'admin')) ||
 		(p?.kind === 'token' && p.wardId === null);
-	if (!city) return apiError(404, 'not_found', 'No such endpoint');
+	if (!city) return noEndpoint(locals.locale);
 	return json(boardForApi(staffingBoard(locals.db, boardFilter(url))));
 };

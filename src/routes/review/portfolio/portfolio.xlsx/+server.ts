@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { translate } from '$lib/i18n';
+import { download } from '$lib/server/http';
 import { escapeText } from '$lib/server/io/common';
 import { portfolio } from '$lib/server/proposals';
 import type { RequestHandler } from './$types';
@@ -41,11 +42,5 @@ export const GET: RequestHandler = async ({ locals }) => {
 	ws.getColumn(8).numFmt = '0.000';
 	ws.getColumn(6).numFmt = '#,##0';
 	const buf = (await wb.xlsx.writeBuffer()) as ArrayBuffer;
-	return new Response(buf, {
-		headers: {
-			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-			'content-disposition': 'attachment; filename="portfolio.xlsx"',
-			'cache-control': 'private, no-store'
-		}
-	});
+	return download(buf, 'xlsx', 'portfolio');
 };

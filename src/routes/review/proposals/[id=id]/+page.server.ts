@@ -21,9 +21,9 @@ import {
 	replyToThread,
 	setThreadResolved
 } from '$lib/server/proposals/review-comments';
-import { env } from '$env/dynamic/private';
 import { notFound } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
+import { tileUrl } from '$lib/server/tiles';
 
 function proposalOr404(locals: App.Locals, raw: string) {
 	const id = Number(raw);
@@ -48,10 +48,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		...rest,
 		snapshot: snapshot && pageSnapshot(snapshot, expandedSections(url)),
 		print: url.searchParams.get('print') === '1',
-		tileUrl:
-			env.TILE_URL === 'none'
-				? null
-				: env.TILE_URL || 'https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png',
+		tileUrl: tileUrl(),
 		canReply: locals.canEdit && (REPLYABLE as readonly string[]).includes(view.proposal.status),
 		canResolve: locals.canEdit,
 		canDecide: locals.canEdit && DECIDABLE.includes(view.proposal.status),

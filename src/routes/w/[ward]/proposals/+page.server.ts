@@ -1,18 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
-import {
-	ProposalError,
-	createProposalOffThread,
-	listProposals,
-	liveProposals
-} from '$lib/server/proposals';
-import { QueueFullError, queueFullMessage } from '$lib/server/jobs';
+import { redirect } from '@sveltejs/kit';
+import { createProposalOffThread, listProposals, liveProposals } from '$lib/server/proposals';
 import { unreadCount } from '$lib/server/proposals/notifications';
-import { parseForm } from '$lib/server/core/forms';
 import { actorOf } from '$lib/server/core/request';
 import { createProposalSchema } from '$lib/packet/forms';
 import { maySeeProposal } from '$lib/server/core/visibility';
-import { wardOf } from '$lib/server/http';
+import { runAction, wardOf } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -30,38 +22,22 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 export const actions: Actions = {
-	create: async ({ request, locals }) => {
-		const ward = wardOf(locals);
-		const parsed = parseForm(
+	// A full assembly queue (503) or another live proposal (409) is the form's message; nothing
+	// is created.
+	create: (event) =>
+		runAction(
+			event,
 			createProposalSchema,
-			await request.formData(),
-			locals.locale,
-			'create'
-		);
-		if (!parsed.ok) return parsed.failure;
-		let id: number;
-		try {
-			id = await createProposalOffThread(locals.db, actorOf(locals), ward.id, parsed.data.title);
-		} catch (e) {
-			// The assembly queue is full: nothing was created.
-			if (e instanceof QueueFullError) {
-				return fail(503, {
-					message: queueFullMessage(e, locals.locale),
-					values: parsed.values,
-					errors: {} as Record<string, string>,
-					form: 'create'
-				});
-			}
-			if (e instanceof ProposalError && e.code === 'live-exists') {
-				return fail(409, {
-					message: translate(locals.locale, 'proposals.err.live-exists'),
-					values: parsed.values,
-					errors: {} as Record<string, string>,
-					form: 'create'
-				});
-			}
-			throw e;
-		}
-		redirect(303, `/w/${ward.code}/proposals/${id}`);
-	}
+			async ({ data }) => {
+				const ward = wardOf(event.locals);
+				const id = await createProposalOffThread(
+					event.locals.db,
+					actorOf(event.locals),
+					ward.id,
+					data.title
+				);
+				redirect(303, `/w/${ward.code}/proposals/${id}`);
+			},
+			{ form: 'create', status: { 'live-exists': 409 } }
+		)
 };

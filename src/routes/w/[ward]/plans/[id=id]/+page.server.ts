@@ -1,10 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate, type MessageKey } from '$lib/i18n';
 import { cached } from '$lib/server/core/cache';
-import { ConflictError, conflictFailure } from '$lib/server/core/concurrency';
 import { failField } from '$lib/server/core/forms';
 import { actorOf } from '$lib/server/core/request';
-import { notFound, recordId, runAction, wardOf } from '$lib/server/http';
+import { notFound, recordId, refusal, runAction, wardOf } from '$lib/server/http';
 import { jobStatus, solverQueue } from '$lib/server/jobs';
 import {
 	applyScenario,
@@ -25,6 +24,7 @@ import {
 	solveJobKey,
 	solveRefusal,
 	updateScenarioSettings,
+	type PlansErrorCode,
 	type SettingsFormData
 } from '$lib/server/plans';
 import {
@@ -147,6 +147,26 @@ function ruleRefusal(
 	});
 }
 
+/**
+ * The answer to an error of a plan change: a refusal naming the broken rules for the codes of
+ * `messages` (the page lists the violations under its message), anything else through the
+ * route toolkit (a stale form: the 409 with both sides, `theirs` the stored values).
+ */
+function planRefusal(
+	e: unknown,
+	event: RequestEvent,
+	values: Record<string, string>,
+	form: string,
+	messages: Partial<Record<PlansErrorCode, MessageKey>>,
+	theirs?: () => Record<string, string>
+) {
+	const key = e instanceof PlansError ? messages[e.code] : undefined;
+	if (e instanceof PlansError && key) {
+		return ruleRefusal(form, values, translate(event.locals.locale, key), e.violations);
+	}
+	return refusal(e, event, values, { form, theirs });
+}
+
 export const actions: Actions = {
 	settings: async (event) => {
 		const { locals } = event;
@@ -227,14 +247,10 @@ export const actions: Actions = {
 				try {
 					editPlan(locals.db, actorOf(locals), wardId, id, move, locals.locale, version);
 				} catch (e) {
-					if (e instanceof ConflictError) {
+					return planRefusal(e, event, values, 'move', { rule: 'plans.move.refused' }, () =>
 						// Both sides: the persons the page showed and the persons stored now.
-						const theirs = moveFormTheirs(locals.db, wardId, id, values);
-						return conflictFailure(locals.db, locals.locale, e, values, { form: 'move', theirs });
-					}
-					if (!(e instanceof PlansError && e.code === 'rule')) throw e;
-					const message = translate(locals.locale, 'plans.move.refused');
-					return ruleRefusal('move', values, message, e.violations);
+						moveFormTheirs(locals.db, wardId, id, values)
+					);
 				}
 				back(event, `room=${data.toRoomId}&moved=1#move`);
 			},
@@ -264,7 +280,6 @@ export const actions: Actions = {
 			null,
 			({ values, version }) => {
 				const { locals } = event;
-				const t = (key: Parameters<typeof translate>[1]) => translate(locals.locale, key);
 				try {
 					applyScenario(
 						locals.db,
@@ -275,17 +290,11 @@ export const actions: Actions = {
 						version
 					);
 				} catch (e) {
-					if (!(e instanceof PlansError)) throw e;
-					if (e.code === 'infeasible') {
-						return ruleRefusal('apply', values, t('plans.apply.refused'), e.violations);
-					}
-					if (e.code === 'stale') {
-						return ruleRefusal('apply', values, t('plans.apply.staleRefused'), []);
-					}
-					if (e.code === 'not-solved') {
-						return ruleRefusal('apply', values, t('plans.apply.notSolved'), []);
-					}
-					throw e;
+					return planRefusal(e, event, values, 'apply', {
+						infeasible: 'plans.apply.refused',
+						stale: 'plans.apply.staleRefused',
+						'not-solved': 'plans.apply.notSolved'
+					});
 				}
 				back(event, 'applied=1');
 			},

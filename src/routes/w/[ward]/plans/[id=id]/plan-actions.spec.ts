@@ -7,6 +7,7 @@
 import { isRedirect } from '@sveltejs/kit';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ConflictFailure } from '$lib/conflict';
+import { translate } from '$lib/i18n';
 import { getScenario, saveScenario } from '$lib/server/plans';
 import {
 	ACTOR,
@@ -135,5 +136,31 @@ describe('two editors, one plan', () => {
 			[`r${ids.anPhu}`, 1]
 		]);
 		expect(audits()).toBe(written + 1);
+	});
+});
+
+describe('a move that breaks a rule', () => {
+	it('answers 400 with the move message and the broken rules; nothing written', async () => {
+		const before = audits();
+		// 4 seated in VPĐU 1 (32 m²) and 3 more: 7 × 6 = 42 m² does not fit.
+		const res = (await post('move', 'a', {
+			version: await loadVersion('a'),
+			unitId: String(ids.unit),
+			fromRoomId: '0',
+			toRoomId: String(ids.office1),
+			persons: '3',
+			fromPersons: '',
+			toPersons: '4'
+		})) as {
+			status: number;
+			data: { form: string; message: string; violations: string[]; violationCount: number };
+		};
+		expect(res.status).toBe(400);
+		expect(res.data.form).toBe('move');
+		expect(res.data.message).toBe(translate('vi', 'plans.move.refused'));
+		expect(res.data.violationCount).toBeGreaterThan(0);
+		expect(res.data.violations.length).toBe(Math.min(res.data.violationCount, 50));
+		expect(seated()).toEqual([[`r${ids.office1}`, 4]]);
+		expect(audits()).toBe(before);
 	});
 });

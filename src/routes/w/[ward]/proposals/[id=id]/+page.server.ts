@@ -2,13 +2,12 @@ import { fail, redirect } from '@sveltejs/kit';
 import { translate, type MessageKey } from '$lib/i18n';
 import { SECTION_KEYS, type PacketDraft, type SectionKey } from '$lib/packet';
 import { draftSchema } from '$lib/packet/forms';
-import { PacketQueueBusyError, versionFiles } from '$lib/server/export';
+import { versionFiles } from '$lib/server/export';
 import { cached } from '$lib/server/core/cache';
 import { parseForm } from '$lib/server/core/forms';
 import { ConflictError, conflictFailure, formVersion } from '$lib/server/core/concurrency';
 import {
 	EDITABLE,
-	ProposalError,
 	expandedSections,
 	getProposal,
 	lastVersionDiff,
@@ -23,7 +22,6 @@ import {
 	submitProposal
 } from '$lib/server/proposals';
 import { actorOf } from '$lib/server/core/request';
-import { QueueFullError, queueFullMessage } from '$lib/server/jobs';
 import { ThreadError, listThreads, replyToThread } from '$lib/server/proposals/review-comments';
 import { DossierError, dossierView, saveDossier } from '$lib/server/proposals/dossier';
 import { dossierFormValues } from '$lib/server/proposals/dossier-form';
@@ -31,7 +29,7 @@ import { dossierFormSchema } from '$lib/schemas/dossier';
 import { allSites } from '$lib/server/sites';
 import { getVersion } from '$lib/server/proposals';
 import { maySeeProposal } from '$lib/server/core/visibility';
-import { wardOf, notFound } from '$lib/server/http';
+import { notFound, refusal, wardOf } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 function proposalOr404(locals: App.Locals, raw: string) {
@@ -137,21 +135,17 @@ function draftFormValues(title: string, d: PacketDraft): Record<string, string> 
 	return out;
 }
 
-function refused(locals: App.Locals, e: unknown) {
-	// The packet queue is full: nothing was submitted.
-	if (e instanceof QueueFullError) {
-		return fail(503, { message: queueFullMessage(e, locals.locale) });
-	}
-	// No free slot to render the packet: answered at once, nothing submitted.
-	if (e instanceof PacketQueueBusyError) {
-		return fail(503, { message: translate(locals.locale, 'proposals.err.busy', e.params) });
-	}
-	if (e instanceof ProposalError) {
-		return fail(409, {
-			message: translate(locals.locale, `proposals.err.${e.code}` as MessageKey)
-		});
-	}
-	throw e;
+/**
+ * The answer to a refused packet action, as the page's message: a full or busy packet queue
+ * 503 (nothing was submitted), a proposal whose state forbids it 409, a record gone 404.
+ */
+function refused(
+	locals: App.Locals,
+	e: unknown,
+	values: Record<string, string> = {},
+	form?: string
+) {
+	return refusal(e, { locals }, values, { form, defaultStatus: 409 });
 }
 
 export const actions: Actions = {
@@ -239,7 +233,8 @@ export const actions: Actions = {
 						: undefined
 				});
 			}
-			if (e instanceof DossierError && e.code === 'refused') {
+			// Refused by a rule: each problem beside its field.
+			if (e instanceof DossierError && e.problems.length > 0) {
 				return fail(400, {
 					values: parsed.values,
 					errors: Object.fromEntries(
@@ -249,13 +244,7 @@ export const actions: Actions = {
 					form: 'dossier'
 				});
 			}
-			if (e instanceof DossierError && e.code === 'not-found') {
-				notFound(locals.locale);
-			}
-			if (e instanceof DossierError) {
-				return fail(409, { message: translate(locals.locale, 'proposals.err.not-editable') });
-			}
-			return refused(locals, e);
+			return refused(locals, e, parsed.values, 'dossier');
 		}
 		redirect(303, `/w/${ward.code}/proposals/${p.id}?dossier=saved#dossier`);
 	},

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { getPhoto } from '$lib/server/inventory/facilities';
 import { readPhotoFile } from '$lib/server/inventory/photos';
-import { notFound, wardOf } from '$lib/server/http';
+import { contentDisposition, notFound, wardOf } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 /**
@@ -36,7 +36,7 @@ export const GET: RequestHandler = async ({ locals, params, request }) => {
 	return new Response(new Uint8Array(body), {
 		headers: {
 			'content-type': thumb ? 'image/jpeg' : photo.contentType,
-			'content-disposition': `inline; filename="${encodeURIComponent(name)}"`,
+			'content-disposition': contentDisposition(name, 'inline'),
 			...caching,
 			'x-content-type-options': 'nosniff'
 		}
