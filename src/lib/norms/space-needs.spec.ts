@@ -40,27 +40,70 @@ interface Case {
 	};
 }
 
+/** Expected totals in the order of the hand computation: work, common, specialised, total, occupied, ratio. */
+function totals(
+	workAreaM2: number,
+	commonAreaM2: number,
+	specialisedAreaM2: number,
+	totalUsableM2: number,
+	occupiedWorkAreaM2: number,
+	ratioToNorm: number
+) {
+	return {
+		workAreaM2,
+		commonAreaM2,
+		specialisedAreaM2,
+		totalUsableM2,
+		occupiedWorkAreaM2,
+		ratioToNorm
+	};
+}
+
+/** Expected line of a unit: headcount, working area by norm, occupied area, gap (occupied − norm). */
+function unit(
+	unitId: string,
+	headcount: number,
+	workAreaM2: number,
+	occupiedAreaM2: number,
+	gapM2: number
+) {
+	return { unitId, headcount, workAreaM2, occupiedAreaM2, gapM2 };
+}
+
+/** A positions row: `count` people of `titleKey` (of `rank`, when given) in unit `unitId`. */
+function pos(unitId: string, titleKey: string, count: number, rank?: string) {
+	return rank === undefined ? { unitId, titleKey, count } : { unitId, titleKey, count, rank };
+}
+
+/** One title of 1,234.5 m² per person, one person: a thousands separator and a non-round product. */
+const ONE_LARGE_TITLE: SpaceNeedsInput = {
+	normSet: {
+		titles: [{ key: 'x', m2PerPerson: 1234.5 }],
+		commonAreaRatio: 0.7,
+		specialisedRooms: []
+	},
+	positions: [{ unitId: 'u', titleKey: 'x', count: 1 }]
+};
+
+/** The small ward of the two decree cases, without its last positions row. */
+const SMALL_WARD = [
+	pos('dang-uy', 'party-secretary', 1),
+	pos('dang-uy', 'chair-deputy', 1),
+	pos('ubnd', 'chair-deputy', 3),
+	pos('ubnd', 'division-head', 4),
+	pos('ubnd', 'specialist', 20)
+];
+
 const CASES: Case[] = [
 	{
 		name: 'one unit, no rooms, nothing occupied',
 		input: {
 			normSet: SIMPLE,
-			positions: [
-				{ unitId: 'vp-ubnd', titleKey: 'chair-deputy', count: 3 },
-				{ unitId: 'vp-ubnd', titleKey: 'specialist', count: 5 }
-			]
+			positions: [pos('vp-ubnd', 'chair-deputy', 3), pos('vp-ubnd', 'specialist', 5)]
 		},
 		// work 3 × 20 + 5 × 15 = 60 + 75 = 135; common 0.7 × 135 = 94.5; total 229.5
 		// occupied 0 → gap 0 − 135 = −135, ratio 0 / 135 = 0
-		expected: {
-			workAreaM2: 135,
-			commonAreaM2: 94.5,
-			specialisedAreaM2: 0,
-			totalUsableM2: 229.5,
-			occupiedWorkAreaM2: 0,
-			ratioToNorm: 0,
-			byUnit: [{ unitId: 'vp-ubnd', headcount: 8, workAreaM2: 135, occupiedAreaM2: 0, gapM2: -135 }]
-		}
+		expected: { ...totals(135, 94.5, 0, 229.5, 0, 0), byUnit: [unit('vp-ubnd', 8, 135, 0, -135)] }
 	},
 	{
 		name: 'two units, rooms, an occupied-only unit',
@@ -73,11 +116,11 @@ const CASES: Case[] = [
 				]
 			},
 			positions: [
-				{ unitId: 'dang-uy', titleKey: 'party-secretary', count: 1 },
-				{ unitId: 'ubnd', titleKey: 'chair-deputy', count: 3 },
-				{ unitId: 'dang-uy', titleKey: 'specialist', count: 4 },
-				{ unitId: 'ubnd', titleKey: 'division-head', count: 2 },
-				{ unitId: 'ubnd', titleKey: 'specialist', count: 10 }
+				pos('dang-uy', 'party-secretary', 1),
+				pos('ubnd', 'chair-deputy', 3),
+				pos('dang-uy', 'specialist', 4),
+				pos('ubnd', 'division-head', 2),
+				pos('ubnd', 'specialist', 10)
 			],
 			occupiedAreaM2ByUnit: { ubnd: 150, 'dang-uy': 100, mttq: 40 }
 		},
@@ -87,16 +130,11 @@ const CASES: Case[] = [
 		// work 90 + 246 = 336; common 0.7 × 336 = 235.2; specialised 6 × 12 + 1 × 30 = 102
 		// total 336 + 235.2 + 102 = 673.2; occupied 100 + 150 + 40 = 290; ratio 290 / 336
 		expected: {
-			workAreaM2: 336,
-			commonAreaM2: 235.2,
-			specialisedAreaM2: 102,
-			totalUsableM2: 673.2,
-			occupiedWorkAreaM2: 290,
-			ratioToNorm: 290 / 336,
+			...totals(336, 235.2, 102, 673.2, 290, 290 / 336),
 			byUnit: [
-				{ unitId: 'dang-uy', headcount: 5, workAreaM2: 90, occupiedAreaM2: 100, gapM2: 10 },
-				{ unitId: 'ubnd', headcount: 15, workAreaM2: 246, occupiedAreaM2: 150, gapM2: -96 },
-				{ unitId: 'mttq', headcount: 0, workAreaM2: 0, occupiedAreaM2: 40, gapM2: 40 }
+				unit('dang-uy', 5, 90, 100, 10),
+				unit('ubnd', 15, 246, 150, -96),
+				unit('mttq', 0, 0, 40, 40)
 			]
 		}
 	},
@@ -104,93 +142,47 @@ const CASES: Case[] = [
 		name: 'no positions at all',
 		input: { normSet: SIMPLE, positions: [], occupiedAreaM2ByUnit: { vp: 50 } },
 		// work 0 → ratio defined as 0; occupied 50 → gap 50
-		expected: {
-			workAreaM2: 0,
-			commonAreaM2: 0,
-			specialisedAreaM2: 0,
-			totalUsableM2: 0,
-			occupiedWorkAreaM2: 50,
-			ratioToNorm: 0,
-			byUnit: [{ unitId: 'vp', headcount: 0, workAreaM2: 0, occupiedAreaM2: 50, gapM2: 50 }]
-		}
+		expected: { ...totals(0, 0, 0, 0, 50, 0), byUnit: [unit('vp', 0, 0, 50, 50)] }
 	},
 	{
 		name: 'zero counts and zero ratio',
 		input: {
 			normSet: { ...SIMPLE, commonAreaRatio: 0 },
-			positions: [
-				{ unitId: 'a', titleKey: 'specialist', count: 0 },
-				{ unitId: 'a', titleKey: 'chair-deputy', count: 2 }
-			]
+			positions: [pos('a', 'specialist', 0), pos('a', 'chair-deputy', 2)]
 		},
 		// 0 × 15 + 2 × 20 = 40; common 0 × 40 = 0; total 40
-		expected: {
-			workAreaM2: 40,
-			commonAreaM2: 0,
-			specialisedAreaM2: 0,
-			totalUsableM2: 40,
-			occupiedWorkAreaM2: 0,
-			ratioToNorm: 0,
-			byUnit: [{ unitId: 'a', headcount: 2, workAreaM2: 40, occupiedAreaM2: 0, gapM2: -40 }]
-		}
+		expected: { ...totals(40, 0, 0, 40, 0, 0), byUnit: [unit('a', 2, 40, 0, -40)] }
 	},
 	{
 		name: 'the built-in 155/2025 set, a small ward',
 		input: {
 			normSet: NORM_SET_155_2025,
 			positions: [
-				{ unitId: 'dang-uy', titleKey: 'party-secretary', count: 1 },
-				{ unitId: 'dang-uy', titleKey: 'chair-deputy', count: 1 },
-				{ unitId: 'ubnd', titleKey: 'chair-deputy', count: 3 },
-				{ unitId: 'ubnd', titleKey: 'division-head', count: 4 },
-				{ unitId: 'ubnd', titleKey: 'specialist', count: 20 },
+				...SMALL_WARD,
 				// two specialists of rank chuyên viên chính: 20 m² each, not 15
-				{ unitId: 'ubnd', titleKey: 'specialist', count: 2, rank: 'principal-specialist' }
+				pos('ubnd', 'specialist', 2, 'principal-specialist')
 			],
 			occupiedAreaM2ByUnit: { 'dang-uy': 45, ubnd: 300 }
 		},
 		// dang-uy: 1 × 30 + 1 × 20 = 50; ubnd: 3 × 20 + 4 × 18 + 20 × 15 + 2 × 20 = 60 + 72 + 300 + 40 = 472
 		// work 522; common 0.7 × 522 = 365.4; total 887.4; occupied 345; ratio 345 / 522
 		expected: {
-			workAreaM2: 522,
-			commonAreaM2: 365.4,
-			specialisedAreaM2: 0,
-			totalUsableM2: 887.4,
-			occupiedWorkAreaM2: 345,
-			ratioToNorm: 345 / 522,
-			byUnit: [
-				{ unitId: 'dang-uy', headcount: 2, workAreaM2: 50, occupiedAreaM2: 45, gapM2: -5 },
-				{ unitId: 'ubnd', headcount: 29, workAreaM2: 472, occupiedAreaM2: 300, gapM2: -172 }
-			]
+			...totals(522, 365.4, 0, 887.4, 345, 345 / 522),
+			byUnit: [unit('dang-uy', 2, 50, 45, -5), unit('ubnd', 29, 472, 300, -172)]
 		}
 	},
 	{
 		name: 'the same ward under 152/2017',
 		input: {
 			normSet: NORM_SET_152_2017,
-			positions: [
-				{ unitId: 'dang-uy', titleKey: 'party-secretary', count: 1 },
-				{ unitId: 'dang-uy', titleKey: 'chair-deputy', count: 1 },
-				{ unitId: 'ubnd', titleKey: 'chair-deputy', count: 3 },
-				{ unitId: 'ubnd', titleKey: 'division-head', count: 4 },
-				{ unitId: 'ubnd', titleKey: 'specialist', count: 20 },
-				{ unitId: 'ubnd', titleKey: 'non-professional', count: 2 }
-			],
+			positions: [...SMALL_WARD, pos('ubnd', 'non-professional', 2)],
 			occupiedAreaM2ByUnit: { 'dang-uy': 45, ubnd: 300 }
 		},
 		// dang-uy: 1 × 15 + 1 × 12 = 27; ubnd: 3 × 12 + 4 × 10 + 20 × 10 + 2 × 5 = 36 + 40 + 200 + 10 = 286
 		// work 313; common 0.7 × 313 = 219.1; total 532.1; occupied 345; ratio 345 / 313
 		expected: {
-			workAreaM2: 313,
-			commonAreaM2: 219.1,
-			specialisedAreaM2: 0,
-			totalUsableM2: 532.1,
-			occupiedWorkAreaM2: 345,
-			ratioToNorm: 345 / 313,
-			byUnit: [
-				{ unitId: 'dang-uy', headcount: 2, workAreaM2: 27, occupiedAreaM2: 45, gapM2: 18 },
-				{ unitId: 'ubnd', headcount: 29, workAreaM2: 286, occupiedAreaM2: 300, gapM2: 14 }
-			]
+			...totals(313, 219.1, 0, 532.1, 345, 345 / 313),
+			byUnit: [unit('dang-uy', 2, 27, 45, 18), unit('ubnd', 29, 286, 300, 14)]
 		}
 	}
 ];
@@ -215,14 +207,7 @@ describe('computeSpaceNeeds: hand-computed examples', () => {
 	});
 
 	it('does not round: 0.7 × 1,234.5 stays 864.15 until roundM2', () => {
-		const r = computeSpaceNeeds({
-			normSet: {
-				titles: [{ key: 'x', m2PerPerson: 1234.5 }],
-				commonAreaRatio: 0.7,
-				specialisedRooms: []
-			},
-			positions: [{ unitId: 'u', titleKey: 'x', count: 1 }]
-		});
+		const r = computeSpaceNeeds(ONE_LARGE_TITLE);
 		expect(r.commonAreaM2).toBe(0.7 * 1234.5);
 		expect(r.commonAreaM2).not.toBe(864.2);
 		expect(roundM2(r.commonAreaM2)).toBe(864.2);
@@ -266,14 +251,7 @@ describe('computeSpaceNeeds: trace', () => {
 	});
 
 	it('groups thousands in formulas', () => {
-		const t = computeSpaceNeeds({
-			normSet: {
-				titles: [{ key: 'x', m2PerPerson: 1234.5 }],
-				commonAreaRatio: 0.7,
-				specialisedRooms: []
-			},
-			positions: [{ unitId: 'u', titleKey: 'x', count: 1 }]
-		}).trace;
+		const t = computeSpaceNeeds(ONE_LARGE_TITLE).trace;
 		expect(t[0].formula).toBe('1 × 1,234.5 = 1,234.5');
 		expect(t.find((s) => s.step.startsWith('Common-use'))?.formula).toBe('0.7 × 1,234.5 = 864.15');
 		expect(t.find((s) => s.step.startsWith('Specialised'))).toMatchObject({
