@@ -58,7 +58,11 @@ export const MUTATION_MODULES = {
 	// The rest of the norms domain: staffing gaps and vacancies, the new-headquarters criteria.
 	'norms-other': {
 		mutate: ['src/lib/norms/staffing.ts', 'src/lib/norms/justification.ts'],
-		specs: ['src/lib/norms/*.spec.ts', 'tests/server/mutation-norms.spec.ts'],
+		specs: [
+			'src/lib/norms/*.spec.ts',
+			'tests/server/mutation-norms.spec.ts',
+			'tests/server/mutation-norms-other.spec.ts'
+		],
 		ignoreStatic: true
 	},
 	allocation: {
