@@ -1,8 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { createTestDb } from '../db/test-db';
-import { seedSample } from '../db/seed';
-import { auditLog, normSets, orgUnits, rooms, specialisedRooms, wards } from '../db/schema';
+import { auditLog, normSets, orgUnits, rooms, specialisedRooms } from '../db/schema';
 import type { Db } from '../db';
 import {
 	NeedsError,
@@ -20,13 +18,13 @@ import {
 import { createPosition } from '../org';
 import { parseTable } from '../io/table';
 import { roundM2 } from '../../norms';
+import { sampleDb } from '../../../../tests/helpers/sample';
 
 const actor = { userId: null, username: 'test' };
 let db: Db;
 let bt: number;
 let ak: number;
 
-const wardId = (code: string) => db.select().from(wards).where(eq(wards.code, code)).get()!.id;
 const normId = (key: string) =>
 	db
 		.select()
@@ -41,10 +39,7 @@ const unitId = (ward: number, code: string) =>
 		.get()!.id;
 
 beforeEach(() => {
-	db = createTestDb();
-	seedSample(db);
-	bt = wardId('binh-trung');
-	ak = wardId('an-khanh');
+	({ db, bt, ak } = sampleDb());
 });
 
 describe('needsForWard on the Bình Trưng sample, Decree 155/2025 (30/20/18/15 m², ranks 20)', () => {

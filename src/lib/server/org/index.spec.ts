@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
-import { createTestDb } from '../db/test-db';
-import { seedSample } from '../db/seed';
-import { auditLog, orgUnits, positions, rooms, wards } from '../db/schema';
+import { and, eq } from 'drizzle-orm';
+import { auditLog, orgUnits, positions, rooms } from '../db/schema';
 import type { Db } from '../db';
 import {
 	OrgError,
@@ -23,6 +21,7 @@ import {
 import { parseTable } from '../io/table';
 import { needsForWard, staffingGapsForWard } from '../needs';
 import { positionSchema, unitSchema } from '../../schemas/needs';
+import { rowCount, sampleDb } from '../../../../tests/helpers/sample';
 
 const actor = { userId: null, username: 'org-test' };
 const HEADER = POSITION_COLUMNS.join(',');
@@ -30,18 +29,13 @@ let db: Db;
 let bt: number;
 let ak: number;
 
-const wardId = (code: string) => db.select().from(wards).where(eq(wards.code, code)).get()!.id;
 const unitId = (ward: number, code: string) =>
 	db
 		.select()
 		.from(orgUnits)
 		.where(and(eq(orgUnits.wardId, ward), eq(orgUnits.code, code)))
 		.get()!.id;
-const count = (table: typeof positions | typeof orgUnits | typeof auditLog) =>
-	db
-		.select({ n: sql<number>`count(*)` })
-		.from(table)
-		.get()!.n;
+const count = (table: typeof positions | typeof orgUnits | typeof auditLog) => rowCount(db, table);
 const csv = (lines: string[]) => new TextEncoder().encode(lines.join('\r\n') + '\r\n');
 /** Positions and units of a ward without timestamps, for before/after comparisons. */
 const snapshot = (ward: number) =>
@@ -55,10 +49,7 @@ const snapshot = (ward: number) =>
 		.all(ward);
 
 beforeEach(() => {
-	db = createTestDb();
-	seedSample(db);
-	bt = wardId('binh-trung');
-	ak = wardId('an-khanh');
+	({ db, bt, ak } = sampleDb());
 });
 
 describe('units and positions', () => {

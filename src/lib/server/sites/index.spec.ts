@@ -1,8 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
-import { createTestDb } from '../db/test-db';
-import { seedSample } from '../db/seed';
-import { auditLog, sites, wards } from '../db/schema';
+import { and, eq } from 'drizzle-orm';
+import { auditLog, sites } from '../db/schema';
 import type { Db } from '../db';
 import {
 	createSite,
@@ -18,18 +16,14 @@ import {
 } from './';
 import { distanceM, nearestStation, METRO_STATIONS, polygonAreaM2, wgs84ToVn2000 } from '../../geo';
 import { siteFormSchema } from '../../schemas/sites';
+import { rowCount, sampleDb } from '../../../../tests/helpers/sample';
 
 const actor = { userId: null, username: 'test' };
 let db: Db;
 let bt: number;
 let ak: number;
 
-const wardId = (code: string) => db.select().from(wards).where(eq(wards.code, code)).get()!.id;
-const count = (table: typeof sites | typeof auditLog) =>
-	db
-		.select({ n: sql<number>`count(*)` })
-		.from(table)
-		.get()!.n;
+const count = (table: typeof sites | typeof auditLog) => rowCount(db, table);
 
 const form = (over: Record<string, string> = {}) =>
 	siteFormSchema.parse({
@@ -47,10 +41,7 @@ const form = (over: Record<string, string> = {}) =>
 	});
 
 beforeEach(() => {
-	db = createTestDb();
-	seedSample(db);
-	bt = wardId('binh-trung');
-	ak = wardId('an-khanh');
+	({ db, bt, ak } = sampleDb());
 });
 
 describe('the site form', () => {
@@ -163,33 +154,23 @@ describe('import', () => {
 		land_cost_vnd: 1_000_000_000
 	});
 
+	/** A GeoJSON feature of site `code` (the props above) with the given geometry. */
+	const feature = (code: string, type: 'Point' | 'Polygon', coordinates: unknown) => ({
+		type: 'Feature',
+		properties: props(code),
+		geometry: { type, coordinates }
+	});
+
 	it('imports a VN-2000 point (easting first as GeoJSON lists it) at the right WGS84 position', () => {
 		const p = wgs84ToVn2000({ lat: 10.795, lng: 106.745 });
-		const parsed = parseSitesGeoJson(
-			geojson([
-				{
-					type: 'Feature',
-					properties: props('V1'),
-					geometry: { type: 'Point', coordinates: [p.easting, p.northing] }
-				}
-			]),
-			{ crs: 'vn2000', axisOrder: 'easting-northing' }
-		);
+		const file = geojson([feature('V1', 'Point', [p.easting, p.northing])]);
+		const parsed = parseSitesGeoJson(file, { crs: 'vn2000', axisOrder: 'easting-northing' });
 		expect(parsed.ok).toBe(true);
 		if (!parsed.ok) return;
 		expect(parsed.rows[0].lat).toBeCloseTo(10.795, 6);
 		expect(parsed.rows[0].lng).toBeCloseTo(106.745, 6);
 		// The same file read with the wrong order is refused as swapped.
-		const wrong = parseSitesGeoJson(
-			geojson([
-				{
-					type: 'Feature',
-					properties: props('V1'),
-					geometry: { type: 'Point', coordinates: [p.easting, p.northing] }
-				}
-			]),
-			{ crs: 'vn2000', axisOrder: 'northing-easting' }
-		);
+		const wrong = parseSitesGeoJson(file, { crs: 'vn2000', axisOrder: 'northing-easting' });
 		expect(wrong.ok).toBe(false);
 		if (!wrong.ok) expect(wrong.issues[0].message.key).toBe('sites.geom.swapped');
 		const done = importSites(db, actor, bt, parsed.rows);
@@ -213,18 +194,7 @@ describe('import', () => {
 			[106.76, 10.79]
 		];
 		const parsed = parseSitesGeoJson(
-			geojson([
-				{
-					type: 'Feature',
-					properties: props('G1'),
-					geometry: { type: 'Point', coordinates: [106.77, 10.78] }
-				},
-				{
-					type: 'Feature',
-					properties: props('G2'),
-					geometry: { type: 'Polygon', coordinates: [bow] }
-				}
-			]),
+			geojson([feature('G1', 'Point', [106.77, 10.78]), feature('G2', 'Polygon', [bow])]),
 			{ crs: 'wgs84', axisOrder: 'northing-easting' }
 		);
 		expect(parsed.ok).toBe(false);
