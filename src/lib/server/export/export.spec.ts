@@ -23,6 +23,19 @@ beforeAll(() => {
 	snap = buildSnapshot(sampleInput(), d);
 });
 
+/** The national title, motto, document kind and signer every Vietnamese tờ trình carries. */
+const SUBMISSION_HEAD = [
+	'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+	'Độc lập - Tự do - Hạnh phúc',
+	'TỜ TRÌNH',
+	'Nguyễn Văn An'
+];
+
+/** Expects `text` to contain each of `parts` (a failure names the missing part). */
+function expectTexts(text: string, parts: string[]): void {
+	for (const part of parts) expect(text, `missing: ${part}`).toContain(part);
+}
+
 const isPng = (b: Uint8Array) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
 
 describe('DOCX (Decree 30/2020 layout)', () => {
@@ -46,15 +59,14 @@ describe('DOCX (Decree 30/2020 layout)', () => {
 		}
 		expect(A4_TWIPS).toEqual({ width: 11906, height: 16838 });
 		expect(mm(20)).toBe(1134);
-		expect(xml).toContain('Times New Roman');
-		expect(xml).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-		expect(xml).toContain('Độc lập - Tự do - Hạnh phúc');
-		expect(xml).toContain('Số: 12/TTr-UBND');
-		expect(xml).toContain('TỜ TRÌNH');
-		expect(xml).toContain('TM. ỦY BAN NHÂN DÂN');
-		expect(xml).toContain('Nguyễn Văn An');
-		expect(xml).toContain('Nơi nhận:');
-		expect(xml).toContain('Thành phố Hồ Chí Minh, ngày 29 tháng 11 năm 2026');
+		expectTexts(xml, [
+			'Times New Roman',
+			...SUBMISSION_HEAD,
+			'Số: 12/TTr-UBND',
+			'TM. ỦY BAN NHÂN DÂN',
+			'Nơi nhận:',
+			'Thành phố Hồ Chí Minh, ngày 29 tháng 11 năm 2026'
+		]);
 		// The national title is 13 pt bold (26 half-points), the motto 14 pt bold.
 		const nation = xml.indexOf('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
 		const runProps = xml.slice(xml.lastIndexOf('<w:r>', nation), nation);
@@ -67,8 +79,7 @@ describe('DOCX (Decree 30/2020 layout)', () => {
 		const hx = await Promise.all(headers.map((h) => zip.file(h)!.async('string')));
 		expect(hx.some((h) => h.includes('PAGE') && h.includes('w:jc w:val="center"'))).toBe(true);
 		// Report numbers with their trace.
-		expect(xml).toContain('SƠ BỘ TỔNG MỨC ĐẦU TƯ');
-		expect(xml).toContain('27.018.750.000 đồng');
+		expectTexts(xml, ['SƠ BỘ TỔNG MỨC ĐẦU TƯ', '27.018.750.000 đồng']);
 		// Sources in words in the appendix, no internal keys.
 		expect(xml).toContain('PHỤ LỤC: NGUỒN SỐ LIỆU');
 		expect(xml).not.toContain('investment.unitCostVndPerM2');
@@ -87,12 +98,11 @@ describe('PDF', () => {
 		const bytes = await buildPdf(snap, { locale: 'vi', parts: ['submission', 'report'] });
 		expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
 		const text = pdfText(bytes);
-		expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-		expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
-		expect(text).toContain('TỜ TRÌNH');
-		expect(text).toContain('Tổng mức đầu tư sơ bộ: 27.018.750.000 đồng');
-		expect(text).toContain('Nguyễn Văn An');
-		expect(text).toContain('SƠ BỘ TỔNG MỨC ĐẦU TƯ');
+		expectTexts(text, [
+			...SUBMISSION_HEAD,
+			'Tổng mức đầu tư sơ bộ: 27.018.750.000 đồng',
+			'SƠ BỘ TỔNG MỨC ĐẦU TƯ'
+		]);
 		// Page 1 has no number; page 2 shows "2".
 		expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/Type \/Pages[\s\S]*?\/Count (\d+)/);
 		const count = Number(
