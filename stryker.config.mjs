@@ -5,7 +5,7 @@
  * that some test fails. The modules and their specs: mutation.modules.mjs. Scores and the
  * surviving mutants: docs/mutation.md.
  *
- * One module (condition, guard, workflow, norms, allocation; comma-separated for several):
+ * One module (condition, guard, workflow, norms, norms-other, allocation; comma-separated for several):
  *   MUTATION_MODULE=guard npm run test:mutation
  * The JSON/HTML reports go to tmp/mutation/<modules>.json|html, the sandbox to
  * tmp/stryker-<modules>, so two single-module runs do not collide.
