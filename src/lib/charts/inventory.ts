@@ -3,6 +3,7 @@
  * page (Chart.js in the browser) and the documents (Chart.js on a server canvas).
  */
 import type { ChartConfiguration } from 'chart.js';
+import { chartOptions, normMarks, round1 } from './common';
 import { DANGER_LEVELS, ROOM_TYPES, type DangerLevel, type RoomType } from '../constants';
 
 export const DANGER_COLOURS: Record<DangerLevel | 'none', string> = {
@@ -49,20 +50,16 @@ export function areaByBuildingConfig(
 		for (const r of rows) if (r.type === type) data[index.get(r.building)!] += r.areaM2;
 		return {
 			label: typeLabel(type),
-			data: data.map((x) => Math.round(x * 10) / 10),
+			data: data.map(round1),
 			backgroundColor: TYPE_COLOURS[type]
 		};
 	});
 	return {
 		type: 'bar',
 		data: { labels: buildings, datasets },
-		options: {
-			responsive: true,
-			maintainAspectRatio: false,
-			animation: false,
-			scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } },
-			plugins: { legend: { position: 'bottom' } }
-		}
+		options: chartOptions({
+			scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } }
+		})
 	};
 }
 
@@ -85,13 +82,10 @@ export function dangerLevelConfig(
 				}
 			]
 		},
-		options: {
-			responsive: true,
-			maintainAspectRatio: false,
-			animation: false,
+		options: chartOptions({
 			scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
 			plugins: { legend: { display: false } }
-		}
+		})
 	};
 }
 
@@ -115,31 +109,20 @@ export function areaPerPersonConfig(
 				{
 					type: 'bar',
 					label: labels.occupied,
-					data: rows.map((r) =>
-						r.people > 0 ? Math.round((r.occupiedM2 / r.people) * 10) / 10 : 0
-					),
+					data: rows.map((r) => (r.people > 0 ? round1(r.occupiedM2 / r.people) : 0)),
 					backgroundColor: '#2563eb'
 				},
-				{
-					type: 'line',
-					label: labels.norm,
-					data: rows.map((r) => Math.round(r.normM2PerPerson * 10) / 10),
-					borderColor: '#dc2626',
-					backgroundColor: '#dc2626',
-					pointStyle: 'line',
-					showLine: false,
-					pointRadius: 10,
-					pointBorderWidth: 3
-				}
+				normMarks(
+					labels.norm,
+					rows.map((r) => round1(r.normM2PerPerson)),
+					'#dc2626',
+					10
+				)
 			]
 		},
-		options: {
-			responsive: true,
-			maintainAspectRatio: false,
-			animation: false,
+		options: chartOptions({
 			indexAxis: 'x',
-			scales: { y: { beginAtZero: true } },
-			plugins: { legend: { position: 'bottom' } }
-		}
+			scales: { y: { beginAtZero: true } }
+		})
 	};
 }

@@ -3,10 +3,9 @@
  * draws them with Chart.js; the proposal documents can draw them on a server canvas).
  */
 import type { ChartConfiguration } from 'chart.js';
+import { chartOptions, round1 } from './common';
 import type { DangerLevel } from '../constants';
 import { DANGER_COLOURS } from './inventory';
-
-const round1 = (x: number) => Math.round(x * 10) / 10;
 
 export interface UnitNeedsRow {
 	unit: string;
@@ -40,14 +39,10 @@ export function entitledVsOccupiedConfig(
 				}
 			]
 		},
-		options: {
-			responsive: true,
-			maintainAspectRatio: false,
-			animation: false,
+		options: chartOptions({
 			indexAxis: 'y',
-			scales: { x: { beginAtZero: true } },
-			plugins: { legend: { position: 'bottom' } }
-		}
+			scales: { x: { beginAtZero: true } }
+		})
 	};
 }
 
@@ -83,12 +78,8 @@ export function occupiedByBuildingConfig(
 				}
 			]
 		},
-		options: {
-			responsive: true,
-			maintainAspectRatio: false,
-			animation: false,
-			scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } },
-			plugins: { legend: { position: 'bottom' } }
-		}
+		options: chartOptions({
+			scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } }
+		})
 	};
 }

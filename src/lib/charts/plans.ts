@@ -2,6 +2,7 @@
  * Chart configurations and colours for the reallocation scenarios, built from plain rows.
  */
 import type { ChartConfiguration } from 'chart.js';
+import { chartOptions, normMarks, round1, round2 } from './common';
 
 /**
  * Light, distinct unit colours (dark text stays readable on each); the stack plan and its legend
@@ -39,9 +40,6 @@ export interface ScenarioCompareRow {
 	areaPerPersonM2: number | null;
 	normM2PerPerson: number;
 }
-
-const round1 = (x: number) => Math.round(x * 10) / 10;
-const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
  * Scenarios side by side: unplaced people and people moved as bars (left axis, people), the mean
@@ -86,10 +84,7 @@ export function scenarioPeopleConfig(
 				}
 			]
 		},
-		options: {
-			responsive: true,
-			maintainAspectRatio: false,
-			animation: false,
+		options: chartOptions({
 			scales: {
 				y: {
 					beginAtZero: true,
@@ -102,9 +97,8 @@ export function scenarioPeopleConfig(
 					grid: { drawOnChartArea: false },
 					title: { display: true, text: labels.buildings }
 				}
-			},
-			plugins: { legend: { position: 'bottom' } }
-		}
+			}
+		})
 	};
 }
 
@@ -129,26 +123,17 @@ export function scenarioAreaConfig(
 					data: rows.map((r) => (r.areaPerPersonM2 === null ? 0 : round1(r.areaPerPersonM2))),
 					backgroundColor: '#7c3aed'
 				},
-				{
-					type: 'line',
-					label: labels.norm,
-					data: rows.map((r) => round1(r.normM2PerPerson)),
-					borderColor: '#dc2626',
-					backgroundColor: '#dc2626',
-					pointStyle: 'line',
-					showLine: false,
-					pointRadius: 14,
-					pointBorderWidth: 3
-				}
+				normMarks(
+					labels.norm,
+					rows.map((r) => round1(r.normM2PerPerson)),
+					'#dc2626',
+					14
+				)
 			]
 		},
-		options: {
-			responsive: true,
-			maintainAspectRatio: false,
-			animation: false,
-			scales: { y: { beginAtZero: true } },
-			plugins: { legend: { position: 'bottom' } }
-		}
+		options: chartOptions({
+			scales: { y: { beginAtZero: true } }
+		})
 	};
 }
 
@@ -183,25 +168,16 @@ export function unitAreaConfig(
 					data: rows.map((r) => round1(r.areaGivenM2)),
 					backgroundColor: rows.map((r) => (r.furthest ? '#ea580c' : '#2563eb'))
 				},
-				{
-					type: 'line',
-					label: labels.norm,
-					data: rows.map((r) => round1(r.normAreaM2)),
-					borderColor: '#111827',
-					backgroundColor: '#111827',
-					pointStyle: 'line',
-					showLine: false,
-					pointRadius: 12,
-					pointBorderWidth: 3
-				}
+				normMarks(
+					labels.norm,
+					rows.map((r) => round1(r.normAreaM2)),
+					'#111827',
+					12
+				)
 			]
 		},
-		options: {
-			responsive: true,
-			maintainAspectRatio: false,
-			animation: false,
-			scales: { y: { beginAtZero: true, title: { display: true, text: labels.m2 } } },
-			plugins: { legend: { position: 'bottom' } }
-		}
+		options: chartOptions({
+			scales: { y: { beginAtZero: true, title: { display: true, text: labels.m2 } } }
+		})
 	};
 }

@@ -4,6 +4,7 @@
  * plain rows: the same shapes feed the page and the documents.
  */
 import type { ChartConfiguration } from 'chart.js';
+import { chartOptions } from './common';
 
 /** A qualitative palette for criteria and ranks (colour-blind friendly order first). */
 export const SERIES_COLOURS = [
@@ -62,14 +63,10 @@ export function contributionsConfig(
 				backgroundColor: colourAt(j)
 			}))
 		},
-		options: {
-			responsive: true,
-			maintainAspectRatio: false,
-			animation: false,
+		options: chartOptions({
 			indexAxis: 'y',
-			scales: { x: { stacked: true, beginAtZero: true, max: 1 }, y: { stacked: true } },
-			plugins: { legend: { position: 'bottom' } }
-		}
+			scales: { x: { stacked: true, beginAtZero: true, max: 1 }, y: { stacked: true } }
+		})
 	};
 }
 
@@ -103,14 +100,10 @@ export function smaaConfig(
 	return {
 		type: 'bar',
 		data: { labels: sites, datasets },
-		options: {
-			responsive: true,
-			maintainAspectRatio: false,
-			animation: false,
+		options: chartOptions({
 			indexAxis: 'y',
-			scales: { x: { stacked: true, beginAtZero: true, max: 100 }, y: { stacked: true } },
-			plugins: { legend: { position: 'bottom' } }
-		}
+			scales: { x: { stacked: true, beginAtZero: true, max: 100 }, y: { stacked: true } }
+		})
 	};
 }
 
@@ -156,17 +149,13 @@ export function sensitivityConfig(
 				}
 			]
 		},
-		options: {
-			responsive: true,
-			maintainAspectRatio: false,
-			animation: false,
+		options: chartOptions({
 			parsing: false,
 			scales: {
 				x: { type: 'linear', min: 0, max: 100, title: { display: true, text: '%' } },
 				y: { beginAtZero: false }
-			},
-			plugins: { legend: { position: 'bottom' } }
-		}
+			}
+		})
 	};
 }
 
