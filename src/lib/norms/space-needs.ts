@@ -43,6 +43,45 @@ function line(inUseM2: number, allowanceM2: number | null): NeedsLine {
 export const MAX_COMMON_AREA_RATIO = 5;
 
 /**
+ * Checks that the element at `path` of an input list is an object whose `field` is a non-empty
+ * string, and answers how the messages name the element.
+ *
+ * @example
+ * namedElement('positions[0]', { unitId: 'vp' }, 'unitId', 'unit'); // "positions[0] (unit 'vp')"
+ * namedElement('positions[1]', null, 'unitId', 'unit'); // throws "positions[1]: must be an object"
+ */
+export function namedElement(path: string, value: unknown, field: string, label: string): string {
+	if (value === null || typeof value !== 'object') {
+		throw new NormsInputError(path, `${path}: must be an object`);
+	}
+	const name = (value as Record<string, unknown>)[field];
+	if (!isNonEmptyString(name)) {
+		throw new NormsInputError(path, `${path}: ${field} must be a non-empty string`);
+	}
+	return `${path} (${label} '${name}')`;
+}
+
+/** Throws unless `value`, the `name` of the element `where`, is a whole number ≥ 0. */
+export function requireCount(path: string, where: string, name: string, value: unknown): void {
+	if (!isNonNegativeInteger(value)) {
+		throw new NormsInputError(
+			path,
+			`${where}: ${name} must be a non-negative integer, got ${describeValue(value)}`
+		);
+	}
+}
+
+/** Throws unless `value`, the `name` of the element `where`, is a finite number ≥ 0. */
+function requireArea(path: string, where: string, name: string, value: unknown): void {
+	if (!isNonNegativeFinite(value)) {
+		throw new NormsInputError(
+			path,
+			`${where}: ${name} must be a finite number ≥ 0, got ${describeValue(value)}`
+		);
+	}
+}
+
+/**
  * Checks a list of title norms (unique non-empty keys, finite m² ≥ 0) and returns m² per person
  * by title key. `pathPrefix` names the list in error messages.
  *
@@ -61,22 +100,11 @@ export function validateTitleNorms(
 	const norms = new Map<string, number>();
 	titles.forEach((t, i) => {
 		const path = `${pathPrefix}[${i}]`;
-		if (t === null || typeof t !== 'object') {
-			throw new NormsInputError(path, `${path}: must be an object`);
-		}
-		if (!isNonEmptyString(t.key)) {
-			throw new NormsInputError(path, `${path}: key must be a non-empty string`);
-		}
-		const where = `${path} (key '${t.key}')`;
+		const where = namedElement(path, t, 'key', 'key');
 		if (norms.has(t.key)) {
 			throw new NormsInputError(path, `${where}: duplicate title key`);
 		}
-		if (!isNonNegativeFinite(t.m2PerPerson)) {
-			throw new NormsInputError(
-				path,
-				`${where}: m2PerPerson must be a finite number ≥ 0, got ${describeValue(t.m2PerPerson)}`
-			);
-		}
+		requireArea(path, where, 'm2PerPerson', t.m2PerPerson);
 		norms.set(t.key, t.m2PerPerson);
 	});
 	return norms;
@@ -117,25 +145,9 @@ export function validateNormSet(normSet: NormSet): Map<string, number> {
 	}
 	normSet.specialisedRooms.forEach((r, i) => {
 		const path = `normSet.specialisedRooms[${i}]`;
-		if (r === null || typeof r !== 'object') {
-			throw new NormsInputError(path, `${path}: must be an object`);
-		}
-		if (!isNonEmptyString(r.key)) {
-			throw new NormsInputError(path, `${path}: key must be a non-empty string`);
-		}
-		const where = `${path} (key '${r.key}')`;
-		if (!isNonNegativeFinite(r.areaM2)) {
-			throw new NormsInputError(
-				path,
-				`${where}: areaM2 must be a finite number ≥ 0, got ${describeValue(r.areaM2)}`
-			);
-		}
-		if (!isNonNegativeInteger(r.count)) {
-			throw new NormsInputError(
-				path,
-				`${where}: count must be a non-negative integer, got ${describeValue(r.count)}`
-			);
-		}
+		const where = namedElement(path, r, 'key', 'key');
+		requireArea(path, where, 'areaM2', r.areaM2);
+		requireCount(path, where, 'count', r.count);
 	});
 	return norms;
 }
@@ -146,13 +158,7 @@ function validatePositions(positions: readonly PositionCount[], norms: Map<strin
 	}
 	positions.forEach((p, i) => {
 		const path = `positions[${i}]`;
-		if (p === null || typeof p !== 'object') {
-			throw new NormsInputError(path, `${path}: must be an object`);
-		}
-		if (!isNonEmptyString(p.unitId)) {
-			throw new NormsInputError(path, `${path}: unitId must be a non-empty string`);
-		}
-		const where = `${path} (unit '${p.unitId}')`;
+		const where = namedElement(path, p, 'unitId', 'unit');
 		if (typeof p.titleKey !== 'string' || !norms.has(p.titleKey)) {
 			throw new NormsInputError(
 				path,
@@ -161,12 +167,7 @@ function validatePositions(positions: readonly PositionCount[], norms: Map<strin
 					: `${where}: titleKey must be a string, got ${describeValue(p.titleKey)}`
 			);
 		}
-		if (!isNonNegativeInteger(p.count)) {
-			throw new NormsInputError(
-				path,
-				`${where}: count must be a non-negative integer, got ${describeValue(p.count)}`
-			);
-		}
+		requireCount(path, where, 'count', p.count);
 	});
 }
 

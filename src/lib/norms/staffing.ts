@@ -1,5 +1,6 @@
 /** Staffing gaps by field of expertise (lĩnh vực), for the staffing support request. */
-import { NormsInputError, describeValue, isNonEmptyString, isNonNegativeInteger } from './errors';
+import { NormsInputError, describeValue, isNonEmptyString } from './errors';
+import { namedElement, requireCount } from './space-needs';
 
 /** A position row: approved posts (biên chế được giao), filled posts and next year's plan. */
 export interface StaffingPosition {
@@ -76,13 +77,7 @@ export function computeStaffingGaps(positions: readonly StaffingPosition[]): Sta
 	const totals = emptyTotals();
 	positions.forEach((p, i) => {
 		const path = `positions[${i}]`;
-		if (p === null || typeof p !== 'object') {
-			throw new NormsInputError(path, `${path}: must be an object`);
-		}
-		if (!isNonEmptyString(p.unitId)) {
-			throw new NormsInputError(path, `${path}: unitId must be a non-empty string`);
-		}
-		const where = `${path} (unit '${p.unitId}')`;
+		const where = namedElement(path, p, 'unitId', 'unit');
 		if (!isNonEmptyString(p.titleKey)) {
 			throw new NormsInputError(
 				path,
@@ -96,12 +91,7 @@ export function computeStaffingGaps(positions: readonly StaffingPosition[]): Sta
 			);
 		}
 		for (const name of ['approved', 'filled', 'plannedNextYear'] as const) {
-			if (!isNonNegativeInteger(p[name])) {
-				throw new NormsInputError(
-					path,
-					`${where}: ${name} must be a non-negative integer, got ${describeValue(p[name])}`
-				);
-			}
+			requireCount(path, where, name, p[name]);
 		}
 		const field = typeof p.field === 'string' && p.field.trim() !== '' ? p.field.trim() : null;
 		let row = byField.get(field);
@@ -231,12 +221,7 @@ export function groupVacancies(
 	positions.forEach((p, i) => {
 		const path = `positions[${i}]`;
 		for (const name of ['approved', 'filled'] as const) {
-			if (!isNonNegativeInteger(p[name])) {
-				throw new NormsInputError(
-					path,
-					`${path} (unit '${p.unitCode}'): ${name} must be a non-negative integer, got ${describeValue(p[name])}`
-				);
-			}
+			requireCount(path, `${path} (unit '${p.unitCode}')`, name, p[name]);
 		}
 		const field = typeof p.field === 'string' && p.field.trim() !== '' ? p.field.trim() : null;
 		const key = field ?? (p.leadership ? LEADERSHIP_GROUP : UNSPECIFIED_GROUP);
