@@ -3,6 +3,7 @@
  * specialised rooms, the siting criteria and the settings with their sources. Values marked
  * `verify` are kept editable and shown with their basis (see shared/DOMAIN.md).
  */
+import type { InvestmentRate } from '../../../packet/dossier-types';
 
 export interface NormSeed {
 	key: string;
@@ -383,16 +384,7 @@ export const LEGAL_REF_SEEDS: LegalRefSeed[] = [
 ];
 
 /** A unit investment rate for office buildings of a storey band (version 1 of its key). */
-export interface InvestmentRateSeed {
-	key: string;
-	storeysFrom: number;
-	storeysTo: number | null;
-	vndPerM2: number;
-	source: string;
-	year: number;
-	verify: boolean;
-	note: string;
-}
+export type InvestmentRateSeed = Omit<InvestmentRate, 'id' | 'version'>;
 
 const RATE_SOURCE =
 	'Bộ Xây dựng, Suất vốn đầu tư xây dựng công trình năm 2024, công trình trụ sở cơ quan, văn phòng làm việc (số quyết định công bố cần kiểm tra)';
