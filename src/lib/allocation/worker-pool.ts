@@ -8,8 +8,8 @@
  * A worker whose HiGHS threw, or that exceeded its deadline, is terminated and replaced.
  */
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { workerSlots, type SlotReply } from '../workers/slots';
 import {
 	highsWorkerMain,
 	runHighsJob,
@@ -20,19 +20,6 @@ import {
 
 /** Upper bound on the pool size (solves beyond it queue). */
 export const MAX_WORKERS = 2;
-
-interface Pending {
-	job: HighsJob;
-	deadlineMs: number;
-	resolve: (outcome: RawOutcome) => void;
-	reject: (error: Error) => void;
-}
-
-interface Slot {
-	worker: Worker | null;
-	/** The job running on this slot's worker, if any. */
-	current: (Pending & { id: number; timer: ReturnType<typeof setTimeout> }) | null;
-}
 
 let source: string | null = null;
 
@@ -54,95 +41,34 @@ function workerSource(): string {
 	return source;
 }
 
-const slots: Slot[] = [];
-const queue: Pending[] = [];
-let nextId = 1;
+interface Solve {
+	job: HighsJob;
+	deadlineMs: number;
+}
+
+/** The queue and worker bookkeeping are the server's module pools' (`workers/slots.ts`). */
+const pool = workerSlots<Solve, RawOutcome>({
+	size: MAX_WORKERS,
+	start: () => new Worker(workerSource(), { eval: true }),
+	message: (id, { job }) => ({
+		value: { id, job },
+		transfer: job.start ? [job.start.buffer as ArrayBuffer] : []
+	}),
+	read: (message): SlotReply<RawOutcome> => {
+		const reply = message as WorkerReply;
+		if ('outcome' in reply) return { id: reply.id, ok: reply.outcome };
+		// HiGHS threw: its wasm instance may be in a bad state, so this worker is replaced.
+		return { id: reply.id, error: new Error(reply.error), discard: true };
+	},
+	deadlineMs: (solve) => solve.deadlineMs,
+	timeoutError: (solve) =>
+		new Error(`HiGHS did not stop within ${Math.round(solve.deadlineMs / 1000)} s`),
+	exitError: (code) => new Error(`the solver worker stopped (exit code ${code})`)
+});
 
 /** Number of worker threads the pool runs at most (one per CPU, at most MAX_WORKERS). */
 export function workerCount(): number {
-	return poolSize();
-}
-
-function poolSize(): number {
-	return Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
-}
-
-function startWorker(slot: Slot): Worker {
-	const worker = new Worker(workerSource(), { eval: true });
-	worker.unref();
-	worker.on('message', (reply: WorkerReply) => {
-		const cur = slot.current;
-		if (!cur || cur.id !== reply.id) return;
-		finish(slot);
-		if ('outcome' in reply) cur.resolve(reply.outcome);
-		else {
-			// HiGHS threw: its wasm instance may be in a bad state, so this worker is replaced.
-			discard(slot);
-			cur.reject(new Error(reply.error));
-		}
-		dispatch();
-	});
-	const fail = (error: Error) => {
-		if (slot.worker !== worker) return;
-		const cur = slot.current;
-		slot.worker = null;
-		if (cur) {
-			finish(slot);
-			cur.reject(error);
-		}
-		dispatch();
-	};
-	worker.on('error', (e) => fail(e instanceof Error ? e : new Error(String(e))));
-	worker.on('exit', (code) => fail(new Error(`the solver worker stopped (exit code ${code})`)));
-	return worker;
-}
-
-/** Clears the slot's job; an idle worker no longer keeps the process alive. */
-function finish(slot: Slot): void {
-	if (slot.current) clearTimeout(slot.current.timer);
-	slot.current = null;
-	slot.worker?.unref();
-}
-
-/** Terminates the slot's worker (a new one is started for the next job). */
-function discard(slot: Slot): void {
-	const worker = slot.worker;
-	slot.worker = null;
-	if (worker) void worker.terminate();
-}
-
-function dispatch(): void {
-	while (queue.length > 0) {
-		let slot = slots.find((s) => s.current === null);
-		if (!slot && slots.length < poolSize()) {
-			slot = { worker: null, current: null };
-			slots.push(slot);
-		}
-		if (!slot) return;
-		const pending = queue.shift()!;
-		let worker: Worker;
-		try {
-			worker = slot.worker ?? startWorker(slot);
-		} catch (e) {
-			pending.reject(e instanceof Error ? e : new Error(String(e)));
-			continue;
-		}
-		slot.worker = worker;
-		const id = nextId++;
-		const timer = setTimeout(() => {
-			const cur = slot.current;
-			if (!cur || cur.id !== id) return;
-			finish(slot);
-			discard(slot);
-			cur.reject(new Error(`HiGHS did not stop within ${Math.round(pending.deadlineMs / 1000)} s`));
-			dispatch();
-		}, pending.deadlineMs);
-		timer.unref();
-		slot.current = { ...pending, id, timer };
-		worker.ref();
-		const transfer = pending.job.start ? [pending.job.start.buffer as ArrayBuffer] : [];
-		worker.postMessage({ id, job: pending.job }, transfer);
-	}
+	return pool.size;
 }
 
 /**
@@ -151,14 +77,10 @@ function dispatch(): void {
  * buffer is transferred to the worker (unusable afterwards in the caller).
  */
 export function runInWorker(job: HighsJob, deadlineMs: number): Promise<RawOutcome> {
-	return new Promise((resolve, reject) => {
-		queue.push({ job, deadlineMs, resolve, reject });
-		dispatch();
-	});
+	return pool.run({ job, deadlineMs });
 }
 
 /** Terminates every solver worker (jobs in flight are rejected); the pool restarts on demand. */
-export async function stopWorkers(): Promise<void> {
-	const workers = slots.map((s) => s.worker).filter((w): w is Worker => w !== null);
-	await Promise.all(workers.map((w) => w.terminate()));
+export function stopWorkers(): Promise<void> {
+	return pool.stop();
 }

@@ -139,6 +139,40 @@ export function readCell(spec: ColumnSpec, raw: string | undefined): CellResult 
 	return { ok: false, ...issueToError(parsed.error.issues[0], value) };
 }
 
+/**
+ * Reads row `i` of a resolved table against a format: each column's value (undefined for a bad
+ * cell, or an absent optional column) in `values`, which is reused from row to row; each bad
+ * cell's problem appended to `errors` at the row's file number; the bad columns returned.
+ */
+export function readRow<C extends string>(
+	table: ResolvedTable<C>,
+	i: number,
+	columns: readonly C[],
+	specs: Record<C, ColumnSpec>,
+	values: Record<C, unknown>,
+	errors: { push(issue: ImportIssue): number }
+): { rowNo: number; bad: Set<C> } {
+	const record = table.rows[i];
+	const rowNo = table.rowNumbers[i];
+	const bad = new Set<C>();
+	for (const c of columns) {
+		const h = table.header[c];
+		const res = readCell(specs[c], h === undefined ? undefined : (record[h] ?? ''));
+		if (res.ok) values[c] = res.value;
+		else {
+			bad.add(c);
+			values[c] = undefined;
+			errors.push({
+				row: rowNo,
+				column: c,
+				key: res.key,
+				...(res.params && { params: res.params })
+			});
+		}
+	}
+	return { rowNo, bad };
+}
+
 /** A table with its columns resolved against a format. */
 export interface ResolvedTable<C extends string> {
 	rows: Record<string, string>[];

@@ -28,7 +28,7 @@ import type { Actor } from '../audit';
 import type { Db, DbLike } from '../db/connection';
 import { facilities } from '../db/schema';
 import {
-	readCell,
+	readRow,
 	resolveTable,
 	type ColumnSpec,
 	type ExportCell,
@@ -121,26 +121,9 @@ export function validateFacilityRows(
 	const firstRowOf = new Map<string, number>();
 	const v = {} as Record<FacilityColumn, unknown>;
 	for (let i = 0; i < table.rows.length; i++) {
-		const record = table.rows[i];
-		const rowNo = table.rowNumbers[i];
 		const errorCount = errors.length;
-		let codeOk = true;
-		for (const c of FACILITY_COLUMNS) {
-			const h = table.header[c];
-			const res = readCell(FACILITY_SPECS[c], h === undefined ? undefined : (record[h] ?? ''));
-			if (res.ok) v[c] = res.value;
-			else {
-				if (c === 'code') codeOk = false;
-				v[c] = undefined;
-				errors.push({
-					row: rowNo,
-					column: c,
-					key: res.key,
-					...(res.params && { params: res.params })
-				});
-			}
-		}
-		if (codeOk) {
+		const { rowNo, bad } = readRow(table, i, FACILITY_COLUMNS, FACILITY_SPECS, v, errors);
+		if (!bad.has('code')) {
 			const other = firstRowOf.get(v.code as string);
 			if (other === undefined) firstRowOf.set(v.code as string, rowNo);
 			else errors.push({ row: rowNo, column: 'code', key: 'io.duplicateRow', params: { other } });

@@ -17,7 +17,7 @@ import type { DbLike } from '../db/connection';
 import { buildings, facilities, orgUnits, rooms } from '../db/schema';
 import { roomPlausibilityIssue, type BuildingFigures } from '../inventory/plausibility';
 import {
-	readCell,
+	readRow,
 	resolveTable,
 	type ColumnSpec,
 	type ImportIssue,
@@ -138,25 +138,8 @@ export function validateRoomRows(db: DbLike, wardId: number, input: RowsInput): 
 	const values = {} as Record<RoomColumn, unknown>;
 
 	for (let i = 0; i < table.rows.length; i++) {
-		const record = table.rows[i];
-		const rowNo = table.rowNumbers[i];
 		const errorCount = errors.length;
-		const bad = new Set<RoomColumn>();
-		for (const c of ROOM_COLUMNS) {
-			const h = table.header[c];
-			const res = readCell(ROOM_SPECS[c], h === undefined ? undefined : (record[h] ?? ''));
-			if (res.ok) values[c] = res.value;
-			else {
-				bad.add(c);
-				values[c] = undefined;
-				errors.push({
-					row: rowNo,
-					column: c,
-					key: res.key,
-					...(res.params && { params: res.params })
-				});
-			}
-		}
+		const { rowNo, bad } = readRow(table, i, ROOM_COLUMNS, ROOM_SPECS, values, errors);
 		const facilityCode = values.facility_code as string;
 		const buildingCode = values.building_code as string;
 		const roomCode = values.room_code as string;

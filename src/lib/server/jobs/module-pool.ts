@@ -3,7 +3,8 @@
  * module itself (by its `import.meta.url`) and, seeing it was started for that pool, serves the
  * requests instead of starting a pool of its own.
  *
- * How the worker finds the code follows `allocation/worker-pool.ts`: an inline (eval) bootstrap
+ * How the worker finds the code follows `allocation/worker-pool.ts` (whose queue and worker
+ * bookkeeping, `workers/slots.ts`, it shares): an inline (eval) bootstrap
  * imports a URL resolved in the calling module, so it works in the three places the server runs:
  * under Vite's dev server and Vitest the URL is the TypeScript source (loaded through tsx's ESM
  * API, as the scripts are); in the adapter-node build it is the built chunk (plain JavaScript).
@@ -18,10 +19,10 @@
  * rebuild its own error class.
  */
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { workerSlots } from '../../workers/slots';
 
 /** An error thrown on the worker: name, message and the error's own fields. */
 export class WorkerJobError extends Error {
@@ -114,113 +115,38 @@ export function modulePool<I, O>(
 		port.on('message', (message: { id: number; input: I }) => void answer(message));
 	}
 
-	interface Pending {
-		input: I;
-		transfer: ArrayBuffer[];
-		resolve: (o: O) => void;
-		reject: (e: Error) => void;
-	}
-	interface Slot {
-		worker: Worker | null;
-		current: (Pending & { id: number; timer: ReturnType<typeof setTimeout> }) | null;
-	}
-	const slots: Slot[] = [];
-	const queue: Pending[] = [];
-	let nextId = 1;
-	const deadlineMs = options.deadlineMs ?? 5 * 60 * 1000;
-	const size = () => Math.max(1, Math.min(options.size ?? 2, availableParallelism()));
 	const init = () => ({
 		poolTag: tag,
 		url: moduleUrl.replace(/\?.*$/, ''),
 		tsx: tsxApi(moduleUrl)
 	});
-
-	const finish = (slot: Slot) => {
-		if (slot.current) clearTimeout(slot.current.timer);
-		slot.current = null;
-		slot.worker?.unref();
-	};
-
-	const start = (slot: Slot): Worker => {
-		const worker = new Worker(BOOTSTRAP, {
-			eval: true,
-			workerData: init(),
-			resourceLimits: options.maxHeapMb ? { maxOldGenerationSizeMb: options.maxHeapMb } : undefined
-		});
-		worker.unref();
-		worker.on('message', (reply: Reply<O>) => {
-			const cur = slot.current;
-			if (!cur || cur.id !== reply.id) return;
-			finish(slot);
-			if ('ok' in reply) cur.resolve(reply.ok);
-			else {
-				const e = new WorkerJobError(reply.error.message, reply.error.name, reply.error.fields);
-				cur.reject(e);
-			}
-			dispatch();
-		});
-		const fail = (error: Error) => {
-			if (slot.worker !== worker) return;
-			const cur = slot.current;
-			slot.worker = null;
-			if (cur) {
-				finish(slot);
-				cur.reject(error);
-			}
-			dispatch();
-		};
-		worker.on('error', (e) => fail(e instanceof Error ? e : new Error(String(e))));
-		worker.on('exit', (code) => fail(new Error(`the ${tag} worker stopped (exit code ${code})`)));
-		return worker;
-	};
-
-	const dispatch = () => {
-		while (queue.length > 0) {
-			let slot = slots.find((s) => s.current === null);
-			if (!slot && slots.length < size()) {
-				slot = { worker: null, current: null };
-				slots.push(slot);
-			}
-			if (!slot) return;
-			const pending = queue.shift()!;
-			let worker: Worker;
-			try {
-				worker = slot.worker ?? start(slot);
-			} catch (e) {
-				pending.reject(e instanceof Error ? e : new Error(String(e)));
-				continue;
-			}
-			slot.worker = worker;
-			const id = nextId++;
-			const s = slot;
-			const timer = setTimeout(() => {
-				const cur = s.current;
-				if (!cur || cur.id !== id) return;
-				finish(s);
-				const w = s.worker;
-				s.worker = null;
-				if (w) void w.terminate();
-				cur.reject(new Error(`the ${tag} worker did not answer within ${deadlineMs / 1000} s`));
-				dispatch();
-			}, deadlineMs);
-			timer.unref();
-			slot.current = { ...pending, id, timer };
-			worker.ref();
-			worker.postMessage({ id, input: pending.input }, pending.transfer);
-		}
-	};
+	const deadlineMs = options.deadlineMs ?? 5 * 60 * 1000;
+	// The queue and worker bookkeeping are the solver pool's (`workers/slots.ts`).
+	const pool = workerSlots<{ input: I; transfer: ArrayBuffer[] }, O>({
+		size: options.size ?? 2,
+		start: () =>
+			new Worker(BOOTSTRAP, {
+				eval: true,
+				workerData: init(),
+				resourceLimits: options.maxHeapMb
+					? { maxOldGenerationSizeMb: options.maxHeapMb }
+					: undefined
+			}),
+		message: (id, { input, transfer }) => ({ value: { id, input }, transfer }),
+		read: (message) => {
+			const reply = message as Reply<O>;
+			if ('ok' in reply) return reply;
+			const { name, message: text, fields } = reply.error;
+			return { id: reply.id, error: new WorkerJobError(text, name, fields) };
+		},
+		deadlineMs: () => deadlineMs,
+		timeoutError: () => new Error(`the ${tag} worker did not answer within ${deadlineMs / 1000} s`),
+		exitError: (code) => new Error(`the ${tag} worker stopped (exit code ${code})`)
+	});
 
 	return {
 		inWorker,
-		run(input, transfer = []) {
-			return new Promise<O>((resolve, reject) => {
-				queue.push({ input, transfer, resolve, reject });
-				dispatch();
-			});
-		},
-		async stop() {
-			const workers = slots.map((s) => s.worker).filter((w): w is Worker => w !== null);
-			await Promise.all(workers.map((w) => w.terminate()));
-		}
+		run: (input, transfer = []) => pool.run({ input, transfer }),
+		stop: () => pool.stop()
 	};
 }

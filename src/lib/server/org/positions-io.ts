@@ -11,7 +11,7 @@ import type { Db, DbLike } from '../db';
 import { createRecord, updateRecord } from '../core/records';
 import { orgUnits, positions } from '../db/schema';
 import {
-	readCell,
+	readRow,
 	resolveTable,
 	type ColumnSpec,
 	type ExportCell,
@@ -169,25 +169,8 @@ export function validatePositionRows(
 	const values = {} as Record<PositionColumn, unknown>;
 
 	for (let i = 0; i < table.rows.length; i++) {
-		const record = table.rows[i];
-		const rowNo = table.rowNumbers[i];
 		const errorCount = errors.length;
-		const bad = new Set<PositionColumn>();
-		for (const c of POSITION_COLUMNS) {
-			const h = table.header[c];
-			const res = readCell(POSITION_SPECS[c], h === undefined ? undefined : (record[h] ?? ''));
-			if (res.ok) values[c] = res.value;
-			else {
-				bad.add(c);
-				values[c] = undefined;
-				errors.push({
-					row: rowNo,
-					column: c,
-					key: res.key,
-					...(res.params && { params: res.params })
-				});
-			}
-		}
+		const { rowNo, bad } = readRow(table, i, POSITION_COLUMNS, POSITION_SPECS, values, errors);
 		const unitCode = values.unit_code as string;
 		const unitName = values.unit_name as string | null | undefined;
 		const unitKind = values.unit_kind as UnitKind | null | undefined;
