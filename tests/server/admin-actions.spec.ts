@@ -3,8 +3,8 @@
  * each refusal keeps its message beside the field it concerns (or as the page's message), a
  * record that is not there is a 404, and nothing is written.
  */
-import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { actionOutcome, postRequest } from '../helpers/actions';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../src/lib/server/db';
 import {
@@ -25,10 +25,8 @@ import { actions as orgActions } from '../../src/routes/w/[ward]/needs/organisat
 let db: Db;
 
 function event(fields: Record<string, string>, ward: { id: number; code: string } | null = null) {
-	const body = new FormData();
-	for (const [k, v] of Object.entries(fields)) body.set(k, v);
 	return {
-		request: new Request('http://x/', { method: 'POST', body }),
+		request: postRequest(fields),
 		params: {},
 		url: new URL('http://x/review/staffing'),
 		locals: {
@@ -46,18 +44,8 @@ type Failure = {
 	data: { errors?: Record<string, string>; message?: string; form?: string };
 };
 
-/** 'redirect', 404, or the failure returned. */
-async function run(action: ((e: never) => unknown) | undefined, e: never) {
-	try {
-		const out = await action!(e);
-		if (isActionFailure(out)) return out as unknown as Failure;
-		return out;
-	} catch (x) {
-		if (isRedirect(x)) return 'redirect';
-		if (isHttpError(x)) return x.status;
-		throw x;
-	}
-}
+/** 'redirect', an HTTP error status, or the failure returned. */
+const run = actionOutcome;
 
 const count = (table: typeof apiTokens | typeof staffingSupport | typeof auditLog) =>
 	db

@@ -4,8 +4,8 @@
  * or a unit of another ward is refused beside its field, a record outside the page is a 404,
  * and nothing is written when refused.
  */
-import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { actionOutcome, postRequest } from '../helpers/actions';
 import { and, eq, sql } from 'drizzle-orm';
 import { createTestDb } from '../../src/lib/server/db/test-db';
 import { seedSample } from '../../src/lib/server/db/seed';
@@ -38,10 +38,8 @@ type Failure = {
 };
 
 function event(fields: Record<string, string>, params: Record<string, string>) {
-	const body = new FormData();
-	for (const [k, v] of Object.entries(fields)) body.set(k, v);
 	return {
-		request: new Request('http://x/', { method: 'POST', body }),
+		request: postRequest(fields),
 		params,
 		url: new URL('http://x/'),
 		locals: {
@@ -55,17 +53,7 @@ function event(fields: Record<string, string>, params: Record<string, string>) {
 }
 
 /** 'redirect', an HTTP error status, or the failure returned. */
-async function run(action: ((e: never) => unknown) | undefined, e: never) {
-	try {
-		const out = await action!(e);
-		if (isActionFailure(out)) return out as unknown as Failure;
-		return out;
-	} catch (x) {
-		if (isRedirect(x)) return 'redirect';
-		if (isHttpError(x)) return x.status;
-		throw x;
-	}
-}
+const run = actionOutcome;
 
 const audits = () =>
 	db
