@@ -16,6 +16,7 @@ import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import { buildIfNeeded } from '../build-if-needed.js';
+import { CHROMIUM_PATH, chromiumArgs } from '../chromium';
 import { loginCookie, waitUntilUp } from '../lib/http';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -177,17 +178,8 @@ async function main(): Promise<void> {
 			['Help', '/help', editor]
 		];
 		chrome = await chromeLauncher.launch({
-			chromePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-			chromeFlags: [
-				'--headless=new',
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--disable-quic',
-				'--no-first-run'
-			]
+			chromePath: CHROMIUM_PATH,
+			chromeFlags: chromiumArgs('--headless=new')
 		});
 		for (const [name, pathname, cookie] of pages) {
 			const row = await audit(chrome.port, name, pathname, cookie);

@@ -28,6 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildIfNeeded } from '../build-if-needed.js';
+import { CHROMIUM_PATH, chromiumArgs } from '../chromium';
 import { loginCookie } from '../lib/http';
 import { LOOP_BUDGET, type LoopFigures } from './event-loop';
 import { measure, type HttpFigures } from './http';
@@ -126,17 +127,7 @@ async function measureWithCpu(pid: number, url: string, cookie: string, duration
  */
 async function jsMeter(base: string) {
 	const { chromium } = await import('@playwright/test');
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
-	});
+	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: chromiumArgs() });
 	return {
 		async measure(url: string, cookie: string | null): Promise<JsFigures> {
 			const context = await browser.newContext();
