@@ -1,5 +1,22 @@
 /** HTTP throughput and latency on loopback with autocannon (bounded duration). */
-import autocannon from 'autocannon';
+import { createRequire } from 'node:module';
+
+/** The part of autocannon's result used here (the package ships no type declarations). */
+interface AutocannonResult {
+	requests: { average: number; total: number };
+	latency: { p50: number; p99: number };
+	errors: number;
+	non2xx: number;
+}
+type Autocannon = (options: {
+	url: string;
+	connections: number;
+	duration: number;
+	headers: Record<string, string>;
+	timeout: number;
+}) => Promise<AutocannonResult>;
+
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 export interface HttpFigures {
 	url: string;

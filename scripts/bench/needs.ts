@@ -9,24 +9,7 @@
  * passes the base URL, a logged-in session cookie and the ward code): 10 s, 10 connections.
  * Returns requests per second and the p50/p99 latency in milliseconds.
  */
-import { createRequire } from 'node:module';
-
-/** The part of autocannon's result used here (the package ships no type declarations). */
-interface AutocannonResult {
-	requests: { average: number; total: number };
-	latency: { p50: number; p99: number };
-	errors: number;
-	non2xx: number;
-}
-type Autocannon = (options: {
-	url: string;
-	connections: number;
-	duration: number;
-	headers: Record<string, string>;
-	timeout: number;
-}) => Promise<AutocannonResult>;
-
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+import { measure } from './http';
 
 export interface NeedsBenchContext {
 	baseUrl: string;
@@ -43,22 +26,11 @@ export async function benchNeeds(ctx: NeedsBenchContext): Promise<Record<string,
 	const probe = await fetch(url, { headers: { cookie: ctx.cookie }, redirect: 'manual' });
 	if (probe.status !== 200) throw new Error(`GET ${url} answered ${probe.status}, expected 200`);
 	await probe.arrayBuffer();
-	const result = await autocannon({
-		url,
-		connections: NEEDS_BENCH.connections,
-		duration: NEEDS_BENCH.durationS,
-		headers: { cookie: ctx.cookie },
-		timeout: 30
-	});
+	const { url: _measured, ...figures } = await measure(url, ctx.cookie, NEEDS_BENCH);
 	return {
 		url,
 		durationS: NEEDS_BENCH.durationS,
 		connections: NEEDS_BENCH.connections,
-		requestsPerSec: Math.round(result.requests.average * 10) / 10,
-		p50Ms: result.latency.p50,
-		p99Ms: result.latency.p99,
-		requests: result.requests.total,
-		errors: result.errors,
-		non2xx: result.non2xx
+		...figures
 	};
 }

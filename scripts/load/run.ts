@@ -314,23 +314,20 @@ async function main(): Promise<number> {
 	if (heavyErrors.length) failures.push(`heavy actions failed: ${JSON.stringify(heavyErrors)}`);
 	const integrity = db.pragma('integrity_check', { simple: true });
 	if (integrity !== 'ok') failures.push(`integrity_check: ${integrity}`);
-	const roomCount = db.prepare('select count(*) as n from rooms where code = ?');
-	const roomAudit = db.prepare(
-		"select count(*) as n from audit_log a join rooms r on cast(r.id as text) = a.entity_id where a.entity = 'room' and a.action = 'create' and r.code = ?"
-	);
-	for (const code of acked.rooms) {
-		const n = (roomCount.get(code) as { n: number }).n;
-		const a = (roomAudit.get(code) as { n: number }).n;
-		if (n !== 1 || a !== 1) failures.push(`room ${code}: ${n} rows, ${a} audit rows`);
-	}
-	const surveyCount = db.prepare('select count(*) as n from condition_surveys where notes = ?');
-	const surveyAudit = db.prepare(
-		"select count(*) as n from audit_log a join condition_surveys s on cast(s.id as text) = a.entity_id where a.entity = 'survey' and a.action = 'create' and s.notes = ?"
-	);
-	for (const marker of acked.surveys) {
-		const n = (surveyCount.get(marker) as { n: number }).n;
-		const a = (surveyAudit.get(marker) as { n: number }).n;
-		if (n !== 1 || a !== 1) failures.push(`survey ${marker}: ${n} rows, ${a} audit rows`);
+	// Every acknowledged write is in the file once, with its one audit row.
+	for (const [entity, table, column, markers] of [
+		['room', 'rooms', 'code', acked.rooms],
+		['survey', 'condition_surveys', 'notes', acked.surveys]
+	] as const) {
+		const rows = db.prepare(`select count(*) as n from ${table} where ${column} = ?`);
+		const audits = db.prepare(
+			`select count(*) as n from audit_log a join ${table} t on cast(t.id as text) = a.entity_id where a.entity = '${entity}' and a.action = 'create' and t.${column} = ?`
+		);
+		for (const marker of markers) {
+			const n = (rows.get(marker) as { n: number }).n;
+			const a = (audits.get(marker) as { n: number }).n;
+			if (n !== 1 || a !== 1) failures.push(`${entity} ${marker}: ${n} rows, ${a} audit rows`);
+		}
 	}
 	db.close();
 	fs.rmSync(dir, { recursive: true, force: true });
