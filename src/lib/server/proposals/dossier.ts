@@ -17,7 +17,7 @@ import type { PacketDraft, PacketInput } from '../../packet';
 import { checkVersion, versionedUpdate } from '../core/concurrency';
 import { DomainError } from '../core/errors';
 import type { Actor } from '../audit';
-import { writeAudit } from '../audit';
+import { auditProposal } from './status';
 import type { Db, DbLike } from '../db';
 import { facilities, proposals, settings, wards } from '../db/schema';
 import { listInvestmentRates } from '../admin/investment-rates';
@@ -251,12 +251,7 @@ export function saveDossier(
 			draftJson: JSON.stringify(state),
 			updatedAt: Date.now()
 		});
-		writeAudit(tx, {
-			actor,
-			wardId,
-			entity: 'proposal',
-			entityId: proposalId,
-			action: 'update',
+		auditProposal(tx, actor, wardId, proposalId, {
 			before: {
 				recommendedSiteCode: cur.state.draft.recommendedSiteCode,
 				schedule: cur.state.draft.schedule,

@@ -7,7 +7,14 @@ import type { Db, DbLike } from '../db';
 import { decisions, proposalVersions, proposals, reviewComments } from '../db/schema';
 import { notify, wardUserIds } from './notifications';
 import { getProposal } from './reading';
-import { DECIDABLE, ProposalError, wardLink, wardRow, type DecisionOutcome } from './status';
+import {
+	auditProposal,
+	DECIDABLE,
+	ProposalError,
+	wardLink,
+	wardRow,
+	type DecisionOutcome
+} from './status';
 
 function forReview(db: DbLike, id: number) {
 	const p = getProposal(db, null, id);
@@ -31,12 +38,7 @@ function claimIn(tx: DbLike, actor: Actor, p: NonNullable<ReturnType<typeof getP
 		.set({ status: 'in-review', reviewerId: actor.userId, updatedAt: Date.now() })
 		.where(eq(proposals.id, p.id))
 		.run();
-	writeAudit(tx, {
-		actor,
-		wardId: p.wardId,
-		entity: 'proposal',
-		entityId: p.id,
-		action: 'update',
+	auditProposal(tx, actor, p.wardId, p.id, {
 		before: { status: p.status, reviewerId: p.reviewerId },
 		after: { status: 'in-review', reviewerId: actor.userId }
 	});

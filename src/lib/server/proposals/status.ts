@@ -3,6 +3,7 @@
  * the gathering, the workflow, the city's review and the portfolio share.
  */
 import { eq } from 'drizzle-orm';
+import { writeAudit, type Actor } from '../audit';
 import { DomainError } from '../core/errors';
 import type { PacketDraft, PacketSnapshot } from '../../packet';
 import { vnToday } from '../../packet';
@@ -64,4 +65,16 @@ export function wardRow(db: DbLike, wardId: number) {
 		.get();
 	if (!w) throw new ProposalError('not-found');
 	return w;
+}
+
+/** The audit row of a change to proposal `id` of the ward (its draft, status or snapshot). */
+export function auditProposal(
+	tx: DbLike,
+	actor: Actor,
+	wardId: number,
+	id: number,
+	change: { before?: unknown; after: unknown },
+	action: 'create' | 'update' = 'update'
+): void {
+	writeAudit(tx, { actor, wardId, entity: 'proposal', entityId: id, action, ...change });
 }

@@ -19,6 +19,7 @@ import { assemble } from './gathering';
 import { assembleOffThread } from './assemble-pool';
 import { getProposal } from './reading';
 import {
+	auditProposal,
 	EDITABLE,
 	LIVE,
 	ProposalError,
@@ -63,25 +64,22 @@ export function createProposal(
 				})
 				.returning({ id: proposals.id })
 				.get();
-			writeAudit(tx, {
+			auditProposal(
+				tx,
 				actor,
 				wardId,
-				entity: 'proposal',
-				entityId: row.id,
-				action: 'create',
-				after: { title, status: 'draft', supersedes: live.map((p) => p.id) }
-			});
+				row.id,
+				{
+					after: { title, status: 'draft', supersedes: live.map((p) => p.id) }
+				},
+				'create'
+			);
 			for (const old of live) {
 				tx.update(proposals)
 					.set({ status: 'superseded', supersededBy: row.id, updatedAt: at.getTime() })
 					.where(eq(proposals.id, old.id))
 					.run();
-				writeAudit(tx, {
-					actor,
-					wardId,
-					entity: 'proposal',
-					entityId: old.id,
-					action: 'update',
+				auditProposal(tx, actor, wardId, old.id, {
 					before: { status: old.status },
 					after: { status: 'superseded', supersededBy: row.id }
 				});
@@ -159,12 +157,7 @@ export function saveDraft(
 			draftJson: JSON.stringify(state),
 			updatedAt: Date.now()
 		});
-		writeAudit(tx, {
-			actor,
-			wardId,
-			entity: 'proposal',
-			entityId: id,
-			action: 'update',
+		auditProposal(tx, actor, wardId, id, {
 			before: { title: p.title, draft: p.state.draft },
 			after: { title: input.title, draft: input.draft }
 		});
@@ -193,12 +186,7 @@ export function reassemble(
 			})
 			.where(eq(proposals.id, id))
 			.run();
-		writeAudit(tx, {
-			actor,
-			wardId,
-			entity: 'proposal',
-			entityId: id,
-			action: 'update',
+		auditProposal(tx, actor, wardId, id, {
 			before: {
 				changedNumbers: changes.map((c) => ({ key: c.key, value: c.before?.value ?? null }))
 			},
