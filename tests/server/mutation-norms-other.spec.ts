@@ -14,9 +14,9 @@ import {
 import {
 	computeStaffingGaps,
 	groupVacancies,
-	type StaffingPosition,
-	type VacancyPosition
+	type StaffingPosition
 } from '../../src/lib/norms/staffing';
+import { vacancyRow } from '../helpers/norms';
 
 const post = (field: string | null, approved: number, filled: number): StaffingPosition => ({
 	unitId: 'vp',
@@ -27,17 +27,8 @@ const post = (field: string | null, approved: number, filled: number): StaffingP
 	plannedNextYear: 0
 });
 
-const vacancy = (field: string | null, approved = 2, filled = 1): VacancyPosition => ({
-	unitCode: 'VP',
-	unitName: 'Văn phòng',
-	title: 'Chuyên viên',
-	titleKey: 'specialist',
-	rank: null,
-	field,
-	approved,
-	filled,
-	leadership: false
-});
+const vacancy = (field: string | null, approved = 2, filled = 1) =>
+	vacancyRow(field, false, approved, filled);
 
 describe('computeStaffingGaps', () => {
 	it('a null row is refused with its path, not read', () => {

@@ -6,6 +6,7 @@
  * (docs/mutation.md).
  */
 import { describe, expect, it } from 'vitest';
+import { vacancyRow } from '../helpers/norms';
 import {
 	NormsInputError,
 	describeValue,
@@ -234,17 +235,7 @@ describe('staffing.ts', () => {
 	});
 
 	it('vacancies grouped: city fields first in their order, leadership, known fields, others by name, none last', () => {
-		const v = (field: string | null, leadership: boolean, approved: number, filled: number) => ({
-			unitCode: 'U1',
-			unitName: 'Văn phòng',
-			title: 'Chuyên viên',
-			titleKey: 'specialist',
-			rank: null,
-			field,
-			approved,
-			filled,
-			leadership
-		});
+		const v = vacancyRow;
 		const r = groupVacancies(
 			[
 				v('land', false, 3, 1),

@@ -41,7 +41,7 @@ import {
 	type ProposalStatus
 } from '../../src/lib/server/proposals';
 import type { PacketSnapshot } from '../../src/lib/packet';
-import { binhTrungProposal, refused, type Actor } from '../helpers/proposals';
+import { binhTrungProposal, refused, type Actor, type WorkflowFixture } from '../helpers/proposals';
 
 beforeAll(() => {
 	process.env.UPLOAD_DIR = mkdtempSync(path.join(tmpdir(), 'truso-workflow-mut-'));
@@ -108,7 +108,23 @@ const lastNoteId = (db: Db) =>
 		.from(notifications)
 		.get()!.n;
 
+/** The stored version `n` of the fixture's proposal. */
+const versionOf = (f: WorkflowFixture, n: number) =>
+	f.db
+		.select()
+		.from(proposalVersions)
+		.where(and(eq(proposalVersions.proposalId, f.id), eq(proposalVersions.number, n)))
+		.get()!;
+
 const actor = (w: Actor) => ({ userId: w.userId, username: w.username });
+
+/** A second proposal of the fixture's ward, as older data may hold (one live per ward is newer). */
+const olderProposal = (f: ReturnType<typeof fixture>, status: ProposalStatus, title: string) =>
+	f.db
+		.insert(proposals)
+		.values({ wardId: f.ward.id, title, status, draftJson: '{}' })
+		.returning({ id: proposals.id })
+		.get().id;
 
 describe('creating a proposal', () => {
 	it('a returned one is superseded: audit of both, its reviewer is told', () => {
@@ -264,11 +280,7 @@ describe('submitting', () => {
 		const at = new Date('2026-12-02T04:00:00.000Z');
 		const r = await submitProposal(f.db, actor(f.editor), f.ward.id, f.id, files, at);
 		expect(r.version).toBe(3);
-		const v = f.db
-			.select()
-			.from(proposalVersions)
-			.where(and(eq(proposalVersions.proposalId, f.id), eq(proposalVersions.number, 3)))
-			.get()!;
+		const v = versionOf(f, 3);
 		expect(v.sha256).toBe(r.sha256);
 		expect(sha256(v.snapshotJson)).toBe(r.sha256);
 		expect(v.submittedBy).toBe(f.editor.userId);
@@ -350,11 +362,7 @@ describe('submitting', () => {
 	it('another proposal of the ward with the city: refused after the files were written, which are removed', async () => {
 		const f = fixture('draft');
 		// Older data: a second proposal of the ward, submitted.
-		const other = f.db
-			.insert(proposals)
-			.values({ wardId: f.ward.id, title: 'Khác', status: 'submitted', draftJson: '{}' })
-			.returning({ id: proposals.id })
-			.get().id;
+		const other = olderProposal(f, 'submitted', 'Khác');
 		// (Other tests' fixtures share UPLOAD_DIR and this proposal id: compare with before.)
 		const dir = path.join(process.env.UPLOAD_DIR!, 'packets', String(f.id));
 		const listing = () => (existsSync(dir) ? readdirSync(dir).sort() : []);
@@ -425,11 +433,7 @@ describe('the city side', () => {
 			section: 'necessity',
 			body: 'Bổ sung số liệu.'
 		});
-		const latest = f.db
-			.select()
-			.from(proposalVersions)
-			.where(and(eq(proposalVersions.proposalId, f.id), eq(proposalVersions.number, 2)))
-			.get()!;
+		const latest = versionOf(f, 2);
 		const c = f.db.select().from(reviewComments).where(eq(reviewComments.id, cid)).get()!;
 		expect([c.versionId, c.section, c.body, c.authorId]).toEqual([
 			latest.id,
@@ -499,11 +503,7 @@ describe('the city side', () => {
 		decideProposal(f.db, actor(f.reviewer2), f.id, { outcome: 'approved', note: 'Đồng ý.' });
 		const p = getProposal(f.db, f.ward.id, f.id)!;
 		expect([p.status, p.reviewerId]).toEqual(['approved', f.reviewer.userId]);
-		const latest = f.db
-			.select()
-			.from(proposalVersions)
-			.where(and(eq(proposalVersions.proposalId, f.id), eq(proposalVersions.number, 2)))
-			.get()!;
+		const latest = versionOf(f, 2);
 		// The sample already holds v1's decision (returned); ours is the one after it.
 		const d = f.db
 			.select()
@@ -677,11 +677,7 @@ describe('what only a second connection, a stale form or older data shows', () =
 
 	it('two drafts of one ward (older data): submitting one is not blocked by the other', async () => {
 		const f = fixture('draft');
-		const other = f.db
-			.insert(proposals)
-			.values({ wardId: f.ward.id, title: 'Bản nháp cũ', status: 'draft', draftJson: '{}' })
-			.returning({ id: proposals.id })
-			.get().id;
+		const other = olderProposal(f, 'draft', 'Bản nháp cũ');
 		const r = await submitProposal(f.db, actor(f.editor), f.ward.id, f.id, files);
 		expect(r.version).toBe(3);
 		expect(getProposal(f.db, f.ward.id, f.id)!.status).toBe('submitted');
