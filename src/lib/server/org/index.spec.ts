@@ -22,6 +22,7 @@ import { parseTable } from '../io/table';
 import { needsForWard, staffingGapsForWard } from '../needs';
 import { positionSchema, unitSchema } from '../../schemas/needs';
 import { rowCount, sampleDb } from '../../../../tests/helpers/sample';
+import { csv } from '../../../../tests/helpers/io';
 
 const actor = { userId: null, username: 'org-test' };
 const HEADER = POSITION_COLUMNS.join(',');
@@ -36,7 +37,9 @@ const unitId = (ward: number, code: string) =>
 		.where(and(eq(orgUnits.wardId, ward), eq(orgUnits.code, code)))
 		.get()!.id;
 const count = (table: typeof positions | typeof orgUnits | typeof auditLog) => rowCount(db, table);
-const csv = (lines: string[]) => new TextEncoder().encode(lines.join('\r\n') + '\r\n');
+/** Imports CSV rows (after the header) as positions.csv into Bình Trưng. */
+const importCsv = (rows: string[]) =>
+	importPositionFile(db, actor, bt, csv([HEADER, ...rows]), 'positions.csv');
 /** Positions and units of a ward without timestamps, for before/after comparisons. */
 const snapshot = (ward: number) =>
 	db.$client
@@ -278,18 +281,11 @@ describe('positions import and export', () => {
 
 	it('replaces the positions of the units in the file, creates a new unit and audits', async () => {
 		const auditBefore = count(auditLog);
-		const outcome = await importPositionFile(
-			db,
-			actor,
-			bt,
-			csv([
-				HEADER,
-				'MTTQ,,,,Chủ tịch UBMTTQ,chair-deputy,,1,1,1',
-				'MTTQ,,,,Chuyên viên,specialist,general,5,2,5',
-				'BCH-QS,Ban Chỉ huy Quân sự,other,0,Chỉ huy trưởng,division-head,,1,1,1'
-			]),
-			'positions.csv'
-		);
+		const outcome = await importCsv([
+			'MTTQ,,,,Chủ tịch UBMTTQ,chair-deputy,,1,1,1',
+			'MTTQ,,,,Chuyên viên,specialist,general,5,2,5',
+			'BCH-QS,Ban Chỉ huy Quân sự,other,0,Chỉ huy trưởng,division-head,,1,1,1'
+		]);
 		expect(outcome).toEqual({ ok: true, units: 2, unitsCreated: 1, positions: 3, removed: 4 });
 		const n = needsForWard(db, bt);
 		// MTTQ had 4 rows (1 × 20 + 6 × 18 + 3 × 15 = 173), now 1 × 20 + 5 × 15 = 95 (files without
@@ -306,24 +302,17 @@ describe('positions import and export', () => {
 	it('writes nothing when any row is wrong, and reports every error by row and column', async () => {
 		const before = snapshot(bt);
 		const auditBefore = count(auditLog);
-		const outcome = await importPositionFile(
-			db,
-			actor,
-			bt,
-			csv([
-				HEADER,
-				'MTTQ,,,,Chủ tịch UBMTTQ,chair-deputy,,1,1,1',
-				'MTTQ,,,,Sếp,boss,,1,0,0',
-				'NEW-UNIT,,,,Chuyên viên,specialist,,1,0,0',
-				'P-VHXH,,,,Chuyên viên,specialist,,-1,1.5,x',
-				'MTTQ,,,,Chủ tịch UBMTTQ,chair-deputy,,2,1,1',
-				'HDND,,council,maybe,=cmd(),specialist,,1,0,0',
-				'UBKT,Tên A,,,A,specialist,,1,0,0',
-				'UBKT,Tên B,,,B,specialist,,1,0,0',
-				'UBKT,,,,C,specialist,,1,0,0,thủ trưởng,boss'
-			]),
-			'positions.csv'
-		);
+		const outcome = await importCsv([
+			'MTTQ,,,,Chủ tịch UBMTTQ,chair-deputy,,1,1,1',
+			'MTTQ,,,,Sếp,boss,,1,0,0',
+			'NEW-UNIT,,,,Chuyên viên,specialist,,1,0,0',
+			'P-VHXH,,,,Chuyên viên,specialist,,-1,1.5,x',
+			'MTTQ,,,,Chủ tịch UBMTTQ,chair-deputy,,2,1,1',
+			'HDND,,council,maybe,=cmd(),specialist,,1,0,0',
+			'UBKT,Tên A,,,A,specialist,,1,0,0',
+			'UBKT,Tên B,,,B,specialist,,1,0,0',
+			'UBKT,,,,C,specialist,,1,0,0,thủ trưởng,boss'
+		]);
 		expect(outcome.ok).toBe(false);
 		const errors = outcome.ok ? [] : outcome.errors.map((e) => [e.row, e.column, e.key]);
 		expect(errors).toEqual([
