@@ -60,9 +60,21 @@ export function problemFrom({ value, weight }: { value: number; weight: number }
 /** A random decision problem: values are integers in [10, 1000], weights integers in [1, 10]. */
 export const problem = problemFrom({ value: 10, weight: 1 });
 
-/** The matrix with column `j` multiplied by `factor`. */
-export function scaleColumn(matrix: number[][], j: number, factor: number): number[][] {
-	return matrix.map((row) => row.map((v, k) => (k === j ? v * factor : v)));
+/**
+ * Column `pick` (modulo the column count) made a benefit criterion: the types with that change,
+ * and the matrix with that column multiplied by `factor`.
+ */
+export function scaledBenefitColumn(
+	matrix: number[][],
+	types: CriterionType[],
+	pick: number,
+	factor: number
+): { types: CriterionType[]; scaled: number[][] } {
+	const j = pick % types.length;
+	const benefit = types.slice();
+	benefit[j] = 'benefit';
+	const scaled = matrix.map((row) => row.map((v, k) => (k === j ? v * factor : v)));
+	return { types: benefit, scaled };
 }
 
 /** Inserts at `at` a copy of row `of` made worse by `delta` (≥ 0, delta[0] ≥ 1). */

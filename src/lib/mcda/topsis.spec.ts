@@ -5,7 +5,7 @@ import {
 	expectMcdaError,
 	positionOf,
 	problemFrom,
-	scaleColumn,
+	scaledBenefitColumn,
 	withDominatedRow
 } from '../../../tests/helpers/mcda';
 import type { McdaErrorCode } from './errors';
@@ -108,11 +108,8 @@ describe('topsis: properties', () => {
 				(p, pick, factor) => {
 					const weights = p.weights.slice();
 					weights[0] += 1; // not all zero
-					const j = pick % weights.length;
-					const types = p.types.slice();
-					types[j] = 'benefit';
 					const matrix = p.matrix.map((row) => row.map((v) => v + 1)); // no zero column
-					const scaled = scaleColumn(matrix, j, factor);
+					const { types, scaled } = scaledBenefitColumn(matrix, p.types, pick, factor);
 					const a = topsis(matrix, weights, types);
 					const b = topsis(scaled, weights, types);
 					a.closeness.forEach((c, i) => expect(b.closeness[i]).toBeCloseTo(c, 10));

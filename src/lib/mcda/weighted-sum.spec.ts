@@ -5,7 +5,7 @@ import {
 	expectMcdaError,
 	positionOf,
 	problem,
-	scaleColumn,
+	scaledBenefitColumn,
 	withDominatedRow
 } from '../../../tests/helpers/mcda';
 import type { CriterionType } from './types';
@@ -119,10 +119,7 @@ describe('weightedSum: properties', () => {
 				fc.nat(),
 				fc.double({ min: 0.001, max: 1000, noNaN: true }),
 				(p, pick, factor) => {
-					const j = pick % p.weights.length;
-					const types = p.types.slice();
-					types[j] = 'benefit';
-					const scaled = scaleColumn(p.matrix, j, factor);
+					const { types, scaled } = scaledBenefitColumn(p.matrix, p.types, pick, factor);
 					const a = weightedSum(p.matrix, p.weights, types);
 					const b = weightedSum(scaled, p.weights, types);
 					a.scores.forEach((s, i) => expect(b.scores[i]).toBeCloseTo(s, 10));
