@@ -35,6 +35,19 @@ export function consistentMatrix(w: readonly number[]): number[][] {
 	return w.map((wi) => w.map((wj) => wi / wj));
 }
 
+/** The n × n reciprocal matrix with the given upper triangle (row by row), 1 on the diagonal. */
+export function reciprocalFrom(n: number, upper: readonly number[]): number[][] {
+	const a = Array.from({ length: n }, () => new Array<number>(n).fill(1));
+	let k = 0;
+	for (let i = 0; i < n; i++) {
+		for (let j = i + 1; j < n; j++) {
+			a[i][j] = upper[k++];
+			a[j][i] = 1 / a[i][j];
+		}
+	}
+	return a;
+}
+
 /** Position of `item` in a ranking (0 = first). */
 export function positionOf(ranking: readonly number[], item: number): number {
 	return ranking.indexOf(item);

@@ -8,7 +8,7 @@ import {
 	mostInconsistentJudgment,
 	snapToSaatyScale
 } from './ahp';
-import { consistentMatrix, expectMcdaError } from '../../../tests/helpers/mcda';
+import { consistentMatrix, expectMcdaError, reciprocalFrom } from '../../../tests/helpers/mcda';
 
 /**
  * Saaty (1990), "How to make a decision: the analytic hierarchy process", EJOR 48(1):9–26,
@@ -242,21 +242,13 @@ describe('ahp: properties', () => {
 		maxLength: 15
 	});
 	const saatyValue = fc.constantFrom(1 / 9, 1 / 7, 1 / 5, 1 / 3, 1 / 2, 1, 2, 3, 4, 5, 6, 7, 8, 9);
-	const randomReciprocal = fc.integer({ min: 1, max: 12 }).chain((n) =>
-		fc
-			.array(saatyValue, { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 })
-			.map((upper) => {
-				const a = Array.from({ length: n }, () => new Array<number>(n).fill(1));
-				let k = 0;
-				for (let i = 0; i < n; i++) {
-					for (let j = i + 1; j < n; j++) {
-						a[i][j] = upper[k++];
-						a[j][i] = 1 / a[i][j];
-					}
-				}
-				return a;
-			})
-	);
+	const randomReciprocal = fc
+		.integer({ min: 1, max: 12 })
+		.chain((n) =>
+			fc
+				.array(saatyValue, { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 })
+				.map((upper) => reciprocalFrom(n, upper))
+		);
 
 	it('a consistent matrix a_ij = w_i/w_j has CR ≈ 0 and recovers w (both methods)', () => {
 		fc.assert(

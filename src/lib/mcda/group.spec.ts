@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ahp } from './ahp';
 import { aggregateJudgments, groupConsensus, pairDisagreement } from './group';
-import { consistentMatrix, expectMcdaError } from '../../../tests/helpers/mcda';
+import { consistentMatrix, expectMcdaError, reciprocalFrom } from '../../../tests/helpers/mcda';
 
 const pm3 = (a12: number, a13: number, a23: number): number[][] => [
 	[1, a12, a13],
@@ -47,17 +47,7 @@ const judgementMatrices = fc.integer({ min: 1, max: 7 }).chain((n) =>
 				minLength: (n * (n - 1)) / 2,
 				maxLength: (n * (n - 1)) / 2
 			})
-			.map((upper) => {
-				const a = Array.from({ length: n }, () => new Array<number>(n).fill(1));
-				let k = 0;
-				for (let i = 0; i < n; i++) {
-					for (let j = i + 1; j < n; j++) {
-						a[i][j] = upper[k++];
-						a[j][i] = 1 / a[i][j];
-					}
-				}
-				return a;
-			}),
+			.map((upper) => reciprocalFrom(n, upper)),
 		{ minLength: 1, maxLength: 5 }
 	)
 );
