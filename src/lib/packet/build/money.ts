@@ -5,6 +5,32 @@ import { W, num, r1, table } from './kit';
 import { emptyBody, type SectionBody, type SnapshotContext } from './context';
 
 /** Estimate: from the dossier inputs when the draft has them, else from settings. */
+/** The last two figures of the estimate, the same whether the dossier or the settings priced it. */
+function contingencyAndTotal(e: { contingencyVnd: number; totalVnd: number }) {
+	return {
+		contingencyVnd: num(
+			e.contingencyVnd,
+			'đồng',
+			'setting',
+			'contingencyVnd',
+			W(
+				'Tỷ lệ dự phòng nhân tổng chi phí xây dựng và chi phí đất, giải phóng mặt bằng.',
+				'Contingency share times construction plus land and clearance.'
+			)
+		),
+		totalVnd: num(
+			e.totalVnd,
+			'đồng',
+			'setting',
+			'totalVnd',
+			W(
+				'Tổng chi phí xây dựng, chi phí đất và giải phóng mặt bằng, chi phí dự phòng.',
+				'Construction plus land and clearance plus contingency.'
+			)
+		)
+	};
+}
+
 export function estimate(c: SnapshotContext): SectionBody {
 	const { d, rec, est, set, gfaWords, settingWords, settingSrc } = c;
 	const out = emptyBody();
@@ -44,26 +70,7 @@ export function estimate(c: SnapshotContext): SectionBody {
 					: dossierWords
 			),
 			contingencyRatio: num(e.contingencyShare, '%', 'setting', 'contingencyShare', dossierWords),
-			contingencyVnd: num(
-				e.contingencyVnd,
-				'đồng',
-				'setting',
-				'contingencyVnd',
-				W(
-					'Tỷ lệ dự phòng nhân tổng chi phí xây dựng và chi phí đất, giải phóng mặt bằng.',
-					'Contingency share times construction plus land and clearance.'
-				)
-			),
-			totalVnd: num(
-				e.totalVnd,
-				'đồng',
-				'setting',
-				'totalVnd',
-				W(
-					'Tổng chi phí xây dựng, chi phí đất và giải phóng mặt bằng, chi phí dự phòng.',
-					'Construction plus land and clearance plus contingency.'
-				)
-			)
+			...contingencyAndTotal(e)
 		};
 	} else {
 		const siteWords = rec
@@ -107,26 +114,7 @@ export function estimate(c: SnapshotContext): SectionBody {
 				settingWords(set.contingency, 'Tỷ lệ dự phòng', 'Contingency share'),
 				settingSrc(set.contingency)
 			),
-			contingencyVnd: num(
-				est.contingencyVnd,
-				'đồng',
-				'setting',
-				'contingencyVnd',
-				W(
-					'Tỷ lệ dự phòng nhân tổng chi phí xây dựng và chi phí đất, giải phóng mặt bằng.',
-					'Contingency share times construction plus land and clearance.'
-				)
-			),
-			totalVnd: num(
-				est.totalVnd,
-				'đồng',
-				'setting',
-				'totalVnd',
-				W(
-					'Tổng chi phí xây dựng, chi phí đất và giải phóng mặt bằng, chi phí dự phòng.',
-					'Construction plus land and clearance plus contingency.'
-				)
-			)
+			...contingencyAndTotal(est)
 		};
 	}
 	return out;
