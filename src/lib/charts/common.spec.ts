@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartOptions, normMarks, round1, round2 } from './common';
+import { bars, chartOptions, normMarks, round1, round2 } from './common';
 import { dangerLevelConfig } from './inventory';
 
 describe('chart commons', () => {
@@ -35,5 +35,17 @@ describe('chart commons', () => {
 			pointRadius: 14,
 			pointBorderWidth: 3
 		});
+	});
+});
+
+describe('bar series', () => {
+	it('puts a series on its axis only when asked', () => {
+		expect(bars('Chưa bố trí', [54], '#dc2626')).toEqual({
+			type: 'bar',
+			label: 'Chưa bố trí',
+			data: [54],
+			backgroundColor: '#dc2626'
+		});
+		expect(bars('Chuyển chỗ', [56], '#2563eb', 'y').yAxisID).toBe('y');
 	});
 });

@@ -19,6 +19,31 @@ export function chartOptions<const O extends object>(own: O) {
 }
 
 /**
+ * A bar chart of `datasets` over the categories `labels`, with the shared options and the
+ * chart's own (see {@link chartOptions}).
+ */
+export function barChart<const D extends object, const O extends object>(
+	labels: string[],
+	datasets: D[],
+	own: O
+) {
+	return { type: 'bar' as const, data: { labels, datasets }, options: chartOptions(own) };
+}
+
+/**
+ * A bar series, on the axis `yAxisID` when given.
+ * Example: bars('Chưa bố trí', [54], '#dc2626') draws one red bar of 54.
+ */
+export function bars(
+	label: string,
+	data: number[],
+	backgroundColor: string | string[],
+	yAxisID?: string
+) {
+	return { type: 'bar' as const, label, data, backgroundColor, ...(yAxisID ? { yAxisID } : {}) };
+}
+
+/**
  * A norm drawn as a short horizontal mark over each bar (a line dataset without the line).
  * Example: normMarks('Định mức', [16.1], '#dc2626', 14) marks 16.1 over the first bar.
  */

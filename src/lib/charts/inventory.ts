@@ -3,7 +3,7 @@
  * page (Chart.js in the browser) and the documents (Chart.js on a server canvas).
  */
 import type { ChartConfiguration } from 'chart.js';
-import { chartOptions, normMarks, round1 } from './common';
+import { barChart, bars, chartOptions, normMarks, round1 } from './common';
 import { DANGER_LEVELS, ROOM_TYPES, type DangerLevel, type RoomType } from '../constants';
 
 export const DANGER_COLOURS: Record<DangerLevel | 'none', string> = {
@@ -70,23 +70,20 @@ export function dangerLevelConfig(
 	seriesLabel: string
 ): ChartConfiguration<'bar'> {
 	const keys = [...DANGER_LEVELS, 'none'] as const;
-	return {
-		type: 'bar',
-		data: {
-			labels: keys.map(label),
-			datasets: [
-				{
-					label: seriesLabel,
-					data: keys.map((k) => counts[k] ?? 0),
-					backgroundColor: keys.map((k) => DANGER_COLOURS[k])
-				}
-			]
-		},
-		options: chartOptions({
+	return barChart(
+		keys.map(label),
+		[
+			{
+				label: seriesLabel,
+				data: keys.map((k) => counts[k] ?? 0),
+				backgroundColor: keys.map((k) => DANGER_COLOURS[k])
+			}
+		],
+		{
 			scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
 			plugins: { legend: { display: false } }
-		})
-	};
+		}
+	);
 }
 
 export interface UnitAreaRow {
@@ -101,28 +98,24 @@ export function areaPerPersonConfig(
 	rows: UnitAreaRow[],
 	labels: { occupied: string; norm: string }
 ): ChartConfiguration<'bar' | 'line'> {
-	return {
-		type: 'bar',
-		data: {
-			labels: rows.map((r) => r.unit),
-			datasets: [
-				{
-					type: 'bar',
-					label: labels.occupied,
-					data: rows.map((r) => (r.people > 0 ? round1(r.occupiedM2 / r.people) : 0)),
-					backgroundColor: '#2563eb'
-				},
-				normMarks(
-					labels.norm,
-					rows.map((r) => round1(r.normM2PerPerson)),
-					'#dc2626',
-					10
-				)
-			]
-		},
-		options: chartOptions({
+	return barChart(
+		rows.map((r) => r.unit),
+		[
+			bars(
+				labels.occupied,
+				rows.map((r) => (r.people > 0 ? round1(r.occupiedM2 / r.people) : 0)),
+				'#2563eb'
+			),
+			normMarks(
+				labels.norm,
+				rows.map((r) => round1(r.normM2PerPerson)),
+				'#dc2626',
+				10
+			)
+		],
+		{
 			indexAxis: 'x',
 			scales: { y: { beginAtZero: true } }
-		})
-	};
+		}
+	);
 }

@@ -3,7 +3,7 @@
  * draws them with Chart.js; the proposal documents can draw them on a server canvas).
  */
 import type { ChartConfiguration } from 'chart.js';
-import { chartOptions, round1 } from './common';
+import { barChart, round1 } from './common';
 import type { DangerLevel } from '../constants';
 import { DANGER_COLOURS } from './inventory';
 
@@ -22,28 +22,25 @@ export function entitledVsOccupiedConfig(
 	rows: readonly UnitNeedsRow[],
 	labels: { entitled: string; occupied: string }
 ): ChartConfiguration<'bar'> {
-	return {
-		type: 'bar',
-		data: {
-			labels: rows.map((r) => r.unit),
-			datasets: [
-				{
-					label: labels.entitled,
-					data: rows.map((r) => round1(r.entitledM2)),
-					backgroundColor: '#94a3b8'
-				},
-				{
-					label: labels.occupied,
-					data: rows.map((r) => round1(r.occupiedM2)),
-					backgroundColor: rows.map((r) => (r.occupiedM2 < r.entitledM2 ? '#dc2626' : '#2563eb'))
-				}
-			]
-		},
-		options: chartOptions({
+	return barChart(
+		rows.map((r) => r.unit),
+		[
+			{
+				label: labels.entitled,
+				data: rows.map((r) => round1(r.entitledM2)),
+				backgroundColor: '#94a3b8'
+			},
+			{
+				label: labels.occupied,
+				data: rows.map((r) => round1(r.occupiedM2)),
+				backgroundColor: rows.map((r) => (r.occupiedM2 < r.entitledM2 ? '#dc2626' : '#2563eb'))
+			}
+		],
+		{
 			indexAxis: 'y',
 			scales: { x: { beginAtZero: true } }
-		})
-	};
+		}
+	);
 }
 
 export interface BuildingWorkAreaRow {
@@ -61,25 +58,20 @@ export function occupiedByBuildingConfig(
 	rows: readonly BuildingWorkAreaRow[],
 	labels: { occupied: string; unassigned: string }
 ): ChartConfiguration<'bar'> {
-	return {
-		type: 'bar',
-		data: {
-			labels: rows.map((r) => r.building),
-			datasets: [
-				{
-					label: labels.occupied,
-					data: rows.map((r) => round1(r.occupiedM2)),
-					backgroundColor: rows.map((r) => DANGER_COLOURS[r.dangerLevel ?? 'none'])
-				},
-				{
-					label: labels.unassigned,
-					data: rows.map((r) => round1(r.unassignedM2)),
-					backgroundColor: '#e2e8f0'
-				}
-			]
-		},
-		options: chartOptions({
-			scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } }
-		})
-	};
+	return barChart(
+		rows.map((r) => r.building),
+		[
+			{
+				label: labels.occupied,
+				data: rows.map((r) => round1(r.occupiedM2)),
+				backgroundColor: rows.map((r) => DANGER_COLOURS[r.dangerLevel ?? 'none'])
+			},
+			{
+				label: labels.unassigned,
+				data: rows.map((r) => round1(r.unassignedM2)),
+				backgroundColor: '#e2e8f0'
+			}
+		],
+		{ scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } }
+	);
 }

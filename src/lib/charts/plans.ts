@@ -2,7 +2,7 @@
  * Chart configurations and colours for the reallocation scenarios, built from plain rows.
  */
 import type { ChartConfiguration } from 'chart.js';
-import { chartOptions, normMarks, round1, round2 } from './common';
+import { barChart, bars, normMarks, round1, round2 } from './common';
 
 /**
  * Light, distinct unit colours (dark text stays readable on each); the stack plan and its legend
@@ -52,39 +52,34 @@ export function scenarioPeopleConfig(
 	rows: ScenarioCompareRow[],
 	labels: { unplaced: string; moved: string; buildings: string; people: string }
 ): ChartConfiguration<'bar' | 'line'> {
-	return {
-		type: 'bar',
-		data: {
-			labels: rows.map((r) => r.name),
-			datasets: [
-				{
-					type: 'bar',
-					label: labels.unplaced,
-					data: rows.map((r) => r.unplaced),
-					backgroundColor: '#dc2626',
-					yAxisID: 'y'
-				},
-				{
-					type: 'bar',
-					label: labels.moved,
-					data: rows.map((r) => r.moved),
-					backgroundColor: '#2563eb',
-					yAxisID: 'y'
-				},
-				{
-					type: 'line',
-					label: labels.buildings,
-					data: rows.map((r) => round2(r.buildingsPerUnit)),
-					borderColor: '#059669',
-					backgroundColor: '#059669',
-					showLine: false,
-					pointRadius: 7,
-					pointStyle: 'rectRot',
-					yAxisID: 'y1'
-				}
-			]
-		},
-		options: chartOptions({
+	return barChart(
+		rows.map((r) => r.name),
+		[
+			bars(
+				labels.unplaced,
+				rows.map((r) => r.unplaced),
+				'#dc2626',
+				'y'
+			),
+			bars(
+				labels.moved,
+				rows.map((r) => r.moved),
+				'#2563eb',
+				'y'
+			),
+			{
+				type: 'line',
+				label: labels.buildings,
+				data: rows.map((r) => round2(r.buildingsPerUnit)),
+				borderColor: '#059669',
+				backgroundColor: '#059669',
+				showLine: false,
+				pointRadius: 7,
+				pointStyle: 'rectRot',
+				yAxisID: 'y1'
+			}
+		],
+		{
 			scales: {
 				y: {
 					beginAtZero: true,
@@ -98,8 +93,8 @@ export function scenarioPeopleConfig(
 					title: { display: true, text: labels.buildings }
 				}
 			}
-		})
-	};
+		}
+	);
 }
 
 /**
@@ -112,29 +107,23 @@ export function scenarioAreaConfig(
 	rows: ScenarioCompareRow[],
 	labels: { area: string; norm: string }
 ): ChartConfiguration<'bar' | 'line'> {
-	return {
-		type: 'bar',
-		data: {
-			labels: rows.map((r) => r.name),
-			datasets: [
-				{
-					type: 'bar',
-					label: labels.area,
-					data: rows.map((r) => (r.areaPerPersonM2 === null ? 0 : round1(r.areaPerPersonM2))),
-					backgroundColor: '#7c3aed'
-				},
-				normMarks(
-					labels.norm,
-					rows.map((r) => round1(r.normM2PerPerson)),
-					'#dc2626',
-					14
-				)
-			]
-		},
-		options: chartOptions({
-			scales: { y: { beginAtZero: true } }
-		})
-	};
+	return barChart(
+		rows.map((r) => r.name),
+		[
+			bars(
+				labels.area,
+				rows.map((r) => (r.areaPerPersonM2 === null ? 0 : round1(r.areaPerPersonM2))),
+				'#7c3aed'
+			),
+			normMarks(
+				labels.norm,
+				rows.map((r) => round1(r.normM2PerPerson)),
+				'#dc2626',
+				14
+			)
+		],
+		{ scales: { y: { beginAtZero: true } } }
+	);
 }
 
 /** One unit's area given against its norm area. */
@@ -157,27 +146,21 @@ export function unitAreaConfig(
 	rows: UnitAreaRow[],
 	labels: { given: string; norm: string; m2: string }
 ): ChartConfiguration<'bar' | 'line'> {
-	return {
-		type: 'bar',
-		data: {
-			labels: rows.map((r) => r.label),
-			datasets: [
-				{
-					type: 'bar',
-					label: labels.given,
-					data: rows.map((r) => round1(r.areaGivenM2)),
-					backgroundColor: rows.map((r) => (r.furthest ? '#ea580c' : '#2563eb'))
-				},
-				normMarks(
-					labels.norm,
-					rows.map((r) => round1(r.normAreaM2)),
-					'#111827',
-					12
-				)
-			]
-		},
-		options: chartOptions({
-			scales: { y: { beginAtZero: true, title: { display: true, text: labels.m2 } } }
-		})
-	};
+	return barChart(
+		rows.map((r) => r.label),
+		[
+			bars(
+				labels.given,
+				rows.map((r) => round1(r.areaGivenM2)),
+				rows.map((r) => (r.furthest ? '#ea580c' : '#2563eb'))
+			),
+			normMarks(
+				labels.norm,
+				rows.map((r) => round1(r.normAreaM2)),
+				'#111827',
+				12
+			)
+		],
+		{ scales: { y: { beginAtZero: true, title: { display: true, text: labels.m2 } } } }
+	);
 }
