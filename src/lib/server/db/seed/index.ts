@@ -107,21 +107,14 @@ export function seedWard(tx: DbLike, ward: SampleWard, isSample = true): number 
 	const wardId = w.id;
 
 	const unitIds = new Map<string, number>();
-	ward.units.forEach((u, i) => {
+	ward.units.forEach(({ positions: posts, ...u }, i) => {
 		const row = tx
 			.insert(orgUnits)
-			.values({
-				wardId,
-				code: u.code,
-				name: u.name,
-				kind: u.kind,
-				publicFacing: u.publicFacing,
-				sortOrder: i
-			})
+			.values({ wardId, ...u, sortOrder: i })
 			.returning({ id: orgUnits.id })
 			.get();
 		unitIds.set(u.code, row.id);
-		for (const p of u.positions) {
+		for (const p of posts) {
 			tx.insert(positions)
 				.values({
 					orgUnitId: row.id,
@@ -138,25 +131,13 @@ export function seedWard(tx: DbLike, ward: SampleWard, isSample = true): number 
 		}
 	});
 
-	for (const f of ward.facilities) {
+	for (const { buildings: facilityBuildings, ...f } of ward.facilities) {
 		const fac = tx
 			.insert(facilities)
-			.values({
-				wardId,
-				code: f.code,
-				name: f.name,
-				kind: f.kind,
-				originWard: f.originWard,
-				address: f.address,
-				lat: f.lat,
-				lng: f.lng,
-				landAreaM2: f.landAreaM2,
-				legalStatus: f.legalStatus,
-				yearBuilt: f.yearBuilt
-			})
+			.values({ wardId, ...f })
 			.returning({ id: facilities.id })
 			.get();
-		for (const b of f.buildings) {
+		for (const b of facilityBuildings) {
 			const gross = b.rooms.reduce((sum, r) => sum + r.areaM2, 0) * 1.15;
 			const bld = tx
 				.insert(buildings)
@@ -221,28 +202,15 @@ export function seedWard(tx: DbLike, ward: SampleWard, isSample = true): number 
 		}
 	}
 
-	for (const s of ward.sites) {
+	for (const { plotM, isCurrentHeadquarters, ...site } of ward.sites) {
 		tx.insert(sites)
 			.values({
 				wardId,
-				code: s.code,
-				name: s.name,
-				lat: s.lat,
-				lng: s.lng,
-				polygonGeojson: s.plotM
-					? JSON.stringify(rectangleAround(s.lat, s.lng, s.plotM[0], s.plotM[1]))
+				...site,
+				polygonGeojson: plotM
+					? JSON.stringify(rectangleAround(site.lat, site.lng, plotM[0], plotM[1]))
 					: null,
-				landAreaM2: s.landAreaM2,
-				legalStatus: s.legalStatus,
-				currentUse: s.currentUse,
-				householdsToRelocate: s.householdsToRelocate,
-				landCostVnd: s.landCostVnd,
-				clearanceCostVnd: s.clearanceCostVnd,
-				floodRisk: s.floodRisk,
-				planFit: s.planFit,
-				roadAccess: s.roadAccess,
-				isCurrentHeadquarters: s.isCurrentHeadquarters ?? false,
-				notes: s.notes
+				isCurrentHeadquarters: isCurrentHeadquarters ?? false
 			})
 			.run();
 	}

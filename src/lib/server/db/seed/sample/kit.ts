@@ -74,25 +74,8 @@ export interface SampleUnit {
 	}[];
 }
 
-export interface SampleSite {
-	code: string;
-	name: string;
-	lat: number;
-	lng: number;
-	/** Half-sizes of a rectangular plot in metres, for a polygon; absent = point only. */
-	plotM?: [number, number];
-	landAreaM2: number;
-	legalStatus: 'state-ready' | 'state-occupied' | 'to-acquire' | 'mixed';
-	currentUse: string;
-	householdsToRelocate: number;
-	landCostVnd: number;
-	clearanceCostVnd: number;
-	floodRisk: number;
-	planFit: number;
-	roadAccess: number;
-	isCurrentHeadquarters?: boolean;
-	notes: string;
-}
+/** A candidate site, as in the file. */
+export type SampleSite = z.infer<typeof site>;
 
 export interface SampleWard {
 	code: string;
@@ -164,6 +147,26 @@ const building = z.strictObject({
 	})
 });
 
+const site = z.strictObject({
+	code: z.string().min(1),
+	name: z.string().min(1),
+	lat: z.number(),
+	lng: z.number(),
+	/** Half-sizes of a rectangular plot in metres, for a polygon; absent = point only. */
+	plotM: z.tuple([area, area]).optional(),
+	landAreaM2: area,
+	legalStatus: z.enum(['state-ready', 'state-occupied', 'to-acquire', 'mixed']),
+	currentUse: z.string(),
+	householdsToRelocate: count,
+	landCostVnd: count,
+	clearanceCostVnd: count,
+	floodRisk: rating,
+	planFit: rating,
+	roadAccess: rating,
+	isCurrentHeadquarters: z.boolean().optional(),
+	notes: z.string()
+});
+
 const wardFile = z.strictObject({
 	code: z.string().min(1),
 	name: z.string().min(1),
@@ -197,26 +200,7 @@ const wardFile = z.strictObject({
 			positions: z.array(positionRow)
 		})
 	),
-	sites: z.array(
-		z.strictObject({
-			code: z.string().min(1),
-			name: z.string().min(1),
-			lat: z.number(),
-			lng: z.number(),
-			plotM: z.tuple([area, area]).optional(),
-			landAreaM2: area,
-			legalStatus: z.enum(['state-ready', 'state-occupied', 'to-acquire', 'mixed']),
-			currentUse: z.string(),
-			householdsToRelocate: count,
-			landCostVnd: count,
-			clearanceCostVnd: count,
-			floodRisk: rating,
-			planFit: rating,
-			roadAccess: rating,
-			isCurrentHeadquarters: z.boolean().optional(),
-			notes: z.string()
-		})
-	)
+	sites: z.array(site)
 });
 
 type Floor = z.infer<typeof building>['floors'][number];
