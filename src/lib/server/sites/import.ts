@@ -322,6 +322,8 @@ export function importSites(
 		);
 		let created = 0;
 		let updated = 0;
+		const audit = (entityId: number, change: { before?: unknown; after: unknown }) =>
+			writeAudit(tx, { actor, wardId, entity: 'site', entityId, action: 'import', ...change });
 		for (const values of rows) {
 			const id = existing.get(values.code);
 			if (id === undefined) {
@@ -330,14 +332,7 @@ export function importSites(
 					.values({ ...toRow(values), wardId })
 					.returning()
 					.get();
-				writeAudit(tx, {
-					actor,
-					wardId,
-					entity: 'site',
-					entityId: row.id,
-					action: 'import',
-					after: row
-				});
+				audit(row.id, { after: row });
 				created++;
 			} else {
 				const before = getSite(tx, wardId, id);
@@ -347,15 +342,7 @@ export function importSites(
 					.where(eq(sites.id, id))
 					.returning()
 					.get();
-				writeAudit(tx, {
-					actor,
-					wardId,
-					entity: 'site',
-					entityId: id,
-					action: 'import',
-					before,
-					after
-				});
+				audit(id, { before, after });
 				updated++;
 			}
 		}
