@@ -3,6 +3,7 @@
  * every generated number carries its source; narratives come from the editable draft. Each
  * section has its own builder (build/); this module composes them.
  */
+import type { SpaceNeedsResult } from '../norms/types';
 import type { DossierInputs } from './dossier-types';
 import type {
 	Bilingual,
@@ -53,16 +54,19 @@ export interface PacketInput {
 		extent: [number, number, number, number] | null;
 	};
 	assembledAt: string;
-	needs: {
+	/** The ward's totals of the space-needs computation, with the norm set they follow. */
+	needs: Pick<
+		SpaceNeedsResult,
+		| 'workAreaM2'
+		| 'commonAreaM2'
+		| 'specialisedAreaM2'
+		| 'totalUsableM2'
+		| 'occupiedWorkAreaM2'
+		| 'ratioToNorm'
+	> & {
 		normSet: { id: number; key: string; version: number; name: string; legalBasis: string };
 		commonAreaRatio: number;
 		headcount: number;
-		workAreaM2: number;
-		commonAreaM2: number;
-		specialisedAreaM2: number;
-		totalUsableM2: number;
-		occupiedWorkAreaM2: number;
-		ratioToNorm: number;
 		threshold: number;
 		justified: boolean;
 		reasons: string[];

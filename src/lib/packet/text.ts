@@ -261,27 +261,18 @@ function arrangementFromUnits(s: PacketSnapshot, vi: boolean): string[] {
 		];
 	}
 	const l = vi ? 'vi' : 'en';
-	const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((a, r) => a + f(r), 0);
-	const people = formatTraced(
-		sum((r) => r.headcount),
-		'người',
-		l
-	);
-	const seated = formatTraced(
-		sum((r) => r.seated),
-		'người',
-		l
-	);
-	const area = formatTraced(
-		sum((r) => r.areaM2),
-		'm²',
-		l
-	);
-	const norm = formatTraced(
-		sum((r) => r.normM2),
-		'm²',
-		l
-	);
+	type Row = (typeof rows)[number];
+	/** The sum of one column over the units, written with its unit. */
+	const total = (f: (r: Row) => number, unit: string) =>
+		formatTraced(
+			rows.reduce((a, r) => a + f(r), 0),
+			unit,
+			l
+		);
+	const people = total((r) => r.headcount, 'người');
+	const seated = total((r) => r.seated, 'người');
+	const area = total((r) => r.areaM2, 'm²');
+	const norm = total((r) => r.normM2, 'm²');
 	return [
 		vi
 			? `Trong thời gian chờ đầu tư, phường đã áp dụng phương án bố trí trước mắt tại các cơ sở hiện có: ${seated} trên ${people} có chỗ làm việc, với tổng diện tích ${area} so với định mức ${norm}.`
