@@ -9,9 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { freePort, loginCookie, startServer, type RunningServer } from '../support/server';
+import { loginCookie, type RunningServer } from '../support/server';
+import { startSampleServer } from '../helpers/server';
 
 let server: RunningServer | undefined;
 let dir = '';
@@ -93,19 +92,7 @@ interface RoomRow {
 }
 
 beforeAll(async () => {
-	const { buildIfNeeded } = (await import('../../scripts/build-if-needed.js')) as {
-		buildIfNeeded: () => void;
-	};
-	buildIfNeeded();
-	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'truso-concurrency-'));
-	dbFile = path.join(dir, 'db.sqlite');
-	server = await startServer({
-		port: await freePort(),
-		databasePath: dbFile,
-		uploadDir: path.join(dir, 'uploads'),
-		extra: { TRUSO_SAMPLE: '1' }
-	});
-	base = server.base;
+	({ server, dir, dbFile, base } = await startSampleServer('concurrency'));
 	// A second editor of the same ward (same password as the demo editor).
 	const db = new Database(dbFile);
 	db.prepare(

@@ -7,13 +7,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIfNeeded } from '../../scripts/build-if-needed.js';
 import { scanPage, scanText, type Finding } from '../support/number-policy';
-import { freePort, loginCookie, startServer, type RunningServer } from '../support/server';
+import { loginCookie, type RunningServer } from '../support/server';
+import { startSampleServer } from '../helpers/server';
 
 describe('the scanner', () => {
 	it('finds doubled units, areas, scores and CR with the wrong decimals', () => {
@@ -76,14 +75,7 @@ const show = (page: string, fs: Finding[]) =>
 
 describe('the sample ward', () => {
 	beforeAll(async () => {
-		buildIfNeeded();
-		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'truso-numbers-'));
-		server = await startServer({
-			port: await freePort(),
-			databasePath: path.join(dir, 'db.sqlite'),
-			uploadDir: path.join(dir, 'uploads'),
-			extra: { TRUSO_SAMPLE: '1' }
-		});
+		({ server, dir } = await startSampleServer('numbers'));
 		cookies.editor = await loginCookie(server.base, 'binhtrung.editor');
 		cookies.reviewer = await loginCookie(server.base, 'city.reviewer');
 		cookies.viewer = await loginCookie(server.base, 'binhtrung.viewer');
