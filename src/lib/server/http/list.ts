@@ -3,6 +3,7 @@
  * `?dir=asc|desc`, `?page=N` (1-based). Read one way on every list so a tampered or stale
  * address never fails: an unknown sort falls back to the first allowed one, a bad page to 1.
  */
+import { clampPage } from '../core/paged';
 
 export type SortDir = 'asc' | 'desc';
 
@@ -52,6 +53,5 @@ export function intParam(url: URL, name: string, fallback: number, min: number, 
 
 /** The page to show of `total` rows at `pageSize` per page: `page` capped at the last page. */
 export function pageWithin(page: number, total: number, pageSize: number): number {
-	const pages = Math.max(1, Math.ceil(total / pageSize));
-	return Math.min(pages, Math.max(1, page));
+	return clampPage(page, total, pageSize);
 }

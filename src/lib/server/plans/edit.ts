@@ -6,15 +6,21 @@ import { inArray } from 'drizzle-orm';
 import type { CheckResult, PersonsEntry } from '../../allocation/types';
 import { translate, type Locale } from '../../i18n';
 import type { Actor } from '../audit';
-import { writeAudit } from '../audit';
-import { checkVersion, versionedUpdate } from '../core/concurrency';
+import { checkVersion } from '../core/concurrency';
 import type { Db, DbLike } from '../db';
-import { orgUnits, rooms, scenarios } from '../db/schema';
+import { orgUnits, rooms } from '../db/schema';
 import { changedPersons, checkPlanEdit } from '../../plans/edit-check';
 import { PlansError } from './errors';
 import { dbId } from './instance';
 import { normalisePlan, violationText } from './metrics';
-import { planOf, resultOf, scenarioRow, storedBuilt, writePlan } from './scenarios';
+import {
+	planOf,
+	resultOf,
+	scenarioRow,
+	storedBuilt,
+	updateScenarioAudited,
+	writePlan
+} from './scenarios';
 
 /** A manual edit of a solved scenario. */
 export type PlanEdit =
@@ -87,20 +93,13 @@ export function editPlan(
 			...change.touched
 		]);
 		writePlan(tx, id, plan, manual);
-		versionedUpdate(tx, scenarios, 'scenario', id, expectedVersion, {
-			status: 'edited',
-			objective: check.evaluation.objective,
-			updatedAt: Date.now()
-		});
-		writeAudit(tx, {
-			actor,
-			wardId,
-			entity: 'scenario',
-			entityId: id,
-			action: 'update',
-			before: { objective: row.objective },
-			after: { edit, objective: check.evaluation.objective }
-		});
+		updateScenarioAudited(
+			tx,
+			{ actor, wardId, id, expectedVersion },
+			{ status: 'edited', objective: check.evaluation.objective },
+			{ objective: row.objective },
+			{ edit, objective: check.evaluation.objective }
+		);
 		return check;
 	});
 }
@@ -154,20 +153,13 @@ export function resetScenario(
 			id,
 			plan.filter((a) => roomIds.has(dbId(a.roomId)) && unitIds.has(dbId(a.unitId)))
 		);
-		versionedUpdate(tx, scenarios, 'scenario', id, expectedVersion, {
-			status: result.status,
-			objective: result.status === 'error' ? null : result.objective,
-			updatedAt: Date.now()
-		});
-		writeAudit(tx, {
-			actor,
-			wardId,
-			entity: 'scenario',
-			entityId: id,
-			action: 'update',
-			before: { status: row.status, objective: row.objective },
-			after: { status: result.status, objective: result.objective, reset: true }
-		});
+		updateScenarioAudited(
+			tx,
+			{ actor, wardId, id, expectedVersion },
+			{ status: result.status, objective: result.status === 'error' ? null : result.objective },
+			{ status: row.status, objective: row.objective },
+			{ status: result.status, objective: result.objective, reset: true }
+		);
 	});
 }
 

@@ -4,6 +4,7 @@
  * of another ward is never found; writes run in one transaction with their audit rows.
  */
 import { and, asc, desc, eq } from 'drizzle-orm';
+import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import { checkAllocation, moveList } from '../../allocation/evaluate';
 import type {
 	AllocationResult,
@@ -295,20 +296,39 @@ export function updateScenarioSettings(
 		const row = scenarioRow(tx, wardId, id);
 		checkVersion('scenario', row, expectedVersion);
 		const s = validateSettings(tx, wardId, settings);
-		versionedUpdate(tx, scenarios, 'scenario', id, expectedVersion, {
-			settingsJson: JSON.stringify(s),
-			weightsJson: JSON.stringify(s.weights),
-			updatedAt: Date.now()
-		});
-		writeAudit(tx, {
-			actor,
-			wardId,
-			entity: 'scenario',
-			entityId: id,
-			action: 'update',
-			before: row.settingsJson ? JSON.parse(row.settingsJson) : null,
-			after: s
-		});
+		updateScenarioAudited(
+			tx,
+			{ actor, wardId, id, expectedVersion },
+			{ settingsJson: JSON.stringify(s), weightsJson: JSON.stringify(s.weights) },
+			row.settingsJson ? JSON.parse(row.settingsJson) : null,
+			s
+		);
+	});
+}
+
+/**
+ * Writes columns of a scenario at the version its form was loaded with (a stale version is
+ * refused, see versionedUpdate), with the audit row of the update, in the caller's transaction.
+ */
+export function updateScenarioAudited(
+	tx: DbLike,
+	at: { actor: Actor; wardId: number; id: number; expectedVersion: number | null | undefined },
+	values: SQLiteUpdateSetSource<typeof scenarios>,
+	before: unknown,
+	after: unknown
+): void {
+	versionedUpdate(tx, scenarios, 'scenario', at.id, at.expectedVersion, {
+		...values,
+		updatedAt: Date.now()
+	});
+	writeAudit(tx, {
+		actor: at.actor,
+		wardId: at.wardId,
+		entity: 'scenario',
+		entityId: at.id,
+		action: 'update',
+		before,
+		after
 	});
 }
 
