@@ -26,6 +26,12 @@ export interface Column<R = unknown> {
 	hideLabel?: boolean;
 }
 
+/** Rows under one heading of a grouped DataTable (one `<tbody>`). */
+export interface RowGroup<R = unknown> {
+	key: string | number;
+	rows: readonly R[];
+}
+
 export interface ListState {
 	q: string;
 	sort: string | null;
