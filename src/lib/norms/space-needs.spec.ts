@@ -6,6 +6,8 @@ import {
 	computeSpaceNeeds,
 	roundM2,
 	type NormSet,
+	type PositionCount,
+	type RankKey,
 	type SpaceNeedsInput
 } from './index';
 
@@ -71,7 +73,7 @@ function unit(
 }
 
 /** A positions row: `count` people of `titleKey` (of `rank`, when given) in unit `unitId`. */
-function pos(unitId: string, titleKey: string, count: number, rank?: string) {
+function pos(unitId: string, titleKey: string, count: number, rank?: RankKey): PositionCount {
 	return rank === undefined ? { unitId, titleKey, count } : { unitId, titleKey, count, rank };
 }
 
