@@ -36,7 +36,6 @@ export function seedSampleProposals(tx: DbLike): void {
 		draft.narratives.necessity =
 			'Trụ sở hiện nay chật hẹp, cán bộ phải làm việc tại nhiều cơ sở cũ của các phường trước sáp nhập.';
 		const snapshot = assemble(db, bt.id, draft, SAMPLE_DATE);
-		const json = JSON.stringify(snapshot);
 		const p = tx
 			.insert(proposals)
 			.values({
@@ -50,36 +49,17 @@ export function seedSampleProposals(tx: DbLike): void {
 			})
 			.returning({ id: proposals.id })
 			.get();
-		const v = tx
-			.insert(proposalVersions)
-			.values({
-				proposalId: p.id,
-				number: 1,
-				snapshotJson: json,
-				sha256: sha256(json),
-				filesJson: '[]',
-				submittedAt: SAMPLE_DATE.getTime()
-			})
-			.returning({ id: proposalVersions.id })
-			.get();
+		const v1 = submitVersion(tx, bt.id, p.id, 1, snapshot, SAMPLE_DATE.getTime());
 		tx.insert(reviewComments)
 			.values({
-				versionId: v.id,
+				versionId: v1,
 				section: 'estimate',
 				body: 'Đề nghị nêu rõ năm công bố suất vốn đầu tư và nguồn vốn dự kiến.',
 				authorId: reviewer?.id ?? null,
 				createdAt: SAMPLE_DATE.getTime() + 86_400_000
 			})
 			.run();
-		writeAudit(tx, {
-			actor: SYSTEM_ACTOR,
-			wardId: bt.id,
-			entity: 'proposal_version',
-			entityId: v.id,
-			action: 'submit',
-			after: { proposalId: p.id, number: 1, sha256: sha256(json), sample: true }
-		});
-		seedSecondVersion(tx, db, { wardId: bt.id, proposalId: p.id, v1: v.id, draft, reviewer });
+		seedSecondVersion(tx, db, { wardId: bt.id, proposalId: p.id, v1, draft, reviewer });
 	}
 
 	const ak = wardByCode(tx, 'an-khanh');
@@ -119,19 +99,7 @@ function seedSecondVersion(
 		'Trụ sở hiện nay chật hẹp, cán bộ phải làm việc tại 4 cơ sở cũ của các phường trước sáp nhập, cách nhau đến 3 km.';
 	const at = new Date(t0 + 10 * day);
 	const snapshot = assemble(db, s.wardId, draft, at);
-	const json = JSON.stringify(snapshot);
-	const v2 = tx
-		.insert(proposalVersions)
-		.values({
-			proposalId: s.proposalId,
-			number: 2,
-			snapshotJson: json,
-			sha256: sha256(json),
-			filesJson: '[]',
-			submittedAt: at.getTime()
-		})
-		.returning({ id: proposalVersions.id })
-		.get();
+	submitVersion(tx, s.wardId, s.proposalId, 2, snapshot, at.getTime());
 	tx.update(proposals)
 		.set({
 			draftJson: JSON.stringify({ draft, assembled: snapshot } satisfies DraftState),
@@ -139,14 +107,33 @@ function seedSecondVersion(
 		})
 		.where(eq(proposals.id, s.proposalId))
 		.run();
+}
+
+/** Inserts a submitted version of a sample proposal with its audit row; answers the version id. */
+function submitVersion(
+	tx: DbLike,
+	wardId: number,
+	proposalId: number,
+	number: number,
+	snapshot: unknown,
+	submittedAt: number
+): number {
+	const json = JSON.stringify(snapshot);
+	const hash = sha256(json);
+	const v = tx
+		.insert(proposalVersions)
+		.values({ proposalId, number, snapshotJson: json, sha256: hash, filesJson: '[]', submittedAt })
+		.returning({ id: proposalVersions.id })
+		.get();
 	writeAudit(tx, {
 		actor: SYSTEM_ACTOR,
-		wardId: s.wardId,
+		wardId,
 		entity: 'proposal_version',
-		entityId: v2.id,
+		entityId: v.id,
 		action: 'submit',
-		after: { proposalId: s.proposalId, number: 2, sha256: sha256(json), sample: true }
+		after: { proposalId, number, sha256: hash, sample: true }
 	});
+	return v.id;
 }
 
 function seedAnKhanh(tx: DbLike, db: Db, ak: ReturnType<typeof wardByCode>) {
