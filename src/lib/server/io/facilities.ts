@@ -150,6 +150,23 @@ export function validateFacilityRows(
 const keep = <T>(value: T | undefined, stored: T): T => (value === undefined ? stored : value);
 
 /**
+ * The columns after the code, in the order of the file format, the import's insert and update.
+ */
+const written = (f: FacilityRecord) =>
+	[
+		f.name,
+		f.kind,
+		f.originWard,
+		f.address,
+		f.lat,
+		f.lng,
+		f.landAreaM2,
+		f.legalStatus,
+		f.yearBuilt,
+		f.notes
+	] as const;
+
+/**
  * Writes validated rows in ONE transaction: upsert by (ward, code), an audit row per created or
  * updated facility and one summary audit row. Anything thrown rolls everything back.
  */
@@ -198,21 +215,7 @@ export function importFacilities(
 					// The update below leaves `version` alone: the row's trigger adds 1.
 					version: before.version + 1
 				};
-				update.run(
-					after.name,
-					after.kind,
-					after.originWard,
-					after.address,
-					after.lat,
-					after.lng,
-					after.landAreaM2,
-					after.legalStatus,
-					after.yearBuilt,
-					after.notes,
-					now,
-					before.id,
-					wardId
-				);
+				update.run(...written(after), now, before.id, wardId);
 				audit(before.id, 'update', before, after);
 				existing.set(r.code, after);
 				updated++;
@@ -236,22 +239,7 @@ export function importFacilities(
 					version: 1
 				};
 				after.id = Number(
-					insert.run(
-						wardId,
-						after.code,
-						after.name,
-						after.kind,
-						after.originWard,
-						after.address,
-						after.lat,
-						after.lng,
-						after.landAreaM2,
-						after.legalStatus,
-						after.yearBuilt,
-						after.notes,
-						now,
-						now
-					).lastInsertRowid
+					insert.run(wardId, after.code, ...written(after), now, now).lastInsertRowid
 				);
 				audit(after.id, 'create', null, after);
 				existing.set(r.code, after);
@@ -271,19 +259,7 @@ export function facilityExportRows(db: DbLike, wardId: number): ExportCell[][] {
 		.where(eq(facilities.wardId, wardId))
 		.orderBy(asc(facilities.code))
 		.all()
-		.map((f) => [
-			f.code,
-			f.name,
-			f.kind,
-			f.originWard,
-			f.address,
-			f.lat,
-			f.lng,
-			f.landAreaM2,
-			f.legalStatus,
-			f.yearBuilt,
-			f.notes
-		]);
+		.map((f) => [f.code, ...written(f)]);
 }
 
 /** Exports the ward's facilities as CSV (UTF-8 with BOM) or XLSX (sheet 'facilities'). */
