@@ -197,6 +197,8 @@ export const vi = {
 	'dossier.err.refused': 'Chưa lưu số liệu hồ sơ — hãy sửa các mục được đánh dấu.',
 	'proposals.err.no-justification':
 		'Chưa thể gửi: địa điểm chọn không phải địa điểm xếp hạng nhất mà chưa nêu lý do lựa chọn (mục “Số liệu hồ sơ đề xuất”).',
+	'proposals.recompute.busy':
+		'Máy chủ đang bận: lần này chưa so được số liệu của bản nháp với dữ liệu hiện tại. Vui lòng tải lại trang sau ít phút.',
 	'proposals.err.busy':
 		'Máy chủ đang bận, vị trí {position} trong hàng đợi. Hồ sơ chưa được gửi; vui lòng gửi lại sau ít phút.'
 } as const;
@@ -398,6 +400,8 @@ export const en: Record<keyof typeof vi, string> = {
 	'dossier.err.refused': 'Dossier figures not saved — fix the marked fields.',
 	'proposals.err.no-justification':
 		'Cannot submit: the chosen site is not the top-ranked one and no justification is written ("Dossier figures").',
+	'proposals.recompute.busy':
+		'The server is busy: the numbers of this draft were not compared with the current data this time. Reload the page in a few minutes.',
 	'proposals.err.busy':
 		'The server is busy, position {position} in the queue. The proposal was not submitted; please submit again in a few minutes.'
 };

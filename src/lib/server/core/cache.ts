@@ -30,6 +30,11 @@ export function cached<T>(db: Db, key: string, compute: () => T): T {
 	return value;
 }
 
+/** Drops one entry (e.g. a rejected promise that must be computed again next time). */
+export function forget(key: string): void {
+	entries.delete(key);
+}
+
 /** Empties the cache (tests). */
 export function clearCache(): void {
 	entries.clear();

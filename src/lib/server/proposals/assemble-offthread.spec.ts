@@ -20,6 +20,7 @@ import { getProposal } from './reading';
 import { defaultDraft } from '../../packet';
 import type { Db } from '../db';
 import { actions } from '../../../routes/w/[ward]/proposals/+page.server';
+import { load as proposalPage } from '../../../routes/w/[ward]/proposals/[id=id]/+page.server';
 
 const OTHER_WARD = 727_272;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'truso-assemble-'));
@@ -154,6 +155,45 @@ describe('creating a proposal: the first assembly on the worker, in the fair que
 		const id = Number(location.split('/').at(-1));
 		expect(location).toBe(`/w/${wardCode}/proposals/${id}`);
 		expect(getProposal(db, wardId, id)!.title).toBe('Đề xuất mới');
+	}, 120_000);
+});
+
+describe('the draft page while the assembly queue is full', () => {
+	it('opens without the changed-numbers check (null) and checks again on the next load', async () => {
+		const id = await createProposalOffThread(
+			db,
+			{ userId: editor.id, username: editor.username },
+			wardId,
+			'Đề xuất xem khi bận'
+		);
+		// A change of the data after assembly, so the check has something to compare.
+		db.update(wards).set({ name: wardName }).where(eq(wards.id, wardId)).run();
+		const open = async () =>
+			(await proposalPage({
+				locals: {
+					db,
+					locale: 'vi',
+					principal: { kind: 'user', user: { role: 'ward_editor' } },
+					user: { id: editor.id, username: editor.username, role: 'ward_editor', wardId },
+					ward: { id: wardId, code: wardCode, name: wardName, isSample: true },
+					canEdit: true
+				},
+				params: { ward: wardCode, id: String(id) },
+				url: new URL(`http://x/w/${wardCode}/proposals/${id}`)
+			} as never)) as { changes: unknown[] | null; title: string };
+		holdSlot('page');
+		for (let i = 0; i < MAX_QUEUED_PER_WARD; i++) {
+			assembleQueue.submit(wardId, `page:${i}`, () => Promise.resolve());
+		}
+		const busy = await open();
+		expect(busy.changes).toBeNull();
+		// The queue empties: the same page (database unchanged) runs the check this time.
+		releases.splice(0).forEach((r) => r());
+		for (let i = 0; i < 50 && assembleQueue.running + assembleQueue.waiting > 0; i++) {
+			await new Promise((r) => setTimeout(r, 10));
+		}
+		const free = await open();
+		expect(Array.isArray(free.changes)).toBe(true);
 	}, 120_000);
 });
 

@@ -3,7 +3,8 @@ import { translate, type MessageKey } from '$lib/i18n';
 import { SECTION_KEYS, type PacketDraft, type SectionKey } from '$lib/packet';
 import { draftSchema } from '$lib/packet/forms';
 import { versionFiles } from '$lib/server/export';
-import { cached } from '$lib/server/core/cache';
+import { cached, forget } from '$lib/server/core/cache';
+import { QueueFullError } from '$lib/server/jobs';
 import { parseForm } from '$lib/server/core/forms';
 import { ConflictError, conflictFailure, formVersion } from '$lib/server/core/concurrency';
 import {
@@ -55,11 +56,21 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { snapshot, sites, state, ...rest } = view;
 	// Numbers whose source changed since the draft was assembled: the packet is assembled again
 	// on a worker thread (100-250 ms of gathering on a large ward), reused while nothing changes.
-	const changes = view.editable
-		? await cached(locals.db, `ward-proposal-changes:${wardId}:${id}`, () =>
+	// With the assembly queue full the page still opens: the check is skipped (null, the page
+	// says so) and not remembered, so the next load tries again.
+	const changesKey = `ward-proposal-changes:${wardId}:${id}`;
+	let changes: Awaited<ReturnType<typeof recomputeCheckOffThread>> | null = [];
+	if (view.editable) {
+		try {
+			changes = await cached(locals.db, changesKey, () =>
 				recomputeCheckOffThread(locals.db, wardId, state)
-			)
-		: [];
+			);
+		} catch (e) {
+			forget(changesKey);
+			if (!(e instanceof QueueFullError)) throw e;
+			changes = null;
+		}
+	}
 	// The page shows the first rows of each section table (all of them for the sections asked
 	// with ?all=…, everything with ?print=1); the packet files keep every row.
 	const expand = expandedSections(url);
