@@ -179,7 +179,13 @@ async function optional<T>(name: string, fn: () => Promise<T>): Promise<T | { sk
 /** The page list: ward routes on the city ward and on the big ward, the others once. */
 function pageList(data: BenchData): PageResult[] {
 	const out: PageResult[] = [];
-	const global = { normSet: data.normSet, user: data.user };
+	const global = {
+		normSet: data.normSet,
+		user: data.user,
+		investmentRate: data.investmentRate,
+		legalRef: data.legalRef,
+		ahpToken: data.ahpToken
+	};
 	for (const route of pageRoutes()) {
 		if (only && !only.test(route)) continue;
 		const wards: ('city' | 'big' | null)[] = route.startsWith('/w/[ward]')
@@ -279,6 +285,11 @@ async function main() {
 	try {
 		const base = server.base;
 		const cookie = await loginCookie(base, 'admin');
+		// The ward editors, for the pages an administrator may not open (answered 403).
+		const editorCookie = {
+			city: await loginCookie(base, data.editors.city),
+			big: await loginCookie(base, data.editors.big)
+		};
 		await settleSolverWarmUp(base, cookie, data.city.code);
 		// The trivial page of both wards first (the reference), then every page.
 		const trivialFigures: Record<string, HttpFigures> = {};
@@ -298,9 +309,14 @@ async function main() {
 					continue;
 				}
 				const url = `${base}${p.path}`;
-				// /login is for visitors: a session would redirect it.
-				const c = p.route === '/login' ? '' : cookie;
-				const probe = await fetch(url, { headers: { cookie: c }, redirect: 'manual' });
+				// /login and the AHP link are for visitors: a session would redirect the login page.
+				let c = p.route === '/login' || p.route.startsWith('/ahp/') ? '' : cookie;
+				let probe = await fetch(url, { headers: { cookie: c }, redirect: 'manual' });
+				if (probe.status === 403 && p.ward) {
+					await probe.arrayBuffer();
+					c = editorCookie[p.ward];
+					probe = await fetch(url, { headers: { cookie: c }, redirect: 'manual' });
+				}
 				const body = await probe.arrayBuffer();
 				if (probe.status !== 200) {
 					p.error = `GET ${p.path} answered ${probe.status}`;

@@ -13,6 +13,7 @@ import { seedDemoAccounts } from '../../src/lib/server/db/seed/accounts';
 import { seedCity, seedWardExtras } from '../../src/lib/server/db/seed/city';
 import { seedSample } from '../../src/lib/server/db/seed/index';
 import { seedSynthetic } from '../../src/lib/server/db/seed/synthetic';
+import { createInvite } from '../../src/lib/server/sites/ahp-sessions';
 
 export const BIG_WARD = 'synthetic';
 export const BIG = { rooms: 5000, sites: 200 } as const;
@@ -39,6 +40,12 @@ export interface BenchData {
 	big: WardIds;
 	normSet: number;
 	user: number;
+	investmentRate: number;
+	legalRef: number;
+	/** A one-time AHP link of the city ward (`/ahp/{token}`). */
+	ahpToken: string;
+	/** Editors of the city ward and the big ward (password truso-demo): the pages only an editor opens. */
+	editors: { city: string; big: string };
 	seedMs: { sample: number; city: number; big: number };
 	cityTotals: { wards: number; rooms: number; sites: number };
 }
@@ -101,6 +108,31 @@ export async function seedBenchDatabase(): Promise<BenchData> {
 	const bigId = seedSynthetic(db, { code: BIG_WARD, rooms: BIG.rooms, sites: BIG.sites });
 	seedWardExtras(db, bigId, { proposalStatus: 'in-review' });
 	const bigMs = performance.now() - t;
+	const one = <T>(sql: string, ...args: unknown[]) => db.$client.prepare(sql).get(...args) as T;
+	// An editor for each measured ward (the demo editor's password hash), for the pages an
+	// administrator may not open (adding a facility or a site, importing sites).
+	const demo = one<{ hash: string }>(
+		`select password_hash as hash from users where username = 'binhtrung.editor'`
+	).hash;
+	const editors = { city: `bench.${city.codes[0]}`, big: `bench.${BIG_WARD}` };
+	for (const [username, code] of [
+		[editors.city, city.codes[0]],
+		[editors.big, BIG_WARD]
+	]) {
+		db.$client
+			.prepare(
+				`insert into users (username, display_name, password_hash, role, ward_id)
+				 values (?, ?, ?, 'ward_editor', (select id from wards where code = ?))`
+			)
+			.run(username, username, demo, code);
+	}
+	const cityWard = one<{ id: number }>('select id from wards where code = ?', city.codes[0]).id;
+	const ahpToken = createInvite(
+		db,
+		{ userId: null, username: 'bench' },
+		cityWard,
+		'Khách mời đo'
+	).token;
 	const data: BenchData = {
 		dir,
 		dbPath,
@@ -113,6 +145,10 @@ export async function seedBenchDatabase(): Promise<BenchData> {
 				id: number;
 			}
 		).id,
+		investmentRate: one<{ id: number }>('select min(id) as id from investment_rates').id,
+		legalRef: one<{ id: number }>('select min(id) as id from legal_references').id,
+		ahpToken,
+		editors,
 		seedMs: { sample: Math.round(sampleMs), city: Math.round(cityMs), big: Math.round(bigMs) },
 		cityTotals: { wards: city.codes.length, rooms: city.rooms, sites: city.sites }
 	};
@@ -192,7 +228,13 @@ export function pageRoutes(root = 'src/routes'): string[] {
 export function fillRoute(
 	route: string,
 	ward: WardIds,
-	global: { normSet: number; user: number }
+	global: {
+		normSet: number;
+		user: number;
+		investmentRate?: number;
+		legalRef?: number;
+		ahpToken?: string;
+	}
 ): { path: string } | { error: string } {
 	const id = (): number | null => {
 		if (route.startsWith('/w/[ward]/facilities/[id]')) return ward.facility;
@@ -204,6 +246,8 @@ export function fillRoute(
 		if (route.startsWith('/admin/norms/[id]')) return global.normSet;
 		if (route.startsWith('/admin/users/[id]')) return global.user;
 		if (route.startsWith('/admin/wards/[id]')) return ward.id;
+		if (route.startsWith('/admin/investment-rates/[id]')) return global.investmentRate ?? null;
+		if (route.startsWith('/admin/legal-refs/[id]')) return global.legalRef ?? null;
 		return null;
 	};
 	let missing: string | null = null;
@@ -217,7 +261,9 @@ export function fillRoute(
 						? ward.room
 						: name === 'id'
 							? id()
-							: null;
+							: name === 'token'
+								? (global.ahpToken ?? null)
+								: null;
 		if (v === null || v === undefined) {
 			missing ??= name;
 			return `[${name}]`;
