@@ -141,14 +141,15 @@ describe('headers', () => {
 });
 
 describe('an XLSX bomb', () => {
-	it('600 MB of zeros in a file under 1 MB: refused with a message at once, the server keeps answering', async () => {
+	// That it is refused before anything is inflated is checked structurally in
+	// src/lib/server/io/xlsx-limits.spec.ts (no timing here: the machine may be shared).
+	it('600 MB of zeros in a file under 1 MB: refused with a message, the server keeps answering', async () => {
 		const bomb = await xlsxBomb(600);
 		expect(bomb.length).toBeLessThan(1024 * 1024);
 		const cookie = await loginAs('binhtrung.editor');
 		const body = new FormData();
 		body.set('kind', 'facilities');
 		body.set('file', new Blob([bomb]), 'bomb.xlsx');
-		const t0 = performance.now();
 		const [res, health] = await Promise.all([
 			fetch(`${base}/w/binh-trung/facilities/io?/preview`, {
 				method: 'POST',
@@ -157,11 +158,9 @@ describe('an XLSX bomb', () => {
 			}),
 			new Promise((r) => setTimeout(r, 50)).then(() => fetch(`${base}/health`))
 		]);
-		const ms = performance.now() - t0;
 		expect(res.status).toBe(400);
 		expect(await res.text()).toContain('Tệp XLSX khi giải nén quá lớn (tối đa 100 MB).');
 		expect(health.status).toBe(200);
-		expect(ms).toBeLessThan(2000);
 	});
 });
 

@@ -63,21 +63,18 @@ describe('the photo pixel limit', () => {
 		const bomb = blankPng(16_000, 16_000);
 		expect(bomb.length).toBeLessThan(100 * 1024);
 		expect(await sharp(bomb).metadata()).toMatchObject({ width: 16_000, height: 16_000 });
-		const t0 = performance.now();
 		let err: unknown = null;
 		try {
 			await storePhotos([file(bomb, 'bomb.png')], 1);
 		} catch (e) {
 			err = e;
 		}
-		const ms = performance.now() - t0;
 		expect(err).toBeInstanceOf(PhotoError);
 		const e = err as PhotoError;
 		expect(e.key).toBe('err.photoPixels');
 		expect(translate('vi', e.key, e.params)).toBe(
 			'Ảnh quá lớn: 256 megapixel (tối đa 40 megapixel). Hãy giảm kích thước ảnh rồi tải lại.'
 		);
-		expect(ms).toBeLessThan(300);
 		expect(fs.readdirSync(dir)).toEqual([]);
 	});
 
