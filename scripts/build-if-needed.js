@@ -96,7 +96,10 @@ function spawnBuild(outDir, args) {
 	const r = spawnSync(process.execPath, args, {
 		cwd: root,
 		stdio: 'inherit',
-		env: { ...process.env, TRUSO_BUILD_DIR: outDir }
+		// Always a production build: a build started from the test runner (vitest sets NODE_ENV
+		// to "test") would otherwise compile the app in development mode (Svelte's dev checks on
+		// every element, Kit's DEV branches), and `npm start` or the bench would then serve it.
+		env: { ...process.env, NODE_ENV: 'production', TRUSO_BUILD_DIR: outDir }
 	});
 	if (r.status !== 0) {
 		throw new Error(
@@ -114,6 +117,8 @@ function buildIfStale(buildDir, options) {
 	const stampFile = path.join(link, '.truso-build-stamp');
 	const inputs = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
 	const stamp = JSON.stringify({
+		// A stamp without the mode is from a build that may have been made in development mode.
+		mode: 'production',
 		sources: Math.max(...inputs.map((p) => newestMtime(path.join(root, p)))),
 		tileUrl: process.env.TILE_URL ?? ''
 	});

@@ -65,4 +65,21 @@ describe('buildIfNeeded when the build fails', () => {
 		expect(fs.existsSync(path.join(root, `.${linkName}-x.lock`))).toBe(false);
 		expect(ours().filter((n) => n.startsWith(`${linkName}-x`))).toEqual([]);
 	});
+
+	it('builds in production mode even when started from the test runner (NODE_ENV=test)', () => {
+		expect(process.env.NODE_ENV).toBe('test');
+		const recordMode = [
+			'-e',
+			"const fs = require('fs'); const d = process.env.TRUSO_BUILD_DIR; fs.mkdirSync(d, { recursive: true }); fs.writeFileSync(d + '/handler.js', ''); fs.writeFileSync(d + '/mode.txt', String(process.env.NODE_ENV))"
+		];
+		buildIfNeeded({ buildDir: `${linkName}-m`, force: true, buildArgs: recordMode });
+		expect(fs.readFileSync(path.join(root, `${linkName}-m`, 'mode.txt'), 'utf8')).toBe(
+			'production'
+		);
+		// The stamp says so: a build stamped without the mode (perhaps a development build) is redone.
+		const stamp = JSON.parse(
+			fs.readFileSync(path.join(root, `${linkName}-m`, '.truso-build-stamp'), 'utf8')
+		) as { mode?: string };
+		expect(stamp.mode).toBe('production');
+	});
 });
