@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { KNOWN_FIELDS } from '$lib/schemas/needs';
+import { cached } from '$lib/server/core/cache';
 import { isNotFound } from '$lib/server/core/errors';
 import { actorOf } from '$lib/server/core/request';
 import { notFound, recordId, runAction } from '$lib/server/http';
@@ -12,14 +13,20 @@ import {
 	addAssignment,
 	assignmentSchema,
 	endAssignment,
-	staffingBoard
+	staffingBoard,
+	vnToday
 } from '$lib/server/needs/staffing-support';
 import { boardFilter, filterQuery } from './filter';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const filter = boardFilter(url);
-	const board = staffingBoard(locals.db, filter);
+	// The board reads the vacancies of every ward (168 wards: about 300 ms): reused for the same
+	// filter and day while the database is unchanged. (The first request after a change still
+	// computes it on the server's thread.)
+	const board = cached(locals.db, `staffing-board:${JSON.stringify(filter)}:${vnToday()}`, () =>
+		staffingBoard(locals.db, filter)
+	);
 	const label = (f: string | null) => staffingFieldLabel(locals.locale, f);
 	return {
 		filter,
