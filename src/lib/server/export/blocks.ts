@@ -12,6 +12,7 @@ import {
 } from '../../packet';
 import {
 	DOC_TEXT,
+	NO_IMAGES,
 	cellText,
 	reportSections,
 	sectionTitle,
@@ -21,8 +22,11 @@ import {
 	type Block,
 	type DocKind,
 	type DocLocale,
+	type DocPart,
+	type DocumentSpec,
 	type PacketImages
 } from './common';
+import { textWidthPt } from './fonts';
 
 const ROMAN = [
 	'I',
@@ -409,4 +413,44 @@ export function recipientsOf(s: PacketSnapshot, kind: DocKind, locale: DocLocale
 				];
 	}
 	return s.submission.recipients;
+}
+
+/** Lengths in points of the layout's rules, the same in the DOCX and the PDF. */
+export const rulePt = {
+	/** Under the issuing body: 40 % of the ward's name line (a third to a half). */
+	issuer: (wardName: string) => 0.4 * textWidthPt(upper(wardName), 13, true),
+	/** Under the motto: as long as the motto. */
+	motto: (motto: string) => textWidthPt(motto, 14, true),
+	/** Under a document's title: 40 % of its last line (bold, body size 14 pt). */
+	title: (lastLine: string) => 0.4 * textWidthPt(lastLine, 14, true)
+};
+
+/** The blocks of one document. */
+export function documentBlocks(
+	s: PacketSnapshot,
+	kind: DocKind,
+	locale: DocLocale,
+	images: PacketImages,
+	hash: string | null
+): Block[] {
+	if (kind === 'submission') return submissionBlocks(s, locale, hash);
+	if (kind === 'report') return reportBlocks(s, locale, images);
+	return letterBlocks(s, locale);
+}
+
+/** What buildDocx and buildPdf are asked for: the documents, their language and images. */
+export interface DocOptions {
+	locale: DocLocale;
+	parts: DocPart[];
+	images?: PacketImages;
+	sha256?: string | null;
+}
+
+/** The documents asked for, in order, each with its blocks (both renderers start here). */
+export function documentSpecs(s: PacketSnapshot, opts: DocOptions): DocumentSpec[] {
+	const images = opts.images ?? NO_IMAGES;
+	return opts.parts.map((kind) => ({
+		kind,
+		blocks: documentBlocks(s, kind, opts.locale, images, opts.sha256 ?? null)
+	}));
 }

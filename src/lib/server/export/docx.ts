@@ -25,18 +25,8 @@ import {
 	type ParagraphChild
 } from 'docx';
 import type { PacketSnapshot } from '../../packet';
-import {
-	DOC_TEXT,
-	NO_IMAGES,
-	upper,
-	type Block,
-	type DocKind,
-	type DocLocale,
-	type DocPart,
-	type PacketImages
-} from './common';
-import { letterBlocks, recipientsOf, reportBlocks, submissionBlocks } from './blocks';
-import { textWidthPt } from './fonts';
+import { DOC_TEXT, upper, type Block, type DocKind, type DocLocale } from './common';
+import { documentSpecs, recipientsOf, rulePt, type DocOptions } from './blocks';
 
 /** Millimetres to twips (1 mm = 1440 / 25.4 twips). */
 export const mm = (x: number) => Math.round((x * 1440) / 25.4);
@@ -93,11 +83,6 @@ function rule(lengthPt: number, colTwips: number, after = 120) {
 	});
 }
 
-/** The rule under the issuing body: 40 % of the ward's name line (a third to a half). */
-export const issuerRulePt = (wardName: string) => 0.4 * textWidthPt(upper(wardName), 13, true);
-/** The rule under the motto: as long as the motto. */
-export const mottoRulePt = (motto: string) => textWidthPt(motto, 14, true);
-
 function section(children: (Paragraph | Table)[]): ISectionOptions {
 	return {
 		properties: {
@@ -137,14 +122,14 @@ function heading(s: PacketSnapshot, locale: DocLocale, symbol: string, summaryLe
 	const left = [
 		para([run(T.issuer, { size: PT(13) })], { align: c, after: 0 }),
 		para([run(upper(s.ward.name), { bold: true, size: PT(13) })], { align: c, after: 0 }),
-		rule(issuerRulePt(s.ward.name), LEFT_COL),
+		rule(rulePt.issuer(s.ward.name), LEFT_COL),
 		para([run(`${T.number}: ${symbol}`, { size: PT(13) })], { align: c, after: 0 }),
 		...(summaryLeft ? [para([run(summaryLeft, { size: PT(12) })], { align: c, after: 0 })] : [])
 	];
 	const right = [
 		para([run(T.nation, { bold: true, size: PT(13) })], { align: c, after: 0 }),
 		para([run(T.motto, { bold: true, size: PT(14) })], { align: c, after: 0 }),
-		rule(mottoRulePt(T.motto), RIGHT_COL),
+		rule(rulePt.motto(T.motto), RIGHT_COL),
 		para(
 			[run(T.dateLine(s.submission.place, s.submission.date), { italics: true, size: PT(14) })],
 			{
@@ -258,8 +243,7 @@ function renderBlocks(
 						para([run(l, { bold: true })], { align: c, after: 0, before: i === 0 ? 120 : 0 })
 					)
 				);
-				const last = b.lines[b.lines.length - 1];
-				out.push(rule(0.4 * textWidthPt(last, 14, true), CONTENT_WIDTH, 240));
+				out.push(rule(rulePt.title(b.lines[b.lines.length - 1]), CONTENT_WIDTH, 240));
 				break;
 			}
 			case 'to':
@@ -352,42 +336,11 @@ function renderBlocks(
 	return out;
 }
 
-/** The blocks of one document. */
-export function documentBlocks(
-	s: PacketSnapshot,
-	kind: DocKind,
-	locale: DocLocale,
-	images: PacketImages,
-	hash: string | null
-): Block[] {
-	if (kind === 'submission') return submissionBlocks(s, locale, hash);
-	if (kind === 'report') return reportBlocks(s, locale, images);
-	return letterBlocks(s, locale);
-}
-
-const KIND_OF: Record<DocPart, DocKind> = {
-	submission: 'submission',
-	report: 'report',
-	letter: 'letter'
-};
-
 /** The DOCX of one or more documents (each its own section, pages numbered from 1). */
-export async function buildDocx(
-	s: PacketSnapshot,
-	opts: { locale: DocLocale; parts: DocPart[]; images?: PacketImages; sha256?: string | null }
-): Promise<Uint8Array> {
-	const images = opts.images ?? NO_IMAGES;
-	const sections: ISectionOptions[] = opts.parts.map((p) => {
-		const kind = KIND_OF[p];
-		return section(
-			renderBlocks(
-				s,
-				kind,
-				opts.locale,
-				documentBlocks(s, kind, opts.locale, images, opts.sha256 ?? null)
-			)
-		);
-	});
+export async function buildDocx(s: PacketSnapshot, opts: DocOptions): Promise<Uint8Array> {
+	const sections: ISectionOptions[] = documentSpecs(s, opts).map((d) =>
+		section(renderBlocks(s, d.kind, opts.locale, d.blocks))
+	);
 	const doc = new Document({
 		creator: 'Trụ sở',
 		title: s.submission.summary,

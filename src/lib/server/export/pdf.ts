@@ -8,18 +8,8 @@
  */
 import { createRequire } from 'node:module';
 import type { PacketSnapshot } from '../../packet';
-import {
-	DOC_TEXT,
-	NO_IMAGES,
-	upper,
-	type Block,
-	type DocKind,
-	type DocLocale,
-	type DocPart,
-	type PacketImages
-} from './common';
-import { recipientsOf } from './blocks';
-import { documentBlocks, issuerRulePt, mottoRulePt } from './docx';
+import { DOC_TEXT, upper, type Block, type DocKind, type DocLocale } from './common';
+import { documentSpecs, recipientsOf, rulePt, type DocOptions } from './blocks';
 import { textWidthPt, tinosFiles } from './fonts';
 
 interface PdfMake {
@@ -86,7 +76,7 @@ function heading(s: PacketSnapshot, locale: DocLocale, symbol: string, summaryLe
 				stack: [
 					{ text: T.issuer, fontSize: 13, alignment: 'center' },
 					{ text: upper(s.ward.name), bold: true, fontSize: 13, alignment: 'center' },
-					rule(issuerRulePt(s.ward.name), leftW),
+					rule(rulePt.issuer(s.ward.name), leftW),
 					{ text: `${T.number}: ${symbol}`, fontSize: 13, alignment: 'center' },
 					...(summaryLeft ? [{ text: summaryLeft, fontSize: 12, alignment: 'center' }] : [])
 				]
@@ -96,7 +86,7 @@ function heading(s: PacketSnapshot, locale: DocLocale, symbol: string, summaryLe
 				stack: [
 					{ text: T.nation, bold: true, fontSize: 13, alignment: 'center' },
 					{ text: T.motto, bold: true, fontSize: 14, alignment: 'center' },
-					rule(mottoRulePt(T.motto), rightW),
+					rule(rulePt.motto(T.motto), rightW),
 					{
 						text: T.dateLine(s.submission.place, s.submission.date),
 						italics: true,
@@ -135,6 +125,15 @@ function signature(s: PacketSnapshot, kind: DocKind, locale: DocLocale): Node {
 		]
 	};
 }
+
+/** A figure's or photo's caption: italic 12 pt, centred. */
+const caption = (text: string, margin: number[]): Node => ({
+	text,
+	italics: true,
+	fontSize: 12,
+	alignment: 'center',
+	margin
+});
 
 const numeric = (t: string) => /^[\d.,\s%()a-zđ²—-]*$/i.test(t) && /\d/.test(t);
 
@@ -206,8 +205,7 @@ function renderBlocks(
 				b.lines.forEach((l, i) =>
 					out.push({ text: l, bold: true, alignment: 'center', margin: [0, i === 0 ? 6 : 0, 0, 0] })
 				);
-				const last = b.lines[b.lines.length - 1];
-				out.push(rule(0.4 * textWidthPt(last, BODY, true), CONTENT_W, 12));
+				out.push(rule(rulePt.title(b.lines[b.lines.length - 1]), CONTENT_W, 12));
 				break;
 			}
 			case 'to':
@@ -228,13 +226,7 @@ function renderBlocks(
 				out.push({ text: b.text, bold: true, leadingIndent: pt(10), margin: [0, 6, 0, 6] });
 				break;
 			case 'caption':
-				out.push({
-					text: b.text,
-					italics: true,
-					fontSize: 12,
-					alignment: 'center',
-					margin: [0, 4, 0, 2]
-				});
+				out.push(caption(b.text, [0, 4, 0, 2]));
 				break;
 			case 'table':
 				out.push(table(b.head, b.rows, b.widths));
@@ -255,13 +247,7 @@ function renderBlocks(
 			}
 			case 'photo':
 				out.push({ image: dataUrl(b.data, b.type), fit: [220, 160], alignment: 'center' });
-				out.push({
-					text: b.caption,
-					italics: true,
-					fontSize: 12,
-					alignment: 'center',
-					margin: [0, 0, 0, 6]
-				});
+				out.push(caption(b.caption, [0, 0, 0, 6]));
 				break;
 			case 'signature':
 				out.push(signature(s, kind, locale));
@@ -274,33 +260,17 @@ function renderBlocks(
 	return out;
 }
 
-const KIND_OF: Record<DocPart, DocKind> = {
-	submission: 'submission',
-	report: 'report',
-	letter: 'letter'
-};
-
 /**
  * The PDF of one or more documents. Each starts on a new page; the header callback numbers
  * pages within their document (first pages carry no number), from the page each document's
  * first text node was laid out on.
  */
-export async function buildPdf(
-	s: PacketSnapshot,
-	opts: { locale: DocLocale; parts: DocPart[]; images?: PacketImages; sha256?: string | null }
-): Promise<Uint8Array> {
-	const images = opts.images ?? NO_IMAGES;
+export async function buildPdf(s: PacketSnapshot, opts: DocOptions): Promise<Uint8Array> {
 	const content: Node[] = [];
 	type Marker = { positions?: { pageNumber: number }[] };
 	const markers: Marker[] = [];
-	opts.parts.forEach((p, i) => {
-		const kind = KIND_OF[p];
-		const nodes = renderBlocks(
-			s,
-			kind,
-			opts.locale,
-			documentBlocks(s, kind, opts.locale, images, opts.sha256 ?? null)
-		);
+	documentSpecs(s, opts).forEach((d, i) => {
+		const nodes = renderBlocks(s, d.kind, opts.locale, d.blocks);
 		// The first text node marks the document's first page (pdfmake reports no position for
 		// a columns node, nor for a node that carries the page break).
 		const marker = nodes.find((n) => typeof n === 'object' && typeof n.text === 'string');
@@ -333,6 +303,5 @@ export async function buildPdf(
 		},
 		content
 	};
-	const buf = await pdfmake().createPdf(doc).getBuffer();
-	return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+	return renderPdf(doc);
 }
