@@ -1,11 +1,11 @@
 /** Users: password changes and administration, each audited. */
 import { randomInt } from 'node:crypto';
-import { and, asc, desc, eq, like, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, like, ne, or, sql } from 'drizzle-orm';
 import type { Role } from '../../constants';
 import type { MessageKey } from '../../i18n';
 import { writeAudit, type Actor } from '../audit';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
-import { revokeUserSessions } from '../auth/sessions';
+import { userWardColumns } from '../auth/sessions';
 import { beginAttempt, clearFailures } from '../auth/throttle';
 import { issueToken, revokeToken } from '../auth/tokens';
 import type { Db, DbLike } from '../db';
@@ -43,22 +43,12 @@ export async function changePassword(
 	const problem = passwordProblem(input.next);
 	if (problem) return { ok: false, reason: problem };
 	const hashed = await hashPassword(input.next);
-	db.transaction((tx) => {
-		tx.update(users)
-			.set({ passwordHash: hashed, passwordChangedAt: Date.now() })
-			.where(eq(users.id, userId))
-			.run();
-		writeAudit(tx, {
-			actor,
-			wardId: user.wardId,
-			entity: 'user',
-			entityId: userId,
-			action: 'update',
-			before: { passwordChanged: false },
-			after: { passwordChanged: true }
-		});
+	changeAccount(db, actor, userId, {
+		set: { passwordHash: hashed, passwordChangedAt: Date.now() },
+		before: () => ({ passwordChanged: false }),
+		after: { passwordChanged: true },
+		keepSession: input.keepSession
 	});
-	revokeUserSessions(db, userId, input.keepSession);
 	return { ok: true };
 }
 
@@ -102,12 +92,7 @@ export interface UserListRow {
 }
 
 const userColumns = {
-	id: users.id,
-	username: users.username,
-	displayName: users.displayName,
-	role: users.role,
-	wardId: users.wardId,
-	wardCode: wards.code,
+	...userWardColumns,
 	wardName: wards.name,
 	disabled: users.disabled,
 	createdAt: users.createdAt,
@@ -275,8 +260,9 @@ export function setUserDisabled(db: Db, actor: Actor, userId: number, disabled: 
 }
 
 /**
- * Changes an account and ends its sessions, with an audit row (what `before` and `after` say,
- * never the hash), in one transaction; `check` may refuse first.
+ * Changes an account and ends its sessions (all but `keepSession`, the one changing its own
+ * password), with an audit row (what `before` and `after` say, never the hash), in one
+ * transaction; `check` may refuse first.
  */
 function changeAccount(
 	db: Db,
@@ -287,6 +273,7 @@ function changeAccount(
 		set: Partial<typeof users.$inferInsert>;
 		before: (user: typeof users.$inferSelect) => unknown;
 		after: unknown;
+		keepSession?: string;
 	}
 ): void {
 	db.transaction((tx) => {
@@ -294,7 +281,11 @@ function changeAccount(
 		if (!user) throw new UserError('not-found');
 		change.check?.(tx, user);
 		tx.update(users).set(change.set).where(eq(users.id, userId)).run();
-		tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+		const ofUser = eq(sessions.userId, userId);
+		const keep = change.keepSession;
+		tx.delete(sessions)
+			.where(keep ? and(ofUser, ne(sessions.id, keep)) : ofUser)
+			.run();
 		writeAudit(tx, {
 			actor,
 			wardId: user.wardId,

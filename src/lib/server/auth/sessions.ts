@@ -21,6 +21,19 @@ export interface SessionUser {
 	sessionId: string;
 }
 
+/**
+ * A user and their ward's code, selected from users left-joined to wards: what a session carries
+ * (the admin's user list reads the same columns and more).
+ */
+export const userWardColumns = {
+	id: users.id,
+	username: users.username,
+	displayName: users.displayName,
+	role: users.role,
+	wardId: users.wardId,
+	wardCode: wards.code
+};
+
 export function hashToken(token: string): string {
 	return createHash('sha256').update(token).digest('hex');
 }
@@ -58,55 +71,29 @@ export function createSession(
 export function validateSession(db: Db, token: string, now = Date.now()): SessionUser | null {
 	const id = hashToken(token);
 	const row = db
-		.select({
-			expiresAt: sessions.expiresAt,
-			id: users.id,
-			username: users.username,
-			displayName: users.displayName,
-			role: users.role,
-			wardId: users.wardId,
-			wardCode: wards.code,
-			disabled: users.disabled
-		})
+		.select({ ...userWardColumns, expiresAt: sessions.expiresAt, disabled: users.disabled })
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
 		.leftJoin(wards, eq(wards.id, users.wardId))
 		.where(eq(sessions.id, id))
 		.get();
 	if (!row) return null;
-	if (row.expiresAt <= now || row.disabled) {
+	const { expiresAt, disabled, ...user } = row;
+	if (expiresAt <= now || disabled) {
 		db.delete(sessions).where(eq(sessions.id, id)).run();
 		return null;
 	}
-	if (row.expiresAt - now < SESSION_TTL_MS / 2) {
+	if (expiresAt - now < SESSION_TTL_MS / 2) {
 		db.update(sessions)
 			.set({ expiresAt: now + SESSION_TTL_MS })
 			.where(eq(sessions.id, id))
 			.run();
 	}
-	return {
-		id: row.id,
-		username: row.username,
-		displayName: row.displayName,
-		role: row.role,
-		wardId: row.wardId,
-		wardCode: row.wardCode,
-		sessionId: id
-	};
+	return { ...user, sessionId: id };
 }
 
 export function revokeSession(db: Db, sessionId: string): void {
 	db.delete(sessions).where(eq(sessions.id, sessionId)).run();
-}
-
-/** Revokes every session of a user (password change, disable), except `keep` if given. */
-export function revokeUserSessions(db: Db, userId: number, keep?: string): void {
-	const rows = db
-		.select({ id: sessions.id })
-		.from(sessions)
-		.where(eq(sessions.userId, userId))
-		.all();
-	for (const r of rows) if (r.id !== keep) revokeSession(db, r.id);
 }
 
 export function purgeExpiredSessions(db: Db, now = Date.now()): void {

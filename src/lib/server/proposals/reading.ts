@@ -135,15 +135,26 @@ export interface CommentRow {
 	createdAt: number;
 }
 
-export function listComments(db: DbLike, proposalId: number): CommentRow[] {
+/**
+ * Every comment on the proposal's versions, threads and replies alike, oldest first, with its
+ * version number, its author's name and ward (null: the city) and who resolved it (listComments
+ * and the review threads read this one query).
+ */
+export function commentRows(db: DbLike, proposalId: number) {
 	return db
 		.select({
 			id: reviewComments.id,
+			parentId: reviewComments.parentId,
 			versionNumber: proposalVersions.number,
 			section: reviewComments.section,
 			body: reviewComments.body,
 			author: users.displayName,
-			createdAt: reviewComments.createdAt
+			authorWard: users.wardId,
+			createdAt: reviewComments.createdAt,
+			resolvedAt: reviewComments.resolvedAt,
+			resolvedBy: sql<
+				string | null
+			>`(select u2.display_name from users u2 where u2.id = ${reviewComments.resolvedBy})`
 		})
 		.from(reviewComments)
 		.innerJoin(proposalVersions, eq(proposalVersions.id, reviewComments.versionId))
@@ -151,6 +162,12 @@ export function listComments(db: DbLike, proposalId: number): CommentRow[] {
 		.where(eq(proposalVersions.proposalId, proposalId))
 		.orderBy(asc(reviewComments.createdAt), asc(reviewComments.id))
 		.all();
+}
+
+export function listComments(db: DbLike, proposalId: number): CommentRow[] {
+	return commentRows(db, proposalId).map(
+		({ parentId: _p, authorWard: _w, resolvedAt: _r, resolvedBy: _b, ...c }) => c
+	);
 }
 
 export function listDecisions(db: DbLike, proposalId: number) {

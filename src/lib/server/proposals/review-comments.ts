@@ -10,13 +10,14 @@
  * Every change writes its audit row (entity review_comment) and notifies the other side in the
  * same transaction.
  */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../audit';
 import { writeAudit } from '../audit';
 import { DomainError } from '../core/errors';
 import type { Db, DbLike } from '../db';
-import { proposalVersions, proposals, reviewComments, users, wards } from '../db/schema';
+import { proposalVersions, proposals, reviewComments, wards } from '../db/schema';
 import { notify, reviewerIds, wardUserIds } from './notifications';
+import { commentRows } from './reading';
 
 export const MAX_REPLIES = 200;
 export const MAX_BODY = 4000;
@@ -61,27 +62,7 @@ export interface Thread {
 
 /** The proposal's threads in order of their first comment, each with its replies. */
 export function listThreads(db: DbLike, proposalId: number): Thread[] {
-	const rows = db
-		.select({
-			id: reviewComments.id,
-			parentId: reviewComments.parentId,
-			versionNumber: proposalVersions.number,
-			section: reviewComments.section,
-			body: reviewComments.body,
-			author: users.displayName,
-			authorWard: users.wardId,
-			createdAt: reviewComments.createdAt,
-			resolvedAt: reviewComments.resolvedAt,
-			resolvedBy: sql<
-				string | null
-			>`(select u2.display_name from users u2 where u2.id = ${reviewComments.resolvedBy})`
-		})
-		.from(reviewComments)
-		.innerJoin(proposalVersions, eq(proposalVersions.id, reviewComments.versionId))
-		.leftJoin(users, eq(users.id, reviewComments.authorId))
-		.where(eq(proposalVersions.proposalId, proposalId))
-		.orderBy(asc(reviewComments.createdAt), asc(reviewComments.id))
-		.all();
+	const rows = commentRows(db, proposalId);
 	const threads = new Map<number, Thread>();
 	for (const r of rows) {
 		if (r.parentId !== null) continue;
