@@ -6,25 +6,50 @@ import { freePort, startServer, type RunningServer } from '../support/server';
 
 export interface SampleServer {
 	server: RunningServer;
-	/** The temporary folder (database and uploads): remove it after stopping the server. */
+	/** The temporary folder (database and uploads): `close()` removes it. */
 	dir: string;
 	dbFile: string;
+	uploadDir: string;
 	base: string;
+	/** Stops the server and removes its folder (safe to call twice). */
+	close(): Promise<void>;
 }
 
-/** Builds if needed, then starts the server on a new sample database in a folder named `truso-<name>-…`. */
-export async function startSampleServer(name: string): Promise<SampleServer> {
+/**
+ * Builds if needed, then starts the production server on a new sample database in a folder
+ * named `truso-<name>-…`, on a free port, and waits for /health. Stop it with `close()`.
+ */
+export async function startSampleServer(
+	name: string,
+	extra: Record<string, string> = {}
+): Promise<SampleServer> {
 	const { buildIfNeeded } = (await import('../../scripts/build-if-needed.js')) as {
 		buildIfNeeded: () => void;
 	};
 	buildIfNeeded();
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), `truso-${name}-`));
 	const dbFile = path.join(dir, 'db.sqlite');
-	const server = await startServer({
-		port: await freePort(),
-		databasePath: dbFile,
-		uploadDir: path.join(dir, 'uploads'),
-		extra: { TRUSO_SAMPLE: '1' }
-	});
-	return { server, dir, dbFile, base: server.base };
+	const uploadDir = path.join(dir, 'uploads');
+	try {
+		const server = await startServer({
+			port: await freePort(),
+			databasePath: dbFile,
+			uploadDir,
+			extra: { TRUSO_SAMPLE: '1', ...extra }
+		});
+		return {
+			server,
+			dir,
+			dbFile,
+			uploadDir,
+			base: server.base,
+			close: async () => {
+				await server.stop();
+				fs.rmSync(dir, { recursive: true, force: true });
+			}
+		};
+	} catch (e) {
+		fs.rmSync(dir, { recursive: true, force: true });
+		throw e;
+	}
 }

@@ -8,12 +8,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import { loginCookie, type RunningServer } from '../support/server';
-import { startSampleServer } from '../helpers/server';
+import { loginCookie } from '../support/server';
+import { startSampleServer, type SampleServer } from '../helpers/server';
 
-let server: RunningServer | undefined;
-let dir = '';
+let sample: SampleServer | undefined;
 let dbFile = '';
 let base = '';
 
@@ -92,7 +90,8 @@ interface RoomRow {
 }
 
 beforeAll(async () => {
-	({ server, dir, dbFile, base } = await startSampleServer('concurrency'));
+	sample = await startSampleServer('concurrency');
+	({ dbFile, base } = sample);
 	// A second editor of the same ward (same password as the demo editor).
 	const db = new Database(dbFile);
 	db.prepare(
@@ -103,10 +102,7 @@ beforeAll(async () => {
 	db.close();
 }, 600_000);
 
-afterAll(async () => {
-	await server?.stop();
-	if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => sample?.close());
 
 describe('two editors, one room', () => {
 	it('the stale save is refused with 409, keeps what B typed, and B can save on the new version', async () => {

@@ -5,18 +5,16 @@
  * page preloads) and over HTTP from the built server.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en, vi } from '$lib/i18n/catalogues';
 import { firstLoad, firstLoadFiles, firstLoadText, pageRoutes } from '../helpers/bundle';
 import { reachableTexts } from '../helpers/page-chunks';
-import { freePort, startServer, type RunningServer } from '../support/server';
+import { startSampleServer, type SampleServer } from '../helpers/server';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const buildDir = path.join(root, process.env.TRUSO_BUILD_DIR || 'build');
-let server: RunningServer | undefined;
-let dir = '';
+let sample: SampleServer | undefined;
 
 /** Messages long enough to be found only where the catalogue itself was bundled. */
 const distinctive = (messages: Record<string, string>) =>
@@ -28,23 +26,10 @@ const englishOnly = () => {
 };
 
 beforeAll(async () => {
-	const { buildIfNeeded } = (await import('../../scripts/build-if-needed.js')) as {
-		buildIfNeeded: () => void;
-	};
-	buildIfNeeded();
-	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'truso-first-load-'));
-	server = await startServer({
-		port: await freePort(),
-		databasePath: path.join(dir, 'db.sqlite'),
-		uploadDir: path.join(dir, 'uploads'),
-		extra: { TRUSO_SAMPLE: '1' }
-	});
+	sample = await startSampleServer('first-load');
 }, 600_000);
 
-afterAll(async () => {
-	await server?.stop();
-	if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => sample?.close());
 
 describe('the login page first load', () => {
 	it('carries no message of either catalogue in its JavaScript', () => {
@@ -111,7 +96,7 @@ describe('GET /lang/{locale}', () => {
 		).version;
 
 	it('sends the Vietnamese messages alone, kept a year for the current build', async () => {
-		const res = await fetch(`${server!.base}/lang/vi?v=${encodeURIComponent(version())}`);
+		const res = await fetch(`${sample!.base}/lang/vi?v=${encodeURIComponent(version())}`);
 		expect(res.status).toBe(200);
 		expect(res.headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
 		const body = await res.text();
@@ -125,7 +110,7 @@ describe('GET /lang/{locale}', () => {
 	});
 
 	it('sends English on request and revalidates an old build’s address', async () => {
-		const res = await fetch(`${server!.base}/lang/en?v=old`);
+		const res = await fetch(`${sample!.base}/lang/en?v=old`);
 		expect(res.status).toBe(200);
 		expect(res.headers.get('cache-control')).toBe('private, no-cache');
 		const messages = (await res.json()) as Record<string, string>;
@@ -134,15 +119,15 @@ describe('GET /lang/{locale}', () => {
 	});
 
 	it('answers 404 for a language it does not have', async () => {
-		expect((await fetch(`${server!.base}/lang/fr`)).status).toBe(404);
+		expect((await fetch(`${sample!.base}/lang/fr`)).status).toBe(404);
 	});
 
 	it('serves the login page in the cookie’s language, server-rendered', async () => {
-		const viPage = await (await fetch(`${server!.base}/login`)).text();
+		const viPage = await (await fetch(`${sample!.base}/login`)).text();
 		expect(viPage).toContain(`<html lang="vi"`);
 		expect(viPage).toContain(vi['login.title']);
 		const enPage = await (
-			await fetch(`${server!.base}/login`, { headers: { cookie: 'truso_lang=en' } })
+			await fetch(`${sample!.base}/login`, { headers: { cookie: 'truso_lang=en' } })
 		).text();
 		expect(enPage).toContain(en['login.title']);
 		expect(enPage).not.toContain(vi['login.submit']);

@@ -11,8 +11,8 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanPage, scanText, type Finding } from '../support/number-policy';
-import { loginCookie, type RunningServer } from '../support/server';
-import { startSampleServer } from '../helpers/server';
+import { loginCookie } from '../support/server';
+import { startSampleServer, type SampleServer } from '../helpers/server';
 
 describe('the scanner', () => {
 	it('finds doubled units, areas, scores and CR with the wrong decimals', () => {
@@ -42,14 +42,13 @@ describe('the scanner', () => {
 });
 
 const WARD = 'binh-trung';
-let dir = '';
-let server: RunningServer | undefined;
+let sample: SampleServer | undefined;
 const cookies: Record<string, string> = {};
 
 type Who = 'editor' | 'viewer' | 'reviewer';
 
 async function get(p: string, who: Who = 'editor'): Promise<Response> {
-	const r = await fetch(server!.base + p, { headers: { cookie: cookies[who] } });
+	const r = await fetch(sample!.base + p, { headers: { cookie: cookies[who] } });
 	expect(r.status, p).toBe(200);
 	return r;
 }
@@ -75,16 +74,13 @@ const show = (page: string, fs: Finding[]) =>
 
 describe('the sample ward', () => {
 	beforeAll(async () => {
-		({ server, dir } = await startSampleServer('numbers'));
-		cookies.editor = await loginCookie(server.base, 'binhtrung.editor');
-		cookies.reviewer = await loginCookie(server.base, 'city.reviewer');
-		cookies.viewer = await loginCookie(server.base, 'binhtrung.viewer');
+		sample = await startSampleServer('numbers');
+		cookies.editor = await loginCookie(sample.base, 'binhtrung.editor');
+		cookies.reviewer = await loginCookie(sample.base, 'city.reviewer');
+		cookies.viewer = await loginCookie(sample.base, 'binhtrung.viewer');
 	}, 300_000);
 
-	afterAll(async () => {
-		await server?.stop();
-		if (dir) fs.rmSync(dir, { recursive: true, force: true });
-	});
+	afterAll(() => sample?.close());
 
 	it('writes every page with the policy decimals and no doubled unit', async () => {
 		const w = `/w/${WARD}`;
@@ -134,7 +130,7 @@ describe('the sample ward', () => {
 		const proposals = await (await get(`/w/${WARD}/proposals`)).text();
 		const proposal = firstLink(proposals, new RegExp(`/w/${WARD}/proposals/\\d+(?=")`));
 		const pdf = Buffer.from(await (await get(`${proposal}/packet.pdf`)).arrayBuffer());
-		const pdfFile = path.join(dir, 'packet.pdf');
+		const pdfFile = path.join(sample!.dir, 'packet.pdf');
 		fs.writeFileSync(pdfFile, pdf);
 		const text = spawnSync('pdftotext', ['-enc', 'UTF-8', pdfFile, '-'], { encoding: 'utf8' });
 		expect(text.status, text.stderr).toBe(0);

@@ -6,48 +6,23 @@
  *
  * Builds build/ when its sources changed, then starts it on a free port with the sample data.
  */
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIfNeeded } from '../../scripts/build-if-needed.js';
-import { loginCookie, startServer, type RunningServer } from '../support/server';
+import { startSampleServer, type SampleServer } from '../helpers/server';
+import { loginCookie } from '../support/server';
 
-let server: RunningServer | undefined;
+let sample: SampleServer | undefined;
 let base = '';
 let editor = '';
 let admin = '';
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'truso-routes-'));
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const s = net.createServer();
-		s.once('error', reject);
-		s.listen(0, '127.0.0.1', () => {
-			const port = (s.address() as net.AddressInfo).port;
-			s.close(() => resolve(port));
-		});
-	});
-}
 
 beforeAll(async () => {
-	buildIfNeeded();
-	server = await startServer({
-		port: await freePort(),
-		databasePath: path.join(dir, 'db.sqlite'),
-		uploadDir: path.join(dir, 'uploads'),
-		extra: { TRUSO_SAMPLE: '1' }
-	});
-	base = server.base;
+	sample = await startSampleServer('routes');
+	base = sample.base;
 	editor = await loginCookie(base, 'binhtrung.editor');
 	admin = await loginCookie(base, 'admin');
 }, 600_000);
 
-afterAll(async () => {
-	await server?.stop();
-	fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => sample?.close());
 
 const get = (p: string, cookie: string, headers: Record<string, string> = {}) =>
 	fetch(`${base}${p}`, {

@@ -8,60 +8,25 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { xlsxBomb } from '../support/zip-bomb';
-import { freePort } from '../support/server';
+import { startSampleServer, type SampleServer } from '../helpers/server';
 
 const PASSWORD = 'truso-demo';
 
-let server: ChildProcess | undefined;
+let sample: SampleServer | undefined;
 let base = '';
 let dir = '';
 let dbFile = '';
-let output = '';
 
 beforeAll(async () => {
-	const { buildIfNeeded } = (await import('../../scripts/build-if-needed.js')) as {
-		buildIfNeeded: () => void;
-	};
-	buildIfNeeded();
-	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'truso-security-'));
-	dbFile = path.join(dir, 'db.sqlite');
-	const port = await freePort();
-	base = `http://127.0.0.1:${port}`;
-	server = spawn(process.execPath, ['scripts/serve.js'], {
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			DATABASE_PATH: dbFile,
-			UPLOAD_DIR: path.join(dir, 'uploads'),
-			TILE_URL: 'none',
-			TRUSO_SAMPLE: '1'
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	server.stdout!.on('data', (d) => (output += String(d)));
-	server.stderr!.on('data', (d) => (output += String(d)));
-	for (let i = 0; i < 300; i++) {
-		try {
-			if ((await fetch(`${base}/health`)).ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error(`the server did not start:\n${output}`);
+	sample = await startSampleServer('security');
+	({ base, dir, dbFile } = sample);
 }, 600_000);
 
-afterAll(() => {
-	server?.kill('SIGTERM');
-	if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => sample?.close());
 
 const form = (data: Record<string, string>, cookie?: string, origin = base): RequestInit => ({
 	method: 'POST',
@@ -443,7 +408,7 @@ describe('errors', () => {
 			db.close();
 		}
 		// The error was logged on the server side instead.
-		expect(output).toContain('[truso] GET /w/binh-trung/audit');
+		expect(sample!.server.output()).toContain('[truso] GET /w/binh-trung/audit');
 	});
 });
 

@@ -13,6 +13,8 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 export interface RunningServer {
 	base: string;
 	process: ChildProcess;
+	/** What the server wrote so far (standard output and error, interleaved). */
+	output(): string;
 	stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -50,23 +52,30 @@ export async function startServer(env: {
 			TILE_URL: 'none',
 			...env.extra
 		},
-		stdio: ['ignore', 'ignore', 'pipe']
+		stdio: ['ignore', 'pipe', 'pipe']
 	});
-	let stderr = '';
-	child.stderr?.on('data', (d) => (stderr += String(d)));
+	let output = '';
+	child.stdout?.on('data', (d) => (output += String(d)));
+	child.stderr?.on('data', (d) => (output += String(d)));
 	const base = `http://127.0.0.1:${env.port}`;
-	for (let i = 0; i < 200; i++) {
-		if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
+	// Up to a minute: a shared machine may be busy building or running other servers.
+	for (let i = 0; ; i++) {
+		if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
 		try {
 			if ((await fetch(`${base}/health`)).ok) break;
 		} catch {
 			// not up yet
+		}
+		if (i === 400) {
+			child.kill('SIGKILL');
+			throw new Error(`the server did not answer /health within a minute:\n${output}`);
 		}
 		await new Promise((r) => setTimeout(r, 150));
 	}
 	return {
 		base,
 		process: child,
+		output: () => output,
 		stop: (signal = 'SIGTERM') =>
 			new Promise((resolve) => {
 				if (child.exitCode !== null || child.signalCode !== null) return resolve();
