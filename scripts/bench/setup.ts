@@ -13,6 +13,7 @@ import { seedDemoAccounts } from '../../src/lib/server/db/seed/accounts';
 import { seedCity, seedWardExtras } from '../../src/lib/server/db/seed/city';
 import { seedSample } from '../../src/lib/server/db/seed/index';
 import { seedSynthetic } from '../../src/lib/server/db/seed/synthetic';
+import { decideProposal } from '../../src/lib/server/proposals';
 import { createInvite } from '../../src/lib/server/sites/ahp-sessions';
 
 export const BIG_WARD = 'synthetic';
@@ -161,6 +162,43 @@ export interface BenchServer {
 	base: string;
 	process: ChildProcess;
 	stop(): void;
+}
+
+/**
+ * Routes that exist only while the ward's proposal is in the ward's hands (a draft, or returned
+ * for changes): the bench measures them last, after {@link returnProposalsForChanges}.
+ */
+export function needsEditableProposal(route: string): boolean {
+	return route === '/w/[ward]/proposals/[id]/submit';
+}
+
+/**
+ * The city's reviewer returns the measured wards' proposals for changes (through the review
+ * service, with its decision, audit row and notifications), so that their submit pages exist
+ * (`/w/{ward}/proposals/{id}/submit` answers 404 unless the proposal is a draft or returned).
+ * A ward holds one live proposal at a time and a new one is refused while the city holds one,
+ * so a ward cannot have both the proposal in review the other pages show and an editable one:
+ * this runs after every other page and the event-loop actions were measured on the proposal in
+ * review. Runs on its own connection beside the server (WAL); returns the proposal ids.
+ */
+export function returnProposalsForChanges(data: BenchData): number[] {
+	const db = openDatabase(data.dbPath);
+	try {
+		const reviewer = db.$client
+			.prepare(`select id, username from users where username = 'city.reviewer'`)
+			.get() as { id: number; username: string } | undefined;
+		if (!reviewer) throw new Error('the city.reviewer account is missing');
+		const ids = [data.city.proposal, data.big.proposal].filter((x): x is number => x !== null);
+		for (const id of ids) {
+			decideProposal(db, { userId: reviewer.id, username: reviewer.username }, id, {
+				outcome: 'returned',
+				note: 'Trả lại để bổ sung (đo hiệu năng).'
+			});
+		}
+		return ids;
+	} finally {
+		db.$client.close();
+	}
 }
 
 /** Starts the production build on the database and waits until /health answers. */
