@@ -17,25 +17,10 @@ import {
 	type Assignment
 } from './index';
 import { pairCap, prepareInstance, roomAllowed } from './validate';
+import { changedInstance } from '../../../tests/helpers/allocation';
 
-const base = (): AllocationInstance => ({
-	units: [
-		{ id: 'U1', headcount: 2, normM2: 10, currentRoomIds: ['R1'] },
-		{ id: 'U2', headcount: 1, normM2: 12 }
-	],
-	rooms: [
-		{ id: 'R1', buildingId: 'A', level: 1, areaM2: 20, usable: true },
-		{ id: 'R2', buildingId: 'B', level: 2, areaM2: 15, usable: true }
-	]
-});
-
-type Loose = Record<string, unknown>;
-/** A fresh base instance changed by `change` (loosely typed: the point is bad input). */
-const bad = (change: (i: Loose & { units: Loose[]; rooms: Loose[] }) => void) => {
-	const i = base() as unknown as Loose & { units: Loose[]; rooms: Loose[] };
-	change(i);
-	return i as unknown as AllocationInstance;
-};
+/** A fresh two-unit, two-room instance changed by `change` (loosely typed: the point is bad input). */
+const bad = changedInstance;
 
 const messageOf = (instance: unknown): string => {
 	try {

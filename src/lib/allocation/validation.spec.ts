@@ -7,24 +7,10 @@ import {
 	solveAllocation,
 	type AllocationInstance
 } from './index';
+import { changedInstance, twoUnitsTwoRooms } from '../../../tests/helpers/allocation';
 
-const base = (): AllocationInstance => ({
-	units: [
-		{ id: 'U1', headcount: 2, normM2: 10, currentRoomIds: ['R1'] },
-		{ id: 'U2', headcount: 1, normM2: 12 }
-	],
-	rooms: [
-		{ id: 'R1', buildingId: 'A', level: 1, areaM2: 20, usable: true },
-		{ id: 'R2', buildingId: 'B', level: 2, areaM2: 15, usable: true }
-	]
-});
-
-/** Applies `mutate` to a fresh valid instance. */
-const bad = (mutate: (i: AllocationInstance) => void): AllocationInstance => {
-	const instance = base();
-	mutate(instance);
-	return instance;
-};
+const base = twoUnitsTwoRooms;
+const bad = changedInstance;
 
 const cases: [string, AllocationInstance, RegExp][] = [
 	[
