@@ -2,7 +2,7 @@
  * Staffing gaps of a ward: vacancies per position grouped under the city's fields, the gaps by
  * field, and their export (CSV or XLSX) with labels in the user's language.
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import {
 	LEADERSHIP_GROUP,
 	LEADERSHIP_TITLE_KEYS,
@@ -28,10 +28,12 @@ export type WardVacancies = VacanciesByPosition & {
 	titleLabels: Record<string, { vi: string; en: string }>;
 };
 
-/** The ward's positions with their unit, in unit display order then entry order. */
-function positionRows(db: DbLike, wardId: number) {
+/** The positions of the given wards (all with null) with their unit and ward id, in unit
+ * display order then entry order within a ward. */
+function positionRowsOf(db: DbLike, wardIds: number[] | null) {
 	return db
 		.select({
+			wardId: orgUnits.wardId,
 			unitCode: orgUnits.code,
 			unitName: orgUnits.name,
 			title: positions.title,
@@ -44,9 +46,51 @@ function positionRows(db: DbLike, wardId: number) {
 		})
 		.from(positions)
 		.innerJoin(orgUnits, eq(orgUnits.id, positions.orgUnitId))
-		.where(eq(orgUnits.wardId, wardId))
-		.orderBy(asc(orgUnits.sortOrder), asc(orgUnits.code), asc(positions.id))
+		.where(
+			wardIds === null
+				? undefined
+				: wardIds.length === 1
+					? eq(orgUnits.wardId, wardIds[0])
+					: inArray(orgUnits.wardId, wardIds.length ? wardIds : [-1])
+		)
+		.orderBy(asc(orgUnits.wardId), asc(orgUnits.sortOrder), asc(orgUnits.code), asc(positions.id))
 		.all();
+}
+
+/** The ward's positions with their unit, in unit display order then entry order. */
+function positionRows(db: DbLike, wardId: number) {
+	return positionRowsOf(db, [wardId]);
+}
+
+type PositionRow = ReturnType<typeof positionRows>[number];
+
+/** One ward's position rows grouped under the city's fields (see {@link vacanciesByPosition}). */
+function groupRows(rows: PositionRow[]): VacanciesByPosition {
+	return groupVacancies(
+		rows.map(({ plannedNextYear: _planned, wardId: _ward, ...r }) => ({
+			...r,
+			leadership: LEADERSHIP_TITLE_KEYS.includes(r.titleKey)
+		})),
+		KNOWN_FIELDS
+	);
+}
+
+/**
+ * The vacancy groups of several wards (all with null) read in one query, by ward id: the same
+ * groups as {@link vacanciesByPosition} gives ward by ward, without the norm set's labels. A ward
+ * without positions has no entry.
+ */
+export function vacancyGroupsOfWards(
+	db: DbLike,
+	wardIds: number[] | null
+): Map<number, VacanciesByPosition> {
+	const byWard = new Map<number, PositionRow[]>();
+	for (const r of positionRowsOf(db, wardIds)) {
+		const list = byWard.get(r.wardId);
+		if (list) list.push(r);
+		else byWard.set(r.wardId, [r]);
+	}
+	return new Map([...byWard].map(([id, rows]) => [id, groupRows(rows)]));
 }
 
 /**
@@ -56,13 +100,7 @@ function positionRows(db: DbLike, wardId: number) {
  * (groupVacancies). Leadership = a title key of LEADERSHIP_TITLE_KEYS.
  */
 export function vacanciesByPosition(db: DbLike, wardId: number): WardVacancies {
-	const grouped = groupVacancies(
-		positionRows(db, wardId).map(({ plannedNextYear: _planned, ...r }) => ({
-			...r,
-			leadership: LEADERSHIP_TITLE_KEYS.includes(r.titleKey)
-		})),
-		KNOWN_FIELDS
-	);
+	const grouped = groupRows(positionRows(db, wardId));
 	const set = currentNormSet(db);
 	const titleLabels: WardVacancies['titleLabels'] = {};
 	for (const i of set?.items ?? []) {

@@ -9,8 +9,11 @@ import {
 	StaffingSupportError,
 	addAssignment,
 	assignmentSchema,
+	boardFrom,
+	boardSource,
 	endAssignment,
 	exportBoard,
+	positionVacancies,
 	staffingBoard,
 	supportForWard,
 	vnToday
@@ -203,6 +206,50 @@ describe('assignments', () => {
 		expect(
 			db.select().from(staffingSupport).where(eq(staffingSupport.wardId, testWard)).all()
 		).toEqual([]);
+	});
+
+	it('one query over every ward lists the rows the wards give one by one, in their order', () => {
+		// A second unit of our ward shown before the first (sort order 0 < 1), so the order within
+		// a ward is the units' display order, not their ids.
+		const first = db
+			.insert(orgUnits)
+			.values({ wardId: testWard, code: 'VP', name: 'Văn phòng', kind: 'other', sortOrder: -1 })
+			.returning({ id: orgUnits.id })
+			.get();
+		db.insert(positions)
+			.values({
+				orgUnitId: first.id,
+				title: 'Văn thư',
+				titleKey: 'specialist',
+				field: 'land',
+				approved: 2,
+				filled: 0
+			})
+			.run();
+		const wardByWard = ['an-khanh', 'binh-trung', 'thu-nghiem']
+			.map((code) => wardIdOf(code))
+			.flatMap((id) => positionVacancies(db, [id]));
+		const all = positionVacancies(db, null);
+		expect(all).toEqual(wardByWard);
+		expect(
+			all.filter((v) => v.wardCode === 'thu-nghiem').map((v) => [v.unit, v.positionTitle, v.vacant])
+		).toEqual([
+			['Văn phòng', 'Văn thư', 2],
+			['Phòng Kinh tế', 'Chuyên viên địa chính', 4],
+			['Phòng Kinh tế', 'Chuyên viên đăng ký đất đai', 1],
+			['Phòng Kinh tế', 'Chuyên viên xây dựng', 2],
+			['Phòng Kinh tế', 'Phó Trưởng phòng', 1]
+		]);
+		// A board narrowed from every ward's source is the one-ward board.
+		add();
+		const source = boardSource(db, null, DAY);
+		for (const filter of [
+			{ ward: 'thu-nghiem' },
+			{ ward: 'binh-trung', field: 'land' },
+			{ ward: 'x' }
+		]) {
+			expect(boardFrom(source, filter)).toEqual(staffingBoard(db, filter, DAY));
+		}
 	});
 
 	it('today is the date in Viet Nam', () => {

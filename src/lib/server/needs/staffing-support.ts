@@ -20,7 +20,8 @@ import { staffingSupport, users, wards } from '../db/schema';
 import { writeCsv, writeXlsx, type ExportCell } from '../io/common';
 import { DomainError } from '../core/errors';
 import { createRecord } from '../core/records';
-import { staffingFieldLabel, vacanciesByPosition } from './';
+import { staffingFieldLabel } from './';
+import { vacancyGroupsOfWards } from './staffing-gaps';
 
 /** Most assignment records (active or ended) one ward can hold. */
 export const MAX_ASSIGNMENTS_PER_WARD = 500;
@@ -123,20 +124,21 @@ export interface StaffingBoard {
 }
 
 /**
- * Vacant posts per position of the given wards (all with null), from the needs module's
- * vacanciesByPosition (missing = max(0, approved − filled), so a surplus never hides a vacancy
- * elsewhere), in its order: the city's fields first, then the others. Rows without a vacancy
- * are left out.
+ * Vacant posts per position of the given wards (all with null), ward by ward in name order,
+ * grouped as the needs module's vacanciesByPosition groups them (missing = max(0, approved −
+ * filled), so a surplus never hides a vacancy elsewhere): the city's fields first, then the
+ * others. Rows without a vacancy are left out. One query for all the wards' positions.
  */
 export function positionVacancies(db: DbLike, wardIds: number[] | null): VacancyRow[] {
 	const ws = db
 		.select({ id: wards.id, code: wards.code, name: wards.name })
 		.from(wards)
 		.where(wardIds === null ? undefined : inArray(wards.id, wardIds.length ? wardIds : [-1]))
-		.orderBy(asc(wards.name))
+		.orderBy(asc(wards.name), asc(wards.id))
 		.all();
+	const groups = vacancyGroupsOfWards(db, wardIds);
 	return ws.flatMap((w) =>
-		vacanciesByPosition(db, w.id).groups.flatMap((g) =>
+		(groups.get(w.id)?.groups ?? []).flatMap((g) =>
 			g.rows
 				.filter((r) => r.missing > 0)
 				.map((r) => ({
@@ -210,21 +212,52 @@ export function coverage(vacancies: VacancyRow[], assignments: SupportRow[]): Co
 	);
 }
 
+/**
+ * What the board is computed from: every ward (name order), the vacancies and the assignments of
+ * the wards read (all of them, or the filter's ward), on `day`.
+ */
+export interface BoardSource {
+	day: string;
+	wards: { code: string; name: string }[];
+	vacancies: VacancyRow[];
+	assignments: SupportRow[];
+}
+
+/** Reads the board's source: every ward's (`wardCode` null) or one ward's rows. */
+export function boardSource(db: DbLike, wardCode: string | null, day = vnToday()): BoardSource {
+	const allWards = db
+		.select({ id: wards.id, code: wards.code, name: wards.name })
+		.from(wards)
+		.orderBy(asc(wards.name), asc(wards.id))
+		.all();
+	const ward = wardCode ? allWards.find((w) => w.code === wardCode) : undefined;
+	const ids = wardCode ? (ward ? [ward.id] : []) : null;
+	return {
+		day,
+		wards: allWards.map((w) => ({ code: w.code, name: w.name })),
+		vacancies: positionVacancies(db, ids),
+		assignments: listAssignments(db, ids, day)
+	};
+}
+
 /** The board across wards (or one ward), filtered by ward code, field and position key. */
 export function staffingBoard(
 	db: DbLike,
 	filter: BoardFilter = {},
 	day = vnToday()
 ): StaffingBoard {
-	const allWards = db
-		.select({ id: wards.id, code: wards.code, name: wards.name })
-		.from(wards)
-		.orderBy(asc(wards.name))
-		.all();
-	const ward = filter.ward ? allWards.find((w) => w.code === filter.ward) : undefined;
-	const ids = filter.ward ? (ward ? [ward.id] : []) : null;
-	const allVacancies = positionVacancies(db, ids);
-	const allAssignments = listAssignments(db, ids, day);
+	return boardFrom(boardSource(db, filter.ward ?? null, day), filter);
+}
+
+/**
+ * The board from a source read for every ward or for the filter's ward (the same rows: a source
+ * of every ward is narrowed to the filter's ward here), filtered by field and position key.
+ */
+export function boardFrom(source: BoardSource, filter: BoardFilter): StaffingBoard {
+	const day = source.day;
+	const inWard = (code: string) => !filter.ward || code === filter.ward;
+	const allVacancies = source.vacancies.filter((v) => inWard(v.wardCode));
+	const allAssignments = source.assignments.filter((a) => inWard(a.wardCode));
 	const fieldOk = (f: string | null) =>
 		!filter.field || (filter.field === NO_FIELD ? f === null : f === filter.field);
 	const vacancies = allVacancies.filter(
@@ -257,7 +290,7 @@ export function staffingBoard(
 		assignments,
 		totals,
 		options: {
-			wards: allWards.map((w) => ({ code: w.code, name: w.name })),
+			wards: source.wards,
 			fields,
 			positions: [...posMap].map(([key, title]) => ({ key, title }))
 		}

@@ -1,10 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { KNOWN_FIELDS } from '$lib/schemas/needs';
-import { cached } from '$lib/server/core/cache';
 import { isNotFound } from '$lib/server/core/errors';
 import { actorOf } from '$lib/server/core/request';
 import { notFound, recordId, runAction } from '$lib/server/http';
+import { QueueFullError, queueFullMessage } from '$lib/server/jobs';
 import { staffingFieldLabel } from '$lib/server/needs';
 import {
 	BOARD_PAGE_ROWS,
@@ -12,27 +12,35 @@ import {
 	StaffingSupportError,
 	addAssignment,
 	assignmentSchema,
-	endAssignment,
-	staffingBoard,
-	vnToday
+	endAssignment
 } from '$lib/server/needs/staffing-support';
+import { staffingBoardOffThread } from '$lib/server/needs/staffing-worker';
 import { boardFilter, filterQuery } from './filter';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const filter = boardFilter(url);
-	// The board reads the vacancies of every ward (168 wards: about 300 ms): reused for the same
-	// filter and day while the database is unchanged. (The first request after a change still
-	// computes it on the server's thread.)
-	const board = cached(locals.db, `staffing-board:${JSON.stringify(filter)}:${vnToday()}`, () =>
-		staffingBoard(locals.db, filter)
-	);
+	// The board reads the vacancies of every ward (168 wards: 200-300 ms): computed on a worker
+	// thread, reused for the same filter and day while the database is unchanged. A full queue
+	// answers 503 with the busy message.
+	let board;
+	try {
+		board = await staffingBoardOffThread(locals.db, filter);
+	} catch (e) {
+		if (e instanceof QueueFullError) {
+			error(503, { message: queueFullMessage(e, locals.locale), code: 'busy' });
+		}
+		throw e;
+	}
 	const label = (f: string | null) => staffingFieldLabel(locals.locale, f);
 	return {
 		filter,
 		day: board.day,
 		totals: board.totals,
-		coverage: board.coverage.map((c) => ({ ...c, fieldLabel: label(c.field) })),
+		coverage: board.coverage
+			.slice(0, BOARD_PAGE_ROWS)
+			.map((c) => ({ ...c, fieldLabel: label(c.field) })),
+		coverageCount: board.coverage.length,
 		vacancies: board.vacancies
 			.slice(0, BOARD_PAGE_ROWS)
 			.map((v) => ({ ...v, fieldLabel: label(v.field) })),
