@@ -32,12 +32,11 @@ import {
 	resolveTable,
 	type ColumnSpec,
 	type ExportCell,
-	type FileImportOutcome,
 	type ImportIssue,
 	type ImportResult,
 	type RowsInput
 } from './common';
-import { auditImport, importAudit, importTableFile, writeTable } from './import-kit';
+import { auditImport, importAudit, tableFormat } from './import-kit';
 
 export const FACILITY_COLUMNS = [
 	'code',
@@ -262,31 +261,20 @@ export function facilityExportRows(db: DbLike, wardId: number): ExportCell[][] {
 		.map((f) => [f.code, ...written(f)]);
 }
 
+const facilityFile = tableFormat({
+	sheet: 'facilities',
+	columns: FACILITY_COLUMNS,
+	validate: validateFacilityRows,
+	write: importFacilities,
+	exportRows: facilityExportRows
+});
+
 /** Exports the ward's facilities as CSV (UTF-8 with BOM) or XLSX (sheet 'facilities'). */
-export async function exportFacilities(
-	db: DbLike,
-	wardId: number,
-	format: 'csv' | 'xlsx'
-): Promise<Uint8Array> {
-	return writeTable(format, 'facilities', FACILITY_COLUMNS, facilityExportRows(db, wardId));
-}
+export const exportFacilities = facilityFile.exportFile;
 
 /**
  * Parses, validates and (only when every row is valid) imports an uploaded facilities file.
  * File-level problems (encoding, empty, corrupt, missing columns …) throw IoError or come
  * back as errors; nothing is written unless the whole file is valid.
  */
-export async function importFacilityFile(
-	db: Db,
-	actor: Actor,
-	wardId: number,
-	data: Uint8Array,
-	filename: string
-): Promise<FileImportOutcome> {
-	return importTableFile(
-		data,
-		filename,
-		(table) => validateFacilityRows(db, wardId, table),
-		(rows) => importFacilities(db, actor, wardId, rows)
-	);
-}
+export const importFacilityFile = facilityFile.importFile;

@@ -83,6 +83,40 @@ export async function importTableFile<Row, Issue, Result extends object>(
 	return { ok: true, ...write(checked.rows) };
 }
 
+/** One table format of a ward's data, as {@link tableFormat} takes it. */
+export interface TableFormatSpec<Row, Issue, Result extends object> {
+	/** The XLSX sheet's name. */
+	sheet: string;
+	/** The header row, in the file's order. */
+	columns: readonly string[];
+	validate: (db: DbLike, wardId: number, table: ParsedTable) => { rows: Row[]; errors: Issue[] };
+	/** Writes the valid rows (one transaction, audited). */
+	write: (db: Db, actor: Actor, wardId: number, rows: Row[]) => Result;
+	/** The ward's rows in the file's columns. */
+	exportRows: (db: DbLike, wardId: number) => ExportCell[][];
+}
+
+/**
+ * The file round of one table format: `importFile` parses an upload, validates it and writes
+ * only when every row is valid (file-level problems throw IoError, row problems come back as
+ * errors); `exportFile` writes the ward's rows as CSV (UTF-8 with BOM) or XLSX.
+ */
+export function tableFormat<Row, Issue, Result extends object>(
+	spec: TableFormatSpec<Row, Issue, Result>
+) {
+	return {
+		importFile: (db: Db, actor: Actor, wardId: number, data: Uint8Array, filename: string) =>
+			importTableFile(
+				data,
+				filename,
+				(table) => spec.validate(db, wardId, table),
+				(rows) => spec.write(db, actor, wardId, rows)
+			),
+		exportFile: (db: DbLike, wardId: number, format: 'csv' | 'xlsx') =>
+			writeTable(format, spec.sheet, spec.columns, spec.exportRows(db, wardId))
+	};
+}
+
 /** The inventory table and format a download address names (`rooms.csv`, `facilities.xlsx`). */
 export function inventoryTableFile(
 	file: string

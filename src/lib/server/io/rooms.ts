@@ -5,8 +5,8 @@ import { sql } from 'drizzle-orm';
 import type { RoomType } from '../../constants';
 import type { Actor } from '../audit';
 import type { Db, DbLike } from '../db/connection';
-import type { ExportCell, FileImportOutcome, ImportResult } from './common';
-import { auditImport, importAudit, importTableFile, writeTable } from './import-kit';
+import type { ExportCell, ImportResult } from './common';
+import { auditImport, importAudit, tableFormat } from './import-kit';
 import { ROOM_COLUMNS, roomKey as key, validateRoomRows, type ValidRoomRow } from './rooms-format';
 
 export * from './rooms-format';
@@ -25,6 +25,10 @@ interface RoomRecord {
 	createdAt: number;
 	updatedAt: number;
 }
+
+/** The columns after building and code, in the order of the import's insert and update. */
+const written = (r: RoomRecord) =>
+	[r.name, r.level, r.type, r.areaM2, r.orgUnitId, r.occupants, r.notes] as const;
 
 /**
  * Writes validated rows in ONE transaction: upsert by (building, room code), an audit row per
@@ -101,17 +105,7 @@ export function importRooms(
 					notes: r.notes === undefined ? before.notes : r.notes,
 					updatedAt: now
 				};
-				update.run(
-					after.name,
-					after.level,
-					after.type,
-					after.areaM2,
-					after.orgUnitId,
-					after.occupants,
-					after.notes,
-					now,
-					before.id
-				);
+				update.run(...written(after), now, before.id);
 				audit(before.id, 'update', before, after);
 				existing.set(k, after);
 				updated++;
@@ -131,19 +125,7 @@ export function importRooms(
 					updatedAt: now
 				};
 				after.id = Number(
-					insert.run(
-						after.buildingId,
-						after.code,
-						after.name,
-						after.level,
-						after.type,
-						after.areaM2,
-						after.orgUnitId,
-						after.occupants,
-						after.notes,
-						now,
-						now
-					).lastInsertRowid
+					insert.run(after.buildingId, after.code, ...written(after), now, now).lastInsertRowid
 				);
 				audit(after.id, 'create', null, after);
 				existing.set(k, after);
@@ -191,35 +173,24 @@ export function roomExportRows(db: DbLike, wardId: number): ExportCell[][] {
 	]);
 }
 
+const roomFile = tableFormat({
+	sheet: 'rooms',
+	columns: ROOM_COLUMNS,
+	validate: validateRoomRows,
+	write: importRooms,
+	exportRows: roomExportRows
+});
+
 /**
  * Exports the ward's rooms. CSV: UTF-8 with BOM, comma-separated, '.' decimal point; XLSX: one
  * sheet 'rooms' with a bold header row and numeric cells. Text cells that a spreadsheet could
  * evaluate get one leading apostrophe (stripped again by the importer).
  */
-export async function exportRooms(
-	db: DbLike,
-	wardId: number,
-	format: 'csv' | 'xlsx'
-): Promise<Uint8Array> {
-	return writeTable(format, 'rooms', ROOM_COLUMNS, roomExportRows(db, wardId));
-}
+export const exportRooms = roomFile.exportFile;
 
 /**
  * Parses, validates and (only when every row is valid) imports an uploaded rooms file.
  * File-level problems (encoding, empty, corrupt, missing columns …) throw IoError or come
  * back as errors; nothing is written unless the whole file is valid.
  */
-export async function importRoomFile(
-	db: Db,
-	actor: Actor,
-	wardId: number,
-	data: Uint8Array,
-	filename: string
-): Promise<FileImportOutcome> {
-	return importTableFile(
-		data,
-		filename,
-		(table) => validateRoomRows(db, wardId, table),
-		(rows) => importRooms(db, actor, wardId, rows)
-	);
-}
+export const importRoomFile = roomFile.importFile;

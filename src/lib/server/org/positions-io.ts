@@ -18,7 +18,7 @@ import {
 	type IoParams,
 	type RowsInput
 } from '../io/common';
-import { auditImport, importTableFile, writeTable } from '../io/import-kit';
+import { auditImport, tableFormat } from '../io/import-kit';
 import { positionTitleKeys } from '../needs/norm-sets';
 import { code, integer, optionalText, text } from '../../schemas/fields';
 import { MAX_POSTS } from '../../schemas/needs';
@@ -399,14 +399,16 @@ export function positionExportRows(db: DbLike, wardId: number): ExportCell[][] {
 	);
 }
 
+const positionFile = tableFormat({
+	sheet: 'positions',
+	columns: POSITION_COLUMNS,
+	validate: validatePositionRows,
+	write: importPositions,
+	exportRows: positionExportRows
+});
+
 /** Exports the ward's positions (CSV: UTF-8 with BOM; XLSX: one sheet 'positions'). */
-export async function exportPositions(
-	db: DbLike,
-	wardId: number,
-	format: 'csv' | 'xlsx'
-): Promise<Uint8Array> {
-	return writeTable(format, 'positions', POSITION_COLUMNS, positionExportRows(db, wardId));
-}
+export const exportPositions = positionFile.exportFile;
 
 export type PositionFileOutcome =
 	({ ok: true } & PositionImportResult) | { ok: false; errors: PositionImportIssue[] };
@@ -415,17 +417,6 @@ export type PositionFileOutcome =
  * Parses, validates and (only when every row is valid) imports an uploaded positions file.
  * File-level problems throw IoError; row problems come back as errors and nothing is written.
  */
-export async function importPositionFile(
-	db: Db,
-	actor: Actor,
-	wardId: number,
-	data: Uint8Array,
-	filename: string
-): Promise<PositionFileOutcome> {
-	return importTableFile(
-		data,
-		filename,
-		(table) => validatePositionRows(db, wardId, table),
-		(rows) => importPositions(db, actor, wardId, rows)
-	);
-}
+export const importPositionFile: (
+	...args: Parameters<typeof positionFile.importFile>
+) => Promise<PositionFileOutcome> = positionFile.importFile;
