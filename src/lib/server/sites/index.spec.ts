@@ -7,6 +7,7 @@ import {
 	deleteSite,
 	getSite,
 	importSites,
+	listSites,
 	parseSitesGeoJson,
 	parseSitesTable,
 	resolveGeometry,
@@ -121,6 +122,42 @@ describe('the site form', () => {
 
 	it('refuses out-of-range coordinates', () => {
 		expect(() => resolveGeometry(form({ c1: '123' }))).toThrowError(/sites.geom.outOfRange/);
+	});
+});
+
+describe('the sites list', () => {
+	/** Four sites found by the search `ZZ` (no sample site matches it); two share an area. */
+	function fourSites() {
+		const made: Record<string, number> = {};
+		for (const [code, name, area] of [
+			['ZZ1', 'ZZ Bình', '500'],
+			['ZZ2', 'ZZ An', '1200'],
+			['ZZ3', 'ZZ Dương', '80'],
+			['ZZ4', 'ZZ Cường', '1200']
+		]) {
+			const input = form({ code, name, landAreaM2: area });
+			made[code] = createSite(db, actor, bt, siteValues(input, resolveGeometry(input))).id;
+		}
+		return made;
+	}
+	const codes = (options: Parameters<typeof listSites>[2]) =>
+		listSites(db, bt, { q: 'ZZ', ...options }).rows.map((s) => s.code);
+
+	it('sorts the land area either way, a tie by the older site first', () => {
+		fourSites();
+		expect(codes({ sort: 'area' })).toEqual(['ZZ3', 'ZZ1', 'ZZ2', 'ZZ4']);
+		expect(codes({ sort: 'area', dir: 'asc' })).toEqual(['ZZ3', 'ZZ1', 'ZZ2', 'ZZ4']);
+		expect(codes({ sort: 'area', dir: 'desc' })).toEqual(['ZZ2', 'ZZ4', 'ZZ1', 'ZZ3']);
+	});
+
+	it('sorts code and name descending when asked, and pages the sorted list', () => {
+		fourSites();
+		expect(codes({ sort: 'code', dir: 'desc' })).toEqual(['ZZ4', 'ZZ3', 'ZZ2', 'ZZ1']);
+		expect(codes({ sort: 'name' })).toEqual(['ZZ2', 'ZZ1', 'ZZ4', 'ZZ3']);
+		expect(codes({ sort: 'name', dir: 'desc' })).toEqual(['ZZ3', 'ZZ4', 'ZZ1', 'ZZ2']);
+		const second = listSites(db, bt, { q: 'ZZ', sort: 'area', dir: 'desc', page: 2, pageSize: 3 });
+		expect(second).toMatchObject({ total: 4, page: 2, pageSize: 3 });
+		expect(second.rows.map((s) => [s.code, s.landAreaM2])).toEqual([['ZZ3', 80]]);
 	});
 });
 

@@ -28,9 +28,11 @@ export interface SiteListOptions {
 	page?: number;
 	pageSize?: number;
 	sort?: 'code' | 'name' | 'area';
+	/** Direction of the sort column (ascending by default); ties go by id, ascending. */
+	dir?: 'asc' | 'desc';
 }
 
-/** Sites of a ward, searched and paginated. */
+/** Sites of a ward, searched, sorted by code, name or land area (either way) and paginated. */
 export function listSites(db: Db, wardId: number, options: SiteListOptions = {}): Paged<Site> {
 	const q = options.q?.trim();
 	const where = and(
@@ -39,7 +41,8 @@ export function listSites(db: Db, wardId: number, options: SiteListOptions = {})
 			? or(like(sites.name, `%${q}%`), like(sites.code, `%${q}%`), like(sites.currentUse, `%${q}%`))
 			: undefined
 	);
-	const sorts = { code: asc(sites.code), name: asc(sites.name), area: desc(sites.landAreaM2) };
+	const by = options.dir === 'desc' ? desc : asc;
+	const sorts = { code: by(sites.code), name: by(sites.name), area: by(sites.landAreaM2) };
 	const query = db.select().from(sites).where(where).$dynamic();
 	return pagedQuery(
 		db,

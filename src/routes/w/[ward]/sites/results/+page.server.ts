@@ -14,7 +14,6 @@ import {
 	methodOf,
 	prepareScoringView,
 	round4,
-	scoreMap,
 	scoringSmaa,
 	scoringView
 } from '$lib/server/sites/scoring-view';
@@ -22,9 +21,6 @@ import { wardGeo } from '$lib/server/sites';
 import { cached } from '$lib/server/core/cache';
 import { scoringRunSchema } from '$lib/schemas/sites';
 import type { Actions, PageServerLoad } from './$types';
-
-/** Resolves after the current turn, so that the page is rendered before the map layer. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Rows of the ranking shown before "show all" (long lists are cut, see ?all=1). */
 const RANK_ROWS = 25;
@@ -40,7 +36,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	// The analysis is computed on a worker thread (PROMETHEE II grows with sites²).
 	await prepareScoringView(locals.db, wardId, method);
 	// Reused while the database is unchanged (see $lib/server/scoring-view). Only what the page
-	// shows is sent at once: the map layer (every site, coloured by score) is streamed after it.
+	// shows is sent: the map layer (every site, coloured by score) is read from ./map after it.
 	const { decision, analysis, ranks } = scoringView(locals.db, wardId, method);
 	const smaa = scoringSmaa(locals.db, wardId, decision);
 	const site = (a: number) => {
@@ -128,10 +124,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			.filter((s) => s.reasons.length)
 			.map((s) => ({ id: s.id, code: s.code, name: s.name, reasons: s.reasons })),
 		geo: cached(locals.db, `sites-geo:${wardId}`, () => wardGeo(locals.db, wardId)),
-		runs: listScoringRuns(locals.db, wardId),
-		// Not awaited: SvelteKit sends the page first and this layer in the same response after it
-		// (the analysis is already prepared off the thread above; the layer is cached like ./map).
-		mapSites: nextTurn().then(() => scoreMap(locals.db, wardId, method))
+		runs: listScoringRuns(locals.db, wardId)
+		// The score map's sites are read by the browser from ./map after the page (+page.ts).
 	};
 };
 
