@@ -118,3 +118,43 @@ export const dominanceCase = problem.chain((p) =>
 			.map((d) => [Math.max(1, d[0]), ...d.slice(1)])
 	})
 );
+
+/** A decision problem as the arbitraries above make it. */
+export interface Problem {
+	matrix: number[][];
+	weights: number[];
+	types: CriterionType[];
+}
+
+/**
+ * Checks on random problems that the scores do not change (to 10 decimals) when one column,
+ * made a benefit criterion, is multiplied by a positive factor (0.001 to 1000).
+ */
+export function expectScaleInvariant(
+	problems: fc.Arbitrary<Problem>,
+	score: (matrix: number[][], weights: number[], types: CriterionType[]) => readonly number[]
+): void {
+	fc.assert(
+		fc.property(
+			problems,
+			fc.nat(),
+			fc.double({ min: 0.001, max: 1000, noNaN: true }),
+			(p, pick, factor) => {
+				const { types, scaled } = scaledBenefitColumn(p.matrix, p.types, pick, factor);
+				const a = score(p.matrix, p.weights, types);
+				const b = score(scaled, p.weights, types);
+				a.forEach((s, i) => expect(b[i]).toBeCloseTo(s, 10));
+			}
+		)
+	);
+}
+
+/** The dominator scores strictly higher than the dominated row and ranks before it. */
+export function expectDominatorFirst(
+	scores: readonly number[],
+	ranking: readonly number[],
+	{ dominator, dominated }: { dominator: number; dominated: number }
+): void {
+	expect(scores[dominator]).toBeGreaterThan(scores[dominated]);
+	expect(positionOf(ranking, dominator)).toBeLessThan(positionOf(ranking, dominated));
+}

@@ -4,8 +4,8 @@ import { preferenceValue } from './preference';
 import { promethee2 } from './promethee';
 import {
 	dominanceCase,
+	expectDominatorFirst,
 	expectMcdaError,
-	positionOf,
 	withDominatedRow
 } from '../../../tests/helpers/mcda';
 import type { CriterionType, PreferenceFunction } from './types';
@@ -165,8 +165,7 @@ describe('promethee2: properties', () => {
 					);
 					const functions = fns.slice(0, p.weights.length);
 					const r = promethee2(matrix, p.weights, p.types, functions);
-					expect(r.netFlow[dominator]).toBeGreaterThan(r.netFlow[dominated]);
-					expect(positionOf(r.ranking, dominator)).toBeLessThan(positionOf(r.ranking, dominated));
+					expectDominatorFirst(r.netFlow, r.ranking, { dominator, dominated });
 				}
 			)
 		);
