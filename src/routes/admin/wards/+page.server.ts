@@ -29,13 +29,15 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const matching = needle ? all.filter((w) => w.folded.includes(needle)) : all;
 	const page = pageWithin(query.page, matching.length, PAGE_SIZE);
 	return {
-		wards: matching
-			.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
-			.map(({ folded: _f, ...w }) => w),
+		list: {
+			rows: matching
+				.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+				.map(({ folded: _f, ...w }) => w),
+			total: matching.length,
+			page,
+			pageSize: PAGE_SIZE
+		},
 		any: all.length > 0,
-		total: matching.length,
-		page,
-		pageSize: PAGE_SIZE,
 		q
 	};
 };
