@@ -106,6 +106,16 @@ export function versionedCatalogue<T extends CatalogueTable>(options: CatalogueO
 		return from(db).where(eq(table.key, key)).orderBy(desc(table.version)).all() as Row<T>[];
 	}
 
+	/**
+	 * What a version's page shows: the version `id` and every version of its key, newest
+	 * first; refused 'not-found' when there is no such version.
+	 */
+	function versionPage(db: DbLike, id: number): { row: Row<T>; history: Row<T>[] } {
+		const row = get(db, id);
+		if (!row) throw refuse('not-found');
+		return { row, history: history(db, row.key) };
+	}
+
 	function count(db: DbLike, currentOnly: boolean): number {
 		const q = db.select({ n: sql<number>`count(*)` }).from(table as SQLiteTable);
 		return (currentOnly ? q.where(current) : q).get()?.n ?? 0;
@@ -202,5 +212,5 @@ export function versionedCatalogue<T extends CatalogueTable>(options: CatalogueO
 		for (const s of seeds) insert(tx, s.key, 1, s);
 	}
 
-	return { table, entity, currentRows, get, currentOf, history, create, edit, seed };
+	return { table, entity, currentRows, get, currentOf, history, versionPage, create, edit, seed };
 }

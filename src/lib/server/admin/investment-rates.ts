@@ -85,6 +85,12 @@ export function investmentRateHistory(
 	return catalogue.history(db, key).map(withHistory);
 }
 
+/** A version's page: the band's version `id` and all its versions (RateError 'not-found'). */
+export function investmentRatePage(db: DbLike, id: number) {
+	const { row, history } = catalogue.versionPage(db, id);
+	return { rate: withHistory(row), history: history.map(withHistory) };
+}
+
 /** The current rate for a building of `storeys` storeys, or null when no band covers it. */
 export function rateForStoreys(db: DbLike, storeys: number): InvestmentRate | null {
 	return pickRate(listInvestmentRates(db), storeys);

@@ -137,6 +137,12 @@ export function legalReferenceHistory(
 	return catalogue.history(db, key).map(withHistory);
 }
 
+/** A version's page: the reference's version `id` and all its versions (LegalRefError 'not-found'). */
+export function legalReferencePage(db: DbLike, id: number) {
+	const { row, history } = catalogue.versionPage(db, id);
+	return { ref: withHistory(row), history: history.map(withHistory) };
+}
+
 /**
  * The căn cứ list on a date (ISO yyyy-mm-dd): current versions in force on that day
  * (inForceFrom ≤ date ≤ inForceTo, an open end always in force), in citing order.

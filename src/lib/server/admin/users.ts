@@ -133,6 +133,13 @@ export function getUser(db: DbLike, id: number): UserListRow | undefined {
 		.get();
 }
 
+/** The user `id`, or UserError 'not-found' (the 404 of the user's page and its actions). */
+export function requireUser(db: DbLike, id: number): UserListRow {
+	const user = getUser(db, id);
+	if (!user) throw new UserError('not-found');
+	return user;
+}
+
 /** What the audit trail keeps of a user (never the password hash). */
 function auditView(u: typeof users.$inferSelect) {
 	return {

@@ -90,6 +90,13 @@ export function getWard(db: DbLike, id: number): Ward | undefined {
 	return db.select().from(wards).where(eq(wards.id, id)).get();
 }
 
+/** The ward `id`, or WardError 'not-found' (the 404 of the ward's admin page). */
+export function requireWard(db: DbLike, id: number): Ward {
+	const ward = getWard(db, id);
+	if (!ward) throw new WardError('not-found');
+	return ward;
+}
+
 export function getWardByCode(db: DbLike, code: string): Ward | undefined {
 	return db.select().from(wards).where(eq(wards.code, code)).get();
 }

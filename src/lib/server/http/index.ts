@@ -29,7 +29,7 @@ export {
 	type ActionOptions,
 	type ActionRefusal
 } from './action';
-export { notFound, wardOf } from './not-found';
+export { notFound, orNotFound, wardOf } from './not-found';
 export { recordId } from './ids';
 export {
 	listQuery,

@@ -6,6 +6,7 @@ import { error } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import { DEFAULT_LOCALE, translate, type Locale } from '../../i18n';
 import type { WardRef } from '../auth/guard';
+import { isNotFound } from '../core/errors';
 
 /** The locale of the request being handled (the default outside a request, e.g. in a test). */
 function requestLocale(): Locale {
@@ -22,6 +23,19 @@ function requestLocale(): Locale {
  */
 export function notFound(locale: Locale = requestLocale()): never {
 	error(404, { message: translate(locale, 'err.notFound'), code: 'not_found' });
+}
+
+/**
+ * Runs a load's lookup: a service's DomainError 'not-found' (the record is not there, or not
+ * the caller's) becomes the 404 page, as `runAction` does for actions; anything else passes.
+ */
+export function orNotFound<T>(lookup: () => T, locale?: Locale): T {
+	try {
+		return lookup();
+	} catch (e) {
+		if (isNotFound(e)) notFound(locale);
+		throw e;
+	}
 }
 
 /**

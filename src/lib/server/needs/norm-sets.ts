@@ -99,6 +99,13 @@ export function normSetVersions(db: DbLike, key: string): NormSetRow[] {
 	return catalogue.history(db, key);
 }
 
+/** A version's page: the set's version `id` with its items and all its versions (NormSetError 'not-found'). */
+export function normSetPage(db: DbLike, id: number) {
+	const set = getNormSet(db, id);
+	if (!set) throw new NormSetError('not-found');
+	return { set, versions: normSetVersions(db, set.key) };
+}
+
 /**
  * The title keys a position may use: those of the current default norm set (155/2025), in
  * seniority order, with their Vietnamese and English labels. Rank items ('rank-…', the norm of

@@ -2,19 +2,16 @@ import { redirect } from '@sveltejs/kit';
 import {
 	editInvestmentRate,
 	getInvestmentRate,
-	investmentRateHistory
+	investmentRatePage
 } from '$lib/server/admin/investment-rates';
 import { actorOf } from '$lib/server/core/request';
-import { notFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import { investmentRateSchema } from '$lib/schemas/dossier';
 import { RATE_FIELDS } from '../rate-fields';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, params }) => {
-	const rate = getInvestmentRate(locals.db, Number(params.id));
-	if (!rate) notFound(locals.locale);
-	return { rate, history: investmentRateHistory(locals.db, rate.key) };
-};
+export const load: PageServerLoad = ({ locals, params }) =>
+	orNotFound(() => investmentRatePage(locals.db, Number(params.id)), locals.locale);
 
 export const actions: Actions = {
 	// The form edits the version of its page: when another version was saved since (or the

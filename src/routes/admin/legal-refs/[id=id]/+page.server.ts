@@ -2,18 +2,15 @@ import { redirect } from '@sveltejs/kit';
 import {
 	editLegalReference,
 	getLegalReference,
-	legalReferenceHistory
+	legalReferencePage
 } from '$lib/server/admin/legal-refs';
 import { actorOf } from '$lib/server/core/request';
-import { notFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import { legalRefSchema } from '$lib/schemas/dossier';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, params }) => {
-	const ref = getLegalReference(locals.db, Number(params.id));
-	if (!ref) notFound(locals.locale);
-	return { ref, history: legalReferenceHistory(locals.db, ref.key) };
-};
+export const load: PageServerLoad = ({ locals, params }) =>
+	orNotFound(() => legalReferencePage(locals.db, Number(params.id)), locals.locale);
 
 export const actions: Actions = {
 	// The form edits the version of its page: when another version was saved since (or the

@@ -3,18 +3,15 @@ import {
 	createNormSetVersion,
 	getNormSet,
 	normSetFormValues,
-	normSetVersions
+	normSetPage
 } from '$lib/server/needs/norm-sets';
 import { actorOf } from '$lib/server/core/request';
-import { notFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import { normSetEditSchema } from '$lib/schemas/needs';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, params }) => {
-	const set = getNormSet(locals.db, Number(params.id));
-	if (!set) notFound(locals.locale);
-	return { set, versions: normSetVersions(locals.db, set.key) };
-};
+export const load: PageServerLoad = ({ locals, params }) =>
+	orNotFound(() => normSetPage(locals.db, Number(params.id)), locals.locale);
 
 export const actions: Actions = {
 	// The form edits the version of its page: when another version was saved since (or the
@@ -23,8 +20,7 @@ export const actions: Actions = {
 	edit: (event) => {
 		const { db } = event.locals;
 		const id = Number(event.params.id);
-		const set = getNormSet(db, id);
-		if (!set) notFound(event.locals.locale);
+		const { set } = orNotFound(() => normSetPage(db, id), event.locals.locale);
 		return runAction(
 			event,
 			normSetEditSchema(set.items.map((i) => i.id)),

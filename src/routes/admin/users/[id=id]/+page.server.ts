@@ -1,14 +1,13 @@
 import { redirect } from '@sveltejs/kit';
-import { getUser, resetPassword, setUserDisabled, updateUser } from '$lib/server/admin/users';
+import { requireUser, resetPassword, setUserDisabled, updateUser } from '$lib/server/admin/users';
 import { wardOptions } from '$lib/server/admin/wards';
 import { actorOf } from '$lib/server/core/request';
-import { notFound, runAction } from '$lib/server/http';
+import { orNotFound, runAction } from '$lib/server/http';
 import { userUpdateSchema } from '$lib/schemas/admin';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params, url }) => {
-	const user = getUser(locals.db, Number(params.id));
-	if (!user) notFound(locals.locale);
+	const user = orNotFound(() => requireUser(locals.db, Number(params.id)), locals.locale);
 	return {
 		user,
 		isSelf: locals.user?.id === user.id,
@@ -33,8 +32,7 @@ export const actions: Actions = {
 	// No redirect: the new password is shown once, in this response only.
 	reset: (event) =>
 		runAction(event, null, async () => {
-			const user = getUser(event.locals.db, Number(event.params.id));
-			if (!user) notFound(event.locals.locale);
+			const user = requireUser(event.locals.db, Number(event.params.id));
 			const password = await resetPassword(event.locals.db, actorOf(event.locals), user.id);
 			return { reset: { username: user.username, password } };
 		}),

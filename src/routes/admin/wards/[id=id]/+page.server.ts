@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import {
-	getWard,
+	requireWard,
 	MAX_BOUNDARY_BYTES,
 	parseBoundary,
 	setBoundary,
@@ -12,15 +12,14 @@ import {
 	type Extent
 } from '$lib/server/admin/wards';
 import { actorOf } from '$lib/server/core/request';
-import { notFound, refusal, runAction } from '$lib/server/http';
+import { orNotFound, refusal, runAction } from '$lib/server/http';
 import { tileUrl } from '$lib/server/tiles';
 import { wardSchema } from '$lib/schemas/admin';
 import { translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params, url }) => {
-	const ward = getWard(locals.db, Number(params.id));
-	if (!ward) notFound(locals.locale);
+	const ward = orNotFound(() => requireWard(locals.db, Number(params.id)), locals.locale);
 	const extent = ward.extentJson ? (JSON.parse(ward.extentJson) as Extent) : null;
 	return {
 		ward: {
