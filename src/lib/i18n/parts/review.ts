@@ -89,6 +89,8 @@ export const vi = {
 	'staffing.vacancies.cut': 'Đang hiện {shown}/{total} dòng; tệp CSV/XLSX có đủ.',
 	'staffing.assignments': 'Cán bộ được cử hỗ trợ',
 	'staffing.assignments.none': 'Chưa cử cán bộ hỗ trợ nào.',
+	'staffing.assignments.cut':
+		'Đang hiện {shown}/{total} lượt cử; chọn một phường để xem đủ lượt cử của phường đó.',
 	'staffing.empty': 'Không có vị trí nào còn thiếu với bộ lọc này.',
 	'staffing.add': 'Cử cán bộ hỗ trợ',
 	'staffing.end': 'Kết thúc hỗ trợ',
@@ -215,6 +217,8 @@ export const en: Record<keyof typeof vi, string> = {
 	'staffing.vacancies.cut': 'Showing {shown}/{total} rows; the CSV/XLSX files have them all.',
 	'staffing.assignments': 'Officers assigned',
 	'staffing.assignments.none': 'No officer assigned yet.',
+	'staffing.assignments.cut':
+		'Showing {shown}/{total} assignments; choose a ward to see all of its assignments.',
 	'staffing.empty': 'No vacant position with this filter.',
 	'staffing.add': 'Assign a support officer',
 	'staffing.end': 'End the support',

@@ -18,6 +18,7 @@ import { addAssignment, vnToday } from './staffing-support';
 import {
 	BOARD_QUEUE_MAX,
 	boardOnWorker,
+	boardPage,
 	boardQueue,
 	clearStaffingResults,
 	staffingBoardOffThread,
@@ -174,6 +175,20 @@ describe('the staffing board page off the request thread', () => {
 		const page = await pageAt('?ward=binh-trung');
 		expect(page.coverage.find((c) => c.field === 'land')?.vacant).toBe(5);
 	}, 120_000);
+});
+
+describe("the page's rows", () => {
+	it('the first rows of the coverage and the vacancies, with the full counts', () => {
+		const full = boardOnWorker(db, { ward: 'thu-nghiem' }, vnToday());
+		const page = boardPage(full, 2);
+		expect(page.vacancies.map((v) => v.positionTitle)).toEqual([
+			'Chuyên viên địa chính',
+			'Chuyên viên đăng ký đất đai'
+		]);
+		expect([page.vacancyCount, page.coverage.length, page.coverageCount]).toEqual([3, 2, 2]);
+		expect([page.assignments.length, page.assignmentCount]).toEqual([1, 1]);
+		expect(page.totals).toEqual({ vacant: 7, assigned: 1, uncovered: 6 });
+	});
 });
 
 describe("the worker's kept source", () => {

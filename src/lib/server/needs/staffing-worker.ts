@@ -28,6 +28,7 @@ import {
 	boardFrom,
 	boardSource,
 	exportBoard,
+	MAX_ASSIGNMENTS_PER_WARD,
 	staffingBoard,
 	vnToday,
 	type BoardFilter,
@@ -44,8 +45,34 @@ export const BOARD_RESULTS_MAX = 32;
 
 export type BoardFormat = 'csv' | 'xlsx';
 
+/**
+ * What the board page shows: the board with its first `rows` coverage and vacancy rows, its first
+ * {@link MAX_ASSIGNMENTS_PER_WARD} assignments (so one ward's are all there) and their counts (the
+ * page lists no more; the files have every vacancy), so the server's thread receives a few
+ * hundred rows instead of thousands.
+ */
+export type BoardPage = StaffingBoard & {
+	coverageCount: number;
+	vacancyCount: number;
+	assignmentCount: number;
+};
+
+/** The board cut to the page's rows (see {@link BoardPage}). */
+export function boardPage(board: StaffingBoard, rows: number): BoardPage {
+	return {
+		...board,
+		coverage: board.coverage.slice(0, rows),
+		vacancies: board.vacancies.slice(0, rows),
+		assignments: board.assignments.slice(0, MAX_ASSIGNMENTS_PER_WARD),
+		coverageCount: board.coverage.length,
+		vacancyCount: board.vacancies.length,
+		assignmentCount: board.assignments.length
+	};
+}
+
 type Request =
 	| { kind: 'board'; file: string; filter: BoardFilter; day: string }
+	| { kind: 'page'; file: string; filter: BoardFilter; day: string; rows: number }
 	| {
 			kind: 'file';
 			file: string;
@@ -77,11 +104,18 @@ export function boardOnWorker(db: Db, filter: BoardFilter, day: string): Staffin
 	return boardFrom(source, filter);
 }
 
-type Reply = StaffingBoard | Uint8Array;
+type Reply = StaffingBoard | BoardPage | Uint8Array;
 
 function work(req: Request): Reply | Promise<Reply> {
 	const board = boardOnWorker(readOnlyDb(req.file), req.filter, req.day);
-	return req.kind === 'board' ? board : exportBoard(board, req.format, req.locale);
+	switch (req.kind) {
+		case 'board':
+			return board;
+		case 'page':
+			return boardPage(board, req.rows);
+		case 'file':
+			return exportBoard(board, req.format, req.locale);
+	}
 }
 
 const pool = modulePool<Request, Reply>(import.meta.url, 'trusoStaffing', work, {
@@ -153,6 +187,26 @@ export function staffingBoardOffThread(
 		const file = databaseFile(db);
 		if (file === null || pool.inWorker) return Promise.resolve(staffingBoard(db, filter, day));
 		return queued<StaffingBoard>({ kind: 'board', file, filter, day });
+	});
+}
+
+/**
+ * The board as its page shows it ({@link boardPage}: the first `rows` coverage and vacancy rows),
+ * computed on the worker thread for a file database, reused while the database is unchanged.
+ * Throws `QueueFullError` when the queue is full.
+ */
+export function staffingPageOffThread(
+	db: Db,
+	filter: BoardFilter,
+	rows: number,
+	day = vnToday()
+): Promise<BoardPage> {
+	return remembered(db, `page:${day}:${rows}:${filterKey(filter)}`, () => {
+		const file = databaseFile(db);
+		if (file === null || pool.inWorker) {
+			return Promise.resolve(boardPage(staffingBoard(db, filter, day), rows));
+		}
+		return queued<BoardPage>({ kind: 'page', file, filter, day, rows });
 	});
 }
 

@@ -14,18 +14,18 @@ import {
 	assignmentSchema,
 	endAssignment
 } from '$lib/server/needs/staffing-support';
-import { staffingBoardOffThread } from '$lib/server/needs/staffing-worker';
+import { staffingPageOffThread } from '$lib/server/needs/staffing-worker';
 import { boardFilter, filterQuery } from './filter';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const filter = boardFilter(url);
 	// The board reads the vacancies of every ward (168 wards: 200-300 ms): computed on a worker
-	// thread, reused for the same filter and day while the database is unchanged. A full queue
-	// answers 503 with the busy message.
+	// thread (which sends the page's rows only), reused for the same filter and day while the
+	// database is unchanged. A full queue answers 503 with the busy message.
 	let board;
 	try {
-		board = await staffingBoardOffThread(locals.db, filter);
+		board = await staffingPageOffThread(locals.db, filter, BOARD_PAGE_ROWS);
 	} catch (e) {
 		if (e instanceof QueueFullError) {
 			error(503, { message: queueFullMessage(e, locals.locale), code: 'busy' });
@@ -37,15 +37,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		filter,
 		day: board.day,
 		totals: board.totals,
-		coverage: board.coverage
-			.slice(0, BOARD_PAGE_ROWS)
-			.map((c) => ({ ...c, fieldLabel: label(c.field) })),
-		coverageCount: board.coverage.length,
-		vacancies: board.vacancies
-			.slice(0, BOARD_PAGE_ROWS)
-			.map((v) => ({ ...v, fieldLabel: label(v.field) })),
-		vacancyCount: board.vacancies.length,
+		coverage: board.coverage.map((c) => ({ ...c, fieldLabel: label(c.field) })),
+		coverageCount: board.coverageCount,
+		vacancies: board.vacancies.map((v) => ({ ...v, fieldLabel: label(v.field) })),
+		vacancyCount: board.vacancyCount,
 		assignments: board.assignments.map((a) => ({ ...a, fieldLabel: label(a.field) })),
+		assignmentCount: board.assignmentCount,
 		options: {
 			wards: board.options.wards,
 			fields: board.options.fields.map((f) => ({ value: f ?? NO_FIELD, label: label(f) })),
