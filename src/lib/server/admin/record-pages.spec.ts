@@ -28,14 +28,9 @@ beforeEach(() => {
 	db = referenceDb();
 });
 
-function caught(f: () => unknown): unknown {
-	try {
-		f();
-	} catch (e) {
-		return e;
-	}
-	throw new Error('nothing thrown');
-}
+/** Throws the service's not-found refusal, an instance of `type`. */
+const notFoundOf = (type: new (...args: never[]) => DomainError) =>
+	expect.toSatisfy((e: unknown) => e instanceof type && isNotFound(e));
 
 describe('admin record pages', () => {
 	it('an investment rate: the version asked for and every version of its band, newest first', () => {
@@ -65,9 +60,7 @@ describe('admin record pages', () => {
 		]);
 		expect(investmentRatePage(db, next.id).rate.isCurrent).toBe(true);
 
-		const e = caught(() => investmentRatePage(db, MISSING));
-		expect(e).toBeInstanceOf(RateError);
-		expect(isNotFound(e)).toBe(true);
+		expect(() => investmentRatePage(db, MISSING)).toThrow(notFoundOf(RateError));
 	});
 
 	it('a legal reference and a norm set: the version with its history; none → not-found', () => {
@@ -75,22 +68,18 @@ describe('admin record pages', () => {
 		const page = legalReferencePage(db, ref.id);
 		expect([page.ref.id, page.ref.key, page.ref.isCurrent]).toEqual([ref.id, ref.key, true]);
 		expect(page.history.map((r) => [r.id, r.version])).toEqual([[ref.id, 1]]);
-		const e = caught(() => legalReferencePage(db, MISSING));
-		expect(e).toBeInstanceOf(LegalRefError);
-		expect(isNotFound(e)).toBe(true);
+		expect(() => legalReferencePage(db, MISSING)).toThrow(notFoundOf(LegalRefError));
 
 		const current = normSetPage(db, 1);
 		expect(current.set.items.length).toBeGreaterThan(0);
 		expect(current.versions.map((v) => [v.id, v.version])).toEqual([[current.set.id, 1]]);
-		const n = caught(() => normSetPage(db, MISSING));
-		expect(n).toBeInstanceOf(NormSetError);
-		expect(isNotFound(n)).toBe(true);
+		expect(() => normSetPage(db, MISSING)).toThrow(notFoundOf(NormSetError));
 	});
 
 	it('a user and a ward by id, or their not-found error', async () => {
 		const ward = newWard(db);
 		expect(requireWard(db, ward.id).code).toBe('thu-duc');
-		expect(caught(() => requireWard(db, MISSING))).toBeInstanceOf(WardError);
+		expect(() => requireWard(db, MISSING)).toThrow(notFoundOf(WardError));
 
 		const { user } = await createUser(
 			db,
@@ -104,26 +93,23 @@ describe('admin record pages', () => {
 			'thu-duc',
 			0
 		]);
-		const e = caught(() => requireUser(db, MISSING));
-		expect(e).toBeInstanceOf(UserError);
-		expect(isNotFound(e)).toBe(true);
+		expect(() => requireUser(db, MISSING)).toThrow(notFoundOf(UserError));
 	});
 
 	it('orNotFound: the value; not-found → the 404 page; any other error unchanged', () => {
 		expect(orNotFound(() => 42, 'en')).toBe(42);
-		const e = caught(() => orNotFound(() => investmentRatePage(db, MISSING), 'en'));
-		expect(isHttpError(e, 404)).toBe(true);
-		expect((e as { body: App.Error }).body).toEqual({
-			message: 'Page or record not found.',
-			code: 'not_found'
-		});
-		const other = new DomainError('not-current');
-		expect(
-			caught(() =>
-				orNotFound(() => {
-					throw other;
-				}, 'en')
+		expect(() => orNotFound(() => investmentRatePage(db, MISSING), 'en')).toThrow(
+			expect.toSatisfy(
+				(e: unknown) =>
+					isHttpError(e, 404) &&
+					e.body.message === 'Page or record not found.' &&
+					e.body.code === 'not_found'
 			)
-		).toBe(other);
+		);
+		const other = new DomainError('not-current');
+		const rethrow = () => {
+			throw other;
+		};
+		expect(() => orNotFound(rethrow, 'en')).toThrow(expect.toSatisfy((e) => e === other));
 	});
 });
