@@ -4,24 +4,16 @@
  * the DOCX/XLSX docProps/core.xml), which the comparison masks.
  */
 import JSZip from 'jszip';
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PacketSnapshot } from '../../packet';
-import { seedSample } from '../db/seed';
-import { wards } from '../db/schema';
-import { createTestDb } from '../db/test-db';
-import { assemble, getProposal, listProposals } from '../proposals';
 import { pdfToText } from './notation';
 import type { PacketExt } from './render';
 import { renderHere, renderInWorker, stopRenderWorkers } from './render-pool';
+import { samplePacketSnapshot } from '../../../../tests/helpers/sample-packet';
 
 let snap: PacketSnapshot;
-beforeAll(async () => {
-	const db = createTestDb();
-	await seedSample(db);
-	const w = db.select().from(wards).where(eq(wards.code, 'binh-trung')).get()!;
-	const p = listProposals(db, w.id)[0];
-	snap = assemble(db, w.id, getProposal(db, w.id, p.id)!.state.draft);
+beforeAll(() => {
+	({ snap } = samplePacketSnapshot());
 }, 60_000);
 afterAll(() => stopRenderWorkers());
 

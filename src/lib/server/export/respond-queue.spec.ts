@@ -1,24 +1,16 @@
 /** Packet downloads through the fair packet queue: "busy, position N" at once, then the file. */
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PacketSnapshot } from '../../packet';
-import { seedSample } from '../db/seed';
-import { wards } from '../db/schema';
-import { createTestDb } from '../db/test-db';
 import { MAX_QUEUED_PER_WARD, packetQueue } from '../jobs';
-import { assemble, getProposal, listProposals } from '../proposals';
 import { stopRenderWorkers } from './render-pool';
 import { packetResponse } from './respond';
+import { samplePacketSnapshot } from '../../../../tests/helpers/sample-packet';
 
 const OTHER_WARD = 424_242;
 let snap: PacketSnapshot;
 let wardId: number;
-beforeAll(async () => {
-	const db = createTestDb();
-	await seedSample(db);
-	wardId = db.select().from(wards).where(eq(wards.code, 'binh-trung')).get()!.id;
-	const p = listProposals(db, wardId)[0];
-	snap = assemble(db, wardId, getProposal(db, wardId, p.id)!.state.draft);
+beforeAll(() => {
+	({ snap, wardId } = samplePacketSnapshot());
 }, 60_000);
 afterAll(() => stopRenderWorkers());
 
