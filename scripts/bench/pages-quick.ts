@@ -13,14 +13,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildIfNeeded } from '../build-if-needed.js';
+import { ensureProductionBuild } from './build-mode';
 import { measure } from './http';
 import { loginCookie } from '../lib/http';
 import { seedBenchDatabase, settleSolverWarmUp, startServer } from './setup';
+import { pageVerdict } from './verdict';
 
 process.chdir(path.resolve(import.meta.dirname, '..', '..'));
 const port = Number(process.env.BENCH_PORT || 4392);
 const seconds = Number(process.env.BENCH_PAGE_S || 5);
-buildIfNeeded();
+const build = ensureProductionBuild(process.env.TRUSO_BUILD_DIR || 'build', (force) =>
+	buildIfNeeded({ force })
+);
+console.log(`${build.mode} build`);
 const data = await seedBenchDatabase();
 const server = await startServer(data, port);
 try {
@@ -56,6 +61,12 @@ try {
 		const r = await measure(`${server.base}${p}`, p === '/login' ? '' : cookie, {
 			durationS: seconds
 		});
+		// The throughput verdict (CPU time is not measured here): a 0 reference is an ERROR.
+		const v = pageVerdict(
+			[{ trivial: { ...ref, cpuMsPerRequest: 0 }, page: { ...r, cpuMsPerRequest: 0 } }],
+			'throughput',
+			0.25
+		);
 		console.log(
 			p,
 			r.requestsPerSec,
@@ -63,9 +74,11 @@ try {
 			'trivial',
 			ref.requestsPerSec,
 			'ratio',
-			(r.requestsPerSec / ref.requestsPerSec).toFixed(3),
+			v.ratio?.toFixed(3) ?? '–',
 			'non2xx',
-			r.non2xx
+			r.non2xx,
+			v.result,
+			v.reason ?? ''
 		);
 	}
 } finally {
