@@ -3,6 +3,7 @@
  * inventory figures, room pickers): one query each, in display order.
  */
 import { asc, eq } from 'drizzle-orm';
+import type { SelectedFields } from 'drizzle-orm/sqlite-core';
 import type { DbLike } from '../db';
 import { orgUnits, positions } from '../db/schema';
 
@@ -38,25 +39,36 @@ export function wardUnits(db: DbLike, wardId: number): WardUnit[] {
 		})
 		.from(orgUnits)
 		.where(eq(orgUnits.wardId, wardId))
-		.orderBy(asc(orgUnits.sortOrder), asc(orgUnits.code), asc(orgUnits.id))
+		.orderBy(...UNIT_ORDER, asc(orgUnits.id))
 		.all();
+}
+
+/** Units in display order: their sort order, then code (a caller adds its own last key). */
+export const UNIT_ORDER = [asc(orgUnits.sortOrder), asc(orgUnits.code)] as const;
+
+/**
+ * Positions joined to their unit, selecting `fields` (columns of either table): the start of
+ * every positions query by ward; the caller adds its filter and order.
+ */
+export function positionsWithUnit<F extends SelectedFields>(db: DbLike, fields: F) {
+	return db
+		.select(fields)
+		.from(positions)
+		.innerJoin(orgUnits, eq(orgUnits.id, positions.orgUnitId));
 }
 
 /** The positions of the ward's units, in unit display order then entry order. */
 export function wardPositions(db: DbLike, wardId: number): WardPosition[] {
-	return db
-		.select({
-			id: positions.id,
-			unitId: positions.orgUnitId,
-			titleKey: positions.titleKey,
-			approved: positions.approved,
-			filled: positions.filled,
-			rank: positions.rank,
-			concurrentTitleKeys: positions.concurrentTitleKeys
-		})
-		.from(positions)
-		.innerJoin(orgUnits, eq(orgUnits.id, positions.orgUnitId))
+	return positionsWithUnit(db, {
+		id: positions.id,
+		unitId: positions.orgUnitId,
+		titleKey: positions.titleKey,
+		approved: positions.approved,
+		filled: positions.filled,
+		rank: positions.rank,
+		concurrentTitleKeys: positions.concurrentTitleKeys
+	})
 		.where(eq(orgUnits.wardId, wardId))
-		.orderBy(asc(orgUnits.sortOrder), asc(orgUnits.code), asc(positions.id))
+		.orderBy(...UNIT_ORDER, asc(positions.id))
 		.all();
 }
