@@ -2,7 +2,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '$lib/server/db';
-import { wards } from '$lib/server/db/schema';
+import { buildings, facilities, rooms, wards } from '$lib/server/db/schema';
 import { seedSample } from '$lib/server/db/seed';
 import { createTestDb } from '$lib/server/db/test-db';
 
@@ -26,4 +26,36 @@ export function rowCount(db: Db, table: SQLiteTable): number {
 		.select({ n: sql<number>`count(*)` })
 		.from(table)
 		.get()!.n;
+}
+
+/** Rooms with the ward of their facility. */
+const roomsWithWard = (db: Db) =>
+	db
+		.select({ room: rooms, wardId: facilities.wardId })
+		.from(rooms)
+		.innerJoin(buildings, eq(buildings.id, rooms.buildingId))
+		.innerJoin(facilities, eq(facilities.id, buildings.facilityId));
+
+/** The id of the ward whose facility holds room `roomId`. */
+export function wardOfRoom(db: Db, roomId: number): number {
+	return roomsWithWard(db).where(eq(rooms.id, roomId)).get()!.wardId;
+}
+
+/** The first stored room of a ward. */
+export function firstRoomOfWard(db: Db, wardId: number): typeof rooms.$inferSelect {
+	return roomsWithWard(db).where(eq(facilities.wardId, wardId)).limit(1).get()!.room;
+}
+
+/** A stored room's values as its edit form sends them (updateRoom's input). */
+export function roomInput(r: typeof rooms.$inferSelect) {
+	return {
+		code: r.code,
+		name: r.name,
+		level: r.level,
+		type: r.type,
+		areaM2: r.areaM2,
+		orgUnitId: r.orgUnitId,
+		occupants: r.occupants,
+		notes: r.notes
+	};
 }

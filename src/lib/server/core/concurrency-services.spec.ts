@@ -30,6 +30,7 @@ import { updateCriterion } from '../sites/scoring';
 import { getScenario, updateScenarioSettings } from '../plans';
 import { createProposal, getProposal, saveDraft } from '../proposals';
 import type { Actor } from '../audit';
+import { firstRoomOfWard, roomInput } from '../../../../tests/helpers/sample';
 
 const A: Actor = { userId: null, username: 'nguoi.a' };
 const B: Actor = { userId: null, username: 'nguoi.b' };
@@ -137,24 +138,8 @@ describe('inventory', () => {
 	});
 
 	it('room: A renames, B saves occupants from the stale form', () => {
-		const r = db
-			.select({ r: rooms })
-			.from(rooms)
-			.innerJoin(buildings, eq(buildings.id, rooms.buildingId))
-			.innerJoin(facilities, eq(facilities.id, buildings.facilityId))
-			.where(eq(facilities.wardId, wardId))
-			.limit(1)
-			.get()!.r;
-		const input = {
-			code: r.code,
-			name: r.name,
-			level: r.level,
-			type: r.type,
-			areaM2: r.areaM2,
-			orgUnitId: r.orgUnitId,
-			occupants: r.occupants,
-			notes: r.notes
-		};
+		const r = firstRoomOfWard(db, wardId);
+		const input = roomInput(r);
 		probe({
 			read: () => db.select().from(rooms).where(eq(rooms.id, r.id)).get()!,
 			saveA: (v) => updateRoom(db, A, wardId, r.id, { ...input, name: 'Phòng họp A' }, v),

@@ -19,28 +19,10 @@ import { writeAudit } from '../audit';
 import { sameFormValue } from '../../conflict';
 import { translate } from '../../i18n';
 import { updateRoom } from '../inventory/facilities';
+import { roomInput, wardOfRoom } from '../../../../tests/helpers/sample';
 
 let db: Db;
 let roomId: number;
-
-const wardOfRoom = () =>
-	db
-		.select({ id: facilities.wardId })
-		.from(rooms)
-		.innerJoin(buildings, eq(buildings.id, rooms.buildingId))
-		.innerJoin(facilities, eq(facilities.id, buildings.facilityId))
-		.where(eq(rooms.id, roomId))
-		.get()!.id;
-const roomInput = (r: typeof rooms.$inferSelect) => ({
-	code: r.code,
-	name: r.name,
-	level: r.level,
-	type: r.type,
-	areaM2: r.areaM2,
-	orgUnitId: r.orgUnitId,
-	occupants: r.occupants,
-	notes: r.notes
-});
 
 const roomRow = () => db.select().from(rooms).where(eq(rooms.id, roomId)).get()!;
 
@@ -331,7 +313,7 @@ describe('the 409 answer', () => {
 			updateRoom(
 				db,
 				{ userId: null, username: 'nguoi.b' },
-				wardOfRoom(),
+				wardOfRoom(db, roomId),
 				roomId,
 				{ ...roomInput(room), name: 'Tên không kiểm tra', occupants: 3 },
 				formVersion(form)
@@ -364,7 +346,7 @@ describe('the 409 answer', () => {
 		const saved = updateRoom(
 			db,
 			{ userId: null, username: 'nguoi.b' },
-			wardOfRoom(),
+			wardOfRoom(db, roomId),
 			roomId,
 			{ ...roomInput(room), name: 'Tên không kiểm tra', occupants: 3 },
 			formVersion(f.data.values)
