@@ -166,10 +166,13 @@ test.describe('proposal packet and the city review', () => {
 		await expect(second.locator('summary')).toContainText('Đã giải quyết');
 		await expect(second).not.toHaveAttribute('open', '');
 		await expect(second.getByText(/Đã giải quyết bởi Chuyên viên Sở Xây dựng/)).toBeAttached();
-		// The review page has the sites map of the submitted version.
+		// The review page has the sites map of the submitted version; its layer is fetched once
+		// the page shows (./map.json), the sites then listed for screen readers.
+		const sitesMap = page.getByRole('region', { name: 'Bản đồ các phương án địa điểm' }).first();
+		await expect(sitesMap).toBeVisible();
 		await expect(
-			page.getByRole('region', { name: 'Bản đồ các phương án địa điểm' }).first()
-		).toBeVisible();
+			sitesMap.getByRole('listitem').filter({ hasText: 'địa điểm đề xuất' })
+		).toHaveCount(1);
 
 		await page.getByLabel('Trả lại để bổ sung').check();
 		await page.getByLabel('Ghi chú quyết định').fill('Đề nghị cập nhật số liệu hiện trạng.');

@@ -9,10 +9,9 @@ import {
 	addComment,
 	claimProposal,
 	decideProposal,
-	expandedSections,
-	getProposal,
-	pageSnapshot
+	getProposal
 } from '$lib/server/proposals';
+import { proposalPacketHtml } from '$lib/components/packet/packet-html.server';
 import { reviewProposalView } from '$lib/server/proposals/review-view';
 import { actorOf } from '$lib/server/core/request';
 import {
@@ -42,11 +41,16 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		: undefined;
 	// The city never sees a ward's draft.
 	if (!view) notFound(locals.locale);
-	// The first rows of each section table (all with ?all=<section>, everything with ?print=1).
-	const { snapshot, ...rest } = view;
+	// The packet's sections as HTML rendered on the server: the first rows of each section table
+	// (all with ?all=<section>, everything with ?print=1).
+	const { snapshot, map, ...rest } = view;
 	return {
 		...rest,
-		snapshot: snapshot && pageSnapshot(snapshot, expandedSections(url)),
+		// The map's layer is fetched by the page (./map.json) once it shows: here its size only.
+		mapSites: map?.sites.length ?? 0,
+		packetHtml: snapshot
+			? proposalPacketHtml(locals.db, `review:${id}`, snapshot, url, locals.locale)
+			: null,
 		print: url.searchParams.get('print') === '1',
 		tileUrl: tileUrl(),
 		canReply: locals.canEdit && (REPLYABLE as readonly string[]).includes(view.proposal.status),

@@ -9,13 +9,11 @@ import { parseForm } from '$lib/server/core/forms';
 import { ConflictError, conflictFailure, formVersion } from '$lib/server/core/concurrency';
 import {
 	EDITABLE,
-	expandedSections,
 	getProposal,
 	lastVersionDiff,
 	listComments,
 	listDecisions,
 	listVersions,
-	pageSnapshot,
 	proposalVersion,
 	reassembleOffThread,
 	recomputeCheckOffThread,
@@ -30,6 +28,7 @@ import { dossierFormSchema } from '$lib/schemas/dossier';
 import { allSites } from '$lib/server/sites';
 import { getVersion } from '$lib/server/proposals';
 import { maySeeProposal } from '$lib/server/core/visibility';
+import { proposalPacketHtml } from '$lib/components/packet/packet-html.server';
 import { notFound, refusal, wardOf } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -71,15 +70,20 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			changes = null;
 		}
 	}
-	// The page shows the first rows of each section table (all of them for the sections asked
-	// with ?all=…, everything with ?print=1); the packet files keep every row.
-	const expand = expandedSections(url);
 	return {
 		...rest,
 		changes,
 		/** The proposal's version, sent back by the draft form (optimistic concurrency). */
 		proposalVersion: proposalVersion(locals.db, wardId, id),
-		snapshot: snapshot && pageSnapshot(snapshot, expand),
+		// The packet's sections as HTML rendered on the server (the first rows of each section
+		// table; all of them for the sections asked with ?all=…, everything with ?print=1); the
+		// packet files keep every row.
+		packet: snapshot
+			? {
+					assembledAt: snapshot.assembledAt,
+					html: proposalPacketHtml(locals.db, `ward:${wardId}:${id}`, snapshot, url, locals.locale)
+				}
+			: null,
 		print: url.searchParams.get('print') === '1',
 		// Only the draft form (editors of an editable proposal) chooses a site.
 		sites: locals.canEdit && view.editable ? sites : [],
