@@ -139,6 +139,13 @@ test.describe('short-term reallocation: seat everyone', () => {
 		await expect(
 			page.getByText(/Hiện trạng bố trí: phương án “Phương án mặc định”, áp dụng lúc/)
 		).toBeVisible();
+		// Comparing it: a row a measure, a column a scenario (the applied plan seats everyone).
+		await page.getByRole('checkbox', { name: 'Phương án mặc định' }).check();
+		await page.getByRole('button', { name: 'So sánh', exact: true }).click();
+		const compare = page.getByRole('table', { name: 'So sánh phương án' });
+		await expect(compare.getByRole('columnheader', { name: 'Phương án mặc định' })).toBeVisible();
+		await expect(compare.getByRole('row', { name: /^Chưa có chỗ/ }).locator('td')).toHaveText('0');
+		await expect(compare.getByRole('row')).toHaveCount(7);
 		const api = await page.request.get('/api/v1/wards/binh-trung/plans');
 		expect(api.status()).toBe(200);
 		const body = (await api.json()) as {
