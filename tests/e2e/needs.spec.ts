@@ -60,6 +60,11 @@ test.describe('space needs against the norms', () => {
 		await expect(
 			page.getByRole('heading', { name: 'Tổ chức bộ máy và biên chế', level: 1 })
 		).toBeVisible();
+		// One unit at a time: the list of units, then the unit chosen with its positions.
+		await expect(
+			page.getByTestId('units').getByRole('row', { name: new RegExp(UNIT) })
+		).toBeVisible();
+		await page.getByTestId('units').getByRole('link', { name: UNIT, exact: true }).click();
 		const unit = page.getByRole('region', { name: UNIT });
 		const add = unit.locator('details', {
 			has: page.locator('summary', { hasText: 'Thêm vị trí' })
@@ -101,13 +106,11 @@ test.describe('space needs against the norms', () => {
 		await expect(page.getByTestId('total-usable')).toHaveText('2.368,3');
 		await expect(page.getByTestId('ratio')).toHaveText('65,4% định mức');
 
-		// Vacancies by position under the city's fields, exported as CSV: land now 14 approved,
-		// 7 filled, 7 missing; leaders without a field are grouped as leadership (4 missing).
+		// Vacancies under the city's fields, exported as CSV: land now 14 approved, 7 filled,
+		// 7 missing; leaders without a field are grouped as leadership (4 missing).
 		const staffing = page.getByRole('region', { name: 'Biên chế thiếu theo lĩnh vực' });
-		await expect(staffing.getByTestId('vac-land').locator('tr.group')).toContainText('14');
-		await expect(staffing.getByTestId('vac-leadership').locator('tr.group')).toContainText(
-			'Lãnh đạo, quản lý'
-		);
+		await expect(staffing.getByTestId('vac-land')).toContainText('14');
+		await expect(staffing.getByTestId('vac-leadership')).toContainText('Lãnh đạo, quản lý');
 		await expect(staffing.getByTestId('vac-total-missing')).toHaveText('29');
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
@@ -124,6 +127,22 @@ test.describe('space needs against the norms', () => {
 		);
 		// 112 + 2 approved, 85 filled, 27 + 2 missing
 		expect(lines.at(-1)).toBe('total,Tổng cộng,,,,,,114,85,29');
+
+		// The list by position (to print and send the city) is its own page, with the same sums.
+		await staffing.getByRole('link', { name: 'Danh sách theo từng vị trí' }).click();
+		const list = page.getByRole('region', { name: 'Vị trí còn thiếu theo lĩnh vực' });
+		await expect(list.getByTestId('vac-land').locator('tr.group')).toContainText('14');
+		await expect(
+			list
+				.getByTestId('vac-land')
+				.getByRole('row', { name: /Chuyên viên chính địa chính - đất đai/ })
+		).toContainText('Chuyên viên chính');
+		await expect(list.getByTestId('vac-total-missing')).toHaveText('29');
+		await expect(list.getByRole('button', { name: 'In danh sách' })).toBeVisible();
+		await expect(list.getByRole('link', { name: 'Xuất XLSX' })).toHaveAttribute(
+			'href',
+			'/w/binh-trung/needs/staffing-gaps.xlsx'
+		);
 	});
 
 	test('a viewer reads the needs but cannot change them', async ({ page }) => {

@@ -242,6 +242,9 @@ export const vi = {
 	'needs.vac.noPosition': 'Phường chưa có vị trí nào trong lĩnh vực này.',
 	'needs.vac.cityField': 'lĩnh vực Thành phố nêu',
 	'needs.vac.groupTotal': 'Cộng {group}',
+	'needs.vac.byPosition': 'Danh sách theo từng vị trí',
+	'needs.vac.summaryIntro':
+		'Được giao, hiện có và còn thiếu của từng lĩnh vực (các lĩnh vực Thành phố nêu đứng đầu, lãnh đạo, quản lý tính riêng). Danh sách từng vị trí để gửi Thành phố nằm ở trang riêng, in và tải về được.',
 	'needs.rank.specialist': 'Chuyên viên',
 	'needs.rank.principal-specialist': 'Chuyên viên chính',
 	'needs.rank.senior-specialist': 'Chuyên viên cao cấp',
@@ -251,6 +254,9 @@ export const vi = {
 	'needs.org.concurrentHint':
 		'Người giữ nhiều chức danh được tính một lần, theo định mức cao nhất của chức danh, ngạch và các chức danh kiêm nhiệm.',
 	'needs.org.normApplied': 'Định mức áp dụng: {m2} m²/người',
+	'needs.org.unitsIntro':
+		'Chọn tên đơn vị để xem, sửa các vị trí của đơn vị đó; danh sách đầy đủ mọi vị trí có trong tệp xuất CSV/XLSX.',
+	'needs.org.positionsOf': 'Vị trí của {unit}',
 	'needs.err.rank':
 		'Ngạch không hợp lệ: chọn Chuyên viên, Chuyên viên chính, Chuyên viên cao cấp hoặc để trống.'
 } as const;
@@ -496,6 +502,9 @@ export const en: Record<keyof typeof vi, string> = {
 	'needs.vac.noPosition': 'The ward has no position in this field.',
 	'needs.vac.cityField': 'field named by the city',
 	'needs.vac.groupTotal': 'Total {group}',
+	'needs.vac.byPosition': 'List by position',
+	'needs.vac.summaryIntro':
+		'Approved, filled and missing per field (the fields the city named first, leadership on its own). The list by position to send the city has its own page, to print and download.',
 	'needs.rank.specialist': 'Specialist',
 	'needs.rank.principal-specialist': 'Principal specialist',
 	'needs.rank.senior-specialist': 'Senior specialist',
@@ -505,6 +514,9 @@ export const en: Record<keyof typeof vi, string> = {
 	'needs.org.concurrentHint':
 		'A person holding several titles counts once, at the highest norm of the title, the rank and the concurrent titles.',
 	'needs.org.normApplied': 'Norm applied: {m2} m² per person',
+	'needs.org.unitsIntro':
+		'Choose a unit’s name to see and edit its positions; the export (CSV/XLSX) lists every position.',
+	'needs.org.positionsOf': 'Positions of {unit}',
 	'needs.err.rank':
 		'Not a valid rank: choose specialist, principal specialist, senior specialist or leave it blank.'
 };

@@ -207,8 +207,9 @@ export function updatePosition(
 	);
 }
 
-export function deletePosition(db: DbLike, actor: Actor, wardId: number, id: number): void {
-	deleteRecord(db, positions, orgRecord(actor, wardId, 'position'), id, {
+/** Deletes a position of the ward; answers the deleted row (the page goes back to its unit). */
+export function deletePosition(db: DbLike, actor: Actor, wardId: number, id: number): Position {
+	return deleteRecord(db, positions, orgRecord(actor, wardId, 'position'), id, {
 		load: (tx) => getPosition(tx, wardId, id)
 	});
 }

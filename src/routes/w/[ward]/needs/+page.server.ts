@@ -8,6 +8,7 @@ import {
 	vacanciesByPosition,
 	workAreaByBuilding
 } from '$lib/server/needs';
+import { arrangementView, buildingRows, needsView, staffingSummary } from './view';
 import { appliedArrangementByUnit } from '$lib/server/plans';
 import { currentNormSets } from '$lib/server/needs/norm-sets';
 import { cached } from '$lib/server/core/cache';
@@ -34,47 +35,50 @@ function roomId(data: FormData, locale: App.Locals['locale']): number {
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const ward = wardOf(locals);
-	let needs;
-	try {
-		const norm = normParam(url, locals.locale);
-		needs = cached(locals.db, `needs:${ward.id}:${norm ?? ''}`, () =>
-			needsForWard(locals.db, ward.id, norm)
-		);
-	} catch (e) {
-		if (e instanceof NeedsError) notFound(locals.locale);
-		throw e;
-	}
-	const options = currentNormSets(locals.db).map((s) => ({
-		id: s.id,
-		name: s.name,
-		version: s.version,
-		isCurrent: s.isCurrent
-	}));
-	if (!options.some((o) => o.id === needs.normSet.id)) {
-		options.push({
-			id: needs.normSet.id,
-			name: needs.normSet.name,
-			version: needs.normSet.version,
-			isCurrent: needs.normSet.isCurrent
-		});
-	}
+	const norm = normParam(url, locals.locale);
+	// The whole view is kept while the database is unchanged (the needs, the vacancies by field,
+	// the area per building): a request then only reads the cache.
+	const view = cached(locals.db, `needs-page:${ward.id}:${norm ?? ''}:${locals.locale}`, () => {
+		let needs;
+		try {
+			needs = needsForWard(locals.db, ward.id, norm);
+		} catch (e) {
+			if (e instanceof NeedsError) notFound(locals.locale);
+			throw e;
+		}
+		const options = currentNormSets(locals.db).map((s) => ({
+			id: s.id,
+			name: s.name,
+			version: s.version,
+			isCurrent: s.isCurrent
+		}));
+		if (!options.some((o) => o.id === needs.normSet.id)) {
+			const { id, name, version, isCurrent } = needs.normSet;
+			options.push({ id, name, version, isCurrent });
+		}
+		return {
+			needs: needsView(needs, locals.locale),
+			normOptions: options,
+			defaultNormId: options[0]?.id ?? null,
+			// By field only: the positions are on the staffing page (/needs/staffing).
+			staffing: staffingSummary(vacanciesByPosition(locals.db, ward.id)),
+			buildings: buildingRows(workAreaByBuilding(locals.db, ward.id)),
+			// The current arrangement's shortfall per unit (null when none applied).
+			arrangement: arrangementView(appliedArrangementByUnit(locals.db, ward.id))
+		};
+	});
 	return {
-		needs,
-		normOptions: options,
-		defaultNormId: options[0]?.id ?? null,
-		vacancies: cached(locals.db, `vacancies:${ward.id}`, () =>
-			vacanciesByPosition(locals.db, ward.id)
-		),
-		// The current arrangement's shortfall per unit (null when none applied).
-		arrangement: appliedArrangementByUnit(locals.db, ward.id),
-		buildings: cached(locals.db, `work-area:${ward.id}`, () =>
-			workAreaByBuilding(locals.db, ward.id)
-		),
+		...view,
 		// The officers the city has assigned to the ward (the city's staffing board).
 		supportDay: vnToday(),
 		support: supportForWard(locals.db, ward.id).map((a) => ({
-			...a,
-			fieldLabel: staffingFieldLabel(locals.locale, a.field)
+			id: a.id,
+			officerName: a.officerName,
+			fieldLabel: staffingFieldLabel(locals.locale, a.field),
+			workingGroup: a.workingGroup,
+			fromDate: a.fromDate,
+			toDate: a.toDate,
+			active: a.active
 		}))
 	};
 };

@@ -1,4 +1,5 @@
 /** Display helpers of the needs pages: field names, specialised room types, trace steps. */
+import type { Column } from '$lib/components/table';
 import type { I18n, MessageKey } from '$lib/i18n';
 import { ratioFormulaVi, roundM2 } from '$lib/norms';
 import { KNOWN_FIELDS, SPECIALISED_ROOM_KEYS } from '$lib/schemas/needs';
@@ -11,6 +12,30 @@ export function fieldLabel(t: T, field: string | null): string {
 	return (KNOWN_FIELDS as readonly string[]).includes(field)
 		? t(`needs.field.${field}` as MessageKey)
 		: field;
+}
+
+/** A group of the vacancies: a field, the leadership posts or the posts without a field. */
+export function groupLabel(t: T, key: string): string {
+	if (key === 'leadership') return t('needs.field.leadership');
+	if (key === 'unspecified') return t('needs.field.none');
+	return fieldLabel(t, key);
+}
+
+/** The approved, filled and missing columns of the staffing tables (missing marked as a gap). */
+export function countColumns<R extends { approved: number; filled: number; missing: number }>(
+	t: T
+): Column<R>[] {
+	return [
+		{ key: 'approved', label: t('needs.approved'), numeric: true, value: (r) => r.approved },
+		{ key: 'filled', label: t('needs.filled'), numeric: true, value: (r) => r.filled },
+		{
+			key: 'missing',
+			label: t('needs.vac.missing'),
+			numeric: true,
+			class: 'gap',
+			value: (r) => r.missing
+		}
+	];
 }
 
 export function roomTypeLabel(t: T, key: string): string {

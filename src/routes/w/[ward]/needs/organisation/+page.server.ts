@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail, isActionFailure, redirect } from '@sveltejs/kit';
 import {
 	POSITION_COLUMNS,
 	createPosition,
@@ -13,7 +13,7 @@ import {
 } from '$lib/server/org';
 import { IoError, MAX_FILE_MB } from '$lib/server/io';
 import { currentNormSet, positionTitleKeys } from '$lib/server/needs/norm-sets';
-import { NormsInputError, isRankKey, positionNorm } from '$lib/norms';
+import { cached } from '$lib/server/core/cache';
 import { formVersion } from '$lib/server/core/concurrency';
 import { failField, parseForm, type FormValues } from '$lib/server/core/forms';
 import { actorOf } from '$lib/server/core/request';
@@ -27,6 +27,7 @@ import {
 } from '$lib/server/http';
 import { positionSchema, unitSchema } from '$lib/schemas/needs';
 import { translate, type Locale } from '$lib/i18n';
+import { organisationView, unitOfForm } from './view';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The unit or position a form names (its hidden `id`), else 404. */
@@ -34,48 +35,55 @@ function idOf(data: FormData, locale: Locale): number {
 	return recordId(data.get('id')) ?? notFound(locale);
 }
 
-/**
- * The m² per person each position is priced at under the current norm set (the highest of
- * title, rank and concurrent titles), by position id; absent when a key is not in the set.
- */
-function normsOf(db: App.Locals['db'], units: ReturnType<typeof listOrganisation>) {
-	const titles = (currentNormSet(db)?.items ?? []).map((i) => ({
-		key: i.titleKey,
-		m2PerPerson: i.m2PerPerson
-	}));
-	const out: Record<number, number> = {};
-	for (const u of units) {
-		for (const p of u.positions) {
-			try {
-				out[p.id] = positionNorm(
-					{
-						titleKey: p.titleKey,
-						rank: isRankKey(p.rank) ? p.rank : null,
-						concurrentTitleKeys: p.concurrentTitleKeys ?? []
-					},
-					titles
-				).m2PerPerson;
-			} catch (e) {
-				if (!(e instanceof NormsInputError)) throw e;
-			}
-		}
+/** The form a refused action answered for, by request: the load shows that form's unit. */
+const refusedForm = new WeakMap<App.Locals, string>();
+
+/** Notes the form of a refused answer (`fail` with a `form` name) for the load that follows. */
+function noted<R>(locals: App.Locals, result: R): R {
+	if (isActionFailure(result)) {
+		const form = (result.data as { form?: unknown } | undefined)?.form;
+		if (typeof form === 'string') refusedForm.set(locals, form);
 	}
-	return out;
+	return result;
 }
 
-export const load: PageServerLoad = ({ locals }) => {
-	const units = listOrganisation(locals.db, wardOf(locals).id);
+/** The `?unit=<id>` parameter: undefined (the first unit), a record id, else 404. */
+function unitParam(url: URL, locale: Locale): number | undefined {
+	const raw = url.searchParams.get('unit');
+	if (raw === null || raw === '') return undefined;
+	return recordId(raw) ?? notFound(locale);
+}
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const ward = wardOf(locals);
+	const asked = unitParam(url, locals.locale);
+	const org = cached(locals.db, `organisation:${ward.id}`, () =>
+		organisationView(
+			listOrganisation(locals.db, ward.id),
+			(currentNormSet(locals.db)?.items ?? []).map((i) => ({
+				key: i.titleKey,
+				m2PerPerson: i.m2PerPerson
+			}))
+		)
+	);
+	if (asked !== undefined && !org.positionsOf.has(asked)) notFound(locals.locale);
+	// One unit at a time: the one a refused form belongs to, else the one asked, else the first.
+	const refused = unitOfForm(refusedForm.get(locals), org.positionsOf);
+	const unitId =
+		refused !== null && org.positionsOf.has(refused) ? refused : (asked ?? org.units[0]?.id);
 	return {
-		units,
-		normOf: normsOf(locals.db, units),
+		units: org.units,
+		unitId: unitId ?? null,
+		positions: unitId === undefined ? [] : (org.positionsOf.get(unitId) ?? []),
 		titleKeys: positionTitleKeys(locals.db),
 		columns: [...POSITION_COLUMNS],
 		maxFileMb: MAX_FILE_MB
 	};
 };
 
-const back = (locals: App.Locals, anchor = '') =>
-	`/w/${wardOf(locals).code}/needs/organisation?saved=1${anchor}`;
+/** After a save: the page with the unit shown (`unit` id) and its card in view. */
+const back = (locals: App.Locals, unit?: number) =>
+	`/w/${wardOf(locals).code}/needs/organisation?${unit === undefined ? '' : `unit=${unit}&`}saved=1${unit === undefined ? '' : `#unit-${unit}`}`;
 
 /** How a refused unit or position write is shown (OrgError names no message of its own). */
 const ORG: ActionOptions = {
@@ -136,7 +144,23 @@ async function savePosition(event: RequestEvent, update: boolean) {
 	} catch (e) {
 		return refusal(e, event, read.values, { ...ORG, form });
 	}
-	redirect(303, back(locals, `#unit-${read.input.orgUnitId}`));
+	redirect(303, back(locals, read.input.orgUnitId));
+}
+
+/** Updates a unit; a stale form answers 409 with both values. */
+async function saveUnit(event: RequestEvent) {
+	const { locals } = event;
+	const data = await event.request.formData();
+	const id = idOf(data, locals.locale);
+	const form = `unit-${id}`;
+	const parsed = parseForm(unitSchema, data, locals.locale, form);
+	if (!parsed.ok) return parsed.failure;
+	try {
+		updateUnit(locals.db, actorOf(locals), wardOf(locals).id, id, parsed.data, formVersion(data));
+	} catch (e) {
+		return refusal(e, event, parsed.values, { ...ORG, form });
+	}
+	redirect(303, back(locals, id));
 }
 
 export const actions: Actions = {
@@ -147,37 +171,25 @@ export const actions: Actions = {
 			({ data }) => {
 				const { locals } = event;
 				const unit = createUnit(locals.db, actorOf(locals), wardOf(locals).id, data);
-				redirect(303, back(locals, `#unit-${unit.id}`));
+				redirect(303, back(locals, unit.id));
 			},
 			{ ...ORG, form: 'unit-new' }
 		),
-	updateUnit: async (event) => {
-		const { locals } = event;
-		const data = await event.request.formData();
-		const id = idOf(data, locals.locale);
-		const form = `unit-${id}`;
-		const parsed = parseForm(unitSchema, data, locals.locale, form);
-		if (!parsed.ok) return parsed.failure;
-		try {
-			updateUnit(locals.db, actorOf(locals), wardOf(locals).id, id, parsed.data, formVersion(data));
-		} catch (e) {
-			return refusal(e, event, parsed.values, { ...ORG, form });
-		}
-		redirect(303, back(locals, `#unit-${id}`));
-	},
+	updateUnit: async (event) => noted(event.locals, await saveUnit(event)),
 	deleteUnit: (event) =>
 		runAction(event, null, ({ formData }) => {
 			const { locals } = event;
 			deleteUnit(locals.db, actorOf(locals), wardOf(locals).id, idOf(formData, locals.locale));
 			redirect(303, back(locals));
 		}),
-	addPosition: (event) => savePosition(event, false),
-	updatePosition: (event) => savePosition(event, true),
+	addPosition: async (event) => noted(event.locals, await savePosition(event, false)),
+	updatePosition: async (event) => noted(event.locals, await savePosition(event, true)),
 	deletePosition: (event) =>
 		runAction(event, null, ({ formData }) => {
 			const { locals } = event;
-			deletePosition(locals.db, actorOf(locals), wardOf(locals).id, idOf(formData, locals.locale));
-			redirect(303, back(locals));
+			const id = idOf(formData, locals.locale);
+			const gone = deletePosition(locals.db, actorOf(locals), wardOf(locals).id, id);
+			redirect(303, back(locals, gone.orgUnitId));
 		}),
 	importPositions: async ({ request, locals }) => {
 		const data = await request.formData();

@@ -1,0 +1,136 @@
+/**
+ * What the needs pages send to the browser: small row objects holding only the fields the
+ * sections read (the page data is embedded in the HTML for hydration, so every unused field,
+ * nested record or repeated label costs on each request). Pure functions of the services'
+ * answers; the loads cache their results while the database is unchanged.
+ */
+import type { BuildingAreaRow, WardNeeds, WardVacancies } from '$lib/server/needs';
+import type { AppliedArrangement } from '$lib/server/plans';
+import type { Locale } from '$lib/i18n';
+import { roundM2 } from '$lib/norms';
+
+/** The needs of the ward as the needs page reads them. */
+export function needsView(needs: WardNeeds, locale: Locale) {
+	const { normSet, result, justification } = needs;
+	return {
+		normSet: {
+			id: normSet.id,
+			name: normSet.name,
+			version: normSet.version,
+			isCurrent: normSet.isCurrent,
+			effectiveFrom: normSet.effectiveFrom,
+			legalBasis: normSet.legalBasis,
+			commonAreaRatio: normSet.commonAreaRatio,
+			commonAreaRatioVerify: normSet.commonAreaRatioVerify,
+			items: normSet.items.map((i) => ({
+				titleKey: i.titleKey,
+				label: locale === 'en' ? i.labelEn : i.labelVi,
+				m2PerPerson: i.m2PerPerson,
+				legalBasis: i.legalBasis,
+				verify: i.verify
+			}))
+		},
+		result: {
+			workAreaM2: result.workAreaM2,
+			occupiedWorkAreaM2: result.occupiedWorkAreaM2,
+			totalUsableM2: result.totalUsableM2,
+			lines: result.lines,
+			trace: result.trace
+		},
+		units: needs.units.map((u) => ({
+			id: u.id,
+			code: u.code,
+			name: u.name,
+			headcount: u.headcount,
+			workAreaM2: u.workAreaM2,
+			occupiedAreaM2: u.occupiedAreaM2,
+			gapM2: u.gapM2,
+			commonAllowanceM2: u.lines.common.allowanceM2 ?? 0,
+			commonInUseM2: u.lines.common.inUseM2,
+			specialisedInUseM2: u.lines.specialised.inUseM2
+		})),
+		unitNames: needs.unitNames,
+		specialisedRooms: needs.specialisedRooms.map((r) => ({
+			id: r.id,
+			key: r.key,
+			areaM2: r.areaM2,
+			count: r.count,
+			basis: r.basis,
+			version: r.version
+		})),
+		occupiedRoomTypes: needs.occupiedRoomTypes,
+		unassignedWorkingM2: needs.unassignedWorkingM2,
+		unknownTitles: needs.unknownTitles,
+		justification: {
+			justified: justification.justified,
+			ratioToNorm: justification.ratioToNorm,
+			threshold: justification.threshold,
+			siteCount: justification.siteCount,
+			criteria: justification.criteria
+		}
+	};
+}
+
+export type NeedsView = ReturnType<typeof needsView>;
+
+/** The staffing gaps by field (approved, filled, missing per group) without the positions. */
+export function staffingSummary(vacancies: WardVacancies) {
+	return {
+		groups: vacancies.groups.map((g) => ({
+			key: g.key,
+			cityField: g.cityField,
+			positions: g.rows.length,
+			approved: g.approved,
+			filled: g.filled,
+			missing: g.missing
+		})),
+		totals: vacancies.totals
+	};
+}
+
+/** The staffing gaps by position under their field (the staffing page's table). */
+export function staffingTable(vacancies: WardVacancies) {
+	return {
+		groups: vacancies.groups.map((g) => ({
+			key: g.key,
+			cityField: g.cityField,
+			approved: g.approved,
+			filled: g.filled,
+			missing: g.missing,
+			rows: g.rows.map((r) => ({
+				unitName: r.unitName,
+				title: r.title,
+				rank: r.rank,
+				approved: r.approved,
+				filled: r.filled,
+				missing: r.missing
+			}))
+		})),
+		totals: vacancies.totals
+	};
+}
+
+/** Working area per building for the chart and its table, rounded to the norms' 0.1 m². */
+export function buildingRows(rows: readonly BuildingAreaRow[]) {
+	return rows.map((b) => ({
+		building: b.building,
+		dangerLevel: b.dangerLevel,
+		occupiedM2: roundM2(b.occupiedM2),
+		unassignedM2: roundM2(b.unassignedM2)
+	}));
+}
+
+/** The applied arrangement's shortfall per unit (null when none is applied). */
+export function arrangementView(arrangement: AppliedArrangement | null) {
+	if (!arrangement) return null;
+	return {
+		scenarioName: arrangement.scenarioName,
+		stale: arrangement.stale,
+		units: arrangement.units.map((u) => ({
+			unitId: u.unitId,
+			headcount: u.headcount,
+			seated: u.seated,
+			shortfallM2: u.shortfallM2
+		}))
+	};
+}
