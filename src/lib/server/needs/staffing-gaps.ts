@@ -178,11 +178,7 @@ export function staffingGapRows(db: DbLike, wardId: number, locale: Locale): Exp
 	rows.push([
 		'total',
 		translate(locale, 'common.total'),
-		null,
-		null,
-		null,
-		null,
-		null,
+		...Array<null>(5).fill(null),
 		t.approved,
 		t.filled,
 		t.missing

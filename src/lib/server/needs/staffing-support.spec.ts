@@ -18,48 +18,15 @@ import {
 	supportForWard,
 	vnToday
 } from './staffing-support';
+import { addTestWard, supportInput } from '../../../../tests/helpers/staffing';
 
 let db: Db;
 let reviewer: { userId: number; username: string };
 let testWard: number;
 const DAY = '2026-12-05';
 
-/** A ward of our own: hand-made positions, so the expected figures are computed here. */
-function addTestWard() {
-	const w = db
-		.insert(wards)
-		.values({ code: 'thu-nghiem', name: 'Phường Thử Nghiệm', centreLat: 10.8, centreLng: 106.7 })
-		.returning({ id: wards.id })
-		.get();
-	const unit = db
-		.insert(orgUnits)
-		.values({ wardId: w.id, code: 'KT', name: 'Phòng Kinh tế', kind: 'other' })
-		.returning({ id: orgUnits.id })
-		.get();
-	const pos = (title: string, field: string | null, approved: number, filled: number) =>
-		db
-			.insert(positions)
-			.values({ orgUnitId: unit.id, title, titleKey: 'specialist', field, approved, filled })
-			.run();
-	pos('Chuyên viên địa chính', 'land', 6, 2); // 4 vacant
-	pos('Chuyên viên đăng ký đất đai', 'land', 3, 2); // 1 vacant → land 5
-	pos('Chuyên viên xây dựng', 'construction', 2, 0); // 2 vacant
-	pos('Kế toán', 'accounting', 1, 3); // surplus: 0 vacant, not listed
-	pos('Phó Trưởng phòng', null, 2, 1); // 1 vacant, no field
-	return w.id;
-}
-
 const add = (over: Partial<Parameters<typeof addAssignment>[3]> = {}) =>
-	addAssignment(db, reviewer, 'thu-nghiem', {
-		officerName: 'Cán bộ A',
-		field: 'land',
-		positionKey: null,
-		workingGroup: 'Tổ công tác đất đai',
-		fromDate: '2026-11-01',
-		toDate: null,
-		note: null,
-		...over
-	});
+	addAssignment(db, reviewer, 'thu-nghiem', supportInput(over));
 
 beforeEach(() => {
 	db = createTestDb();
@@ -75,7 +42,7 @@ beforeEach(() => {
 		.returning({ id: users.id })
 		.get();
 	reviewer = { userId: u.id, username: 'rev' };
-	testWard = addTestWard();
+	testWard = addTestWard(db).wardId;
 });
 
 describe('staffing board figures', () => {

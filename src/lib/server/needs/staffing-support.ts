@@ -425,11 +425,7 @@ export async function exportBoard(
 	const rows = boardRows(board, locale);
 	rows.push([
 		translate(locale, 'common.total'),
-		null,
-		null,
-		null,
-		null,
-		null,
+		...Array<null>(5).fill(null),
 		board.totals.vacant,
 		board.totals.assigned,
 		board.totals.uncovered

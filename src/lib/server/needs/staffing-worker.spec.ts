@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/connection';
 import type { Db } from '../db';
 import { readOnlyDb } from '../db/readonly';
-import { orgUnits, positions, users, wards } from '../db/schema';
+import { users } from '../db/schema';
 import { seedSample } from '../db/seed';
 import { addAssignment, vnToday } from './staffing-support';
 import {
@@ -27,50 +27,26 @@ import {
 import { load } from '../../../routes/review/staffing/+page.server';
 import { GET } from '../../../routes/review/staffing/board.[format]/+server';
 import { noQueriesHere } from '../../../../tests/helpers/no-queries';
+import { addTestWard, supportInput } from '../../../../tests/helpers/staffing';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'truso-staffing-'));
 const file = path.join(dir, 'truso.sqlite');
 let db: Db;
-let unitId: number;
 
-const addPosition = (title: string, field: string | null, approved: number, filled: number) =>
-	db
-		.insert(positions)
-		.values({ orgUnitId: unitId, title, titleKey: 'specialist', field, approved, filled })
-		.run();
+let addPosition: ReturnType<typeof addTestWard>['position'];
 
 beforeAll(() => {
 	db = openDatabase(file);
 	seedSample(db);
-	const w = db
-		.insert(wards)
-		.values({ code: 'thu-nghiem', name: 'Phường Thử Nghiệm', centreLat: 10.8, centreLng: 106.7 })
-		.returning({ id: wards.id })
-		.get();
-	unitId = db
-		.insert(orgUnits)
-		.values({ wardId: w.id, code: 'KT', name: 'Phòng Kinh tế', kind: 'other' })
-		.returning({ id: orgUnits.id })
-		.get().id;
-	addPosition('Chuyên viên địa chính', 'land', 6, 2); // 4 vacant
-	addPosition('Chuyên viên đăng ký đất đai', 'land', 3, 2); // 1 vacant → land 5
-	addPosition('Chuyên viên xây dựng', 'construction', 2, 0); // 2 vacant
-	addPosition('Kế toán', 'accounting', 1, 3); // surplus: not listed
+	// Land 5 vacant, construction 2, no field 1: 8 vacant posts (see addTestWard).
+	addPosition = addTestWard(db).position;
 	const reviewer = db
 		.insert(users)
 		.values({ username: 'rev', displayName: 'Sở', passwordHash: 'x', role: 'city_reviewer' })
 		.returning({ id: users.id })
 		.get();
 	// One land officer active since 01/11/2026 (open end): land uncovered 5 − 1 = 4.
-	addAssignment(db, { userId: reviewer.id, username: 'rev' }, 'thu-nghiem', {
-		officerName: 'Cán bộ A',
-		field: 'land',
-		positionKey: null,
-		workingGroup: 'Tổ công tác đất đai',
-		fromDate: '2026-11-01',
-		toDate: null,
-		note: null
-	});
+	addAssignment(db, { userId: reviewer.id, username: 'rev' }, 'thu-nghiem', supportInput());
 });
 
 afterEach(() => clearStaffingResults());
@@ -94,19 +70,21 @@ const pageAt = (query: string) =>
 	}>;
 
 describe('the staffing board page off the request thread', () => {
-	it("a ward's figures: land 5 vacant, 1 assigned, 4 uncovered; construction 2", async () => {
+	it("a ward's figures: land 5 vacant, 1 assigned, 4 uncovered; construction 2; no field 1", async () => {
 		const page = await pageAt('?ward=thu-nghiem');
 		expect(
 			page.coverage.map((c) => [c.field, c.vacant, c.assigned, c.vacant - c.assigned])
 		).toEqual([
 			['land', 5, 1, 4],
-			['construction', 2, 0, 2]
+			['construction', 2, 0, 2],
+			[null, 1, 0, 1]
 		]);
-		expect(page.totals).toEqual({ vacant: 7, assigned: 1, uncovered: 6 });
+		expect(page.totals).toEqual({ vacant: 8, assigned: 1, uncovered: 7 });
 		expect(page.vacancies.map((v) => [v.positionTitle, v.vacant])).toEqual([
 			['Chuyên viên địa chính', 4],
 			['Chuyên viên đăng ký đất đai', 1],
-			['Chuyên viên xây dựng', 2]
+			['Chuyên viên xây dựng', 2],
+			['Phó Trưởng phòng', 1]
 		]);
 	}, 120_000);
 
@@ -185,9 +163,9 @@ describe("the page's rows", () => {
 			'Chuyên viên địa chính',
 			'Chuyên viên đăng ký đất đai'
 		]);
-		expect([page.vacancyCount, page.coverage.length, page.coverageCount]).toEqual([3, 2, 2]);
+		expect([page.vacancyCount, page.coverage.length, page.coverageCount]).toEqual([4, 2, 3]);
 		expect([page.assignments.length, page.assignmentCount]).toEqual([1, 1]);
-		expect(page.totals).toEqual({ vacant: 7, assigned: 1, uncovered: 6 });
+		expect(page.totals).toEqual({ vacant: 8, assigned: 1, uncovered: 7 });
 	});
 });
 
@@ -196,9 +174,9 @@ describe("the worker's kept source", () => {
 		const ro = readOnlyDb(file);
 		const day = vnToday();
 		const before = boardOnWorker(ro, {}, day).totals.vacant;
-		expect(boardOnWorker(ro, { ward: 'thu-nghiem' }, day).totals.vacant).toBe(7);
+		expect(boardOnWorker(ro, { ward: 'thu-nghiem' }, day).totals.vacant).toBe(8);
 		addPosition('Chuyên viên tài chính', 'finance', 2, 0); // 2 more vacant
-		expect(boardOnWorker(ro, { ward: 'thu-nghiem' }, day).totals.vacant).toBe(9);
+		expect(boardOnWorker(ro, { ward: 'thu-nghiem' }, day).totals.vacant).toBe(10);
 		expect(boardOnWorker(ro, {}, day).totals.vacant).toBe(before + 2);
 		db.$client.prepare("delete from positions where title = 'Chuyên viên tài chính'").run();
 	});
