@@ -1,8 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb } from '../db/test-db';
-import { seedSample } from '../db/seed';
-import { auditLog, normSets, wards } from '../db/schema';
+import { auditLog, normSets } from '../db/schema';
 import type { Db } from '../db';
 import {
 	NormSetError,
@@ -15,6 +13,7 @@ import {
 } from './norm-sets';
 import { needsForWard } from './';
 import type { NormSetEdit } from '../../schemas/needs';
+import { sampleDb } from '../../../../tests/helpers/sample';
 
 const actor = { userId: null, username: 'admin-test' };
 let db: Db;
@@ -43,9 +42,7 @@ function editOf(id: number, change: (e: NormSetEdit) => void): NormSetEdit {
 }
 
 beforeEach(() => {
-	db = createTestDb();
-	seedSample(db);
-	bt = db.select().from(wards).where(eq(wards.code, 'binh-trung')).get()!.id;
+	({ db, bt } = sampleDb());
 });
 
 describe('norm sets', () => {

@@ -7,19 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { fillAreas } from '../../allocation/areas';
 import { checkAllocation } from '../../allocation/evaluate';
 import type { AllocationResult } from '../../allocation/types';
-import { assignments, wards } from '../db/schema';
-import { seedSample } from '../db/seed';
-import { createTestDb } from '../db/test-db';
+import { assignments } from '../db/schema';
 import { deleteRoom } from '../inventory/facilities';
 import { deleteUnit } from '../org';
 import { buildInstance, dbId, getScenario, resetScenario, saveScenario } from './';
+import { sampleDb } from '../../../../tests/helpers/sample';
 
 const ACTOR = { userId: null, username: 'tester' };
 
 function setup() {
-	const db = createTestDb();
-	seedSample(db);
-	const bt = db.select().from(wards).where(eq(wards.code, 'binh-trung')).get()!.id;
+	const { db, bt } = sampleDb();
 	const built = buildInstance(db, bt);
 	const offices = built.rooms
 		.filter((r) => r.usable && r.areaM2 >= 20 && r.lockedUnitKey === null)

@@ -1,13 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb } from '../db/test-db';
-import { seedSample } from '../db/seed';
 import type { Db } from '../db';
-import { auditLog, proposals, wards } from '../db/schema';
+import { auditLog, proposals } from '../db/schema';
 import { DossierError, dossierInputs, saveDossier } from './dossier';
 import { ProposalError, createProposal, getProposal, getVersion, submitProposal } from './';
 import { dossierFormSchema } from '../../schemas/dossier';
 import { editInvestmentRate, rateForStoreys } from '../admin/investment-rates';
+import { sampleDb } from '../../../../tests/helpers/sample';
 
 const actor = { userId: null, username: 'test' };
 
@@ -16,9 +15,7 @@ let wardId: number;
 let sampleId: number;
 
 beforeEach(() => {
-	db = createTestDb();
-	seedSample(db);
-	wardId = db.select().from(wards).where(eq(wards.code, 'binh-trung')).get()!.id;
+	({ db, bt: wardId } = sampleDb());
 	sampleId = db.select().from(proposals).where(eq(proposals.wardId, wardId)).get()!.id;
 });
 

@@ -1,20 +1,15 @@
-import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb } from '../db/test-db';
 import type { Db } from '../db';
-import { seedSample } from '../db/seed';
-import { wards } from '../db/schema';
 import { section } from '../../packet';
 import { getVersion, listProposals } from './reading';
 import { expandedSections, PAGE_TABLE_ROWS, pageSnapshot } from './page';
+import { sampleDb } from '../../../../tests/helpers/sample';
 
 let db: Db;
 let wardId: number;
 
 beforeAll(() => {
-	db = createTestDb();
-	seedSample(db);
-	wardId = db.select().from(wards).where(eq(wards.code, 'binh-trung')).get()!.id;
+	({ db, bt: wardId } = sampleDb());
 });
 
 describe('the page snapshot', () => {

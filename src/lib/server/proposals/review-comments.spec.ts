@@ -3,10 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb } from '../db/test-db';
 import type { Db } from '../db';
-import { seedSample } from '../db/seed';
-import { auditLog, notifications, proposals, reviewComments, users, wards } from '../db/schema';
+import { auditLog, notifications, proposals, reviewComments, users } from '../db/schema';
 import {
 	ProposalError,
 	addComment,
@@ -20,6 +18,7 @@ import {
 	type PacketGenerator
 } from './';
 import { ThreadError, listThreads, replyToThread, setThreadResolved } from './review-comments';
+import { sampleDb } from '../../../../tests/helpers/sample';
 
 const fakeFiles: PacketGenerator = async () => [
 	{ name: 'packet.zip', bytes: new TextEncoder().encode('zip') }
@@ -47,10 +46,7 @@ beforeAll(() => {
 });
 
 beforeEach(() => {
-	db = createTestDb();
-	seedSample(db);
-	bt = db.select().from(wards).where(eq(wards.code, 'binh-trung')).get()!.id;
-	ak = db.select().from(wards).where(eq(wards.code, 'an-khanh')).get()!.id;
+	({ db, bt, ak } = sampleDb());
 	editor = addUser('bt.ed', 'ward_editor', bt);
 	akEditor = addUser('ak.ed', 'ward_editor', ak);
 	reviewer = addUser('rev', 'city_reviewer', null);

@@ -3,9 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb } from '../db/test-db';
 import type { Db } from '../db';
-import { seedSample } from '../db/seed';
 import {
 	auditLog,
 	notifications,
@@ -39,6 +37,7 @@ import {
 } from './';
 import { listNotifications, unreadCount } from './notifications';
 import { section } from '../../packet';
+import { sampleDb } from '../../../../tests/helpers/sample';
 
 const fakeFiles: PacketGenerator = async (s, meta) => [
 	{ name: 'packet.zip', bytes: new TextEncoder().encode(`zip ${meta.version} ${s.ward.code}`) }
@@ -67,9 +66,7 @@ beforeAll(() => {
 });
 
 beforeEach(() => {
-	db = createTestDb();
-	seedSample(db);
-	wardId = db.select().from(wards).where(eq(wards.code, 'binh-trung')).get()!.id;
+	({ db, bt: wardId } = sampleDb());
 	editor = addUser('bt.editor', 'ward_editor', wardId);
 	reviewer = addUser('city.rev', 'city_reviewer', null);
 	addUser('bt.viewer', 'ward_viewer', wardId);

@@ -1,8 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDb } from '../db/test-db';
-import { seedSample } from '../db/seed';
-import { auditLog, users, wards } from '../db/schema';
+import { auditLog, users } from '../db/schema';
 import type { Db } from '../db';
 import {
 	AhpSessionError,
@@ -16,6 +14,7 @@ import {
 	revokeInvite
 } from './ahp-sessions';
 import { ahpState, listCriteria, matrixFromPairs, saveJudgments, ScoringError } from './scoring';
+import { sampleDb } from '../../../../tests/helpers/sample';
 
 const editor = { userId: null, username: 'editor' };
 const NOW = Date.UTC(2026, 11, 5, 3, 0, 0);
@@ -28,9 +27,7 @@ const m3 = (a01: number, a02: number, a12: number) =>
 	matrixFromPairs(3, (i, j) => (i === 0 ? (j === 1 ? a01 : a02) : a12));
 
 beforeEach(() => {
-	db = createTestDb();
-	seedSample(db);
-	bt = db.select().from(wards).where(eq(wards.code, 'binh-trung')).get()!.id;
+	({ db, bt } = sampleDb());
 	keys = listCriteria(db, bt)
 		.filter((c) => c.active)
 		.slice(0, 3)

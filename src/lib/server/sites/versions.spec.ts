@@ -6,9 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { ConflictError } from '../core/concurrency';
 import type { Db } from '../db';
-import { auditLog, wards } from '../db/schema';
-import { seedSample } from '../db/seed';
-import { createTestDb } from '../db/test-db';
+import { auditLog } from '../db/schema';
 import {
 	ahpState,
 	deleteJudgment,
@@ -20,6 +18,7 @@ import {
 	saveJudgments,
 	weightState
 } from './scoring';
+import { sampleDb } from '../../../../tests/helpers/sample';
 
 const anna = { userId: null, username: 'anna' };
 const binh = { userId: null, username: 'binh' };
@@ -27,9 +26,7 @@ let db: Db;
 let bt: number;
 
 beforeEach(() => {
-	db = createTestDb();
-	seedSample(db);
-	bt = db.select().from(wards).where(eq(wards.code, 'binh-trung')).get()!.id;
+	({ db, bt } = sampleDb());
 });
 
 const audits = (entity: string) =>
