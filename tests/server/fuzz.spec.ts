@@ -23,9 +23,9 @@ import ExcelJS from 'exceljs';
 import ts from 'typescript';
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
-import { freePort, startServer, loginCookie, type RunningServer } from '../support/server';
+import { startSampleServer, type SampleServer } from '../helpers/server';
+import { loginCookie } from '../support/server';
 
 const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS) || 10);
 const SEED = Number(process.env.FUZZ_SEED) || 20250808;
@@ -454,9 +454,8 @@ function imageFiles(): FilePart[] {
 // The server, the callers and the real ids
 // ---------------------------------------------------------------------------------------------
 
-let server: RunningServer | undefined;
+let sample: SampleServer | undefined;
 let base = '';
-let dir = '';
 let dbFile = '';
 const cookies: Record<'editor' | 'admin' | 'reviewer' | 'viewer' | 'ankhanh', string> = {
 	editor: '',
@@ -1332,19 +1331,8 @@ const BASELINE_FILL: Record<string, Record<string, () => string>> = {
 const reached = (status: number) => status < 400 || status === 409;
 
 beforeAll(async () => {
-	const { buildIfNeeded } = (await import('../../scripts/build-if-needed.js')) as {
-		buildIfNeeded: () => void;
-	};
-	buildIfNeeded();
-	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'truso-fuzz-'));
-	dbFile = path.join(dir, 'db.sqlite');
-	server = await startServer({
-		port: await freePort(),
-		databasePath: dbFile,
-		uploadDir: path.join(dir, 'uploads'),
-		extra: { TRUSO_SAMPLE: '1' }
-	});
-	base = server.base;
+	sample = await startSampleServer('fuzz');
+	({ base, dbFile } = sample);
 	await signIn();
 	snapshotAccounts();
 	readIds();
@@ -1396,9 +1384,11 @@ async function seedThroughTheApp() {
 }
 
 afterAll(async () => {
-	await server?.stop();
-	if (dir) fs.rmSync(dir, { recursive: true, force: true });
-	if (found.length) console.log(`[fuzz] problems:\n${found.join('\n')}`);
+	if (found.length) {
+		console.log(`[fuzz] problems:\n${found.join('\n')}`);
+		console.log(`[fuzz] the server's last output:\n${sample?.server.output().slice(-6000)}`);
+	}
+	await sample?.close();
 	const formTargets = Object.keys(statusCounts).filter(
 		(k) => k.startsWith('POST ') && k.includes('?/')
 	);
