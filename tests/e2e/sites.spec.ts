@@ -97,7 +97,13 @@ test.describe('siting a new headquarters', () => {
 		await expect(
 			page.getByRole('heading', { name: /Độ nhạy: thay đổi từng trọng số/ })
 		).toBeVisible();
-		// Which way the weight must move, and who then takes first place from whom.
+		// The results page names the weights that can change the first place; the sensitivity page
+		// says which way the weight must move, and who then takes first place from whom.
+		await expect(page.getByText(/trọng số có thể làm đổi khu đất hạng nhất: /)).toBeVisible();
+		await page.getByRole('link', { name: /Xem phân tích độ nhạy/ }).click();
+		await expect(
+			page.getByRole('heading', { name: /Độ nhạy: thay đổi từng trọng số/, level: 1 })
+		).toBeVisible();
 		await expect(
 			page
 				.getByText(
@@ -105,6 +111,10 @@ test.describe('siting a new headquarters', () => {
 				)
 				.first()
 		).toBeVisible();
+		await page
+			.getByRole('link', { name: /Kết quả chấm điểm/ })
+			.first()
+			.click();
 		await page.getByLabel('Tên lần chấm').fill('Lần chấm thử nghiệm');
 		await page.getByRole('button', { name: 'Lưu lần chấm điểm' }).click();
 		await expect(

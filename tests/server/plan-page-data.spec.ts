@@ -24,9 +24,9 @@ type PageData = {
 	buildings: { key: string; id: number }[];
 } & Record<string, unknown>;
 
-function call(db: Db, ward: { id: number; code: string }, id: number, query = '') {
+function call(db: Db, ward: { id: number; code: string }, id: number, query = '', canEdit = true) {
 	const event = {
-		locals: { db, locale: 'vi', ward, canEdit: true, user: null },
+		locals: { db, locale: 'vi', ward, canEdit, user: null },
 		params: { ward: ward.code, id: String(id) },
 		url: new URL(`http://x/w/${ward.code}/plans/${id}${query}`)
 	} as never;
@@ -72,6 +72,32 @@ describe('scenario page data, sample ward (132 rooms)', () => {
 		expect(count).toBe(132);
 		expect(data.rooms).toHaveLength(count);
 		expect(data.roomsPartial).toBe(false);
+	});
+
+	it('sends a viewer no picker rooms and no plan rows, and per unit only the figures shown', () => {
+		const editor = call(db, ward, id).page();
+		expect(editor.plan).toEqual([
+			expect.objectContaining({
+				unitKey: expect.any(String),
+				roomKey: expect.any(String),
+				persons: 8
+			})
+		]);
+		const viewer = call(db, ward, id, '', false).page();
+		expect(viewer.rooms).toEqual([]);
+		expect(viewer.roomsPartial).toBe(false);
+		expect(viewer.plan).toEqual([]);
+		const metrics = viewer.metrics as {
+			seated: number;
+			units: { code: string; seated: number; moved: number }[];
+		};
+		expect(metrics.seated).toBe(8);
+		const oneStop = metrics.units.find((u) => u.code === 'TTPVHCC')!;
+		expect(oneStop.seated).toBe(8);
+		expect(Object.keys(oneStop)).not.toContain('placed');
+		expect(Object.keys(oneStop)).not.toContain('normM2PerPerson');
+		expect(viewer.metrics).toMatchObject({ seated: 8 });
+		expect(viewer.units).toEqual(editor.units);
 	});
 
 	it('./instance answers the instance of the live check: every room and unit of the ward', async () => {

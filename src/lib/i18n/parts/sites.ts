@@ -312,6 +312,9 @@ export const vi = {
 	'results.noSwitch': 'Hạng nhất không đổi với mọi trọng số',
 	'results.sensitivityChart': 'Điểm của các khu đất đầu bảng khi thay đổi trọng số “{criterion}”',
 	'results.sensitivityCriterion': 'Tiêu chí cho biểu đồ',
+	'results.sensitivitySome': '{n} trong {total} trọng số có thể làm đổi khu đất hạng nhất: {list}.',
+	'results.sensitivityNone': 'Không trọng số nào trong {total} làm đổi khu đất hạng nhất.',
+	'results.sensitivityOpen': 'Xem phân tích độ nhạy (bảng và biểu đồ)',
 	'results.smaa': 'Khả năng chấp nhận thứ hạng (SMAA-2)',
 	'results.smaaIntro':
 		'{samples} bộ trọng số ngẫu nhiên (hạt giống {seed}): tỷ lệ số lần mỗi khu đất đứng ở mỗi hạng.',
@@ -666,6 +669,9 @@ export const en: Record<keyof typeof vi, string> = {
 	'results.noSwitch': 'First place never changes',
 	'results.sensitivityChart': 'Scores of the leading sites as the weight of “{criterion}” changes',
 	'results.sensitivityCriterion': 'Criterion for the chart',
+	'results.sensitivitySome': '{n} of {total} weights can change the first-placed site: {list}.',
+	'results.sensitivityNone': 'None of the {total} weights changes the first-placed site.',
+	'results.sensitivityOpen': 'Open the sensitivity analysis (table and chart)',
 	'results.smaa': 'Rank acceptability (SMAA-2)',
 	'results.smaaIntro':
 		'{samples} random weight vectors (seed {seed}): share of samples in which each site takes each rank.',

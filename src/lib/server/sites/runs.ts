@@ -120,6 +120,20 @@ export function listScoringRuns(db: DbLike, wardId: number) {
 		.all();
 }
 
+/**
+ * What names a stored run without reading its result: its creation time and its author's
+ * current name; undefined when it is not the ward's. A run is never edited, so its id and
+ * creation time identify its content (see runViewOf).
+ */
+export function scoringRunStamp(db: DbLike, wardId: number, id: number) {
+	return db
+		.select({ createdAt: scoringRuns.createdAt, createdBy: users.displayName })
+		.from(scoringRuns)
+		.leftJoin(users, eq(users.id, scoringRuns.createdBy))
+		.where(and(eq(scoringRuns.id, id), eq(scoringRuns.wardId, wardId)))
+		.get();
+}
+
 /** A run of the ward, or undefined (another ward's run is never found). */
 export function getScoringRun(db: DbLike, wardId: number, id: number): ScoringRun | undefined {
 	const row = db

@@ -5,16 +5,18 @@ import { seedSample } from '../db/seed';
 import { wards } from '../db/schema';
 import type { Db } from '../db';
 import { clearCache } from '../core/cache';
-import { buildDecision, getScoringRun, saveScoringRun } from './scoring';
+import { buildDecision, deleteScoringRun, getScoringRun, saveScoringRun } from './scoring';
 import { createSite } from './';
 import {
 	criteriaValues,
 	pageOf,
 	runPage,
 	runView,
+	runViewOf,
 	RUN_RANK_ROWS,
 	RUN_SCREENED_ROWS,
 	RUN_SMAA_ROWS,
+	RUN_VALUES_PAGE_SIZE,
 	VALUES_PAGE_SIZE
 } from './scoring-run-view';
 import { load as runLoad } from '../../../routes/w/[ward]/sites/runs/[id=id]/+page.server';
@@ -117,7 +119,7 @@ describe('the saved scoring-run page', () => {
 		expect(first.screenedOut).toHaveLength(18);
 		expect(first.screenedTotal).toBe(18);
 		expect(RUN_SCREENED_ROWS).toBeGreaterThan(18);
-		expect(first.sites.rows).toHaveLength(VALUES_PAGE_SIZE);
+		expect(first.sites.rows).toHaveLength(RUN_VALUES_PAGE_SIZE);
 		expect(first.sites.total).toBe(full.sites.length);
 		// The page data no longer carries what the page does not show.
 		expect(JSON.stringify(first)).not.toContain('"matrix"');
@@ -142,7 +144,7 @@ describe('the saved scoring-run page', () => {
 		expect(all.sites.rows.map((s) => s.code)).toEqual(full.sites.map((s) => s.code));
 
 		// The pages of the values table together hold every site, once, with its values.
-		const pages = Math.ceil(full.sites.length / VALUES_PAGE_SIZE);
+		const pages = Math.ceil(full.sites.length / RUN_VALUES_PAGE_SIZE);
 		const paged = Array.from({ length: pages }, (_, i) => get(`?page=${i + 1}`)).flatMap(
 			(p) => p.sites.rows
 		);
@@ -159,6 +161,25 @@ describe('the saved scoring-run page', () => {
 		const run = saveScoringRun(db, actor, bt, { name: 'Mẫu', method: 'weighted-sum' });
 		expect(() => call(runLoad, '/x', { id: String(run.id + 1) })).toThrow();
 		expect(() => call(runLoad, '/x', { id: 'abc' })).toThrow();
+	});
+
+	it('builds a run’s view once, keeps it across other writes, and finds no other ward’s run', () => {
+		const run = saveScoringRun(db, actor, bt, { name: 'Mẫu', method: 'weighted-sum' });
+		const first = runViewOf(db, bt, run.id)!;
+		expect(first.results['weighted-sum'].map((r) => r.code)).toEqual(
+			run.result.results['weighted-sum'].map((r) => r.code)
+		);
+		addSites(); // 60 writes: the database changed, the stored run did not
+		const again = runViewOf(db, bt, run.id)!;
+		expect(again.results).toBe(first.results);
+		const other = db
+			.select()
+			.from(wards)
+			.all()
+			.find((w) => w.id !== bt)!;
+		expect(runViewOf(db, other.id, run.id)).toBeUndefined();
+		deleteScoringRun(db, actor, bt, run.id);
+		expect(runViewOf(db, bt, run.id)).toBeUndefined();
 	});
 
 	it('builds the same view from a stored run as from the saved one', () => {

@@ -6,18 +6,46 @@
  * page (`?page=`) — and numbers are rounded to 4 decimals on the wire. The full run stays in the
  * scoring-run JSON API (GET /api/v1/wards/{code}/scoring-runs/{id}) and the proposal packet.
  */
+import type { DbLike } from '../db';
+import { getScoringRun, scoringRunStamp } from './runs';
 import type { Decision, ScreenReason, ScoringMethod, ScoringRun, WeightSource } from './scoring';
 import { round4 } from './scoring-view';
 
 /** Ranking rows per method shown before "show all". */
-export const RUN_RANK_ROWS = 25;
+export const RUN_RANK_ROWS = 10;
 /** SMAA rows (sites) and ranks shown; "show all" shows every site, still the first ranks. */
-export const RUN_SMAA_ROWS = 25;
+export const RUN_SMAA_ROWS = 10;
 export const RUN_SMAA_RANKS = 5;
 /** Screened-out sites listed before "show all". */
 export const RUN_SCREENED_ROWS = 25;
-/** Site rows of a values table per page. */
+/** Site rows of a values table per page (the criteria page). */
 export const VALUES_PAGE_SIZE = 25;
+/** Site rows of a run's input values per page. */
+export const RUN_VALUES_PAGE_SIZE = 10;
+
+/** Views of stored runs built lately, by ward, id and creation time (a run never changes). */
+const views = new Map<string, RunView>();
+const MAX_VIEWS = 50;
+
+/**
+ * The view of the ward's run `id` (undefined when it is not the ward's). A stored run never
+ * changes, so its view — parsing hundreds of KB of JSON for 200 sites — is built once per run
+ * and kept whatever else is written meanwhile; only its author's current name is read again.
+ */
+export function runViewOf(db: DbLike, wardId: number, id: number): RunView | undefined {
+	const stamp = scoringRunStamp(db, wardId, id);
+	if (!stamp) return undefined;
+	const key = `${wardId}:${id}:${stamp.createdAt}`;
+	let view = views.get(key);
+	if (!view) {
+		const run = getScoringRun(db, wardId, id);
+		if (!run) return undefined;
+		view = runView(run);
+		views.set(key, view);
+		if (views.size > MAX_VIEWS) views.delete(views.keys().next().value!);
+	}
+	return { ...view, createdBy: stamp.createdBy };
+}
 
 const METHODS: ScoringMethod[] = ['weighted-sum', 'topsis', 'promethee2'];
 
@@ -164,7 +192,7 @@ export function runPage(view: RunView, opts: { all: boolean; page: number }) {
 		view.eligibleCount > RUN_RANK_ROWS ||
 		(view.smaa?.rows.length ?? 0) > RUN_SMAA_ROWS ||
 		view.screenedOut.length > RUN_SCREENED_ROWS ||
-		view.sites.length > VALUES_PAGE_SIZE;
+		view.sites.length > RUN_VALUES_PAGE_SIZE;
 	return {
 		...view,
 		all: opts.all,
@@ -180,7 +208,7 @@ export function runPage(view: RunView, opts: { all: boolean; page: number }) {
 		},
 		screenedOut: cut(view.screenedOut, RUN_SCREENED_ROWS),
 		screenedTotal: view.screenedOut.length,
-		sites: pageOf(view.sites, opts.page, opts.all)
+		sites: pageOf(view.sites, opts.page, opts.all, RUN_VALUES_PAGE_SIZE)
 	};
 }
 

@@ -136,3 +136,31 @@ export function scoreMap(db: Db, wardId: number, method: ScoringMethod): ScoreMa
 		});
 	});
 }
+
+type Sensitivity = NonNullable<ScoringView['analysis']>['sensitivity'];
+
+/**
+ * The sensitivity of a method's ranking to each weight: per criterion its base weight and the
+ * weights where the first place changes hands, and the sweep of one criterion (`asked`, else the
+ * first with a change, else the first) for the chart, rounded to 4 decimals on the wire.
+ */
+export function sensitivityPart(sensitivity: Sensitivity, asked: string | null) {
+	const chosen =
+		sensitivity.find((s) => s.criterion === asked) ??
+		sensitivity.find((s) => s.switches.length > 0) ??
+		sensitivity[0] ??
+		null;
+	return {
+		sensitivity: sensitivity.map((s) => ({
+			criterion: s.criterion,
+			baseWeight: s.baseWeight,
+			switches: s.switches
+		})),
+		sensitivityChart: chosen && {
+			criterion: chosen.criterion,
+			baseWeight: chosen.baseWeight,
+			grid: chosen.grid.map(round4),
+			series: chosen.series.map((x) => ({ code: x.code, scores: x.scores.map(round4) }))
+		}
+	};
+}

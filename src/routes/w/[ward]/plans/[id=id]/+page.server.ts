@@ -24,6 +24,7 @@ import {
 	solveJobKey,
 	solveRefusal,
 	updateScenarioSettings,
+	type PlanMetrics,
 	type PlansErrorCode,
 	type SettingsFormData
 } from '$lib/server/plans';
@@ -43,6 +44,27 @@ function roomsShown(view: NonNullable<ReturnType<typeof scenarioView>>, building
 		roomKeys: view.plan.map((a) => a.roomKey)
 	});
 	return { rooms, roomsPartial: partial };
+}
+
+/**
+ * The plan's figures as the page reads them: the totals, and per unit only what its table, its
+ * chart, the move form and the apply panel read (not the older aliases and per-person figures).
+ */
+function pageMetrics(metrics: PlanMetrics) {
+	const { units, placed: _placed, unplaced: _unplaced, ...totals } = metrics;
+	return {
+		...totals,
+		units: units.map(
+			({
+				placed: _p,
+				unplaced: _u,
+				normM2PerPerson: _n,
+				areaPerPersonM2: _a,
+				groundFloorOnly: _g,
+				...unit
+			}) => unit
+		)
+	};
 }
 
 /** Violations listed on the page (all of them are counted; the API and apply give every one). */
@@ -71,6 +93,9 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		room: queryId(url, 'room')
 	});
 	const { violations, ...scenario } = view.scenario;
+	// What only the forms read is sent to those who see the forms: the rooms of the pickers (the
+	// move and settings forms of an editor) and the plan rows (the move form of a solved plan).
+	const editable = locals.canEdit && scenario.status !== 'draft';
 	return {
 		scenario: {
 			...scenario,
@@ -81,13 +106,13 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		/** The scenario's version, sent back by its forms (optimistic concurrency). */
 		version: scenarioVersion(locals.db, id),
 		units: view.units,
-		metrics: view.metrics,
+		metrics: pageMetrics(view.metrics),
 		furthestCount: FURTHEST_BELOW_COUNT,
 		normSetName: view.normSetName,
 		// The room pickers' rooms, bounded (see pickerRooms); the live check's instance is
 		// fetched by the move form from ./instance when it is used, not sent with every page.
-		...roomsShown(view, chosen.index),
-		plan: view.plan,
+		...(locals.canEdit ? roomsShown(view, chosen.index) : { rooms: [], roomsPartial: false }),
+		plan: editable ? view.plan : [],
 		buildings: view.buildings,
 		building: chosen.stack,
 		buildingIndex: chosen.index,

@@ -23,7 +23,7 @@ import { scoringRunSchema } from '$lib/schemas/sites';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Rows of the ranking shown before "show all" (long lists are cut, see ?all=1). */
-const RANK_ROWS = 25;
+const RANK_ROWS = 10;
 const CHART_SITES = 15;
 const SMAA_SITES = 10;
 /** Ranks shown one by one in the SMAA chart (src/lib/charts/sites.ts shows 5, then the rest). */
@@ -45,12 +45,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 	const ranking = analysis?.results[method].ranking ?? [];
 	const sensitivity = analysis?.sensitivity ?? [];
-	const sc = url.searchParams.get('sc');
-	const chosen =
-		sensitivity.find((s) => s.criterion === sc) ??
-		sensitivity.find((s) => s.switches.length > 0) ??
-		sensitivity[0] ??
-		null;
 	const smaaTop = smaa
 		? [...decision.eligible.keys()]
 				.sort((a, b) => smaa.rankAcceptability[b][0] - smaa.rankAcceptability[a][0] || a - b)
@@ -91,17 +85,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				}))
 			: [],
 		chartSites: CHART_SITES,
-		sensitivity: sensitivity.map((s) => ({
-			criterion: s.criterion,
-			baseWeight: s.baseWeight,
-			switches: s.switches
-		})),
-		sensitivityChart: chosen && {
-			criterion: chosen.criterion,
-			baseWeight: chosen.baseWeight,
-			grid: chosen.grid.map(round4),
-			series: chosen.series.map((x) => ({ code: x.code, scores: x.scores.map(round4) }))
-		},
+		// The sensitivity to each weight has its own page (./sensitivity): here how many weights
+		// can change the first place, and which.
+		sensitivitySwitching: sensitivity.filter((s) => s.switches.length > 0).map((s) => s.criterion),
+		sensitivityTotal: sensitivity.length,
 		smaa: smaa
 			? {
 					samples: smaa.samples,
