@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildMode, DEV_MARKER, ensureProductionBuild } from '../../scripts/bench/build-mode';
+import { loopPass } from '../../scripts/bench/event-loop';
 import { jsFigures, jsMeter } from '../../scripts/bench/js-meter';
 import { benchOptions } from '../../scripts/bench/options';
 import {
@@ -409,4 +410,17 @@ describe('the submit page', () => {
 			fs.rmSync(dir, { recursive: true, force: true });
 		}
 	}, 60_000);
+});
+
+describe('event-loop verdict', () => {
+	it('passes only a working action within p99 < 50 ms and max < 200 ms', () => {
+		expect(loopPass(200, { p99Ms: 49, maxMs: 199 })).toBe(true);
+		expect(loopPass(303, { p99Ms: 12, maxMs: 30 })).toBe(true);
+		expect(loopPass(200, { p99Ms: 50, maxMs: 60 })).toBe(false);
+		expect(loopPass(200, { p99Ms: 20, maxMs: 200 })).toBe(false);
+		// A refused or failed action did no heavy work: its quiet loop is no pass.
+		expect(loopPass(500, { p99Ms: 1, maxMs: 2 })).toBe(false);
+		expect(loopPass(404, { p99Ms: 1, maxMs: 2 })).toBe(false);
+		expect(loopPass(200, null)).toBe(false);
+	});
 });
