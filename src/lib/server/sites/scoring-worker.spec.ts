@@ -36,13 +36,12 @@ import {
 	smaaOffThread,
 	stopScoringWorkers
 } from './scoring-worker';
+import { sampleDb } from '../../../../tests/helpers/sample';
 
 let decision: Decision;
 beforeAll(() => {
-	const db = createTestDb();
-	seedSample(db);
-	const w = db.select().from(wards).where(eq(wards.code, 'binh-trung')).get()!;
-	decision = buildDecision(db, w.id);
+	const { db, bt } = sampleDb();
+	decision = buildDecision(db, bt);
 }, 60_000);
 afterAll(() => stopScoringWorkers());
 
