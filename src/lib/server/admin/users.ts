@@ -5,7 +5,7 @@ import type { Role } from '../../constants';
 import type { MessageKey } from '../../i18n';
 import { writeAudit, type Actor } from '../audit';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
-import { userWardColumns } from '../auth/sessions';
+import { userWardColumns, type UserWard } from '../auth/sessions';
 import { beginAttempt, clearFailures } from '../auth/throttle';
 import { issueToken, revokeToken } from '../auth/tokens';
 import type { Db, DbLike } from '../db';
@@ -75,13 +75,7 @@ export class UserError extends DomainError<UserCode> {
 	}
 }
 
-export interface UserListRow {
-	id: number;
-	username: string;
-	displayName: string;
-	role: Role;
-	wardId: number | null;
-	wardCode: string | null;
+export interface UserListRow extends UserWard {
 	wardName: string | null;
 	disabled: boolean;
 	createdAt: number;

@@ -11,13 +11,17 @@ import type { Role } from '../../constants';
 export const SESSION_COOKIE = 'truso_session';
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 
-export interface SessionUser {
+/** A user and their ward's code (the columns of {@link userWardColumns}). */
+export interface UserWard {
 	id: number;
 	username: string;
 	displayName: string;
 	role: Role;
 	wardId: number | null;
 	wardCode: string | null;
+}
+
+export interface SessionUser extends UserWard {
 	sessionId: string;
 }
 

@@ -2,7 +2,7 @@
  * Importing and exporting the ward's rooms (the format and its validation: rooms-format.ts).
  */
 import { sql } from 'drizzle-orm';
-import type { RoomType } from '../../constants';
+import type { rooms } from '../db/schema';
 import type { Actor } from '../audit';
 import type { Db, DbLike } from '../db/connection';
 import type { ExportCell, ImportResult } from './common';
@@ -11,20 +11,8 @@ import { ROOM_COLUMNS, roomKey as key, validateRoomRows, type ValidRoomRow } fro
 
 export * from './rooms-format';
 
-interface RoomRecord {
-	id: number;
-	buildingId: number;
-	code: string;
-	name: string;
-	level: number;
-	type: RoomType;
-	areaM2: number;
-	orgUnitId: number | null;
-	occupants: number;
-	notes: string | null;
-	createdAt: number;
-	updatedAt: number;
-}
+/** A room as the import reads and audits it: the stored row without its version. */
+type RoomRecord = Omit<typeof rooms.$inferSelect, 'version'>;
 
 /** The columns after building and code, in the order of the import's insert and update. */
 const written = (r: RoomRecord) =>

@@ -1,9 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import {
-	editInvestmentRate,
-	getInvestmentRate,
-	investmentRatePage
-} from '$lib/server/admin/investment-rates';
+import { editInvestmentRate, investmentRatePage } from '$lib/server/admin/investment-rates';
 import { actorOf } from '$lib/server/core/request';
 import { orNotFound, runAction } from '$lib/server/http';
 import { investmentRateSchema } from '$lib/schemas/dossier';
@@ -21,10 +17,14 @@ export const actions: Actions = {
 			event,
 			investmentRateSchema,
 			({ data, version }) => {
-				const { db } = event.locals;
 				const id = Number(event.params.id);
-				const loaded = version ?? getInvestmentRate(db, id)?.version ?? null;
-				const created = editInvestmentRate(db, actorOf(event.locals), id, data, loaded);
+				const created = editInvestmentRate(
+					event.locals.db,
+					actorOf(event.locals),
+					id,
+					data,
+					version
+				);
 				redirect(303, `/admin/investment-rates/${created.id}?saved=1`);
 			},
 			{ form: 'edit', fields: RATE_FIELDS }

@@ -1,9 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import {
-	editLegalReference,
-	getLegalReference,
-	legalReferencePage
-} from '$lib/server/admin/legal-refs';
+import { editLegalReference, legalReferencePage } from '$lib/server/admin/legal-refs';
 import { actorOf } from '$lib/server/core/request';
 import { orNotFound, runAction } from '$lib/server/http';
 import { legalRefSchema } from '$lib/schemas/dossier';
@@ -20,10 +16,14 @@ export const actions: Actions = {
 			event,
 			legalRefSchema,
 			({ data, version }) => {
-				const { db } = event.locals;
 				const id = Number(event.params.id);
-				const loaded = version ?? getLegalReference(db, id)?.version ?? null;
-				const created = editLegalReference(db, actorOf(event.locals), id, data, loaded);
+				const created = editLegalReference(
+					event.locals.db,
+					actorOf(event.locals),
+					id,
+					data,
+					version
+				);
 				redirect(303, `/admin/legal-refs/${created.id}?saved=1`);
 			},
 			{ form: 'edit', fields: { 'not-current': 'number', full: 'number' } }

@@ -25,13 +25,7 @@ export const actions: Actions = {
 			event,
 			normSetEditSchema(set.items.map((i) => i.id)),
 			({ data, version }) => {
-				const created = createNormSetVersion(
-					db,
-					actorOf(event.locals),
-					id,
-					data,
-					version ?? set.version
-				);
+				const created = createNormSetVersion(db, actorOf(event.locals), id, data, version);
 				redirect(303, `/admin/norms/${created.id}?created=1`);
 			},
 			{
