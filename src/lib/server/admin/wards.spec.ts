@@ -16,18 +16,12 @@ import {
 	wardInputFromForm,
 	type WardInput
 } from './wards';
+import { THU_DUC } from '../../../../tests/helpers/admin';
 
 let db: Db;
 const actor = { userId: null, username: 'admin' };
-const input: WardInput = {
-	code: 'Thu-Duc',
-	name: 'Phường Thủ Đức',
-	adminCode: '26800',
-	centreLat: 10.85,
-	centreLng: 106.76,
-	extent: [10.8, 106.7, 10.9, 106.8],
-	populationCount: 120000
-};
+/** Thủ Đức's input with a code in mixed case (stored in lower case). */
+const input: WardInput = { ...THU_DUC, code: 'Thu-Duc' };
 const square = {
 	type: 'Polygon',
 	coordinates: [
