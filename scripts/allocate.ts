@@ -3,6 +3,7 @@
  *
  *   npx tsx scripts/allocate.ts instance.json [--time-limit S]
  *   npm run allocate -- instance.json --time-limit 10
+ *   npm run allocate -- instance.json --write-lp model.lp [--original]
  *
  * Reads an AllocationInstance (JSON: { units, rooms, settings?, weights? }, see
  * src/lib/allocation/types.ts and scripts/examples/allocation-small.json), solves it (default
@@ -10,29 +11,57 @@
  * stopped early), worstShortfallRatio, assignments (unitId, roomId, persons, areaM2), unseated,
  * plus the objective terms, per-unit figures and the solve time.
  *
- * Exit codes: 0 solved (status `optimal`, or `feasible` with a plan and its gap); 1 status
+ * `--write-lp FILE` writes the model as CPLEX LP text instead of solving (for `cbc FILE solve`):
+ * the strengthened model the solver uses, or with `--original` the issue's formulation exactly as
+ * written (no tightened bounds, valid inequalities or symmetry rows); both have the same optimum.
+ *
+ * Exit codes: 0 solved (or LP written) (status `optimal`, or `feasible` with a plan and its gap); 1 status
  * `infeasible` or `error`; 2 invalid arguments, unreadable file, malformed JSON or invalid
  * instance (negative or non-integer headcount, non-numeric area, lockedUnitId naming no unit,
  * duplicate ids, ...), with the message on stderr.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import {
 	AllocationInputError,
+	allocationLp,
 	solveAllocation,
 	type AllocationInstance
 } from '../src/lib/allocation/index';
 
-const USAGE = 'usage: npx tsx scripts/allocate.ts <instance.json> [--time-limit <seconds>]';
+const USAGE =
+	'usage: npx tsx scripts/allocate.ts <instance.json> [--time-limit <seconds>] [--write-lp <file.lp> [--original]]';
 
 class UsageError extends Error {}
 
-/** Parses argv (without node and script): the file path and an optional time limit. */
-function parseArgs(argv: string[]): { file: string; timeLimitS?: number } {
+interface Args {
+	file: string;
+	timeLimitS?: number;
+	/** Write the LP text here instead of solving. */
+	writeLp?: string;
+	/** With writeLp: the issue's formulation as written. */
+	original: boolean;
+}
+
+/** Parses argv (without node and script): the file path and the options. */
+function parseArgs(argv: string[]): Args {
 	let file: string | undefined;
 	let timeLimitS: number | undefined;
+	let writeLp: string | undefined;
+	let original = false;
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		let value: string | undefined;
+		if (arg === '--write-lp') {
+			writeLp = argv[++i];
+			if (writeLp === undefined || writeLp.startsWith('-')) {
+				throw new UsageError(`--write-lp needs a file name\n${USAGE}`);
+			}
+			continue;
+		}
+		if (arg === '--original') {
+			original = true;
+			continue;
+		}
 		if (arg === '--time-limit') value = argv[++i];
 		else if (arg.startsWith('--time-limit=')) value = arg.slice('--time-limit='.length);
 		else if (arg === '-h' || arg === '--help') throw new UsageError(USAGE);
@@ -50,11 +79,14 @@ function parseArgs(argv: string[]): { file: string; timeLimitS?: number } {
 		}
 	}
 	if (file === undefined) throw new UsageError(`missing instance file\n${USAGE}`);
-	return { file, timeLimitS };
+	if (original && writeLp === undefined) {
+		throw new UsageError(`--original goes with --write-lp\n${USAGE}`);
+	}
+	return { file, timeLimitS, writeLp, original };
 }
 
 async function main(argv: string[]): Promise<number> {
-	let args: { file: string; timeLimitS?: number };
+	let args: Args;
 	let instance: AllocationInstance;
 	try {
 		args = parseArgs(argv);
@@ -74,6 +106,18 @@ async function main(argv: string[]): Promise<number> {
 		return 2;
 	}
 	try {
+		if (args.writeLp !== undefined) {
+			const lp = allocationLp(instance, { original: args.original });
+			try {
+				writeFileSync(args.writeLp, lp);
+			} catch (e) {
+				process.stderr.write(
+					`cannot write ${args.writeLp}: ${e instanceof Error ? e.message : e}\n`
+				);
+				return 2;
+			}
+			return 0;
+		}
 		const result = await solveAllocation(instance, { timeLimitS: args.timeLimitS });
 		process.stdout.write(JSON.stringify(result, null, 2) + '\n');
 		// A `feasible` result always carries the best plan found (the solver is warm-started).

@@ -5,6 +5,8 @@
  * so that no user-provided id reaches the LP parser.
  */
 import type { AllocationInstance } from './types';
+import { chunk, expr, num } from './lp-text';
+import { originalLp } from './original-model';
 import { pairCap, prepareInstance, roomAllowed, type PreparedInstance } from './validate';
 
 /** Valid inequalities on/off (internal switch for the bench's experiments). */
@@ -31,31 +33,86 @@ export interface BuiltModel {
 	pairs: ModelPair[];
 	/** y columns: (unit, building) pairs with at least one model pair. */
 	yVars: { u: number; b: number; name: string }[];
+	/** Classes of interchangeable rooms ordered by symmetry rows (empty without cuts). */
+	symmetry: SymmetryClass[];
 }
 
-/** Formats a finite number for the LP file (plain decimal, no exponent for ordinary values). */
-function num(v: number): string {
-	if (Number.isInteger(v)) return String(v);
-	const s = String(v);
-	return s.includes('e') ? v.toFixed(12) : s;
+/** Interchangeable rooms (indices, ascending) and the weight of each unit that may use them. */
+export interface SymmetryClass {
+	rooms: number[];
+	weight: Map<number, number>;
 }
 
-/** Joins signed terms, breaking long expressions over several lines. */
-function expr(terms: string[]): string {
-	const out: string[] = [];
-	terms.forEach((term, i) => {
-		const t = term.startsWith('-') ? `- ${term.slice(1)}` : `+ ${term}`;
-		out.push(i === 0 ? term : t);
+/**
+ * Classes of interchangeable rooms (internal): rooms of one building with the same area and
+ * seats that exactly the same units may use (same caps and big-Ms) and exactly the same units
+ * sit in today. Swapping the whole contents (x, g, z of every unit) of two rooms of a class maps
+ * every plan to a plan of the same objective (same rows, same building, same moves). Classes of
+ * one room are left out. Unit weights: w_u = 2^rank of u among the units that may use the rooms
+ * (rank + 1 beyond 12 units, to keep the coefficients small; still a valid order).
+ */
+export function symmetryClasses(p: PreparedInstance, byRoom: ModelPair[][]): SymmetryClass[] {
+	const classes = new Map<string, number[]>();
+	p.rooms.forEach((room, r) => {
+		const xs = byRoom[r];
+		if (xs.length === 0) return;
+		const key = [
+			p.roomBuilding[r],
+			room.areaM2,
+			room.seats ?? '-',
+			xs.map((x) => `${x.u}${p.current[x.u].has(r) ? 'c' : ''}:${x.cap}:${x.gMax}`).join(',')
+		].join('|');
+		const list = classes.get(key);
+		if (list) list.push(r);
+		else classes.set(key, [r]);
 	});
-	const lines: string[] = [];
-	for (let i = 0; i < out.length; i += 8) lines.push(out.slice(i, i + 8).join(' '));
-	return lines.join('\n   ');
+	return [...classes.values()]
+		.filter((rooms) => rooms.length > 1)
+		.map((rooms) => {
+			const units = byRoom[rooms[0]].map((x) => x.u);
+			return {
+				rooms,
+				weight: new Map(units.map((u, i) => [u, units.length <= 12 ? 2 ** i : i + 1]))
+			};
+		});
 }
 
-function chunk(names: string[]): string[] {
-	const out: string[] = [];
-	for (let i = 0; i < names.length; i += 16) out.push(' ' + names.slice(i, i + 16).join(' '));
-	return out;
+/**
+ * Symmetry breaking (internal): in each class r1 < r2 < … the rooms are ordered by the units
+ * using them, f(r1) ≥ f(r2) ≥ … with f(r) = Σ_u w_u·z_ur. Any plan becomes one obeying the order
+ * by sorting the rooms' contents by f (`canonicalRooms`), with the same objective, so the
+ * optimum is unchanged; the solver no longer explores both halves of every swap.
+ */
+function symmetryRows(classes: SymmetryClass[], byRoom: ModelPair[][]): string[] {
+	const rows: string[] = [];
+	for (const { rooms, weight } of classes) {
+		for (let i = 0; i + 1 < rooms.length; i++) {
+			const terms = [
+				...byRoom[rooms[i]].map((x) => `${weight.get(x.u)} ${x.z}`),
+				...byRoom[rooms[i + 1]].map((x) => `-${weight.get(x.u)} ${x.z}`)
+			];
+			rows.push(` sy_${rooms[i]}: ${expr(terms)} >= 0`);
+		}
+	}
+	return rows;
+}
+
+/**
+ * The room each room's contents move to so that a plan obeys the symmetry rows: within each
+ * class the rooms sorted by f (descending, ties by index) take the class' rooms in index order.
+ * `usedBy(r)` lists the units with persons in room r. Rooms outside every class map to themselves.
+ */
+export function canonicalRooms(
+	classes: SymmetryClass[],
+	usedBy: (r: number) => number[]
+): Map<number, number> {
+	const to = new Map<number, number>();
+	for (const { rooms, weight } of classes) {
+		const f = (r: number) => usedBy(r).reduce((sum, u) => sum + (weight.get(u) ?? 0), 0);
+		const sorted = [...rooms].sort((a, b) => f(b) - f(a) || a - b);
+		sorted.forEach((r, k) => to.set(r, rooms[k]));
+	}
+	return to;
 }
 
 /**
@@ -77,12 +134,14 @@ function chunk(names: string[]): string[] {
  *   tr_u:  N_u·t − priority_u·s_u ≥ 0    (units with N_u > 0 only)
  *   valid inequalities (cut off no plan; `CUTS.on`): cb_u: h_u·Σ_b y_ub + q_u ≥ h_u (a unit
  *          with anybody seated uses a building); gb_ub: Σ_{r∈b} g_ur ≤ min(N_u, Σ_{r∈b} gMax)·y_ub
+ *   symmetry (`CUTS.on`, not with `fixed`): sy_r: f(r) ≥ f(r') for consecutive interchangeable
+ *          rooms (`symmetryClasses`); it removes plans, but never every optimal one
  *   bounds 0 ≤ x ≤ cap, 0 ≤ g ≤ min(areaM2_r, N_u), 0 ≤ q ≤ headcount, 0 ≤ s ≤ N_u,
  *          0 ≤ t ≤ max priority; x, q general integers; z, y binary.
  *
  * Pairs exist for allowed (unit, room) with cap ≥ 1 only (all others are fixed to 0). Every row
- * left out and every bound added is implied by the rows written, so the feasible plans and the
- * optimum are exactly the issue's.
+ * left out and every bound added is implied by the rows written, so the optimum is exactly the
+ * issue's (`originalLp` writes the issue's formulation as stated, to check that with CBC).
  */
 export function buildModel(
 	p: PreparedInstance,
@@ -183,6 +242,10 @@ export function buildModel(
 			}
 		});
 	}
+	// Not in the sub-models of the large-neighbourhood search: fixing persons in one room of a
+	// class and not in the other breaks the symmetry the order relies on.
+	const symmetry = cuts && !fixed ? symmetryClasses(p, byRoom) : [];
+	rows.push(...symmetryRows(symmetry, byRoom));
 	p.units.forEach((unit, u) => {
 		const xs = byUnit[u];
 		const n = unit.entitledM2;
@@ -233,16 +296,22 @@ export function buildModel(
 	];
 	if (binaries.length > 0) lines.push('Binaries', ...chunk(binaries));
 	lines.push('End', '');
-	return { lp: lines.join('\n'), columns, pairs, yVars };
+	return { lp: lines.join('\n'), columns, pairs, yVars, symmetry };
 }
 
 /**
- * The instance's model as CPLEX LP text, as solved by `solveAllocation` (HiGHS) and readable by
- * CBC (`cbc file.lp solve`): the issue's formulation with tight big-Ms (see `buildModel`).
- * Its optimum equals the optimum `solveAllocation` reports for the instance.
+ * The instance's model as CPLEX LP text, readable by CBC (`cbc file.lp solve`) and HiGHS.
+ * By default the model `solveAllocation` solves: the issue's formulation with tight big-Ms,
+ * valid inequalities and symmetry breaking (see `buildModel`); with `{ original: true }` the
+ * issue's formulation exactly as written (`originalLp`), for checking that the strengthened
+ * model keeps the optimum. Both have the same optimal objective.
  *
  * @throws AllocationInputError when the instance is invalid.
  */
-export function allocationLp(instance: AllocationInstance): string {
-	return buildModel(prepareInstance(instance)).lp;
+export function allocationLp(
+	instance: AllocationInstance,
+	options: { original?: boolean } = {}
+): string {
+	const p = prepareInstance(instance);
+	return options.original ? originalLp(p) : buildModel(p).lp;
 }

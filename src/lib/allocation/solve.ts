@@ -4,7 +4,7 @@
 import highsLoader, { type Highs } from 'highs';
 import { bestAreas, type PersonsPair } from './areas';
 import { checkAllocation, evaluatePairs } from './evaluate';
-import { buildModel, CUTS, type BuiltModel } from './model';
+import { buildModel, canonicalRooms, CUTS, type BuiltModel } from './model';
 import { heuristicPlan, improvePlan } from './heuristic';
 import { runHighsJob, type HighsJob, type RawOutcome } from './highs-job';
 import {
@@ -145,6 +145,21 @@ function planToColumns(p: PreparedInstance, model: BuiltModel, plan: Plan): Floa
 	for (const y of model.yVars) col.set(y.name, usedB.has(`${y.u}_${y.b}`) ? 1 : 0);
 	col.set('t', t);
 	return Float64Array.from(model.columns, (name) => col.get(name) ?? 0);
+}
+
+/**
+ * The same plan with the contents of interchangeable rooms swapped so that it obeys the model's
+ * symmetry rows (`canonicalRooms`); same objective. Needed for a MIP start of the whole model
+ * (HiGHS drops a start that breaks a row).
+ */
+function canonical(model: BuiltModel, plan: Plan): Plan {
+	if (model.symmetry.length === 0) return plan;
+	const users = new Map<number, number[]>();
+	for (const x of plan.pairs) {
+		if (x.persons > 0) users.set(x.r, [...(users.get(x.r) ?? []), x.u]);
+	}
+	const to = canonicalRooms(model.symmetry, (r) => users.get(r) ?? []);
+	return { pairs: plan.pairs.map((x) => ({ ...x, r: to.get(x.r) ?? x.r })), areas: plan.areas };
 }
 
 /**
@@ -498,7 +513,7 @@ export async function solveAllocation(
 				model.pairs,
 				(plan) => evaluate(p, withBestAreas(p, plan)).objective
 			);
-			start = withBestAreas(p, pairs);
+			start = canonical(model, withBestAreas(p, pairs));
 			startCols = planToColumns(p, model, start);
 		}
 		const remaining = () => Math.max(0.05, timeLimitS - (performance.now() - t0) / 1000);
@@ -533,7 +548,7 @@ export async function solveAllocation(
 				)
 			);
 		if (start && !parallel) {
-			start = await localSearch(start);
+			start = canonical(model, await localSearch(start));
 			startCols = planToColumns(p, model, start);
 		}
 		if (parallel && start) {
@@ -586,7 +601,7 @@ export async function solveAllocation(
 				// 3. The whole model again from that plan for the rest of the time.
 				const last = remaining();
 				const again = await runHighs(
-					job(model.lp, planToColumns(p, model, incumbent), last),
+					job(model.lp, planToColumns(p, model, canonical(model, incumbent)), last),
 					last,
 					inWorker
 				);
