@@ -4,7 +4,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkAllocation, type AllocationInstance, type AllocationResult } from './index';
+import { cbcAvailable, runCbc } from '../../../scripts/bench/allocation';
+import {
+	allocationLp,
+	checkAllocation,
+	type AllocationInstance,
+	type AllocationResult
+} from './index';
 
 const root = resolve(__dirname, '../../..');
 const example = join(root, 'scripts/examples/allocation-small.json');
@@ -99,5 +105,35 @@ describe('scripts/allocate.ts', { timeout: 120_000 }, () => {
 		const bad = run(example, '--time-limit', 'soon');
 		expect(bad.code).toBe(2);
 		expect(bad.stderr).toMatch(/time-limit/);
+	});
+
+	it('writes the LP instead of solving: the issue formulation with --original', () => {
+		const original = join(dir, 'original.lp');
+		const strengthened = join(dir, 'strengthened.lp');
+		const a = run(example, '--write-lp', original, '--original');
+		expect(a.code, a.stderr).toBe(0);
+		expect(a.stdout).toBe('');
+		const b = run(example, '--write-lp', strengthened);
+		expect(b.code, b.stderr).toBe(0);
+		const instance = JSON.parse(readFileSync(example, 'utf8')) as AllocationInstance;
+		expect(readFileSync(original, 'utf8')).toBe(allocationLp(instance, { original: true }));
+		expect(readFileSync(strengthened, 'utf8')).toBe(allocationLp(instance));
+		// The issue's rows only: no valid inequality (cb, gb) and no symmetry row (sy).
+		expect(readFileSync(original, 'utf8')).not.toMatch(/^ (cb|gb|sy)_/m);
+		expect(readFileSync(strengthened, 'utf8')).toMatch(/^ cb_0:/m);
+		if (cbcAvailable()) {
+			// Same optimum as the solver above (3170.92307692), on both texts.
+			expect(runCbc(readFileSync(original, 'utf8')).objective).toBeCloseTo(3170.923077, 5);
+			expect(runCbc(readFileSync(strengthened, 'utf8')).objective).toBeCloseTo(3170.923077, 5);
+		}
+	});
+
+	it('exits 2 for --original without --write-lp and for --write-lp without a file', () => {
+		const alone = run(example, '--original');
+		expect(alone.code).toBe(2);
+		expect(alone.stderr).toMatch(/--original goes with --write-lp/);
+		const missing = run(example, '--write-lp');
+		expect(missing.code).toBe(2);
+		expect(missing.stderr).toMatch(/--write-lp needs a file name/);
 	});
 });
