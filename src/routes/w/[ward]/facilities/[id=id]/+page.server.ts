@@ -12,23 +12,41 @@ import { buildingSchema, facilitySchema } from '$lib/schemas/inventory';
 import { cached } from '$lib/server/core/cache';
 import type { Actions, PageServerLoad } from './$types';
 
+type Building = NonNullable<ReturnType<typeof getFacilityDetail>>['buildings'][number];
+
+/** A building as the facility page lists it: its name, levels, danger level and room totals. */
+function buildingRow(b: Building) {
+	const s = b.latestSurvey;
+	return {
+		id: b.id,
+		code: b.code,
+		name: b.name,
+		levelsAboveGround: b.levelsAboveGround,
+		rooms: b.rooms.length,
+		// Rounded as the page writes areas (one decimal).
+		areaM2: Math.round(b.rooms.reduce((sum, r) => sum + r.areaM2, 0) * 10) / 10,
+		occupants: b.rooms.reduce((sum, r) => sum + r.occupants, 0),
+		danger: s
+			? {
+					level: s.dangerLevel,
+					derived: s.derivedDangerLevel,
+					overrideReason: s.overrideReason
+				}
+			: null
+	};
+}
+
 export const load: PageServerLoad = ({ locals, params }) => {
 	// The [id=id] matcher has checked the id.
 	const id = Number(params.id);
 	const wardId = wardOf(locals).id;
-	// Reused while the database is unchanged (see $lib/server/core/cache).
+	// Reused while the database is unchanged (see $lib/server/core/cache). The page lists the
+	// buildings with their totals; each building's rooms are on the building's page.
 	const facility = cached(locals.db, `facility-page:${wardId}:${id}`, () => {
 		const detail = getFacilityDetail(locals.db, wardId, id);
-		return (
-			detail && {
-				...detail,
-				buildings: detail.buildings.map((b) => ({
-					...b,
-					areaM2: b.rooms.reduce((s, r) => s + r.areaM2, 0),
-					occupants: b.rooms.reduce((s, r) => s + r.occupants, 0)
-				}))
-			}
-		);
+		if (!detail) return undefined;
+		const { buildings, ...rest } = detail;
+		return { ...rest, buildings: buildings.map(buildingRow) };
 	});
 	if (!facility) notFound(locals.locale);
 	return { facility };

@@ -19,6 +19,7 @@ import {
 import { notFound, recordId, runAction, wardOf } from '$lib/server/http';
 import { buildingSchema, roomSchema, surveySchema } from '$lib/schemas/inventory';
 import { deriveDangerLevel, ratingsFromSurvey } from '$lib/condition';
+import { cached } from '$lib/server/core/cache';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The facility and building of the address (else 404); the matchers checked the ids. */
@@ -30,21 +31,46 @@ function loadBuilding(locals: App.Locals, params: { id: string; bid: string }) {
 }
 
 export const load: PageServerLoad = ({ locals, params }) => {
-	const { facility, building } = loadBuilding(locals, params);
+	const wardId = wardOf(locals).id;
+	// Reused while the database is unchanged (see $lib/server/core/cache).
+	const view = cached(locals.db, `building-page:${wardId}:${params.id}:${params.bid}`, () =>
+		buildingView(locals.db, wardId, Number(params.id), Number(params.bid))
+	);
+	if (!view) notFound(locals.locale);
+	return { ...view, units: listUnits(locals.db, wardId), maxPhotoMb: MAX_PHOTO_MB };
+};
+
+/**
+ * The building page's data: the building's fields (its edit form), its rooms as the table shows
+ * them (edited and deleted on each room's page) and its surveys with the governing component.
+ */
+function buildingView(db: App.Locals['db'], wardId: number, facilityId: number, id: number) {
+	const facility = getFacilityDetail(db, wardId, facilityId);
+	const building = facility?.buildings.find((b) => b.id === id);
+	if (!facility || !building) return undefined;
+	const { rooms, surveys, ...fields } = building;
 	return {
 		facility: { id: facility.id, code: facility.code, name: facility.name },
 		building: {
-			...building,
+			...fields,
+			rooms: rooms.map((r) => ({
+				id: r.id,
+				code: r.code,
+				name: r.name,
+				level: r.level,
+				type: r.type,
+				areaM2: r.areaM2,
+				unitName: r.unitName,
+				occupants: r.occupants
+			})),
 			// The governing component of each survey's derived level (shown with the rule).
-			surveys: building.surveys.map((s) => ({
+			surveys: surveys.map((s) => ({
 				...s,
 				governing: deriveDangerLevel(ratingsFromSurvey(s))
 			}))
-		},
-		units: listUnits(locals.db, wardOf(locals).id),
-		maxPhotoMb: MAX_PHOTO_MB
+		}
 	};
-};
+}
 
 const here = (locals: App.Locals, params: { id: string; bid: string }) =>
 	`/w/${wardOf(locals).code}/facilities/${params.id}/buildings/${params.bid}`;
