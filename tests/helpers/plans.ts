@@ -8,10 +8,19 @@ import { fillAreas } from '../../src/lib/allocation/areas';
 import { checkAllocation } from '../../src/lib/allocation/evaluate';
 import type { AllocationResult, PersonsEntry } from '../../src/lib/allocation/types';
 import type { Db } from '../../src/lib/server/db';
-import { assignments, auditLog, rooms, users, wards } from '../../src/lib/server/db/schema';
+import {
+	assignments,
+	auditLog,
+	orgUnits,
+	positions,
+	rooms,
+	users,
+	wards
+} from '../../src/lib/server/db/schema';
 import { seedSample } from '../../src/lib/server/db/seed';
 import { createTestDb } from '../../src/lib/server/db/test-db';
 import { buildInstance, type BuiltInstance } from '../../src/lib/server/plans/instance';
+import { saveScenario } from '../../src/lib/server/plans/scenarios';
 
 export const ACTOR = { userId: null, username: 'tester' };
 
@@ -54,6 +63,27 @@ export function resultFor(built: BuiltInstance, persons: PersonsEntry[]): Alloca
 		units: ev.units,
 		solveTimeMs: 1
 	};
+}
+
+/** Saves a hand-made plan (`persons`, no solve) as the ward's scenario `name`, by ACTOR; its id. */
+export function savePlan(
+	db: Db,
+	wardId: number,
+	built: BuiltInstance,
+	name: string,
+	persons: PersonsEntry[]
+): number {
+	return saveScenario(db, ACTOR, wardId, name, built, resultFor(built, persons));
+}
+
+/** The approved posts of a ward's units, summed. */
+export function approvedPosts(db: Db, wardId: number): number {
+	return db
+		.select({ n: sql<number>`sum(${positions.approved})` })
+		.from(positions)
+		.innerJoin(orgUnits, eq(orgUnits.id, positions.orgUnitId))
+		.where(eq(orgUnits.wardId, wardId))
+		.get()!.n;
 }
 
 export const roomSnapshot = (db: Db) =>

@@ -9,11 +9,10 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildings, rooms } from '../../src/lib/server/db/schema';
 import { buildInstance } from '../../src/lib/server/plans/instance';
-import { saveScenario } from '../../src/lib/server/plans/scenarios';
 import { PICKER_ROOM_LIMIT } from '../../src/lib/plans/picker-rooms';
 import { load } from '../../src/routes/w/[ward]/plans/[id=id]/+page.server';
 import { GET } from '../../src/routes/w/[ward]/plans/[id=id]/instance/+server';
-import { ACTOR, resultFor, roomNamed, sampleWard, unitCoded } from '../helpers/plans';
+import { roomNamed, sampleWard, unitCoded, savePlan } from '../helpers/plans';
 import type { Db } from '../../src/lib/server/db';
 
 type PageData = {
@@ -44,14 +43,7 @@ function scenario(db: Db, bt: number) {
 	const built = buildInstance(db, bt);
 	const oneStop = unitCoded(built, 'TTPVHCC');
 	const counter = roomNamed(built, 'TS-01', 'A', 'Bộ phận một cửa');
-	return saveScenario(
-		db,
-		ACTOR,
-		bt,
-		'Thử',
-		built,
-		resultFor(built, [{ unitId: oneStop.key, roomId: counter.key, persons: 8 }])
-	);
+	return savePlan(db, bt, built, 'Thử', [{ unitId: oneStop.key, roomId: counter.key, persons: 8 }]);
 }
 
 describe('scenario page data, sample ward (132 rooms)', () => {

@@ -7,16 +7,16 @@ import {
 	ACTOR,
 	assignmentSnapshot,
 	auditCount,
-	resultFor,
 	roomNamed,
 	sampleWard,
 	unitCoded,
-	moveEdit
+	moveEdit,
+	savePlan
 } from '../../../../tests/helpers/plans';
 import { applyScenario } from './apply';
 import { editPlan, moveFormTheirs, resetScenario } from './edit';
 import { PlansError } from './errors';
-import { getScenario, saveScenario } from './scenarios';
+import { getScenario } from './scenarios';
 
 /**
  * The sample ward with a stored plan of 4 of the Party office (VP-DU, 7 people) in VPĐU 1 and
@@ -31,14 +31,9 @@ function wardWithPlan(anPhuAreaM2?: number) {
 		anPhu.areaM2 = anPhuAreaM2;
 		built.instance.rooms.find((r) => r.id === anPhu.key)!.areaM2 = anPhuAreaM2;
 	}
-	const id = saveScenario(
-		db,
-		ACTOR,
-		bt,
-		'Ranh giới',
-		built,
-		resultFor(built, [{ unitId: partyOffice.key, roomId: office1.key, persons: 4 }])
-	);
+	const id = savePlan(db, bt, built, 'Ranh giới', [
+		{ unitId: partyOffice.key, roomId: office1.key, persons: 4 }
+	]);
 	return { db, bt, id, partyOffice, office1, anPhu };
 }
 

@@ -1,16 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { MAX_QUEUED_PER_WARD, packetQueue } from '../jobs';
-import {
-	ACTOR,
-	resultFor,
-	roomNamed,
-	sampleWard,
-	unitCoded
-} from '../../../../tests/helpers/plans';
+import { roomNamed, sampleWard, unitCoded, savePlan } from '../../../../tests/helpers/plans';
 import { exportMovesXlsx, movesTable } from './export';
 import { busyPage, movesFile, renderMovesInWorker, stopMovesWorkers } from './export-pool';
-import { getScenario, saveScenario } from './scenarios';
+import { getScenario } from './scenarios';
 
 const OTHER_WARD = 987_655;
 
@@ -19,14 +13,9 @@ function planWithMoves() {
 	const { db, bt, built } = sampleWard();
 	const partyOffice = unitCoded(built, 'VP-DU');
 	const counter = roomNamed(built, 'TS-01', 'A', 'Bộ phận một cửa');
-	const id = saveScenario(
-		db,
-		ACTOR,
-		bt,
-		'Chuyển thử',
-		built,
-		resultFor(built, [{ unitId: partyOffice.key, roomId: counter.key, persons: 3 }])
-	);
+	const id = savePlan(db, bt, built, 'Chuyển thử', [
+		{ unitId: partyOffice.key, roomId: counter.key, persons: 3 }
+	]);
 	return { db, bt, id, ward: { id: bt, name: 'Phường Bình Trưng' } };
 }
 

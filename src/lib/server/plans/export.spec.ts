@@ -10,18 +10,11 @@ import {
 	listScenarios,
 	moveRows,
 	planMetrics,
-	saveScenario,
 	scenarioForApi,
 	stackPlan,
 	type BuiltInstance
 } from './';
-import {
-	ACTOR,
-	resultFor,
-	roomNamed,
-	unitCoded,
-	sampleWard
-} from '../../../../tests/helpers/plans';
+import { roomNamed, unitCoded, sampleWard, savePlan } from '../../../../tests/helpers/plans';
 
 describe('stack plan, move list and exports', () => {
 	let db: Db;
@@ -58,14 +51,9 @@ describe('stack plan, move list and exports', () => {
 	it('one row per move with unit, persons, from and to; XLSX and PDF', async () => {
 		const p = unitCoded(built, 'P-VHXH');
 		const target = roomNamed(built, 'CS-AP-UB', 'A', 'Phòng 3.01');
-		const id = saveScenario(
-			db,
-			ACTOR,
-			bt,
-			'Di chuyển',
-			built,
-			resultFor(built, [{ unitId: p.key, roomId: target.key, persons: 3 }])
-		);
+		const id = savePlan(db, bt, built, 'Di chuyển', [
+			{ unitId: p.key, roomId: target.key, persons: 3 }
+		]);
 		const d = getScenario(db, bt, id)!;
 		// The movers leave the unit's current rooms in instance order, emptying each room of
 		// the people sitting there today: one row per (from, to).

@@ -11,7 +11,7 @@ import {
 	listScenarios,
 	type BuiltInstance
 } from './';
-import { roomNamed, unitCoded, sampleWard } from '../../../../tests/helpers/plans';
+import { roomNamed, unitCoded, sampleWard, approvedPosts } from '../../../../tests/helpers/plans';
 
 describe('the instance of the sample ward Bình Trưng', () => {
 	let db: Db;
@@ -67,12 +67,7 @@ describe('the instance of the sample ward Bình Trưng', () => {
 			needs.result.workAreaM2,
 			9
 		);
-		const approved = db
-			.select({ n: sql<number>`sum(${positions.approved})` })
-			.from(positions)
-			.innerJoin(orgUnits, eq(orgUnits.id, positions.orgUnitId))
-			.where(eq(orgUnits.wardId, bt))
-			.get()!.n;
+		const approved = approvedPosts(db, bt);
 		expect(built.units.reduce((s, u) => s + u.headcount, 0)).toBe(approved);
 	});
 

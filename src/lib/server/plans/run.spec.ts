@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { orgUnits, positions, rooms } from '../db/schema';
+import { rooms } from '../db/schema';
 import { seedSample } from '../db/seed';
 import { createTestDb } from '../db/test-db';
 import { buildInstance, getScenario, listScenarios, solveScenario } from './';
@@ -9,7 +9,8 @@ import {
 	assignmentSnapshot,
 	auditCount,
 	roomNamed,
-	wardId
+	wardId,
+	approvedPosts
 } from '../../../../tests/helpers/plans';
 
 describe('the default scenario solved', () => {
@@ -20,12 +21,7 @@ describe('the default scenario solved', () => {
 		const id = listScenarios(db, bt)[0].id;
 		await solveScenario(db, ACTOR, bt, id, { timeLimitS: 30 });
 		const d = getScenario(db, bt, id)!;
-		const approved = db
-			.select({ n: sql<number>`sum(${positions.approved})` })
-			.from(positions)
-			.innerJoin(orgUnits, eq(orgUnits.id, positions.orgUnitId))
-			.where(eq(orgUnits.wardId, bt))
-			.get()!.n;
+		const approved = approvedPosts(db, bt);
 		expect(['optimal', 'feasible']).toContain(d.status);
 		expect(d.metrics.unseated).toBe(0);
 		expect(d.metrics.seated).toBe(approved);

@@ -15,7 +15,6 @@ import {
 	listScenarios,
 	PlansError,
 	resetScenario,
-	saveScenario,
 	scenarioForApi,
 	scenariosForApi,
 	updateScenarioSettings,
@@ -25,13 +24,13 @@ import {
 	ACTOR,
 	assignmentSnapshot,
 	auditCount,
-	resultFor,
 	roomNamed,
 	roomSnapshot,
 	unitCoded,
 	wardId,
 	sampleWard,
-	moveEdit
+	moveEdit,
+	savePlan
 } from '../../../../tests/helpers/plans';
 
 describe('a saved plan: figures, edits, staleness, apply', () => {
@@ -52,18 +51,11 @@ describe('a saved plan: figures, edits, staleness, apply', () => {
 		anPhu = roomNamed(built, 'CS-AP-UB', 'A', 'Điểm tiếp nhận hồ sơ An Phú'); // 54 m², level 1
 		vpdu1 = roomNamed(built, 'CS-BTD-DU', 'A', 'Văn phòng Đảng ủy 1'); // 32 m², level 1
 		// 10 + 4 of the one-stop centre, 4 of the Party office; everyone else unseated.
-		id = saveScenario(
-			db,
-			ACTOR,
-			bt,
-			'Thử nghiệm',
-			built,
-			resultFor(built, [
-				{ unitId: oneStop.key, roomId: counter.key, persons: 10 },
-				{ unitId: oneStop.key, roomId: anPhu.key, persons: 4 },
-				{ unitId: vpdu.key, roomId: vpdu1.key, persons: 4 }
-			])
-		);
+		id = savePlan(db, bt, built, 'Thử nghiệm', [
+			{ unitId: oneStop.key, roomId: counter.key, persons: 10 },
+			{ unitId: oneStop.key, roomId: anPhu.key, persons: 4 },
+			{ unitId: vpdu.key, roomId: vpdu1.key, persons: 4 }
+		]);
 	});
 
 	it('per unit: seated, area given, norm, shortfall in m² and as a share (hand-computed)', () => {

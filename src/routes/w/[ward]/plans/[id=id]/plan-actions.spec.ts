@@ -8,15 +8,14 @@ import { isRedirect } from '@sveltejs/kit';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ConflictFailure } from '$lib/conflict';
 import { translate } from '$lib/i18n';
-import { getScenario, saveScenario } from '$lib/server/plans';
+import { getScenario } from '$lib/server/plans';
 import {
-	ACTOR,
-	resultFor,
 	roomNamed,
 	sampleWard,
 	unitCoded,
 	addEditor,
-	auditCount
+	auditCount,
+	savePlan
 } from '../../../../../../tests/helpers/plans';
 import { actions, load } from './+page.server';
 
@@ -32,14 +31,9 @@ beforeEach(() => {
 	const office1 = roomNamed(built, 'CS-BTD-DU', 'A', 'Văn phòng Đảng ủy 1');
 	const anPhu = roomNamed(built, 'CS-AP-UB', 'A', 'Điểm tiếp nhận hồ sơ An Phú');
 	ids = { unit: partyOffice.id, office1: office1.id, anPhu: anPhu.id, unitKey: partyOffice.key };
-	id = saveScenario(
-		db,
-		ACTOR,
-		bt,
-		'Hai người sửa',
-		built,
-		resultFor(built, [{ unitId: partyOffice.key, roomId: office1.key, persons: 4 }])
-	);
+	id = savePlan(db, bt, built, 'Hai người sửa', [
+		{ unitId: partyOffice.key, roomId: office1.key, persons: 4 }
+	]);
 	const editors = [addEditor(db, bt, 'editor.a'), addEditor(db, bt, 'editor.b')];
 	locals = (who) =>
 		({
