@@ -167,6 +167,27 @@ test.describe('space needs against the norms', () => {
 			code: 'TS-01',
 			inUseM2: 270
 		});
+		// The details page: every site's distance from the headquarters as the API gives it, the
+		// C/D building, and the computation with the specialised programme of 398 m².
+		await page.getByRole('link', { name: 'Chi tiết tính toán và căn cứ' }).click();
+		await expect(
+			page.getByRole('heading', { name: 'Chi tiết tính toán và căn cứ', level: 1 })
+		).toBeVisible();
+		const fromHq = body.justification.criteria.dispersion.fromHeadquarters as {
+			code: string;
+			name: string;
+			distanceM: number;
+		}[];
+		expect(fromHq.length).toBeGreaterThan(0);
+		await expect(page.getByTestId('distances').locator('li')).toHaveCount(fromHq.length);
+		for (const s of fromHq) {
+			const m = new Intl.NumberFormat('vi-VN').format(Math.round(s.distanceM));
+			await expect(page.getByTestId('distances')).toContainText(`${s.code} (${s.name}): ${m} m`);
+		}
+		await expect(page.getByTestId('unsafe-buildings')).toHaveText(
+			'CS-BTT-DU / A (Nhà làm việc 2 tầng): cấp C, đang sử dụng'
+		);
+		await expect(page.getByRole('table', { name: 'Cách tính (từng bước)' })).toContainText('398');
 		const gaps = await page.request.get('/api/v1/wards/binh-trung/staffing-gaps');
 		const g = await gaps.json();
 		expect(g.totals.approved).toBeGreaterThan(0);

@@ -243,6 +243,10 @@ export const vi = {
 	'needs.vac.cityField': 'lĩnh vực Thành phố nêu',
 	'needs.vac.groupTotal': 'Cộng {group}',
 	'needs.vac.byPosition': 'Danh sách theo từng vị trí',
+	'needs.details.title': 'Chi tiết tính toán và căn cứ',
+	'needs.details.more': 'Và {count} mục khác: xem danh sách đầy đủ',
+	'needs.chart.byBuildingMoved':
+		'Diện tích làm việc theo từng nhà (biểu đồ và bảng số liệu) ở trang chi tiết:',
 	'needs.vac.summaryIntro':
 		'Được giao, hiện có và còn thiếu của từng lĩnh vực (các lĩnh vực Thành phố nêu đứng đầu, lãnh đạo, quản lý tính riêng). Danh sách từng vị trí để gửi Thành phố nằm ở trang riêng, in và tải về được.',
 	'needs.rank.specialist': 'Chuyên viên',
@@ -503,6 +507,10 @@ export const en: Record<keyof typeof vi, string> = {
 	'needs.vac.cityField': 'field named by the city',
 	'needs.vac.groupTotal': 'Total {group}',
 	'needs.vac.byPosition': 'List by position',
+	'needs.details.title': 'Calculation details and evidence',
+	'needs.details.more': 'And {count} more: see the full list',
+	'needs.chart.byBuildingMoved':
+		'The working area of each building (chart and table) is on the details page:',
 	'needs.vac.summaryIntro':
 		'Approved, filled and missing per field (the fields the city named first, leadership on its own). The list by position to send the city has its own page, to print and download.',
 	'needs.rank.specialist': 'Specialist',

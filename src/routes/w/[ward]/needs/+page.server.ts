@@ -1,14 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import {
-	NeedsError,
 	createSpecialisedRoom,
 	deleteSpecialisedRoom,
-	needsForWard,
 	updateSpecialisedRoom,
-	vacanciesByPosition,
-	workAreaByBuilding
+	vacanciesByPosition
 } from '$lib/server/needs';
-import { arrangementView, buildingRows, needsView, staffingSummary } from './view';
+import { normParam, wardNeeds } from './load-needs';
+import { arrangementView, needsView, staffingSummary } from './view';
 import { appliedArrangementByUnit } from '$lib/server/plans';
 import { currentNormSets } from '$lib/server/needs/norm-sets';
 import { cached } from '$lib/server/core/cache';
@@ -21,13 +19,6 @@ import { supportForWard, vnToday } from '$lib/server/needs/staffing-support';
 import { staffingFieldLabel } from '$lib/server/needs';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The `?norm=<id>` parameter: undefined (default set), a record id, else 404. */
-function normParam(url: URL, locale: App.Locals['locale']): number | undefined {
-	const raw = url.searchParams.get('norm');
-	if (raw === null || raw === '') return undefined;
-	return recordId(raw) ?? notFound(locale);
-}
-
 /** The specialised room a form names (its hidden `id`), else 404. */
 function roomId(data: FormData, locale: App.Locals['locale']): number {
 	return recordId(data.get('id')) ?? notFound(locale);
@@ -37,15 +28,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const ward = wardOf(locals);
 	const norm = normParam(url, locals.locale);
 	// The whole view is kept while the database is unchanged (the needs, the vacancies by field,
-	// the area per building): a request then only reads the cache.
+	// the arrangement): a request then only reads the cache.
 	const view = cached(locals.db, `needs-page:${ward.id}:${norm ?? ''}:${locals.locale}`, () => {
-		let needs;
-		try {
-			needs = needsForWard(locals.db, ward.id, norm);
-		} catch (e) {
-			if (e instanceof NeedsError) notFound(locals.locale);
-			throw e;
-		}
+		const needs = wardNeeds(locals, ward.id, norm);
 		const options = currentNormSets(locals.db).map((s) => ({
 			id: s.id,
 			name: s.name,
@@ -58,11 +43,11 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		}
 		return {
 			needs: needsView(needs, locals.locale),
+			norm: norm ?? null,
 			normOptions: options,
 			defaultNormId: options[0]?.id ?? null,
 			// By field only: the positions are on the staffing page (/needs/staffing).
 			staffing: staffingSummary(vacanciesByPosition(locals.db, ward.id)),
-			buildings: buildingRows(workAreaByBuilding(locals.db, ward.id)),
 			// The current arrangement's shortfall per unit (null when none applied).
 			arrangement: arrangementView(appliedArrangementByUnit(locals.db, ward.id))
 		};

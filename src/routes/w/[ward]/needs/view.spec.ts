@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupVacancies } from '$lib/norms';
-import { buildingRows, staffingSummary, staffingTable } from './view';
+import { LIST_LIMIT, buildingRows, criteriaView, staffingSummary, staffingTable } from './view';
 import { organisationView, unitOfForm } from './organisation/view';
 
 const position = (over: Partial<Parameters<typeof groupVacancies>[0][number]>) => ({
@@ -77,6 +77,66 @@ describe('the needs page data', () => {
 			}
 		]);
 		expect(JSON.stringify(table)).not.toMatch(/titleLabels|unitCode|"leadership":/);
+	});
+
+	it('cuts the evidence lists to the first five, buildings in use first, and counts the rest', () => {
+		const building = (n: number, inUse: boolean) => ({
+			facilityCode: `CS-${n}`,
+			buildingCode: 'A',
+			name: `Nhà ${n}`,
+			dangerLevel: 'C' as const,
+			inUse
+		});
+		// Seven C/D buildings, the two in use last: shown 6, 7 (in use), then 1, 2, 3; 2 more.
+		const buildings = [1, 2, 3, 4, 5].map((n) => building(n, false));
+		buildings.push(building(6, true), building(7, true));
+		const sites = [1, 2, 3, 4, 5, 6].map((n) => ({
+			code: `S${n}`,
+			name: `Cơ sở ${n}`,
+			distanceM: n
+		}));
+		const criteria = {
+			justified: true,
+			threshold: 0.7,
+			workingArea: {
+				met: false,
+				headquarters: null,
+				allSites: { inUseM2: 1, normM2: 1, ratio: 1, below: false }
+			},
+			unsafeBuildings: { met: true, buildings, unsurveyed: 2 },
+			dispersion: {
+				met: true,
+				siteCount: 7,
+				minSites: 3,
+				minDistanceM: 1000,
+				maxDistanceM: 2534,
+				farthestPair: ['S1', 'S6'] as [string, string],
+				fromHeadquarters: sites
+			}
+		};
+		const view = criteriaView(criteria);
+		expect(LIST_LIMIT).toBe(5);
+		expect(view.unsafeBuildings.buildings.map((b) => b.facilityCode)).toEqual([
+			'CS-6',
+			'CS-7',
+			'CS-1',
+			'CS-2',
+			'CS-3'
+		]);
+		expect(view.unsafeBuildings).toMatchObject({ met: true, unsurveyed: 2, more: 2 });
+		expect(view.dispersion.fromHeadquarters.map((s) => s.code)).toEqual([
+			'S1',
+			'S2',
+			'S3',
+			'S4',
+			'S5'
+		]);
+		expect(view.dispersion).toMatchObject({ moreSites: 1, maxDistanceM: 2534, siteCount: 7 });
+		// A short list is whole.
+		expect(
+			criteriaView({ ...criteria, unsafeBuildings: { met: false, buildings: [], unsurveyed: 0 } })
+				.unsafeBuildings.more
+		).toBe(0);
 	});
 
 	it('rounds the area per building to 0.1 m²', () => {

@@ -9,7 +9,37 @@ import type { AppliedArrangement } from '$lib/server/plans';
 import type { Locale } from '$lib/i18n';
 import { roundM2 } from '$lib/norms';
 
-/** The needs of the ward as the needs page reads them. */
+/** How many items of a long evidence list the needs page shows (all are on the details page). */
+export const LIST_LIMIT = 5;
+
+/** The first {@link LIST_LIMIT} items of a list and how many more the details page has. */
+function firstOf<T>(list: readonly T[]) {
+	return { shown: list.slice(0, LIST_LIMIT), more: Math.max(0, list.length - LIST_LIMIT) };
+}
+
+/** The justification criteria with their long lists cut (buildings in use first). */
+export function criteriaView(criteria: WardNeeds['justification']['criteria']) {
+	const { unsafeBuildings, dispersion } = criteria;
+	const buildings = firstOf(
+		[...unsafeBuildings.buildings].sort((a, b) => Number(b.inUse) - Number(a.inUse))
+	);
+	const sites = firstOf(dispersion.fromHeadquarters);
+	return {
+		...criteria,
+		unsafeBuildings: {
+			met: unsafeBuildings.met,
+			unsurveyed: unsafeBuildings.unsurveyed,
+			buildings: buildings.shown,
+			more: buildings.more
+		},
+		dispersion: { ...dispersion, fromHeadquarters: sites.shown, moreSites: sites.more }
+	};
+}
+
+/**
+ * The needs of the ward as the needs page reads them (the computation trace and the full
+ * evidence lists are on the details page).
+ */
 export function needsView(needs: WardNeeds, locale: Locale) {
 	const { normSet, result, justification } = needs;
 	return {
@@ -34,8 +64,7 @@ export function needsView(needs: WardNeeds, locale: Locale) {
 			workAreaM2: result.workAreaM2,
 			occupiedWorkAreaM2: result.occupiedWorkAreaM2,
 			totalUsableM2: result.totalUsableM2,
-			lines: result.lines,
-			trace: result.trace
+			lines: result.lines
 		},
 		units: needs.units.map((u) => ({
 			id: u.id,
@@ -49,7 +78,6 @@ export function needsView(needs: WardNeeds, locale: Locale) {
 			commonInUseM2: u.lines.common.inUseM2,
 			specialisedInUseM2: u.lines.specialised.inUseM2
 		})),
-		unitNames: needs.unitNames,
 		specialisedRooms: needs.specialisedRooms.map((r) => ({
 			id: r.id,
 			key: r.key,
@@ -66,7 +94,7 @@ export function needsView(needs: WardNeeds, locale: Locale) {
 			ratioToNorm: justification.ratioToNorm,
 			threshold: justification.threshold,
 			siteCount: justification.siteCount,
-			criteria: justification.criteria
+			criteria: criteriaView(justification.criteria)
 		}
 	};
 }
