@@ -11,6 +11,7 @@ import { buildings, rooms } from '../../src/lib/server/db/schema';
 import { buildInstance } from '../../src/lib/server/plans/instance';
 import { PICKER_ROOM_LIMIT } from '../../src/lib/plans/picker-rooms';
 import { load } from '../../src/routes/w/[ward]/plans/[id=id]/+page.server';
+import { load as buildingsLoad } from '../../src/routes/w/[ward]/plans/[id=id]/buildings/+page.server';
 import { GET } from '../../src/routes/w/[ward]/plans/[id=id]/instance/+server';
 import { roomNamed, sampleWard, unitCoded, savePlan } from '../helpers/plans';
 import type { Db } from '../../src/lib/server/db';
@@ -20,7 +21,7 @@ type PageData = {
 	roomsPartial: boolean;
 	plan: { roomKey: string }[];
 	building: { key?: string } | null;
-	buildings: { key: string; id: number }[];
+	buildingChoices: { options: { key: string; id: number }[] };
 } & Record<string, unknown>;
 
 function call(db: Db, ward: { id: number; code: string }, id: number, query = '', canEdit = true) {
@@ -92,6 +93,31 @@ describe('scenario page data, sample ward (132 rooms)', () => {
 		expect(viewer.units).toEqual(editor.units);
 	});
 
+	it('lists the 10 buildings in the picker and every building with its figures on ./buildings', () => {
+		const data = call(db, ward, id).page() as PageData & {
+			buildingChoices: { options: { id: number; label: string; movesIn: number }[]; all: boolean };
+		};
+		expect(data.buildingChoices.all).toBe(true);
+		expect(data.buildingChoices.options).toHaveLength(10);
+		const list = buildingsLoad({
+			locals: { db, locale: 'vi', ward, canEdit: false, user: null },
+			params: { ward: ward.code, id: String(id) },
+			url: new URL(`http://x/w/${ward.code}/plans/${id}/buildings?page=5`)
+		} as never) as {
+			scenario: { name: string };
+			list: { rows: { id: number; label: string; rooms: number; movesIn: number }[]; page: number };
+		};
+		expect(list.scenario.name).toBe('Thử');
+		expect(list.list.page).toBe(1);
+		expect(list.list.rows.map((b) => [b.id, b.label, b.movesIn])).toEqual(
+			data.buildingChoices.options.map((b) => [b.id, b.label, b.movesIn])
+		);
+		const hq = list.list.rows.find((b) => b.label === 'TS-01/A — Nhà làm việc chính')!;
+		expect(hq.rooms).toBe(
+			buildInstance(db, ward.id).rooms.filter((r) => r.buildingKey === `b${hq.id}`).length
+		);
+	});
+
 	it('./instance answers the instance of the live check: every room and unit of the ward', async () => {
 		const built = buildInstance(db, ward.id);
 		const body = await call(db, ward, id).instance();
@@ -143,7 +169,7 @@ describe('scenario page data, a ward above the picker limit', () => {
 
 		// Another building shown than the counter's: its rooms plus the counter room of the plan.
 		const data0 = call(db, ward, id).page();
-		const other = data0.buildings.find((b) => b.id !== extra)!;
+		const other = data0.buildingChoices.options.find((b) => b.id !== extra)!;
 		const data = call(db, ward, id, `?building=${other.id}`).page();
 		expect(data.roomsPartial).toBe(true);
 		const inOther = built.rooms.filter((r) => r.buildingKey === other.key).map((r) => r.key);

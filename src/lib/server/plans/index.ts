@@ -93,6 +93,7 @@ export { exportMovesPdf, exportMovesXlsx, moveRows, movesTable, type MovesTable 
 export { busyPage, movesFile, type MovesFormat } from './export-pool';
 export { scenarioForApi, scenariosForApi } from './api';
 export {
+	buildingChoices,
 	chosenBuilding,
 	MOVE_SORTS,
 	MOVES_PAGE_SIZE,

@@ -9,7 +9,14 @@ import {
 import { saveScenario } from './scenarios';
 import { defaultSettings } from './settings';
 import { settingsFormValues, settingsFromForm, type SettingsFormData } from './settings-form';
-import { chosenBuilding, movesPage, scenarioView, type MoveView, type ScenarioView } from './view';
+import {
+	buildingChoices,
+	chosenBuilding,
+	movesPage,
+	scenarioView,
+	type MoveView,
+	type ScenarioView
+} from './view';
 
 describe('the plan page of a hand-made plan (sample ward Bình Trưng)', () => {
 	let view: ScenarioView;
@@ -174,5 +181,37 @@ describe('settings form', () => {
 		expect(settingsFromForm(stored, unitIds, { ...form, [`keep_${second.roomId}`]: true })).toBe(
 			'duplicate-lock'
 		);
+	});
+});
+
+describe('buildingChoices (the stack plan picker)', () => {
+	/** 100 buildings b1…b100 (ids 1001…1100); people move into #40 (3 persons) and #7 (1). */
+	const many = Array.from({ length: 100 }, (_, i) => ({
+		id: 1001 + i,
+		key: `b${i + 1}`,
+		label: `B${i + 1}`,
+		rooms: 50,
+		movesIn: i + 1 === 40 ? 3 : i + 1 === 7 ? 1 : 0
+	}));
+
+	it('lists every building of a small ward, with the neighbours of the one shown', () => {
+		const few = many.slice(0, 5);
+		expect(buildingChoices(few, 0)).toEqual({
+			options: few,
+			all: true,
+			prev: null,
+			next: 1002,
+			total: 5
+		});
+		expect(buildingChoices(few, 4)).toMatchObject({ prev: 1004, next: null });
+	});
+
+	it('lists the building shown and those people move into, in the ward order, past the limit', () => {
+		const choices = buildingChoices(many, 54);
+		expect(choices.options.map((b) => b.label)).toEqual(['B7', 'B40', 'B55']);
+		expect(choices).toMatchObject({ all: false, prev: 1054, next: 1056, total: 100 });
+		// At most `max`: the building shown first, then the most persons moving in.
+		expect(buildingChoices(many, 54, 2).options.map((b) => b.label)).toEqual(['B40', 'B55']);
+		expect(buildingChoices(many, 39).options.map((b) => b.label)).toEqual(['B7', 'B40']);
 	});
 });

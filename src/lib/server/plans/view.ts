@@ -208,6 +208,45 @@ export function chosenBuilding(
 	return { stack, index: stack ? index : -1 };
 }
 
+/** Buildings the stack plan's picker lists at most (a ward with more lists them on ./buildings). */
+export const PICKER_BUILDINGS = 20;
+
+type BuildingView = ScenarioView['buildings'][number];
+
+/**
+ * What the stack plan's building picker shows around the building at `index`: every building
+ * of a ward of up to `max`, else the building shown and those people move into (most first),
+ * `max` in all, in the ward's order; `all` says whether every building is listed (else the page
+ * links the list of all of them). `prev` and `next` are the neighbours in the ward's order.
+ *
+ * Example: 100 buildings, 2 of them with people moving in (#40: 3 persons, #7: 1), #55 shown:
+ * options #7, #40, #55 and `all: false`, prev #54, next #56.
+ */
+export function buildingChoices(
+	buildings: readonly BuildingView[],
+	index: number,
+	max = PICKER_BUILDINGS
+) {
+	const neighbour = (i: number) => (i >= 0 && i < buildings.length ? buildings[i].id : null);
+	const around = {
+		prev: neighbour(index - 1),
+		next: neighbour(index + 1),
+		total: buildings.length
+	};
+	if (buildings.length <= max) return { options: [...buildings], all: true, ...around };
+	const keep = new Set<number>(index >= 0 ? [index] : []);
+	const movedInto = buildings
+		.map((b, i) => ({ i, n: b.movesIn }))
+		.filter((x) => x.n > 0)
+		.sort((a, b) => b.n - a.n || a.i - b.i);
+	for (const { i } of movedInto) {
+		if (keep.size >= max) break;
+		keep.add(i);
+	}
+	const options = [...keep].sort((a, b) => a - b).map((i) => buildings[i]);
+	return { options, all: false, ...around };
+}
+
 /**
  * One page of the move list sorted by a column (`unit`, `from`, `to` by Vietnamese collation,
  * `persons` by number; ties keep the list's order), the page clamped to the last one.

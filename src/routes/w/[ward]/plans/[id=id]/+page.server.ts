@@ -7,6 +7,7 @@ import { notFound, recordId, refusal, runAction, wardOf } from '$lib/server/http
 import { jobStatus, solverQueue } from '$lib/server/jobs';
 import {
 	applyScenario,
+	buildingChoices,
 	chosenBuilding,
 	DEFAULT_CONSEQUENCE_SHARE,
 	editPlan,
@@ -37,13 +38,20 @@ import {
 import { pickerRooms } from '$lib/plans/picker-rooms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-/** The rooms of the pickers: the building shown and the rooms the plan seats people in. */
+/**
+ * The rooms of the pickers (the building shown and the rooms the plan seats people in) and the
+ * buildings they are in (the move form groups its rooms by building).
+ */
 function roomsShown(view: NonNullable<ReturnType<typeof scenarioView>>, buildingIndex: number) {
 	const { rooms, partial } = pickerRooms(view.rooms, {
 		buildingKey: view.buildings[buildingIndex]?.key ?? null,
 		roomKeys: view.plan.map((a) => a.roomKey)
 	});
-	return { rooms, roomsPartial: partial };
+	const keys = new Set(rooms.map((r) => r.buildingKey));
+	const roomBuildings = view.buildings
+		.filter((b) => keys.has(b.key))
+		.map((b) => ({ id: b.id, key: b.key, label: b.label }));
+	return { rooms, roomsPartial: partial, roomBuildings };
 }
 
 /**
@@ -111,9 +119,12 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		normSetName: view.normSetName,
 		// The room pickers' rooms, bounded (see pickerRooms); the live check's instance is
 		// fetched by the move form from ./instance when it is used, not sent with every page.
-		...(locals.canEdit ? roomsShown(view, chosen.index) : { rooms: [], roomsPartial: false }),
+		...(locals.canEdit
+			? roomsShown(view, chosen.index)
+			: { rooms: [], roomsPartial: false, roomBuildings: [] }),
 		plan: editable ? view.plan : [],
-		buildings: view.buildings,
+		// The picker lists at most PICKER_BUILDINGS buildings; ./buildings lists every one.
+		buildingChoices: buildingChoices(view.buildings, chosen.index),
 		building: chosen.stack,
 		buildingIndex: chosen.index,
 		moves: movesPage(
