@@ -37,7 +37,7 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		buildingView(locals.db, wardId, Number(params.id), Number(params.bid))
 	);
 	if (!view) notFound(locals.locale);
-	return { ...view, units: listUnits(locals.db, wardId), maxPhotoMb: MAX_PHOTO_MB };
+	return { ...view, maxPhotoMb: MAX_PHOTO_MB };
 };
 
 /**
@@ -50,6 +50,8 @@ function buildingView(db: App.Locals['db'], wardId: number, facilityId: number, 
 	if (!facility || !building) return undefined;
 	const { rooms, surveys, ...fields } = building;
 	return {
+		// The units a new room may be assigned to (the add-room form).
+		units: listUnits(db, wardId),
 		facility: { id: facility.id, code: facility.code, name: facility.name },
 		building: {
 			...fields,
