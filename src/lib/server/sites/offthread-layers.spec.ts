@@ -18,25 +18,13 @@ import { sitesGeoJson } from './geojson';
 import { siteMapLayer, MAP_SITES_MAX } from './map-layer';
 import { siteMapLayerOffThread, stopScoringWorkers } from './scoring-worker';
 import { GET } from '../../../routes/api/v1/wards/[code]/sites/+server';
+import { noQueriesHere } from '../../../../tests/helpers/no-queries';
 
 const SITES = 2000;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'truso-layers-'));
 let db: Db;
 let wardId: number;
 let scoredIds: number[];
-
-/** `db` whose drizzle queries throw on this thread (the raw client and its file name remain). */
-function noQueriesHere(real: Db): Db {
-	const refused = new Set(['select', 'insert', 'update', 'delete', 'query', 'transaction', 'all']);
-	return new Proxy(real, {
-		get(target, prop, receiver) {
-			if (typeof prop === 'string' && refused.has(prop)) {
-				throw new Error(`a query on the request's thread (db.${prop})`);
-			}
-			return Reflect.get(target, prop, receiver) as unknown;
-		}
-	});
-}
 
 beforeAll(() => {
 	db = openDatabase(path.join(dir, 'truso.sqlite'));
