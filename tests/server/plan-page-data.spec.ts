@@ -21,7 +21,10 @@ type PageData = {
 	roomsPartial: boolean;
 	plan: { roomKey: string }[];
 	building: { key?: string } | null;
-	buildingChoices: { options: { key: string; id: number }[] };
+	buildingChoices: {
+		options: { key: string; id: number; label: string; movesIn: number }[];
+		all: boolean;
+	};
 } & Record<string, unknown>;
 
 function call(db: Db, ward: { id: number; code: string }, id: number, query = '', canEdit = true) {

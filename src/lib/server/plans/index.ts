@@ -94,6 +94,7 @@ export { busyPage, movesFile, type MovesFormat } from './export-pool';
 export { scenarioForApi, scenariosForApi } from './api';
 export {
 	buildingChoices,
+	cachedScenarioView,
 	chosenBuilding,
 	MOVE_SORTS,
 	MOVES_PAGE_SIZE,

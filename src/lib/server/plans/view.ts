@@ -6,8 +6,9 @@
  */
 import { NON_WORK_ROOM_TYPES } from '../../constants';
 import type { Locale } from '../../i18n';
+import { cached } from '../core/cache';
 import { currentVersion } from '../core/concurrency';
-import type { DbLike } from '../db';
+import type { Db, DbLike } from '../db';
 import { scenarios } from '../db/schema';
 import { appliedArrangementByUnit } from './apply';
 import { buildInstance, dbId, UNUSABLE_ROOM_TYPES } from './instance';
@@ -188,6 +189,16 @@ export function scenarioView(db: DbLike, wardId: number, id: number, locale: Loc
 			to: label(move.toRoomId)
 		}))
 	};
+}
+
+/**
+ * The scenario's view for its pages (the scenario page and its list of buildings), reused while
+ * the database is unchanged; undefined when it is not the ward's.
+ */
+export function cachedScenarioView(db: Db, wardId: number, id: number, locale: Locale) {
+	return cached(db, `plan-page:${wardId}:${id}:${locale}`, () =>
+		scenarioView(db, wardId, id, locale)
+	);
 }
 
 /**

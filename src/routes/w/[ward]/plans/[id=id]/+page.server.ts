@@ -1,6 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { translate, type MessageKey } from '$lib/i18n';
-import { cached } from '$lib/server/core/cache';
 import { failField } from '$lib/server/core/forms';
 import { actorOf } from '$lib/server/core/request';
 import { notFound, recordId, refusal, runAction, wardOf } from '$lib/server/http';
@@ -8,6 +7,7 @@ import { jobStatus, solverQueue } from '$lib/server/jobs';
 import {
 	applyScenario,
 	buildingChoices,
+	cachedScenarioView,
 	chosenBuilding,
 	DEFAULT_CONSEQUENCE_SHARE,
 	editPlan,
@@ -19,7 +19,6 @@ import {
 	queueSolve,
 	resetScenario,
 	scenarioVersion,
-	scenarioView,
 	settingsFormValues,
 	settingsFromForm,
 	solveJobKey,
@@ -27,6 +26,7 @@ import {
 	updateScenarioSettings,
 	type PlanMetrics,
 	type PlansErrorCode,
+	type ScenarioView,
 	type SettingsFormData
 } from '$lib/server/plans';
 import {
@@ -42,7 +42,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
  * The rooms of the pickers (the building shown and the rooms the plan seats people in) and the
  * buildings they are in (the move form groups its rooms by building).
  */
-function roomsShown(view: NonNullable<ReturnType<typeof scenarioView>>, buildingIndex: number) {
+function roomsShown(view: ScenarioView, buildingIndex: number) {
 	const { rooms, partial } = pickerRooms(view.rooms, {
 		buildingKey: view.buildings[buildingIndex]?.key ?? null,
 		roomKeys: view.plan.map((a) => a.roomKey)
@@ -91,9 +91,7 @@ const queryId = (url: URL, name: string) => recordId(url.searchParams.get(name) 
 export const load: PageServerLoad = ({ locals, params, url }) => {
 	const wardId = wardOf(locals).id;
 	const id = Number(params.id);
-	const view = cached(locals.db, `plan-page:${wardId}:${id}:${locals.locale}`, () =>
-		scenarioView(locals.db, wardId, id, locals.locale)
-	);
+	const view = cachedScenarioView(locals.db, wardId, id, locals.locale);
 	if (!view) notFound(locals.locale);
 
 	const chosen = chosenBuilding(view, {

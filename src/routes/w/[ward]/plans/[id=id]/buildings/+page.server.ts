@@ -1,6 +1,5 @@
-import { cached } from '$lib/server/core/cache';
 import { intParam, notFound, pageWithin, wardOf } from '$lib/server/http';
-import { scenarioView } from '$lib/server/plans';
+import { cachedScenarioView } from '$lib/server/plans';
 import type { PageServerLoad } from './$types';
 
 /** Buildings per page of the list. */
@@ -15,9 +14,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	const wardId = wardOf(locals).id;
 	const id = Number(params.id);
 	// The same view as the scenario page's (reused while the database is unchanged).
-	const view = cached(locals.db, `plan-page:${wardId}:${id}:${locals.locale}`, () =>
-		scenarioView(locals.db, wardId, id, locals.locale)
-	);
+	const view = cachedScenarioView(locals.db, wardId, id, locals.locale);
 	if (!view) notFound(locals.locale);
 	const total = view.buildings.length;
 	const page = pageWithin(intParam(url, 'page', 1, 1, 100_000), total, PAGE_SIZE);
