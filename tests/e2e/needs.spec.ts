@@ -168,7 +168,7 @@ test.describe('space needs against the norms', () => {
 			inUseM2: 270
 		});
 		// The details page: every site's distance from the headquarters as the API gives it, the
-		// C/D building, and the computation with the specialised programme of 398 m².
+		// C/D buildings, and the computation with the specialised programme of 398 m².
 		await page.getByRole('link', { name: 'Chi tiết tính toán và căn cứ' }).click();
 		await expect(
 			page.getByRole('heading', { name: 'Chi tiết tính toán và căn cứ', level: 1 })
@@ -184,7 +184,9 @@ test.describe('space needs against the norms', () => {
 			const m = new Intl.NumberFormat('vi-VN').format(Math.round(s.distanceM));
 			await expect(page.getByTestId('distances')).toContainText(`${s.code} (${s.name}): ${m} m`);
 		}
-		await expect(page.getByTestId('unsafe-buildings')).toHaveText(
+		// The sample's three C/D buildings, one of them in use.
+		await expect(page.getByTestId('unsafe-buildings').locator('li')).toHaveCount(3);
+		await expect(page.getByTestId('unsafe-buildings')).toContainText(
 			'CS-BTT-DU / A (Nhà làm việc 2 tầng): cấp C, đang sử dụng'
 		);
 		await expect(page.getByRole('table', { name: 'Cách tính (từng bước)' })).toContainText('398');

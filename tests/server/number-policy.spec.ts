@@ -106,6 +106,8 @@ describe('the sample ward', () => {
 			[facility, 'viewer'],
 			[building, 'viewer'],
 			[`${w}/needs`, 'editor'],
+			[`${w}/needs/details`, 'editor'],
+			[`${w}/needs/staffing`, 'editor'],
 			[`${w}/needs/organisation`, 'editor'],
 			[`${w}/plans`, 'editor'],
 			[plan, 'editor'],

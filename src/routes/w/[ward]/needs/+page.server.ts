@@ -6,7 +6,7 @@ import {
 	vacanciesByPosition
 } from '$lib/server/needs';
 import { normParam, wardNeeds } from './load-needs';
-import { arrangementView, needsView, staffingSummary } from './view';
+import { arrangementView, needsView, pick, staffingSummary } from './view';
 import { appliedArrangementByUnit } from '$lib/server/plans';
 import { currentNormSets } from '$lib/server/needs/norm-sets';
 import { cached } from '$lib/server/core/cache';
@@ -57,13 +57,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		// The officers the city has assigned to the ward (the city's staffing board).
 		supportDay: vnToday(),
 		support: supportForWard(locals.db, ward.id).map((a) => ({
-			id: a.id,
-			officerName: a.officerName,
-			fieldLabel: staffingFieldLabel(locals.locale, a.field),
-			workingGroup: a.workingGroup,
-			fromDate: a.fromDate,
-			toDate: a.toDate,
-			active: a.active
+			...pick(a, ['id', 'officerName', 'workingGroup', 'fromDate', 'toDate', 'active']),
+			fieldLabel: staffingFieldLabel(locals.locale, a.field)
 		}))
 	};
 };

@@ -9,6 +9,13 @@ import type { AppliedArrangement } from '$lib/server/plans';
 import type { Locale } from '$lib/i18n';
 import { roundM2 } from '$lib/norms';
 
+/** The fields `keys` of `row` only (a row object of the page data). */
+export function pick<R extends object, K extends keyof R>(row: R, keys: readonly K[]): Pick<R, K> {
+	const out = {} as Pick<R, K>;
+	for (const k of keys) out[k] = row[k];
+	return out;
+}
+
 /** How many items of a long evidence list the needs page shows (all are on the details page). */
 export const LIST_LIMIT = 5;
 
@@ -78,14 +85,9 @@ export function needsView(needs: WardNeeds, locale: Locale) {
 			commonInUseM2: u.lines.common.inUseM2,
 			specialisedInUseM2: u.lines.specialised.inUseM2
 		})),
-		specialisedRooms: needs.specialisedRooms.map((r) => ({
-			id: r.id,
-			key: r.key,
-			areaM2: r.areaM2,
-			count: r.count,
-			basis: r.basis,
-			version: r.version
-		})),
+		specialisedRooms: needs.specialisedRooms.map((r) =>
+			pick(r, ['id', 'key', 'areaM2', 'count', 'basis', 'version'])
+		),
 		occupiedRoomTypes: needs.occupiedRoomTypes,
 		unassignedWorkingM2: needs.unassignedWorkingM2,
 		unknownTitles: needs.unknownTitles,
@@ -101,16 +103,14 @@ export function needsView(needs: WardNeeds, locale: Locale) {
 
 export type NeedsView = ReturnType<typeof needsView>;
 
+const GROUP_FIELDS = ['key', 'cityField', 'approved', 'filled', 'missing'] as const;
+
 /** The staffing gaps by field (approved, filled, missing per group) without the positions. */
 export function staffingSummary(vacancies: WardVacancies) {
 	return {
 		groups: vacancies.groups.map((g) => ({
-			key: g.key,
-			cityField: g.cityField,
-			positions: g.rows.length,
-			approved: g.approved,
-			filled: g.filled,
-			missing: g.missing
+			...pick(g, GROUP_FIELDS),
+			positions: g.rows.length
 		})),
 		totals: vacancies.totals
 	};
@@ -120,19 +120,10 @@ export function staffingSummary(vacancies: WardVacancies) {
 export function staffingTable(vacancies: WardVacancies) {
 	return {
 		groups: vacancies.groups.map((g) => ({
-			key: g.key,
-			cityField: g.cityField,
-			approved: g.approved,
-			filled: g.filled,
-			missing: g.missing,
-			rows: g.rows.map((r) => ({
-				unitName: r.unitName,
-				title: r.title,
-				rank: r.rank,
-				approved: r.approved,
-				filled: r.filled,
-				missing: r.missing
-			}))
+			...pick(g, GROUP_FIELDS),
+			rows: g.rows.map((r) =>
+				pick(r, ['unitName', 'title', 'rank', 'approved', 'filled', 'missing'])
+			)
 		})),
 		totals: vacancies.totals
 	};
@@ -154,11 +145,6 @@ export function arrangementView(arrangement: AppliedArrangement | null) {
 	return {
 		scenarioName: arrangement.scenarioName,
 		stale: arrangement.stale,
-		units: arrangement.units.map((u) => ({
-			unitId: u.unitId,
-			headcount: u.headcount,
-			seated: u.seated,
-			shortfallM2: u.shortfallM2
-		}))
+		units: arrangement.units.map((u) => pick(u, ['unitId', 'headcount', 'seated', 'shortfallM2']))
 	};
 }

@@ -5,6 +5,7 @@
  */
 import { NormsInputError, isRankKey, positionNorm, type TitleNorm } from '$lib/norms';
 import type { listOrganisation } from '$lib/server/org';
+import { pick } from '../view';
 
 type Organisation = ReturnType<typeof listOrganisation>;
 
@@ -28,6 +29,20 @@ function normOf(p: Organisation[number]['positions'][number], titles: readonly T
 	}
 }
 
+/** The fields of a position its row and its edit form read. */
+const POSITION_FIELDS = [
+	'id',
+	'orgUnitId',
+	'title',
+	'titleKey',
+	'rank',
+	'field',
+	'approved',
+	'filled',
+	'plannedNextYear',
+	'version'
+] as const;
+
 /** The units with their totals, and each unit's positions (by unit id). */
 export function organisationView(units: Organisation, titles: readonly TitleNorm[]) {
 	const sum = (
@@ -36,12 +51,7 @@ export function organisationView(units: Organisation, titles: readonly TitleNorm
 	) => u.positions.reduce((s, p) => s + f(p), 0);
 	return {
 		units: units.map((u) => ({
-			id: u.id,
-			code: u.code,
-			name: u.name,
-			kind: u.kind,
-			publicFacing: u.publicFacing,
-			version: u.version,
+			...pick(u, ['id', 'code', 'name', 'kind', 'publicFacing', 'version']),
 			positions: u.positions.length,
 			approved: sum(u, (p) => p.approved),
 			filled: sum(u, (p) => p.filled),
@@ -51,17 +61,8 @@ export function organisationView(units: Organisation, titles: readonly TitleNorm
 			units.map((u) => [
 				u.id,
 				u.positions.map((p) => ({
-					id: p.id,
-					orgUnitId: p.orgUnitId,
-					title: p.title,
-					titleKey: p.titleKey,
-					rank: p.rank,
+					...pick(p, POSITION_FIELDS),
 					concurrentTitleKeys: p.concurrentTitleKeys ?? [],
-					field: p.field,
-					approved: p.approved,
-					filled: p.filled,
-					plannedNextYear: p.plannedNextYear,
-					version: p.version,
 					norm: normOf(p, titles)
 				}))
 			])
