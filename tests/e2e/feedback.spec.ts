@@ -4,10 +4,8 @@
  * the save and not again on reload; slow actions (packet downloads, solving a plan) show a busy
  * state with text, a disabled control and a live region, and end on what they computed.
  */
-import { expect, test } from '@playwright/test';
-import { login } from './helpers';
-
-const WARD = '/w/binh-trung';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { firstHref, login, WARD } from './helpers';
 
 test.describe('messages after their event', () => {
 	test('the positions import states its limit, and refuses a too-large file once chosen', async ({
@@ -48,12 +46,7 @@ test.describe('messages after their event', () => {
 		await expect(page.getByText('Tối đa 20 MB.')).toBeVisible();
 		await expect(page.getByText(/quá lớn/)).toHaveCount(0);
 		await page.goto(`${WARD}/sites`);
-		const site = await page
-			.locator('main a[href]')
-			.evaluateAll(
-				(as) =>
-					as.map((a) => a.getAttribute('href') ?? '').find((h) => /\/sites\/\d+$/.test(h)) ?? ''
-			);
+		const site = await firstHref(page, /\/sites\/\d+$/);
 		await page.goto(site);
 		await expect(page.getByText('Tối đa 10 MB mỗi tệp.').first()).toBeVisible();
 		await expect(page.getByText(/quá lớn/)).toHaveCount(0);
@@ -76,19 +69,23 @@ test.describe('messages after their event', () => {
 	});
 });
 
+/** The editor on the ward's first proposal, loaded. */
+async function openFirstProposal(page: Page): Promise<void> {
+	await login(page, 'binhtrung.editor', `${WARD}/proposals`);
+	await page.goto(await firstHref(page, /\/proposals\/\d+$/));
+	await page.waitForLoadState('networkidle');
+}
+
+/** A packet download link and its box (which holds the status line). */
+function packetDownload(page: Page, name: string): { link: Locator; box: Locator } {
+	const link = page.getByRole('link', { name });
+	return { link, box: page.locator('.download').filter({ has: link }) };
+}
+
 test.describe('progress on slow actions', () => {
 	test('a packet download shows a busy state, then the file it made', async ({ page }) => {
-		await login(page, 'binhtrung.editor', `${WARD}/proposals`);
-		const proposal = await page
-			.locator('main a[href]')
-			.evaluateAll(
-				(as) =>
-					as.map((a) => a.getAttribute('href') ?? '').find((h) => /\/proposals\/\d+$/.test(h)) ?? ''
-			);
-		await page.goto(proposal);
-		await page.waitForLoadState('networkidle');
-		const link = page.getByRole('link', { name: 'Văn bản (PDF)' });
-		const box = page.locator('.download').filter({ has: link });
+		await openFirstProposal(page);
+		const { link, box } = packetDownload(page, 'Văn bản (PDF)');
 		const downloaded = page.waitForEvent('download');
 		await link.click();
 		// While the server renders (about 2 s for the sample), the link is disabled and says so.
@@ -103,15 +100,7 @@ test.describe('progress on slow actions', () => {
 	test('a download the server queues shows the queue’s message, then the file', async ({
 		page
 	}) => {
-		await login(page, 'binhtrung.editor', `${WARD}/proposals`);
-		const proposal = await page
-			.locator('main a[href]')
-			.evaluateAll(
-				(as) =>
-					as.map((a) => a.getAttribute('href') ?? '').find((h) => /\/proposals\/\d+$/.test(h)) ?? ''
-			);
-		await page.goto(proposal);
-		await page.waitForLoadState('networkidle');
+		await openFirstProposal(page);
 		// The server's job queue answers "busy" once (as src/lib/server/export/respond.ts does),
 		// then hands the file over.
 		let asked = 0;
@@ -125,8 +114,7 @@ test.describe('progress on slow actions', () => {
 				});
 			} else await route.continue();
 		});
-		const link = page.getByRole('link', { name: 'Văn bản (DOCX)' });
-		const box = page.locator('.download').filter({ has: link });
+		const { link, box } = packetDownload(page, 'Văn bản (DOCX)');
 		const downloaded = page.waitForEvent('download');
 		await link.click();
 		await expect(box.getByRole('status')).toContainText(

@@ -25,3 +25,27 @@ export const PNG_1PX = Buffer.from(
 	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
 	'base64'
 );
+
+/** The sample ward every e2e spec works in. */
+export const WARD = '/w/binh-trung';
+
+/** The ward pages with the widest tables, visited by the phone checks (phone, walkthrough). */
+export const WIDE_WARD_PAGES = [
+	'facilities',
+	'needs',
+	'needs/organisation',
+	'plans',
+	'sites',
+	'sites/results',
+	'sites/weights',
+	'proposals',
+	'audit'
+].map((p) => `${WARD}/${p}`);
+
+/** The href of the first link in `main` that matches `pattern`, as written ('' when none). */
+export async function firstHref(page: Page, pattern: RegExp): Promise<string> {
+	const hrefs = await page
+		.locator('main a[href]')
+		.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+	return hrefs.find((h) => pattern.test(h)) ?? '';
+}

@@ -5,19 +5,9 @@
  * a screenshot of each page is saved under test-results.
  */
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { login } from './helpers';
-
-const WARD = '/w/binh-trung';
+import { firstHref, login, WARD, WIDE_WARD_PAGES } from './helpers';
 
 test.use({ viewport: { width: 390, height: 844 } });
-
-/** The first link in main whose href matches, as a path ('' when none). */
-async function firstHref(page: Page, pattern: RegExp): Promise<string> {
-	const hrefs = await page
-		.locator('main a[href]')
-		.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-	return hrefs.find((h) => pattern.test(h)) ?? '';
-}
 
 /**
  * What overflows on the page: the document itself, or a table / the stack plan whose width
@@ -84,19 +74,7 @@ test('the ward’s pages: wide tables and the stack plan scroll in their own box
 }, info) => {
 	test.setTimeout(180_000);
 	await login(page, 'binhtrung.editor', `${WARD}/facilities`);
-	const paths = [
-		`${WARD}/facilities`,
-		`${WARD}/needs`,
-		`${WARD}/needs/organisation`,
-		`${WARD}/plans`,
-		`${WARD}/sites`,
-		`${WARD}/sites/criteria`,
-		`${WARD}/sites/weights`,
-		`${WARD}/sites/results`,
-		`${WARD}/proposals`,
-		`${WARD}/audit`,
-		`${WARD}/facilities/io`
-	];
+	const paths = [...WIDE_WARD_PAGES, `${WARD}/sites/criteria`, `${WARD}/facilities/io`];
 	await page.goto(`${WARD}/facilities`);
 	const facility = await firstHref(page, /\/facilities\/\d+$/);
 	expect(facility).not.toBe('');

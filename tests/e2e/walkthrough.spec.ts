@@ -1,7 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { login } from './helpers';
-
-const WARD = '/w/binh-trung';
+import { firstHref, login, WARD, WIDE_WARD_PAGES } from './helpers';
 
 /** Collects console errors and uncaught page errors while a test runs. */
 function watchErrors(page: Page): string[] {
@@ -91,16 +89,6 @@ test.describe('what a clerk and a reviewer stumbled on', () => {
 test.describe('on a phone (390 px)', () => {
 	test.use({ viewport: { width: 390, height: 844 } });
 
-	/** The first link on the page whose href matches, as a path. */
-	async function firstHref(page: Page, pattern: RegExp): Promise<string | null> {
-		for (const href of await page
-			.locator('main a[href]')
-			.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
-			if (pattern.test(href)) return href;
-		}
-		return null;
-	}
-
 	test('no page scrolls sideways; the header folds behind a menu', async ({ page }, info) => {
 		await login(page, 'binhtrung.editor', `${WARD}/facilities`);
 		const header = await page.locator('header.site').boundingBox();
@@ -108,17 +96,7 @@ test.describe('on a phone (390 px)', () => {
 		await page.getByText('Menu', { exact: true }).click();
 		await expect(page.locator('#site-nav').getByRole('link', { name: 'Hướng dẫn' })).toBeVisible();
 
-		const paths = [
-			`${WARD}/facilities`,
-			`${WARD}/needs`,
-			`${WARD}/needs/organisation`,
-			`${WARD}/plans`,
-			`${WARD}/sites`,
-			`${WARD}/sites/results`,
-			`${WARD}/sites/weights`,
-			`${WARD}/proposals`,
-			`${WARD}/audit`
-		];
+		const paths = [...WIDE_WARD_PAGES];
 		await page.goto(`${WARD}/facilities`);
 		const facility = await firstHref(page, /\/facilities\/\d+$/);
 		if (facility) paths.push(facility);
