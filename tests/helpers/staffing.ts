@@ -3,8 +3,8 @@
  * figures are computed by hand) and a support assignment's form input.
  */
 import type { Db } from '../../src/lib/server/db';
-import { orgUnits, positions, wards } from '../../src/lib/server/db/schema';
-import type { AssignmentInput } from '../../src/lib/server/needs/staffing-support';
+import { orgUnits, positions, users, wards } from '../../src/lib/server/db/schema';
+import { addAssignment, type AssignmentInput } from '../../src/lib/server/needs/staffing-support';
 
 /**
  * Adds "Phường Thử Nghiệm" (code thu-nghiem) with one unit, "Phòng Kinh tế", and its posts:
@@ -48,4 +48,19 @@ export function supportInput(over: Partial<AssignmentInput> = {}): AssignmentInp
 		note: null,
 		...over
 	};
+}
+
+/**
+ * A city reviewer ('rev') who assigns one land officer to thu-nghiem from 01/11/2026 with an
+ * open end (active on any later day): land uncovered there 5 − 1 = 4. Returns the reviewer.
+ */
+export function addLandOfficer(db: Db): { userId: number; username: string } {
+	const reviewer = db
+		.insert(users)
+		.values({ username: 'rev', displayName: 'Sở', passwordHash: 'x', role: 'city_reviewer' })
+		.returning({ id: users.id })
+		.get();
+	const actor = { userId: reviewer.id, username: 'rev' };
+	addAssignment(db, actor, 'thu-nghiem', supportInput());
+	return actor;
 }

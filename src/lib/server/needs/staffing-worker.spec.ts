@@ -12,9 +12,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/connection';
 import type { Db } from '../db';
 import { readOnlyDb } from '../db/readonly';
-import { users } from '../db/schema';
 import { seedSample } from '../db/seed';
-import { addAssignment, vnToday } from './staffing-support';
+import { vnToday } from './staffing-support';
 import {
 	BOARD_QUEUE_MAX,
 	boardOnWorker,
@@ -27,7 +26,7 @@ import {
 import { load } from '../../../routes/review/staffing/+page.server';
 import { GET } from '../../../routes/review/staffing/board.[format]/+server';
 import { noQueriesHere } from '../../../../tests/helpers/no-queries';
-import { addTestWard, supportInput } from '../../../../tests/helpers/staffing';
+import { addLandOfficer, addTestWard } from '../../../../tests/helpers/staffing';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'truso-staffing-'));
 const file = path.join(dir, 'truso.sqlite');
@@ -40,13 +39,8 @@ beforeAll(() => {
 	seedSample(db);
 	// Land 5 vacant, construction 2, no field 1: 8 vacant posts (see addTestWard).
 	addPosition = addTestWard(db).position;
-	const reviewer = db
-		.insert(users)
-		.values({ username: 'rev', displayName: 'Sở', passwordHash: 'x', role: 'city_reviewer' })
-		.returning({ id: users.id })
-		.get();
 	// One land officer active since 01/11/2026 (open end): land uncovered 5 − 1 = 4.
-	addAssignment(db, { userId: reviewer.id, username: 'rev' }, 'thu-nghiem', supportInput());
+	addLandOfficer(db);
 });
 
 afterEach(() => clearStaffingResults());
