@@ -230,6 +230,15 @@ test.describe('proposal packet and the city review', () => {
 		await dialog.getByRole('button', { name: 'Xác nhận và gửi' }).click();
 		await expect(page.locator('.badge', { hasText: 'Đã gửi' })).toBeVisible({ timeout: 30_000 });
 		await expect(page.locator('code').filter({ hasText: /^[0-9a-f]{64}$/ })).toHaveCount(2);
+		// The versions table: a row per version, numbered, with its checksum and files.
+		const versions = page.getByRole('table', { name: 'Các phiên bản đã gửi' });
+		await expect(versions.getByRole('row')).toHaveCount(3);
+		const second = versions.getByRole('row').nth(2);
+		await expect(second.getByRole('cell').first()).toHaveText('2');
+		await expect(second.getByRole('link', { name: 'PDF' })).toHaveAttribute(
+			'href',
+			/\/api\/v1\/proposals\/\d+\/versions\/2\/packet\.pdf$/
+		);
 	});
 
 	test('the reviewer sees the difference and approves', async ({ page }) => {
