@@ -7,23 +7,12 @@ import {
 	popupHtml,
 	STATION_COLOR,
 	wardMapOptions,
-	type MapLabels,
 	type MapOptions
 } from './leaflet-map';
 import { scoreColour, scoreLegend } from '$lib/charts/sites';
+import { MAP_LABELS } from '../../../tests/helpers/map';
 
-const labels: MapLabels = {
-	stations: 'Ga metro',
-	ring500: 'Bán kính 500 m',
-	ring1000: 'Vùng TOD 1.000 m',
-	extent: 'Phạm vi',
-	markers: 'Khu đất',
-	zoomIn: '+',
-	zoomOut: '-',
-	layers: 'Lớp',
-	markerLabels: 'Nhãn',
-	futureStation: 'Ga tương lai'
-};
+const labels = MAP_LABELS;
 
 describe('mapLegend', () => {
 	it('lists the page’s classes, then stations, future stations, both rings and the boundary', () => {

@@ -4,6 +4,7 @@
  * recreates the map. Checked with a fake Leaflet that counts what is made and removed.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MAP_LABELS } from '../../../tests/helpers/map';
 
 const made = { maps: 0, groups: 0, removed: [] as string[], mapRemoved: 0 };
 
@@ -70,18 +71,7 @@ vi.mock('leaflet', () => {
 const { createLeafletMap } = await import('./leaflet-map');
 type Options = Parameters<typeof createLeafletMap>[1];
 
-const labels = {
-	stations: 'Ga metro',
-	ring500: '500 m',
-	ring1000: '1.000 m',
-	extent: 'Phạm vi',
-	markers: 'Khu đất',
-	zoomIn: '+',
-	zoomOut: '-',
-	layers: 'Lớp',
-	markerLabels: 'Nhãn',
-	futureStation: 'Ga tương lai'
-};
+const labels = MAP_LABELS;
 const options = (colour: string): Options => ({
 	center: [10.79, 106.76],
 	extent: [10.77, 106.74, 10.81, 106.79],
