@@ -244,6 +244,7 @@ export const vi = {
 	'needs.vac.groupTotal': 'Cộng {group}',
 	'needs.vac.byPosition': 'Danh sách theo từng vị trí',
 	'needs.details.title': 'Chi tiết tính toán và căn cứ',
+	'needs.details.norms': 'Định mức từng chức danh (m²/người)',
 	'needs.details.more': 'Và {count} mục khác: xem danh sách đầy đủ',
 	'needs.chart.byBuildingMoved':
 		'Diện tích làm việc theo từng nhà (biểu đồ và bảng số liệu) ở trang chi tiết:',
@@ -508,6 +509,7 @@ export const en: Record<keyof typeof vi, string> = {
 	'needs.vac.groupTotal': 'Total {group}',
 	'needs.vac.byPosition': 'List by position',
 	'needs.details.title': 'Calculation details and evidence',
+	'needs.details.norms': 'Norm per title (m² per person)',
 	'needs.details.more': 'And {count} more: see the full list',
 	'needs.chart.byBuildingMoved':
 		'The working area of each building (chart and table) is on the details page:',

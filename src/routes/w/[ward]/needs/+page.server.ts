@@ -42,7 +42,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 			options.push({ id, name, version, isCurrent });
 		}
 		return {
-			needs: needsView(needs, locals.locale),
+			needs: needsView(needs),
 			norm: norm ?? null,
 			normOptions: options,
 			defaultNormId: options[0]?.id ?? null,

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { groupVacancies } from '$lib/norms';
-import { LIST_LIMIT, buildingRows, criteriaView, staffingSummary, staffingTable } from './view';
+import {
+	LIST_LIMIT,
+	buildingRows,
+	criteriaView,
+	normItems,
+	staffingSummary,
+	staffingTable
+} from './view';
 import { organisationView, unitOfForm } from './organisation/view';
 
 const position = (over: Partial<Parameters<typeof groupVacancies>[0][number]>) => ({
@@ -137,6 +144,28 @@ describe('the needs page data', () => {
 			criteriaView({ ...criteria, unsafeBuildings: { met: false, buildings: [], unsurveyed: 0 } })
 				.unsafeBuildings.more
 		).toBe(0);
+	});
+
+	it('labels the norm titles in the page language', () => {
+		const item = {
+			titleKey: 'specialist',
+			labelVi: 'Chuyên viên',
+			labelEn: 'Specialist',
+			m2PerPerson: 15,
+			legalBasis: 'Điều 5',
+			verify: false
+		};
+		const set = { items: [item] } as unknown as Parameters<typeof normItems>[0];
+		expect(normItems(set, 'vi')).toEqual([
+			{
+				titleKey: 'specialist',
+				label: 'Chuyên viên',
+				m2PerPerson: 15,
+				legalBasis: 'Điều 5',
+				verify: false
+			}
+		]);
+		expect(normItems(set, 'en')[0].label).toBe('Specialist');
 	});
 
 	it('rounds the area per building to 0.1 m²', () => {

@@ -43,11 +43,24 @@ export function criteriaView(criteria: WardNeeds['justification']['criteria']) {
 	};
 }
 
+/** The titles of a norm set with their m² per person, labelled in the user's language. */
+export function normItems(normSet: WardNeeds['normSet'], locale: Locale) {
+	return normSet.items.map((i) => ({
+		titleKey: i.titleKey,
+		label: locale === 'en' ? i.labelEn : i.labelVi,
+		m2PerPerson: i.m2PerPerson,
+		legalBasis: i.legalBasis,
+		verify: i.verify
+	}));
+}
+
+export type NormItemView = ReturnType<typeof normItems>[number];
+
 /**
  * The needs of the ward as the needs page reads them (the computation trace and the full
  * evidence lists are on the details page).
  */
-export function needsView(needs: WardNeeds, locale: Locale) {
+export function needsView(needs: WardNeeds) {
 	const { normSet, result, justification } = needs;
 	return {
 		normSet: {
@@ -58,14 +71,7 @@ export function needsView(needs: WardNeeds, locale: Locale) {
 			effectiveFrom: normSet.effectiveFrom,
 			legalBasis: normSet.legalBasis,
 			commonAreaRatio: normSet.commonAreaRatio,
-			commonAreaRatioVerify: normSet.commonAreaRatioVerify,
-			items: normSet.items.map((i) => ({
-				titleKey: i.titleKey,
-				label: locale === 'en' ? i.labelEn : i.labelVi,
-				m2PerPerson: i.m2PerPerson,
-				legalBasis: i.legalBasis,
-				verify: i.verify
-			}))
+			commonAreaRatioVerify: normSet.commonAreaRatioVerify
 		},
 		result: {
 			workAreaM2: result.workAreaM2,
