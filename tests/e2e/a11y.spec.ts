@@ -136,6 +136,7 @@ test.describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
 		await visit(page, `${WARD}/sites/criteria`, 'criteria');
 		await visit(page, `${WARD}/sites/weights`, 'weights');
 		await visit(page, `${WARD}/sites/results`, 'results');
+		await visit(page, `${WARD}/sites/results/sensitivity`, 'results sensitivity');
 		// A saved run (sites/runs/[id]) is not created here: the proposal packet would then use it
 		// instead of the live ranking that proposals.spec expects.
 	});
