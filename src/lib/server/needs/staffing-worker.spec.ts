@@ -25,6 +25,7 @@ import {
 } from './staffing-worker';
 import { load } from '../../../routes/review/staffing/+page.server';
 import { GET } from '../../../routes/review/staffing/board.[format]/+server';
+import { GET as apiGET } from '../../../routes/api/v1/staffing-board/+server';
 import { noQueriesHere } from '../../../../tests/helpers/no-queries';
 import { addLandOfficer, addTestWard } from '../../../../tests/helpers/staffing';
 
@@ -124,6 +125,22 @@ describe('the staffing board page off the request thread', () => {
 		]);
 	}, 120_000);
 
+	it('the city API answers from the worker too: the ward’s coverage by field, JSON', async () => {
+		const reviewer = {
+			...locals(),
+			principal: { kind: 'user', user: { role: 'city_reviewer' } }
+		} as unknown as App.Locals;
+		const res = await apiGET({
+			locals: reviewer,
+			url: new URL('http://x/api/v1/staffing-board?ward=thu-nghiem')
+		} as never);
+		expect(res.status).toBe(200);
+		const body = (await res.json()) as {
+			totals: { vacant: number; assigned: number; uncovered: number };
+		};
+		expect(body.totals).toEqual({ vacant: 8, assigned: 1, uncovered: 7 });
+	}, 120_000);
+
 	it('a full queue: 503 with the busy message, nothing kept; the next request is answered', async () => {
 		const releases: (() => void)[] = [];
 		const hold = (i: number) =>
@@ -138,6 +155,17 @@ describe('the staffing board page off the request thread', () => {
 			expect(isHttpError(refused) && refused.body.message).toBe(
 				`Máy chủ đang bận: hàng đợi đã đủ ${BOARD_QUEUE_MAX} việc. Vui lòng thử lại sau ít phút.`
 			);
+			// The city API: the same refusal as JSON, with when to retry.
+			const api = await apiGET({
+				locals: {
+					...locals(),
+					principal: { kind: 'user', user: { role: 'admin' } }
+				} as unknown as App.Locals,
+				url: new URL('http://x/api/v1/staffing-board')
+			} as never);
+			expect(api.status).toBe(503);
+			expect(api.headers.get('retry-after')).toBe('30');
+			expect(((await api.json()) as { error: { code: string } }).error.code).toBe('busy');
 		} finally {
 			while (boardQueue.waiting > 0 || releases.length > 0) {
 				releases.shift()?.();
