@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIfNeeded } from '../../scripts/build-if-needed.js';
-import { startServer, type RunningServer } from '../support/server';
+import { freePort, startServer, type RunningServer } from '../support/server';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const linkName = `build-switchtest-${process.pid}`;
@@ -32,7 +32,8 @@ const copyOf = (dropClientChunks: boolean) => (outDir: string) => {
 
 async function start(name: string): Promise<RunningServer> {
 	const server = await startServer({
-		port: 4900 + Math.floor(Math.random() * 90),
+		// A port the system gives (a random one could be another server's: B then read A's chunks).
+		port: await freePort(),
 		databasePath: path.join(dir, `${name}.sqlite`),
 		uploadDir: path.join(dir, `${name}-uploads`),
 		extra: { TRUSO_BUILD_DIR: linkName }
