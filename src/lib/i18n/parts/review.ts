@@ -86,7 +86,8 @@ export const vi = {
 		'Tổng: thiếu {vacant} biên chế, đang hỗ trợ {assigned}, còn thiếu {uncovered}.',
 	'staffing.coverage': 'Theo phường và lĩnh vực',
 	'staffing.vacancies': 'Vị trí còn thiếu',
-	'staffing.vacancies.cut': 'Đang hiện {shown}/{total} dòng; tệp CSV/XLSX có đủ.',
+	'staffing.vacancies.cut':
+		'Đang hiện {shown}/{total} dòng; chọn phường hoặc lĩnh vực để thu hẹp, tệp CSV/XLSX có đủ.',
 	'staffing.assignments': 'Cán bộ được cử hỗ trợ',
 	'staffing.assignments.none': 'Chưa cử cán bộ hỗ trợ nào.',
 	'staffing.assignments.cut':
@@ -214,7 +215,8 @@ export const en: Record<keyof typeof vi, string> = {
 	'staffing.totals': 'Total: {vacant} vacant posts, {assigned} assigned, {uncovered} uncovered.',
 	'staffing.coverage': 'By ward and field',
 	'staffing.vacancies': 'Vacant positions',
-	'staffing.vacancies.cut': 'Showing {shown}/{total} rows; the CSV/XLSX files have them all.',
+	'staffing.vacancies.cut':
+		'Showing {shown}/{total} rows; choose a ward or a field to narrow them, the CSV/XLSX files have them all.',
 	'staffing.assignments': 'Officers assigned',
 	'staffing.assignments.none': 'No officer assigned yet.',
 	'staffing.assignments.cut':

@@ -27,8 +27,11 @@ import { vacancyGroupsOfWards } from './staffing-gaps';
 export const MAX_ASSIGNMENTS_PER_WARD = 500;
 /** The filter value of the posts without a field (leaders, most of them). */
 export const NO_FIELD = 'none';
-/** Most vacancy rows the board page lists (the exports and the API have them all). */
-export const BOARD_PAGE_ROWS = 200;
+/**
+ * Most coverage and vacancy rows the board page lists (the filter narrows them; the exports
+ * and the API have them all): the city's unfiltered board has thousands.
+ */
+export const BOARD_PAGE_ROWS = 50;
 
 type StaffingSupportCode = 'not-found' | 'already-ended' | 'too-many' | 'bad-dates';
 

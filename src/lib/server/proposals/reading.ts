@@ -70,6 +70,26 @@ export function getProposal(db: DbLike, wardId: number | null, id: number) {
 	return { ...row, state: parseState(row.draftJson) };
 }
 
+/**
+ * A proposal's id, title and status with its number of submitted versions, without reading its
+ * draft (a big ward's draft is a large JSON): for pages that only name the proposal.
+ */
+export function proposalHead(db: DbLike, wardId: number, id: number) {
+	const head = db
+		.select({ id: proposals.id, title: proposals.title, status: proposals.status })
+		.from(proposals)
+		.where(and(eq(proposals.id, id), eq(proposals.wardId, wardId)))
+		.get();
+	if (!head) return undefined;
+	const versions =
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(proposalVersions)
+			.where(eq(proposalVersions.proposalId, id))
+			.get()?.n ?? 0;
+	return { ...head, versions };
+}
+
 /** The proposal's row version now (what its edit forms send back), null when there is none. */
 export function proposalVersion(db: DbLike, wardId: number, id: number): number | null {
 	return (

@@ -25,6 +25,7 @@ import {
 	listProposals,
 	listVersions,
 	portfolio,
+	proposalHead,
 	proposalsForApi,
 	ProposalError,
 	readPacketFile,
@@ -79,6 +80,15 @@ describe('sample proposals', () => {
 		expect(bt[0].status).toBe('in-review');
 		expect(listVersions(db, bt[0].id).map((v) => v.number)).toEqual([1, 2]);
 		expect(listComments(db, bt[0].id)[0].section).toBe('estimate');
+		// The head a page naming the proposal reads (no draft): its status and version count.
+		expect(proposalHead(db, wardId, bt[0].id)).toEqual({
+			id: bt[0].id,
+			title: bt[0].title,
+			status: 'in-review',
+			versions: 2
+		});
+		// Another ward's proposal is not found by id.
+		expect(proposalHead(db, wardId + 1000, bt[0].id)).toBeUndefined();
 		const ak = db.select().from(wards).where(eq(wards.code, 'an-khanh')).get()!;
 		expect(listProposals(db, ak.id).map((p) => p.status)).toEqual(['draft']);
 		// The city's queue hides the draft.

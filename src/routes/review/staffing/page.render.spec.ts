@@ -53,8 +53,12 @@ describe('the staffing board page', () => {
 
 	it('says how many rows a cut list shows', () => {
 		const text = textOf(render({ coverageCount: 250, vacancyCount: 3400, assignmentCount: 900 }));
-		expect(text).toContain('Đang hiện 1/250 dòng; tệp CSV/XLSX có đủ.');
-		expect(text).toContain('Đang hiện 2/3.400 dòng; tệp CSV/XLSX có đủ.');
+		expect(text).toContain(
+			'Đang hiện 1/250 dòng; chọn phường hoặc lĩnh vực để thu hẹp, tệp CSV/XLSX có đủ.'
+		);
+		expect(text).toContain(
+			'Đang hiện 2/3.400 dòng; chọn phường hoặc lĩnh vực để thu hẹp, tệp CSV/XLSX có đủ.'
+		);
 		expect(text).toContain(
 			'Đang hiện 1/900 lượt cử; chọn một phường để xem đủ lượt cử của phường đó.'
 		);

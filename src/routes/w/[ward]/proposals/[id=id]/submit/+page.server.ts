@@ -1,4 +1,4 @@
-import { EDITABLE, getProposal, listVersions } from '$lib/server/proposals';
+import { EDITABLE, proposalHead } from '$lib/server/proposals';
 import { wardOf, notFound } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
 
@@ -7,14 +7,14 @@ import type { PageServerLoad } from './$types';
  * the same text in a dialog): what becomes immutable, a required box, the submit button.
  */
 export const load: PageServerLoad = ({ locals, params, url }) => {
-	const id = Number(params.id);
-	const p = Number.isInteger(id) ? getProposal(locals.db, wardOf(locals).id, id) : undefined;
+	// The proposal's name and status only: its draft is not read ([id=id] is a whole number).
+	const p = proposalHead(locals.db, wardOf(locals).id, Number(params.id));
 	if (!p || !locals.canEdit || !EDITABLE.includes(p.status)) {
 		notFound(locals.locale);
 	}
 	return {
 		proposal: { id: p.id, title: p.title },
-		nextVersion: listVersions(locals.db, p.id).length + 1,
+		nextVersion: p.versions + 1,
 		unconfirmed: url.searchParams.get('unconfirmed') === '1'
 	};
 };
