@@ -29,9 +29,10 @@ export const MAX_ASSIGNMENTS_PER_WARD = 500;
 export const NO_FIELD = 'none';
 /**
  * Most coverage and vacancy rows the board page lists (the filter narrows them; the exports
- * and the API have them all): the city's unfiltered board has thousands.
+ * and the API have them all): the city's unfiltered board has thousands; the coverage lists
+ * the largest uncovered gaps first.
  */
-export const BOARD_PAGE_ROWS = 50;
+export const BOARD_PAGE_ROWS = 25;
 
 type StaffingSupportCode = 'not-found' | 'already-ended' | 'too-many' | 'bad-dates';
 
