@@ -48,4 +48,29 @@ describe('PairwiseForm', () => {
 			'1 — Equal'
 		]);
 	});
+
+	it('escapes the criterion names a ward typed in every option', () => {
+		const html = renderHtml(
+			PairwiseForm,
+			{
+				criteria: [
+					{ key: 'a', labelVi: '<img src=x onerror=alert(1)> "A" & B', labelEn: 'A' },
+					{ key: 'b', labelVi: 'Chi phí', labelEn: 'Cost' }
+				],
+				matrix: null,
+				values: null,
+				action: '?/judge',
+				submitLabel: 'Lưu'
+			},
+			{ locale: 'vi' }
+		);
+		const options = elements(elements(html, 'select')[0], 'option');
+		expect(options).toHaveLength(17);
+		expect(html).not.toContain('<img');
+		expect(options[0]).toContain('&lt;img src=x onerror=alert(1)&gt; &quot;A&quot; &amp; B');
+		// "Equal" is chosen first when nothing was answered.
+		expect(options.filter((o) => attr(o, 'selected') !== null).map(textOf)).toEqual([
+			'1 — Ngang nhau'
+		]);
+	});
 });
