@@ -21,19 +21,19 @@ import {
 	snapshotContext,
 	type SectionBody,
 	type SnapshotContext
-} from './build/context';
-import { packetCharts, packetDocuments, packetMap } from './build/extras';
-import { arrangement, estimate, funding, operating, schedule } from './build/money';
-import { facilities, necessity, scale, staffing } from './build/needs';
-import { appendices, recommended, sites } from './build/sites';
+} from './sections/context';
+import { packetCharts, packetDocuments, packetMap } from './sections/extras';
+import { arrangement, estimate, funding, operating, schedule } from './sections/money';
+import { facilities, necessity, scale, staffing } from './sections/needs';
+import { appendices, recommended, sites } from './sections/sites';
 
-export { fieldLabel, formatDecimal, METHOD_LABELS } from './build/kit';
+export { fieldLabel, formatDecimal, METHOD_LABELS } from './sections/kit';
 export {
 	recommendedSite,
 	settingsEstimate,
 	type Estimate,
 	type EstimateInput
-} from './build/estimate';
+} from './sections/estimate';
 
 /** A setting with its source and the year it was set. */
 export interface SettingValue {
