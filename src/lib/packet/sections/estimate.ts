@@ -47,7 +47,6 @@ export function settingsEstimate(i: EstimateInput): Estimate {
 	};
 }
 
-
 /** The site the packet recommends: the draft's choice, else the first of the scoring. */
 export function recommendedSite(input: PacketInput, draft: PacketDraft) {
 	const chosen = draft.recommendedSiteCode

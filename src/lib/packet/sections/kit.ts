@@ -1,6 +1,13 @@
 /** What every section builder of the packet shares: words, traced numbers, tables, labels. */
 import { translate, type MessageKey } from '../../i18n';
-import type { Bilingual, Cell, NumberSource, PacketTable, SourceKind, TracedNumber } from '../types';
+import type {
+	Bilingual,
+	Cell,
+	NumberSource,
+	PacketTable,
+	SourceKind,
+	TracedNumber
+} from '../types';
 
 export const W = (vi: string, en: string): Bilingual => ({ vi, en });
 

@@ -4,7 +4,18 @@ import { emptyBody, type SectionBody, type SnapshotContext } from './context';
 
 /** Necessity: needs against norms, the 70 % rule, condition, staff shortage. */
 export function necessity(c: SnapshotContext): SectionBody {
-	const { input, n, ns, normWords, normWordsEn, asOfVi, asOfEn, allBuildings, staffWords, inventoryWords } = c;
+	const {
+		input,
+		n,
+		ns,
+		normWords,
+		normWordsEn,
+		asOfVi,
+		asOfEn,
+		allBuildings,
+		staffWords,
+		inventoryWords
+	} = c;
 	const out = emptyBody();
 	const poor = allBuildings.filter((b) => b.dangerLevel === 'C' || b.dangerLevel === 'D').length;
 	out.numbers = {
