@@ -7,6 +7,7 @@
  * X-Forwarded-For are honoured; cookies then get the Secure flag.
  */
 import http from 'node:http';
+import { requestQueue } from './lib/request-queue.js';
 
 const trustProxy = process.env.TRUST_PROXY === '1';
 process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
@@ -19,13 +20,18 @@ const host = process.env.HOST || '127.0.0.1';
 const buildDir = process.env.TRUSO_BUILD_DIR || 'build';
 const { handler } = await import(new URL(`../${buildDir}/handler.js`, import.meta.url).href);
 
-const server = http.createServer((req, res) => {
-	if (!trustProxy || !req.headers['x-forwarded-proto']) req.headers['x-forwarded-proto'] = 'http';
-	handler(req, res, () => {
-		res.statusCode = 404;
-		res.end('Not found');
-	});
-});
+// One request per turn of the event loop, at most REQUEST_QUEUE_LIMIT waiting (then 503).
+const enqueue = requestQueue(
+	(req, res) => {
+		if (!trustProxy || !req.headers['x-forwarded-proto']) req.headers['x-forwarded-proto'] = 'http';
+		handler(req, res, () => {
+			res.statusCode = 404;
+			res.end('Not found');
+		});
+	},
+	{ limit: Number(process.env.REQUEST_QUEUE_LIMIT || 400) }
+);
+const server = http.createServer(enqueue);
 server.keepAliveTimeout = 65_000;
 server.listen(port, host, () => {
 	console.log(`[truso] listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);

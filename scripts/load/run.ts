@@ -36,23 +36,38 @@ const base = `http://127.0.0.1:${port}`;
 const root = path.resolve(import.meta.dirname, '..', '..');
 process.chdir(root);
 
+/** A room that one connection edits again and again, with the version its next save names. */
+interface EditRoom {
+	id: number;
+	code: string;
+	version: number;
+}
+
 interface Target {
 	ward: string;
 	facilityId: number;
 	buildingId: number;
-	roomId: number;
-	roomCode: string;
+	/** One room per writing connection: editors do not overwrite each other (that is a 409). */
+	editRooms: EditRoom[];
 }
 
-function target(db: Database.Database, ward: string): Target {
+function target(db: Database.Database, ward: string, editors: number): Target {
 	const row = db
 		.prepare(
-			`select f.id as facilityId, b.id as buildingId, r.id as roomId, r.code as roomCode
+			`select f.id as facilityId, b.id as buildingId
 			 from rooms r join buildings b on b.id = r.building_id join facilities f on f.id = b.facility_id
 			 join wards w on w.id = f.ward_id where w.code = ? and r.type = 'office' order by r.id limit 1`
 		)
-		.get(ward) as Omit<Target, 'ward'>;
-	return { ward, ...row };
+		.get(ward) as Omit<Target, 'ward' | 'editRooms'>;
+	const add = db.prepare(
+		`insert into rooms (building_id, code, name, level, type, area_m2, occupants)
+		 values (?, ?, ?, 1, 'office', 20, 1) returning id, code, version`
+	);
+	const editRooms = Array.from(
+		{ length: editors },
+		(_, i) => add.get(row.buildingId, `SUA-${i + 1}`, `Phòng sửa ${i + 1}`) as EditRoom
+	);
+	return { ward, ...row, editRooms };
 }
 
 type Stats = Record<string, { count: number }>;
@@ -75,7 +90,11 @@ async function main(): Promise<number> {
 		db.$client.close();
 	}
 	const raw = new Database(dbPath);
-	const targets = { bt: target(raw, 'binh-trung'), ak: target(raw, 'an-khanh') };
+	const editors = Math.floor(connections / 5);
+	const targets = {
+		bt: target(raw, 'binh-trung', editors),
+		ak: target(raw, 'an-khanh', editors)
+	};
 	// Room for every room the load adds: otherwise the sum of rooms soon reaches the building's
 	// gross floor area and further rooms are (rightly) refused as implausible, so the write mix
 	// would turn into refusals.
@@ -89,7 +108,9 @@ async function main(): Promise<number> {
 		.get() as { id: number } | undefined;
 	raw.close();
 
-	const server = spawn(process.execPath, ['scripts/serve.js'], {
+	// LOAD_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p") profiles the server under load.
+	const nodeArgs = (process.env.LOAD_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	const server = spawn(process.execPath, [...nodeArgs, 'scripts/serve.js'], {
 		env: {
 			...process.env,
 			PORT: String(port),
@@ -145,6 +166,7 @@ async function main(): Promise<number> {
 			accept: 'text/html'
 		};
 
+		let nextEditor = 0;
 		/** Writes by one ward's editor: new rooms, survey saves and room edits, in turn. */
 		const writes = (t: Target, cookie: string, n: number) => {
 			const buildingPath = `/w/${t.ward}/facilities/${t.facilityId}/buildings/${t.buildingId}`;
@@ -199,20 +221,29 @@ async function main(): Promise<number> {
 					},
 					{
 						method: 'POST',
-						path: `${buildingPath}/rooms/${t.roomId}?/update`,
-						setupRequest: (req: Record<string, unknown>) => ({
-							...req,
-							body: new URLSearchParams({
-								code: t.roomCode,
-								name: 'Phòng sửa khi tải',
-								level: '1',
-								type: 'office',
-								areaM2: String(20 + Math.floor(Math.random() * 10)),
-								occupants: '2'
-							}).toString()
-						}),
-						onResponse: (status: number) => {
-							if (status === 303) acked.edits++;
+						// Each connection edits its own room (the path is set per request).
+						path: buildingPath,
+						setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => {
+							context.edit ??= t.editRooms[nextEditor++ % t.editRooms.length];
+							const room = context.edit as EditRoom;
+							return {
+								...req,
+								path: `${buildingPath}/rooms/${room.id}?/update`,
+								body: new URLSearchParams({
+									code: room.code,
+									name: 'Phòng sửa khi tải',
+									level: '1',
+									type: 'office',
+									areaM2: String(20 + Math.floor(Math.random() * 10)),
+									occupants: '2',
+									version: String(room.version)
+								}).toString()
+							};
+						},
+						onResponse: (status: number, _body: string, context: Record<string, unknown>) => {
+							if (status !== 303) return;
+							acked.edits++;
+							(context.edit as EditRoom).version++;
 						}
 					}
 				]
@@ -245,8 +276,8 @@ async function main(): Promise<number> {
 				{ method: 'GET', path: '/api/v1/wards/synthetic/facilities?page=3' }
 			]
 		});
-		const w1 = writes(targets.bt, bt, Math.floor(connections / 5));
-		const w2 = writes(targets.ak, ak, Math.floor(connections / 5));
+		const w1 = writes(targets.bt, bt, editors);
+		const w2 = writes(targets.ak, ak, editors);
 		console.log(
 			`[load] ${connections} connections for ${durationS} s: page reads, API reads, writes on two wards, one user's heavy actions`
 		);
@@ -327,6 +358,15 @@ async function main(): Promise<number> {
 			const n = (rows.get(marker) as { n: number }).n;
 			const a = (audits.get(marker) as { n: number }).n;
 			if (n !== 1 || a !== 1) failures.push(`${entity} ${marker}: ${n} rows, ${a} audit rows`);
+		}
+	}
+	// Every acknowledged edit raised its room's version by one (one more may have been cut off
+	// in flight when the load stopped: stored, but never acknowledged).
+	const version = db.prepare('select version from rooms where id = ?');
+	for (const room of [...targets.bt.editRooms, ...targets.ak.editRooms]) {
+		const stored = (version.get(room.id) as { version: number }).version;
+		if (stored < room.version || stored > room.version + 1) {
+			failures.push(`room ${room.code}: version ${stored}, ${room.version} acknowledged`);
 		}
 	}
 	db.close();

@@ -1,10 +1,99 @@
-/** The facilities of a ward as the JSON API shows them: buildings, rooms and latest survey. */
+/**
+ * The facilities of a ward as the JSON API shows them: buildings, rooms and latest survey. A page
+ * is read with one query per table whatever its size (not one facility at a time: the API is
+ * what other systems poll).
+ */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { getFacilityDetail, listFacilities } from './facilities';
+import { buildings, conditionSurveys, facilities, orgUnits, rooms } from '../db/schema';
+import { listFacilities } from './facilities';
+
+/** The ward's facilities of `ids` with their buildings, rooms and each building's latest survey. */
+function facilitiesWithDetail(db: Db, wardId: number, ids: number[]) {
+	if (!ids.length) return [];
+	const fs = db
+		.select()
+		.from(facilities)
+		.where(and(eq(facilities.wardId, wardId), inArray(facilities.id, ids)))
+		.all();
+	const bs = fs.length
+		? db
+				.select()
+				.from(buildings)
+				.where(
+					inArray(
+						buildings.facilityId,
+						fs.map((f) => f.id)
+					)
+				)
+				.orderBy(asc(buildings.code))
+				.all()
+		: [];
+	const bids = bs.map((b) => b.id);
+	const rs = bids.length
+		? db
+				.select({ room: rooms, unitName: orgUnits.name })
+				.from(rooms)
+				.leftJoin(orgUnits, eq(orgUnits.id, rooms.orgUnitId))
+				.where(inArray(rooms.buildingId, bids))
+				.orderBy(asc(rooms.level), asc(rooms.code))
+				.all()
+		: [];
+	// The latest survey of each building (the same order as the facility page: date, then id).
+	const latest = bids.length
+		? db
+				.select()
+				.from(conditionSurveys)
+				.where(
+					and(
+						inArray(conditionSurveys.buildingId, bids),
+						sql`${conditionSurveys.id} = (select s2.id from condition_surveys s2
+							where s2.building_id = ${conditionSurveys.buildingId}
+							order by s2.surveyed_on desc, s2.id desc limit 1)`
+					)
+				)
+				.all()
+		: [];
+	const roomsOf = groupBy(rs, (r) => r.room.buildingId);
+	const surveyOf = new Map(latest.map((s) => [s.buildingId, s]));
+	const buildingsOf = groupBy(bs, (b) => b.facilityId);
+	const byId = new Map(fs.map((f) => [f.id, f]));
+	return ids.flatMap((id) => {
+		const f = byId.get(id);
+		if (!f) return [];
+		return [
+			{
+				...f,
+				buildings: (buildingsOf.get(id) ?? []).map((b) => ({
+					...b,
+					latestSurvey: surveyOf.get(b.id) ?? null,
+					rooms: (roomsOf.get(b.id) ?? []).map((r) => ({ ...r.room, unitName: r.unitName }))
+				}))
+			}
+		];
+	});
+}
+
+/** Rows by key, in their order (Map.groupBy arrives with Node 21). */
+function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+	const out = new Map<K, T[]>();
+	for (const row of rows) {
+		const k = key(row);
+		const list = out.get(k);
+		if (list) list.push(row);
+		else out.set(k, [row]);
+	}
+	return out;
+}
+
+type Detail = ReturnType<typeof facilitiesWithDetail>[number];
 
 export function facilityForApi(db: Db, wardId: number, id: number) {
-	const f = getFacilityDetail(db, wardId, id);
-	if (!f) return null;
+	const [f] = facilitiesWithDetail(db, wardId, [id]);
+	return f ? apiShape(f) : null;
+}
+
+function apiShape(f: Detail) {
 	return {
 		id: f.id,
 		/** The record's version (optimistic concurrency): name it when changing the record. */
@@ -79,6 +168,10 @@ export function facilitiesForApi(db: Db, wardId: number, page = 1, pageSize = 50
 		page: list.page,
 		pageSize: list.pageSize,
 		total: list.total,
-		facilities: list.rows.map((r) => facilityForApi(db, wardId, r.id)!)
+		facilities: facilitiesWithDetail(
+			db,
+			wardId,
+			list.rows.map((r) => r.id)
+		).map(apiShape)
 	};
 }

@@ -5,7 +5,9 @@ import {
 	deleteBuilding,
 	deleteRoom,
 	deleteSurvey,
+	getBuilding,
 	getFacilityDetail,
+	getRoom,
 	listUnits,
 	updateBuilding
 } from '$lib/server/inventory/facilities';
@@ -22,12 +24,23 @@ import { deriveDangerLevel, ratingsFromSurvey } from '$lib/condition';
 import { cached } from '$lib/server/core/cache';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The facility and building of the address (else 404); the matchers checked the ids. */
+/**
+ * The building of the address, in the ward and the facility of the address (else 404); the
+ * matchers checked the ids. One row: an action on a building with many rooms and surveys does
+ * not read them all.
+ */
+function findBuilding(locals: App.Locals, params: { id: string; bid: string }) {
+	const building = getBuilding(locals.db, wardOf(locals).id, Number(params.bid));
+	if (!building || building.facilityId !== Number(params.id)) notFound(locals.locale);
+	return building;
+}
+
+/** The building of the address with its rooms, surveys and photos (deleting it removes them). */
 function loadBuilding(locals: App.Locals, params: { id: string; bid: string }) {
 	const facility = getFacilityDetail(locals.db, wardOf(locals).id, Number(params.id));
 	const building = facility?.buildings.find((b) => b.id === Number(params.bid));
 	if (!facility || !building) notFound(locals.locale);
-	return { facility, building };
+	return building;
 }
 
 export const load: PageServerLoad = ({ locals, params }) => {
@@ -84,14 +97,14 @@ export const actions: Actions = {
 			buildingSchema,
 			({ data, version }) => {
 				const { locals, params } = event;
-				const { building } = loadBuilding(locals, params);
+				const building = findBuilding(locals, params);
 				updateBuilding(locals.db, actorOf(locals), wardOf(locals).id, building.id, data, version);
 				redirect(303, `${here(locals, params)}?saved=1`);
 			},
 			{ form: 'building' }
 		),
 	delete: async ({ locals, params }) => {
-		const { building } = loadBuilding(locals, params);
+		const building = loadBuilding(locals, params);
 		deleteBuilding(locals.db, actorOf(locals), wardOf(locals).id, building.id);
 		await removePhotoFiles(building.surveys.flatMap((s) => s.photos));
 		redirect(303, `/w/${wardOf(locals).code}/facilities/${params.id}`);
@@ -102,7 +115,7 @@ export const actions: Actions = {
 			roomSchema,
 			({ data }) => {
 				const { locals, params } = event;
-				const { building } = loadBuilding(locals, params);
+				const building = findBuilding(locals, params);
 				createRoom(locals.db, actorOf(locals), wardOf(locals).id, building.id, data);
 				redirect(303, `${here(locals, params)}?saved=1#rooms`);
 			},
@@ -111,12 +124,11 @@ export const actions: Actions = {
 	deleteRoom: (event) =>
 		runAction(event, null, ({ formData }) => {
 			const { locals, params } = event;
-			const { building } = loadBuilding(locals, params);
+			const building = findBuilding(locals, params);
 			const roomId = recordId(formData.get('roomId'));
 			// Only a room of this building (another ward's or building's id is not found).
-			if (roomId === null || !building.rooms.some((r) => r.id === roomId)) {
-				notFound(locals.locale);
-			}
+			const room = roomId === null ? undefined : getRoom(locals.db, wardOf(locals).id, roomId);
+			if (roomId === null || room?.buildingId !== building.id) notFound(locals.locale);
 			deleteRoom(locals.db, actorOf(locals), wardOf(locals).id, roomId);
 			redirect(303, `${here(locals, params)}#rooms`);
 		}),
@@ -126,7 +138,7 @@ export const actions: Actions = {
 			surveySchema,
 			async ({ data, formData }) => {
 				const { locals, params } = event;
-				const { building } = loadBuilding(locals, params);
+				const building = findBuilding(locals, params);
 				const wardId = wardOf(locals).id;
 				const stored = await storePhotos(chosenFiles(formData, 'photos'), wardId);
 				try {
@@ -142,7 +154,7 @@ export const actions: Actions = {
 	deleteSurvey: (event) =>
 		runAction(event, null, async ({ formData }) => {
 			const { locals, params } = event;
-			const { building } = loadBuilding(locals, params);
+			const building = loadBuilding(locals, params);
 			const surveyId = recordId(formData.get('surveyId'));
 			if (surveyId === null || !building.surveys.some((s) => s.id === surveyId)) {
 				notFound(locals.locale);
