@@ -7,12 +7,14 @@
  * once the build succeeded. A server already running from the same checkout resolved `build`
  * to its own folder when it started (Node follows the link), so it keeps loading its own
  * server chunks and serving its own client files while a newer build is made and switched to.
- * The previous KEEP_PREVIOUS builds are kept for such servers; older ones are removed.
+ * The previous KEEP_PREVIOUS builds are kept, and any older one a running server marked as in
+ * use (scripts/lib/builds-in-use.js); the others are removed.
  * A `build` that is a plain folder (from before this scheme) is moved aside the first time.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { inUse } from './lib/builds-in-use.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -170,7 +172,8 @@ function switchLink(link, target) {
 }
 
 /**
- * Removes builds older than the KEEP_PREVIOUS newest ones besides the current one.
+ * Removes builds older than the KEEP_PREVIOUS newest ones besides the current one, unless a
+ * running server uses them.
  * @param {string} link
  * @param {string} current
  */
@@ -185,6 +188,7 @@ function prune(link, current) {
 		.filter((x) => x.m && x.n !== current)
 		.sort((a, b) => Number(b.m?.[1]) - Number(a.m?.[1]));
 	for (const { n } of older.slice(KEEP_PREVIOUS)) {
+		if (inUse(path.join(dir, n))) continue;
 		fs.rmSync(path.join(dir, n), { recursive: true, force: true });
 	}
 }

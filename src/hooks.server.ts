@@ -14,6 +14,7 @@ import { principalFromBearer } from '$lib/server/auth/tokens';
 import { getDb } from '$lib/server/db';
 import { startup } from '$lib/server/core/startup';
 import { noEndpoint } from '$lib/server/core/api';
+import { applyResponseHeaders } from '$lib/server/http/response-headers';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, translate } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
@@ -159,23 +160,10 @@ function deniedPage(status: number, message: string, locale: 'vi' | 'en'): Respo
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	const h = response.headers;
-	h.set('x-content-type-options', 'nosniff');
-	h.set('referrer-policy', 'strict-origin-when-cross-origin');
-	h.set('x-frame-options', 'DENY');
-	h.set('permissions-policy', 'camera=(self), geolocation=(self), microphone=()');
-	if (!h.has('content-security-policy') && !h.get('content-type')?.includes('text/html')) {
-		h.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'; sandbox");
-	}
-	// Pages and API answers for a signed-in user (or any API answer) are never stored by a
-	// browser or proxy: a shared office PC must not show them after logout. A response that
-	// chose its own private policy (photos: `private, no-cache` with an ETag) keeps it.
-	if (
-		(event.locals.principal || event.url.pathname.startsWith('/api/')) &&
-		!h.get('cache-control')?.startsWith('private')
-	) {
-		h.set('cache-control', 'private, no-store');
-	}
+	applyResponseHeaders(response.headers, response.status, {
+		signedIn: !!event.locals.principal,
+		api: event.url.pathname.startsWith('/api/')
+	});
 	return response;
 };
 

@@ -95,19 +95,39 @@ describe('a rebuild while a server runs', () => {
 		expect((await fetch(`${b.base}${urls[0]}`)).status).toBe(404);
 	}, 120_000);
 
-	it('keeps the two previous builds for running servers and removes older ones', () => {
+	it('keeps the two previous builds and any a running server uses; removes the others', async () => {
 		const before = fs.readdirSync(root).filter((n) => n.startsWith(`${linkName}-`));
 		expect(before).toHaveLength(2);
-		for (let i = 0; i < 3; i++) {
+		// Servers A and B still run from these two, and say so.
+		const [a, b] = servers;
+		const older = before.sort();
+		for (const [n, s] of [
+			[older[0], a],
+			[older[1], b]
+		] as const) {
+			expect(fs.existsSync(path.join(root, n, `.in-use-${s.process.pid}`))).toBe(true);
+		}
+		const rebuild = () =>
 			buildIfNeeded({
 				buildDir: linkName,
 				force: true,
 				build: (out) => fs.mkdirSync(path.join(root, out))
 			});
-		}
-		const after = fs.readdirSync(root).filter((n) => n.startsWith(`${linkName}-`));
-		// The current one and the two before it.
-		expect(after).toHaveLength(3);
-		expect(after).toContain(fs.readlinkSync(link));
-	});
+		const builds = () => fs.readdirSync(root).filter((n) => n.startsWith(`${linkName}-`));
+		for (let i = 0; i < 3; i++) rebuild();
+		// The current one, the two before it, and A's and B's although older.
+		expect(builds()).toHaveLength(5);
+		expect(builds()).toEqual(expect.arrayContaining([...older, fs.readlinkSync(link)]));
+
+		// A stops (its mark goes); a mark left by a process that died counts for nothing.
+		await a.stop();
+		expect(fs.existsSync(path.join(root, older[0], `.in-use-${a.process.pid}`))).toBe(false);
+		fs.writeFileSync(path.join(root, older[1], '.in-use-999999999'), '');
+		await b.stop();
+		rebuild();
+		expect(builds()).toHaveLength(3);
+		expect(builds()).not.toContain(older[0]);
+		expect(builds()).not.toContain(older[1]);
+		expect(builds()).toContain(fs.readlinkSync(link));
+	}, 60_000);
 });
