@@ -34,9 +34,9 @@ function call(db: Db, ward: { id: number; code: string }, id: number, query = ''
 		url: new URL(`http://x/w/${ward.code}/plans/${id}${query}`)
 	} as never;
 	return {
-		page: () => load(event) as PageData,
+		page: async () => (await load(event)) as PageData,
 		instance: async () =>
-			(await (GET(event) as Response).json()) as {
+			(await ((await GET(event)) as Response).json()) as {
 				instance: { rooms: { id: string }[]; units: unknown[] };
 			}
 	};
@@ -61,8 +61,8 @@ describe('scenario page data, sample ward (132 rooms)', () => {
 		id = scenario(db, sample.bt);
 	});
 
-	it('sends no instance and every room of the ward for the pickers', () => {
-		const data = call(db, ward, id).page();
+	it('sends no instance and every room of the ward for the pickers', async () => {
+		const data = await call(db, ward, id).page();
 		expect('instance' in data).toBe(false);
 		const count = buildInstance(db, ward.id).rooms.length;
 		expect(count).toBe(132);
@@ -70,8 +70,8 @@ describe('scenario page data, sample ward (132 rooms)', () => {
 		expect(data.roomsPartial).toBe(false);
 	});
 
-	it('sends a viewer no picker rooms and no plan rows, and per unit only the figures shown', () => {
-		const editor = call(db, ward, id).page();
+	it('sends a viewer no picker rooms and no plan rows, and per unit only the figures shown', async () => {
+		const editor = await call(db, ward, id).page();
 		expect(editor.plan).toEqual([
 			expect.objectContaining({
 				unitKey: expect.any(String),
@@ -79,7 +79,7 @@ describe('scenario page data, sample ward (132 rooms)', () => {
 				persons: 8
 			})
 		]);
-		const viewer = call(db, ward, id, '', false).page();
+		const viewer = await call(db, ward, id, '', false).page();
 		expect(viewer.rooms).toEqual([]);
 		expect(viewer.roomsPartial).toBe(false);
 		expect(viewer.plan).toEqual([]);
@@ -96,17 +96,17 @@ describe('scenario page data, sample ward (132 rooms)', () => {
 		expect(viewer.units).toEqual(editor.units);
 	});
 
-	it('lists the 10 buildings in the picker and every building with its figures on ./buildings', () => {
-		const data = call(db, ward, id).page() as PageData & {
+	it('lists the 10 buildings in the picker and every building with its figures on ./buildings', async () => {
+		const data = (await call(db, ward, id).page()) as PageData & {
 			buildingChoices: { options: { id: number; label: string; movesIn: number }[]; all: boolean };
 		};
 		expect(data.buildingChoices.all).toBe(true);
 		expect(data.buildingChoices.options).toHaveLength(10);
-		const list = buildingsLoad({
+		const list = (await buildingsLoad({
 			locals: { db, locale: 'vi', ward, canEdit: false, user: null },
 			params: { ward: ward.code, id: String(id) },
 			url: new URL(`http://x/w/${ward.code}/plans/${id}/buildings?page=5`)
-		} as never) as {
+		} as never)) as {
 			scenario: { name: string };
 			list: { rows: { id: number; label: string; rooms: number; movesIn: number }[]; page: number };
 		};
@@ -139,7 +139,7 @@ describe('scenario page data, sample ward (132 rooms)', () => {
 });
 
 describe('scenario page data, a ward above the picker limit', () => {
-	it('lists the building shown and the rooms the plan names, and says the list is partial', () => {
+	it('lists the building shown and the rooms the plan names, and says the list is partial', async () => {
 		const sample = sampleWard();
 		const db = sample.db;
 		const ward = { id: sample.bt, code: 'binh-trung' };
@@ -171,9 +171,9 @@ describe('scenario page data, a ward above the picker limit', () => {
 		const id = scenario(db, sample.bt);
 
 		// Another building shown than the counter's: its rooms plus the counter room of the plan.
-		const data0 = call(db, ward, id).page();
+		const data0 = await call(db, ward, id).page();
 		const other = data0.buildingChoices.options.find((b) => b.id !== extra)!;
-		const data = call(db, ward, id, `?building=${other.id}`).page();
+		const data = await call(db, ward, id, `?building=${other.id}`).page();
 		expect(data.roomsPartial).toBe(true);
 		const inOther = built.rooms.filter((r) => r.buildingKey === other.key).map((r) => r.key);
 		const planRooms = [...new Set(data.plan.map((a) => a.roomKey))];

@@ -39,3 +39,40 @@ export function forget(key: string): void {
 export function clearCache(): void {
 	entries.clear();
 }
+
+/**
+ * Results of work done elsewhere (a worker thread), kept per key while the database revision is
+ * the one they were asked at; at most `max` (the least recently used dropped). Requests arriving
+ * while one is computed share its promise. A failure (a full queue, an error) is not kept: the
+ * next request asks again.
+ */
+export function promiseCache(max: number) {
+	const results = new Map<string, { revision: string; value: Promise<unknown> }>();
+	return {
+		get<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
+			const rev = revision(db);
+			const hit = results.get(key);
+			if (hit && hit.revision === rev) {
+				results.delete(key);
+				results.set(key, hit);
+				return hit.value as Promise<T>;
+			}
+			let value: Promise<T>;
+			try {
+				value = compute();
+			} catch (e) {
+				results.delete(key);
+				return Promise.reject(e);
+			}
+			results.set(key, { revision: rev, value });
+			value.catch(() => {
+				if (results.get(key)?.value === value) results.delete(key);
+			});
+			while (results.size > max) results.delete(results.keys().next().value!);
+			return value;
+		},
+		clear(): void {
+			results.clear();
+		}
+	};
+}

@@ -31,6 +31,7 @@ export {
 } from './action';
 export { notFound, orNotFound, wardOf } from './not-found';
 export { recordId } from './ids';
+export { orBusy } from './busy';
 export {
 	listQuery,
 	intParam,

@@ -19,7 +19,7 @@
  *   calling thread.
  */
 import type { Locale } from '../../i18n';
-import { revision } from '../core/cache';
+import { promiseCache } from '../core/cache';
 import type { Db } from '../db';
 import { databaseFile, readOnlyDb } from '../db/readonly';
 import { modulePool } from '../jobs/module-pool';
@@ -136,34 +136,7 @@ export const boardQueue = new FairQueue({
 const CITY = 0;
 let nextJob = 1;
 
-const results = new Map<string, { revision: string; value: Promise<unknown> }>();
-
-/**
- * The result under `key` computed while the database revision is the current one, else
- * `compute()`'s (kept unless it fails: a refusal or an error is asked again next time).
- */
-function remembered<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
-	const rev = revision(db);
-	const hit = results.get(key);
-	if (hit && hit.revision === rev) {
-		results.delete(key);
-		results.set(key, hit);
-		return hit.value as Promise<T>;
-	}
-	let value: Promise<T>;
-	try {
-		value = compute();
-	} catch (e) {
-		results.delete(key);
-		return Promise.reject(e);
-	}
-	results.set(key, { revision: rev, value });
-	value.catch(() => {
-		if (results.get(key)?.value === value) results.delete(key);
-	});
-	while (results.size > BOARD_RESULTS_MAX) results.delete(results.keys().next().value!);
-	return value;
-}
+const results = promiseCache(BOARD_RESULTS_MAX);
 
 /** Runs the request on the worker after its turn in {@link boardQueue} (full: throws at once). */
 function queued<T>(request: Request): Promise<T> {
@@ -183,7 +156,7 @@ export function staffingBoardOffThread(
 	filter: BoardFilter,
 	day = vnToday()
 ): Promise<StaffingBoard> {
-	return remembered(db, `board:${day}:${filterKey(filter)}`, () => {
+	return results.get(db, `board:${day}:${filterKey(filter)}`, () => {
 		const file = databaseFile(db);
 		if (file === null || pool.inWorker) return Promise.resolve(staffingBoard(db, filter, day));
 		return queued<StaffingBoard>({ kind: 'board', file, filter, day });
@@ -201,7 +174,7 @@ export function staffingPageOffThread(
 	rows: number,
 	day = vnToday()
 ): Promise<BoardPage> {
-	return remembered(db, `page:${day}:${rows}:${filterKey(filter)}`, () => {
+	return results.get(db, `page:${day}:${rows}:${filterKey(filter)}`, () => {
 		const file = databaseFile(db);
 		if (file === null || pool.inWorker) {
 			return Promise.resolve(boardPage(staffingBoard(db, filter, day), rows));
@@ -222,7 +195,7 @@ export function staffingFileOffThread(
 	locale: Locale,
 	day = vnToday()
 ): Promise<Uint8Array> {
-	return remembered(db, `file:${day}:${format}:${locale}:${filterKey(filter)}`, () => {
+	return results.get(db, `file:${day}:${format}:${locale}:${filterKey(filter)}`, () => {
 		const file = databaseFile(db);
 		if (file === null || pool.inWorker) {
 			return exportBoard(staffingBoard(db, filter, day), format, locale);

@@ -94,7 +94,6 @@ export { busyPage, movesFile, type MovesFormat } from './export-pool';
 export { scenarioForApi, scenariosForApi } from './api';
 export {
 	buildingChoices,
-	cachedScenarioView,
 	chosenBuilding,
 	MOVE_SORTS,
 	MOVES_PAGE_SIZE,
@@ -106,4 +105,12 @@ export {
 	type MoveView,
 	type ScenarioView
 } from './view';
+export { VIOLATIONS_SHOWN, type ScenarioPage, type ScenarioPageAsk } from './page-view';
+export {
+	plansOverviewOffThread,
+	scenarioBuildingsOffThread,
+	scenarioInstanceOffThread,
+	scenarioPageOffThread,
+	type PlansOverview
+} from './view-worker';
 export { settingsFormValues, settingsFromForm, type SettingsFormData } from './settings-form';

@@ -71,6 +71,11 @@ export function warmUpOffThread(instance: AllocationInstance): Promise<void> {
 	return warming;
 }
 
+/** Whether a solver worker was warmed up (or is warming up) in this process. */
+export function solverWarming(): boolean {
+	return warming !== null;
+}
+
 /** Terminates the solver workers (solves in flight are rejected); they restart on demand. */
 export function stopSolveWorkers(): Promise<void> {
 	return pool.stop();

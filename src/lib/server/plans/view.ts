@@ -6,15 +6,14 @@
  */
 import { NON_WORK_ROOM_TYPES } from '../../constants';
 import type { Locale } from '../../i18n';
-import { cached } from '../core/cache';
+
 import { currentVersion } from '../core/concurrency';
-import type { Db, DbLike } from '../db';
+import type { DbLike } from '../db';
 import { scenarios } from '../db/schema';
 import { appliedArrangementByUnit } from './apply';
 import { buildInstance, dbId, UNUSABLE_ROOM_TYPES } from './instance';
 import { roomLabel } from './metrics';
 import { getScenario, listScenarios } from './scenarios';
-import { warmUpOffThread } from './solve-pool';
 import { stackPlan } from './stack';
 
 /** Rows of the move list per page. */
@@ -26,9 +25,6 @@ export type MoveSort = (typeof MOVE_SORTS)[number];
 /** The ward's instance summary, its scenarios with their figures and the current arrangement. */
 export function plansOverview(db: DbLike, wardId: number) {
 	const built = buildInstance(db, wardId);
-	// Somebody about to solve: let V8 optimise HiGHS on this ward's problem meanwhile (once per
-	// process, on a worker thread), so that the first "Giải" does not take three times as long.
-	void warmUpOffThread(built.instance);
 	const usable = built.rooms.filter((r) => r.usable);
 	return {
 		summary: {
@@ -56,7 +52,8 @@ export function plansOverview(db: DbLike, wardId: number) {
 			appliedAt: s.appliedAt,
 			metrics: { ...metrics, units: [] }
 		})),
-		arrangement: appliedArrangementByUnit(db, wardId)
+		arrangement: appliedArrangementByUnit(db, wardId),
+		instance: built.instance
 	};
 }
 
@@ -189,16 +186,6 @@ export function scenarioView(db: DbLike, wardId: number, id: number, locale: Loc
 			to: label(move.toRoomId)
 		}))
 	};
-}
-
-/**
- * The scenario's view for its pages (the scenario page and its list of buildings), reused while
- * the database is unchanged; undefined when it is not the ward's.
- */
-export function cachedScenarioView(db: Db, wardId: number, id: number, locale: Locale) {
-	return cached(db, `plan-page:${wardId}:${id}:${locale}`, () =>
-		scenarioView(db, wardId, id, locale)
-	);
 }
 
 /**

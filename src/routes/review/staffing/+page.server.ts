@@ -1,10 +1,9 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { KNOWN_FIELDS } from '$lib/schemas/needs';
 import { isNotFound } from '$lib/server/core/errors';
 import { actorOf } from '$lib/server/core/request';
-import { notFound, recordId, runAction } from '$lib/server/http';
-import { QueueFullError, queueFullMessage } from '$lib/server/jobs';
+import { notFound, orBusy, recordId, runAction } from '$lib/server/http';
 import { staffingFieldLabel } from '$lib/server/needs';
 import {
 	BOARD_PAGE_ROWS,
@@ -23,15 +22,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	// The board reads the vacancies of every ward (168 wards: 200-300 ms): computed on a worker
 	// thread (which sends the page's rows only), reused for the same filter and day while the
 	// database is unchanged. A full queue answers 503 with the busy message.
-	let board;
-	try {
-		board = await staffingPageOffThread(locals.db, filter, BOARD_PAGE_ROWS);
-	} catch (e) {
-		if (e instanceof QueueFullError) {
-			error(503, { message: queueFullMessage(e, locals.locale), code: 'busy' });
-		}
-		throw e;
-	}
+	const board = await orBusy(
+		staffingPageOffThread(locals.db, filter, BOARD_PAGE_ROWS),
+		locals.locale
+	);
 	const label = (f: string | null) => staffingFieldLabel(locals.locale, f);
 	return {
 		filter,

@@ -1,26 +1,27 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { DEFAULT_WEIGHTS } from '$lib/allocation';
 import { translate } from '$lib/i18n';
-import { cached } from '$lib/server/core/cache';
 import {
 	createScenario,
 	deleteScenario,
 	discardUnsolved,
-	plansOverview,
+	plansOverviewOffThread,
 	queueNewScenario,
 	solveRefusal
 } from '$lib/server/plans';
-import { notFound, recordId, runAction, wardOf } from '$lib/server/http';
+import { notFound, orBusy, recordId, runAction, wardOf } from '$lib/server/http';
 import { actorOf } from '$lib/server/core/request';
 import { createSchema, DEFAULT_PAGE_TIME_LIMIT_S, solveSchema } from '$lib/schemas/plans';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const ward = wardOf(locals);
 	// The instance summary and the scenarios' figures (each parses its stored instance and
-	// checks its fingerprint) are reused while the database is unchanged ($lib/server/cache).
-	const { summary, scenarios, arrangement } = cached(locals.db, `plans-list:${ward.id}`, () =>
-		plansOverview(locals.db, ward.id)
+	// checks its fingerprint) are computed on a worker thread and reused while the database is
+	// unchanged ($lib/server/plans/view-worker); a full queue answers 503.
+	const { summary, scenarios, arrangement } = await orBusy(
+		plansOverviewOffThread(locals.db, ward.id),
+		locals.locale
 	);
 	const picked = url.searchParams
 		.getAll('c')

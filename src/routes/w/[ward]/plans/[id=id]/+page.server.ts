@@ -2,31 +2,27 @@ import { fail, redirect } from '@sveltejs/kit';
 import { translate, type MessageKey } from '$lib/i18n';
 import { failField } from '$lib/server/core/forms';
 import { actorOf } from '$lib/server/core/request';
-import { notFound, recordId, refusal, runAction, wardOf } from '$lib/server/http';
+import { notFound, orBusy, recordId, refusal, runAction, wardOf } from '$lib/server/http';
 import { jobStatus, solverQueue } from '$lib/server/jobs';
 import {
 	applyScenario,
-	buildingChoices,
-	cachedScenarioView,
-	chosenBuilding,
 	DEFAULT_CONSEQUENCE_SHARE,
 	editPlan,
 	FURTHEST_BELOW_COUNT,
 	getScenario,
 	moveFormTheirs,
-	movesPage,
 	PlansError,
 	queueSolve,
 	resetScenario,
+	scenarioPageOffThread,
 	scenarioVersion,
 	settingsFormValues,
 	settingsFromForm,
 	solveJobKey,
 	solveRefusal,
 	updateScenarioSettings,
-	type PlanMetrics,
+	VIOLATIONS_SHOWN,
 	type PlansErrorCode,
-	type ScenarioView,
 	type SettingsFormData
 } from '$lib/server/plans';
 import {
@@ -35,102 +31,40 @@ import {
 	runSchema,
 	settingsSchema
 } from '$lib/schemas/plans';
-import { pickerRooms } from '$lib/plans/picker-rooms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-
-/**
- * The rooms of the pickers (the building shown and the rooms the plan seats people in) and the
- * buildings they are in (the move form groups its rooms by building).
- */
-function roomsShown(view: ScenarioView, buildingIndex: number) {
-	const { rooms, partial } = pickerRooms(view.rooms, {
-		buildingKey: view.buildings[buildingIndex]?.key ?? null,
-		roomKeys: view.plan.map((a) => a.roomKey)
-	});
-	const keys = new Set(rooms.map((r) => r.buildingKey));
-	const roomBuildings = view.buildings
-		.filter((b) => keys.has(b.key))
-		.map((b) => ({ id: b.id, key: b.key, label: b.label }));
-	return { rooms, roomsPartial: partial, roomBuildings };
-}
-
-/**
- * The plan's figures as the page reads them: the totals, and per unit only what its table, its
- * chart, the move form and the apply panel read (not the older aliases and per-person figures).
- */
-function pageMetrics(metrics: PlanMetrics) {
-	const { units, placed: _placed, unplaced: _unplaced, ...totals } = metrics;
-	return {
-		...totals,
-		units: units.map(
-			({
-				placed: _p,
-				unplaced: _u,
-				normM2PerPerson: _n,
-				areaPerPersonM2: _a,
-				groundFloorOnly: _g,
-				...unit
-			}) => unit
-		)
-	};
-}
-
-/** Violations listed on the page (all of them are counted; the API and apply give every one). */
-const VIOLATIONS_SHOWN = 50;
 
 /** A positive integer query parameter (`?building=`, `?room=`, `?page=`), or null. */
 const queryId = (url: URL, name: string) => recordId(url.searchParams.get(name) ?? '');
 
 /**
- * One screen of a scenario: its settings, the summary figures and the per-unit table, the stack
- * plan of ONE building (`?building=`, by default the building most people move into), the plan
- * rows and the rooms of the pickers (bounded: {@link roomsShown}), and one sorted page of the
- * move list (`?sort=`, `?dir=`, `?page=`). The browser's live check reads the instance from
- * ./instance when the move form is first used.
+ * One screen of a scenario (`scenarioPage` in $lib/server/plans/page-view): its settings, the
+ * summary figures and the per-unit table, the stack plan of ONE building (`?building=`, by
+ * default the building most people move into), the plan rows and the rooms of the pickers
+ * (bounded), and one sorted page of the move list (`?sort=`, `?dir=`, `?page=`). The browser's
+ * live check reads the instance from ./instance when the move form is first used.
  */
-export const load: PageServerLoad = ({ locals, params, url }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const wardId = wardOf(locals).id;
 	const id = Number(params.id);
-	const view = cachedScenarioView(locals.db, wardId, id, locals.locale);
+	// Computed on a worker thread (the scenario's view parses its plan and builds today's
+	// instance), reused while the database is unchanged; a full queue answers 503.
+	const view = await orBusy(
+		scenarioPageOffThread(locals.db, wardId, id, locals.locale, {
+			building: queryId(url, 'building'),
+			room: queryId(url, 'room'),
+			sort: url.searchParams.get('sort'),
+			dir: url.searchParams.get('dir'),
+			page: queryId(url, 'page'),
+			canEdit: locals.canEdit
+		}),
+		locals.locale
+	);
 	if (!view) notFound(locals.locale);
-
-	const chosen = chosenBuilding(view, {
-		building: queryId(url, 'building'),
-		room: queryId(url, 'room')
-	});
-	const { violations, ...scenario } = view.scenario;
-	// What only the forms read is sent to those who see the forms: the rooms of the pickers (the
-	// move and settings forms of an editor) and the plan rows (the move form of a solved plan).
-	const editable = locals.canEdit && scenario.status !== 'draft';
 	return {
-		scenario: {
-			...scenario,
-			violations: violations.slice(0, VIOLATIONS_SHOWN),
-			violationCount: violations.length
-		},
-		settings: view.settings,
+		...view,
 		/** The scenario's version, sent back by its forms (optimistic concurrency). */
 		version: scenarioVersion(locals.db, id),
-		units: view.units,
-		metrics: pageMetrics(view.metrics),
 		furthestCount: FURTHEST_BELOW_COUNT,
-		normSetName: view.normSetName,
-		// The room pickers' rooms, bounded (see pickerRooms); the live check's instance is
-		// fetched by the move form from ./instance when it is used, not sent with every page.
-		...(locals.canEdit
-			? roomsShown(view, chosen.index)
-			: { rooms: [], roomsPartial: false, roomBuildings: [] }),
-		plan: editable ? view.plan : [],
-		// The picker lists at most PICKER_BUILDINGS buildings; ./buildings lists every one.
-		buildingChoices: buildingChoices(view.buildings, chosen.index),
-		building: chosen.stack,
-		buildingIndex: chosen.index,
-		moves: movesPage(
-			view.moves,
-			url.searchParams.get('sort'),
-			url.searchParams.get('dir'),
-			queryId(url, 'page')
-		),
 		defaults: { timeLimitS: DEFAULT_PAGE_TIME_LIMIT_S, sharePct: DEFAULT_CONSEQUENCE_SHARE * 100 },
 		solveJob: solveJobView(wardId, id, locals.locale),
 		flash: {
