@@ -119,6 +119,25 @@ export async function benchEventLoop(base: string, data: BenchData): Promise<Loo
 		['facilities page', () => get(`${ward}/facilities`)],
 		['needs page', () => get(`${ward}/needs`)]
 	];
+	if (data.big.scenario !== null) {
+		const scenario = `${ward}/plans/${data.big.scenario}`;
+		actions.push(
+			[
+				'plans list after a change',
+				async () => {
+					await touch();
+					return get(`${ward}/plans`);
+				}
+			],
+			[
+				'scenario page after a change',
+				async () => {
+					await touch();
+					return get(scenario);
+				}
+			]
+		);
+	}
 	if (data.big.proposal !== null) {
 		actions.push([
 			'proposal packet (PDF)',

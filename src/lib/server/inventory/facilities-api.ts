@@ -5,8 +5,8 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { buildings, conditionSurveys, facilities, orgUnits, rooms } from '../db/schema';
-import { listFacilities } from './facilities';
+import { buildings, conditionSurveys, facilities } from '../db/schema';
+import { listFacilities, roomsOfBuildings } from './facilities';
 
 /** The ward's facilities of `ids` with their buildings, rooms and each building's latest survey. */
 function facilitiesWithDetail(db: Db, wardId: number, ids: number[]) {
@@ -30,15 +30,7 @@ function facilitiesWithDetail(db: Db, wardId: number, ids: number[]) {
 				.all()
 		: [];
 	const bids = bs.map((b) => b.id);
-	const rs = bids.length
-		? db
-				.select({ room: rooms, unitName: orgUnits.name })
-				.from(rooms)
-				.leftJoin(orgUnits, eq(orgUnits.id, rooms.orgUnitId))
-				.where(inArray(rooms.buildingId, bids))
-				.orderBy(asc(rooms.level), asc(rooms.code))
-				.all()
-		: [];
+	const rs = roomsOfBuildings(db, bids);
 	// The latest survey of each building (the same order as the facility page: date, then id).
 	const latest = bids.length
 		? db

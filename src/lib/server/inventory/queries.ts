@@ -134,6 +134,19 @@ export interface BuildingDetail extends Building {
 	latestSurvey: Survey | null;
 }
 
+/** The rooms of the buildings `ids` with their unit's name, by level and code (none for none). */
+export function roomsOfBuildings(db: Db, ids: number[]) {
+	return ids.length
+		? db
+				.select({ room: rooms, unitName: orgUnits.name })
+				.from(rooms)
+				.leftJoin(orgUnits, eq(orgUnits.id, rooms.orgUnitId))
+				.where(inArray(rooms.buildingId, ids))
+				.orderBy(asc(rooms.level), asc(rooms.code))
+				.all()
+		: [];
+}
+
 /** A facility with its buildings, their rooms (by level) and surveys (newest first). */
 export function getFacilityDetail(
 	db: Db,
@@ -149,15 +162,7 @@ export function getFacilityDetail(
 		.orderBy(asc(buildings.code))
 		.all();
 	const ids = bs.map((b) => b.id);
-	const rs = ids.length
-		? db
-				.select({ room: rooms, unitName: orgUnits.name })
-				.from(rooms)
-				.leftJoin(orgUnits, eq(orgUnits.id, rooms.orgUnitId))
-				.where(inArray(rooms.buildingId, ids))
-				.orderBy(asc(rooms.level), asc(rooms.code))
-				.all()
-		: [];
+	const rs = roomsOfBuildings(db, ids);
 	const ss = ids.length
 		? db
 				.select()
