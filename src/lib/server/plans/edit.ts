@@ -3,7 +3,7 @@
  * the reset to the solver's plan.
  */
 import { inArray } from 'drizzle-orm';
-import type { CheckResult, PersonsEntry } from '../../allocation/types';
+import type { Assignment, CheckResult, PersonsEntry } from '../../allocation/types';
 import { translate, type Locale } from '../../i18n';
 import type { Actor } from '../audit';
 import { checkVersion } from '../core/concurrency';
@@ -30,11 +30,116 @@ export type PlanEdit =
 	| { kind: 'move'; unitId: number; fromRoomId: number | null; toRoomId: number; persons: number };
 
 /**
- * Applies a manual edit to a solved scenario. The unit and rooms must be in the scenario's
- * instance; the edited plan's areas are refilled and the plan is checked with the allocation
- * module's `checkAllocation`. An edit that breaks a rule is refused with
- * `PlansError('rule', texts)` naming each rule, and nothing is saved. Otherwise the plan is saved
- * with the edited rows flagged manual, status `edited` and the edited plan's objective.
+ * A manual edit checked against the stored plan: the plan saving it writes (areas refilled), the
+ * rows to flag manual, the check, and the scenario's version it was checked against.
+ */
+export interface CheckedEdit {
+	version: number;
+	plan: Assignment[];
+	manual: string[];
+	check: CheckResult;
+}
+
+/**
+ * Checks a manual edit of a solved scenario without saving it. The unit and rooms must be in the
+ * scenario's instance; the edited plan's areas are refilled and the plan is checked with the
+ * allocation module's `checkAllocation`. An edit that breaks a rule is refused with
+ * `PlansError('rule', texts)` naming each rule. Only reads: it may run on a worker thread's
+ * read-only connection (see `./view-worker`), `saveEdit` then writes.
+ */
+export function checkEdit(
+	db: DbLike,
+	wardId: number,
+	id: number,
+	edit: PlanEdit,
+	locale: Locale = 'vi',
+	/** The version the page was loaded with (null = not checked); stale → ConflictError. */
+	expectedVersion?: number | null
+): CheckedEdit {
+	const row = scenarioRow(db, wardId, id);
+	checkVersion('scenario', row, expectedVersion);
+	const built = storedBuilt(row);
+	if (!built) throw new PlansError('not-solved');
+	const unitKey = `u${edit.unitId}`;
+	if (!built.units.some((u) => u.key === unitKey)) throw new PlansError('invalid-unit');
+	const roomKeys =
+		edit.kind === 'set'
+			? [edit.roomId]
+			: edit.fromRoomId === null
+				? [edit.toRoomId]
+				: [edit.fromRoomId, edit.toRoomId];
+	for (const r of roomKeys) {
+		if (!built.rooms.some((x) => x.key === `r${r}`)) throw new PlansError('invalid-room');
+	}
+	const current = planOf(db, id);
+	const change = changedPersons(
+		built.instance,
+		current,
+		edit.kind === 'set'
+			? { kind: 'set', unitKey, roomKey: `r${edit.roomId}`, persons: edit.persons }
+			: {
+					kind: 'move',
+					unitKey,
+					fromRoomKey: edit.fromRoomId === null ? null : `r${edit.fromRoomId}`,
+					toRoomKey: `r${edit.toRoomId}`,
+					persons: edit.persons
+				}
+	);
+	if (!change.ok) {
+		throw new PlansError('rule', [
+			translate(locale, 'plans.err.movePersons', { n: change.available })
+		]);
+	}
+	const { plan, check } = checkPlanEdit(built.instance, change.rows);
+	if (!check.feasible) {
+		throw new PlansError(
+			'rule',
+			check.violations.map((v) => violationText(locale, v, built))
+		);
+	}
+	const manual = [
+		...new Set([
+			...current.filter((a) => a.manual).map((a) => `${a.unitId}|${a.roomId}`),
+			...change.touched
+		])
+	];
+	return { version: row.version, plan, manual, check };
+}
+
+/**
+ * Saves an edit checked by `checkEdit`: the plan with the edited rows flagged manual, status
+ * `edited` and the edited plan's objective. Refused (ConflictError, nothing written) when the
+ * scenario is not at `expectedVersion` or changed since the edit was checked.
+ */
+export function saveEdit(
+	db: Db,
+	actor: Actor,
+	wardId: number,
+	id: number,
+	edit: PlanEdit,
+	checked: CheckedEdit,
+	expectedVersion?: number | null
+): CheckResult {
+	return db.transaction((tx) => {
+		const row = scenarioRow(tx, wardId, id);
+		checkVersion('scenario', row, expectedVersion);
+		checkVersion('scenario', row, checked.version);
+		writePlan(tx, id, checked.plan, new Set(checked.manual));
+		const objective = checked.check.evaluation.objective;
+		updateScenarioAudited(
+			tx,
+			{ actor, wardId, id, expectedVersion },
+			{ status: 'edited', objective },
+			{ objective: row.objective },
+			{ edit, objective }
+		);
+		return checked.check;
+	});
+}
+
+/**
+ * Applies a manual edit to a solved scenario: `checkEdit`, then `saveEdit` (the same thread, so
+ * nothing comes between). Refused edits save nothing.
  */
 export function editPlan(
 	db: Db,
@@ -46,62 +151,8 @@ export function editPlan(
 	/** The version the page was loaded with (null = not checked); stale → ConflictError. */
 	expectedVersion?: number | null
 ): CheckResult {
-	return db.transaction((tx) => {
-		const row = scenarioRow(tx, wardId, id);
-		checkVersion('scenario', row, expectedVersion);
-		const built = storedBuilt(row);
-		if (!built) throw new PlansError('not-solved');
-		const unitKey = `u${edit.unitId}`;
-		if (!built.units.some((u) => u.key === unitKey)) throw new PlansError('invalid-unit');
-		const roomKeys =
-			edit.kind === 'set'
-				? [edit.roomId]
-				: edit.fromRoomId === null
-					? [edit.toRoomId]
-					: [edit.fromRoomId, edit.toRoomId];
-		for (const r of roomKeys) {
-			if (!built.rooms.some((x) => x.key === `r${r}`)) throw new PlansError('invalid-room');
-		}
-		const current = planOf(tx, id);
-		const change = changedPersons(
-			built.instance,
-			current,
-			edit.kind === 'set'
-				? { kind: 'set', unitKey, roomKey: `r${edit.roomId}`, persons: edit.persons }
-				: {
-						kind: 'move',
-						unitKey,
-						fromRoomKey: edit.fromRoomId === null ? null : `r${edit.fromRoomId}`,
-						toRoomKey: `r${edit.toRoomId}`,
-						persons: edit.persons
-					}
-		);
-		if (!change.ok) {
-			throw new PlansError('rule', [
-				translate(locale, 'plans.err.movePersons', { n: change.available })
-			]);
-		}
-		const { plan, check } = checkPlanEdit(built.instance, change.rows);
-		if (!check.feasible) {
-			throw new PlansError(
-				'rule',
-				check.violations.map((v) => violationText(locale, v, built))
-			);
-		}
-		const manual = new Set([
-			...current.filter((a) => a.manual).map((a) => `${a.unitId}|${a.roomId}`),
-			...change.touched
-		]);
-		writePlan(tx, id, plan, manual);
-		updateScenarioAudited(
-			tx,
-			{ actor, wardId, id, expectedVersion },
-			{ status: 'edited', objective: check.evaluation.objective },
-			{ objective: row.objective },
-			{ edit, objective: check.evaluation.objective }
-		);
-		return check;
-	});
+	const checked = checkEdit(db, wardId, id, edit, locale, expectedVersion);
+	return saveEdit(db, actor, wardId, id, edit, checked, expectedVersion);
 }
 
 /**

@@ -16,11 +16,16 @@ import type { Db } from '../db';
 import { scenarios, wards } from '../db/schema';
 import { seedSample } from '../db/seed';
 import { QueueFullError } from '../jobs';
+import { ConflictError } from '../core/concurrency';
+import { checkEdit, saveEdit } from './edit';
+import { PlansError } from './errors';
 import { buildInstance } from './instance';
+import { planOf } from './scenarios';
 import { scenarioBuildings, scenarioPage, type ScenarioPageAsk } from './page-view';
 import { plansOverview, scenarioView } from './view';
 import {
 	clearPlanViews,
+	editPlanOffThread,
 	PLAN_VIEW_PER_WARD,
 	planViewQueue,
 	plansOverviewOffThread,
@@ -134,6 +139,95 @@ describe('plan views on the worker', () => {
 		// The refusal was not kept: once the queue has room the page is answered.
 		expect((await scenarioPageOffThread(noQueriesHere(db), bt, id, 'vi', ask))!.scenario.id).toBe(
 			id
+		);
+	});
+});
+
+describe('a manual move checked on the worker, saved here', () => {
+	const actor = { userId: null, username: 'test' };
+	const move = (toRoomId: number, persons: number) => {
+		const built = buildInstance(db, bt);
+		const oneStop = unitCoded(built, 'TTPVHCC');
+		const counter = roomNamed(built, 'TS-01', 'A', 'Bộ phận một cửa');
+		return {
+			kind: 'move' as const,
+			unitId: oneStop.id,
+			fromRoomId: counter.id,
+			toRoomId,
+			persons
+		};
+	};
+	/** A usable office of the ward with room for `persons` at the minimum area, not the counter. */
+	const roomFor = (persons: number, large: boolean) => {
+		const built = buildInstance(db, bt);
+		const counter = roomNamed(built, 'TS-01', 'A', 'Bộ phận một cửa');
+		const fits = built.rooms.filter(
+			(r) =>
+				r.usable &&
+				r.key !== counter.key &&
+				!r.lockedUnitKey &&
+				(large ? r.areaM2 >= 12 * persons : r.areaM2 < 4 * persons)
+		);
+		expect(fits.length).toBeGreaterThan(0);
+		return fits[0].id;
+	};
+
+	it('saves what the same check on this thread gives, with one version more', async () => {
+		const edit = move(roomFor(2, true), 2);
+		const version = db.select().from(scenarios).where(eq(scenarios.id, id)).get()!.version;
+		const expected = checkEdit(db, bt, id, edit, 'vi', version);
+		const check = await editPlanOffThread(db, actor, bt, id, edit, 'vi', version);
+		expect(check).toEqual(expected.check);
+		const after = db.select().from(scenarios).where(eq(scenarios.id, id)).get()!;
+		expect(after.version).toBe(version + 1);
+		expect(after.status).toBe('edited');
+		const persons = (room: number) =>
+			planOf(db, id)
+				.filter((a) => a.roomId === `r${room}` && a.unitId === `u${edit.unitId}`)
+				.reduce((n, a) => n + a.persons, 0);
+		expect(persons(edit.toRoomId)).toBe(2);
+		expect(persons(edit.fromRoomId)).toBe(6);
+	});
+
+	it('a move that breaks a rule is refused with the rule named, as on this thread; nothing saved', async () => {
+		const edit = move(roomFor(6, false), 6);
+		const before = db.select().from(scenarios).where(eq(scenarios.id, id)).get()!;
+		const here = (() => {
+			try {
+				checkEdit(db, bt, id, edit, 'vi');
+			} catch (e) {
+				return e;
+			}
+		})() as PlansError;
+		expect(here).toBeInstanceOf(PlansError);
+		const err = await editPlanOffThread(db, actor, bt, id, edit, 'vi', before.version).catch(
+			(e: unknown) => e
+		);
+		expect(err).toBeInstanceOf(PlansError);
+		expect((err as PlansError).code).toBe('rule');
+		expect((err as PlansError).violations).toEqual(here.violations);
+		expect((err as PlansError).violations.length).toBeGreaterThan(0);
+		expect(db.select().from(scenarios).where(eq(scenarios.id, id)).get()!.version).toBe(
+			before.version
+		);
+	});
+
+	it('a stale form is refused before any work; an edit checked before another change is not saved', async () => {
+		const edit = move(roomFor(1, true), 1);
+		const version = db.select().from(scenarios).where(eq(scenarios.id, id)).get()!.version;
+		const stale = await editPlanOffThread(db, actor, bt, id, edit, 'vi', version - 1).catch(
+			(e: unknown) => e
+		);
+		expect(stale).toBeInstanceOf(ConflictError);
+		// Checked at this version, then the scenario changes (another editor's rename).
+		const checked = checkEdit(db, bt, id, edit, 'vi');
+		db.update(scenarios)
+			.set({ name: 'Đổi trong lúc kiểm tra', version: version + 1 })
+			.where(eq(scenarios.id, id))
+			.run();
+		expect(() => saveEdit(db, actor, bt, id, edit, checked, null)).toThrow(ConflictError);
+		expect(db.select().from(scenarios).where(eq(scenarios.id, id)).get()!.version).toBe(
+			version + 1
 		);
 	});
 });
