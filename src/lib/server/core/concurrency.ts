@@ -193,7 +193,16 @@ export function conflictInfo(
 					when: formatDateTime(change.at, locale)
 				})
 			: translate(locale, 'conflict.savedByUnknown');
-	return { version: e.currentVersion, savedBy, deleted, fields, theirs: deleted ? {} : theirs };
+	// The stored values the page may put back ("take theirs"): the form's own, else the row's
+	// columns the form sent (not every column: a scenario's stored instance is megabytes).
+	const shown = exact
+		? theirs
+		: Object.fromEntries(
+				Object.keys(mine)
+					.filter((k) => has(theirs, k))
+					.map((k) => [k, theirs[k]])
+			);
+	return { version: e.currentVersion, savedBy, deleted, fields, theirs: deleted ? {} : shown };
 }
 
 /**
