@@ -112,6 +112,7 @@ export {
 	scenarioBuildingsOffThread,
 	scenarioInstanceOffThread,
 	scenarioPageOffThread,
+	scenarioSettingsOffThread,
 	type PlansOverview
 } from './view-worker';
 export { settingsFormValues, settingsFromForm, type SettingsFormData } from './settings-form';

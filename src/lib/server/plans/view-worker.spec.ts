@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isHttpError } from '@sveltejs/kit';
+import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/connection';
@@ -20,7 +20,7 @@ import { ConflictError } from '../core/concurrency';
 import { checkEdit, saveEdit } from './edit';
 import { PlansError } from './errors';
 import { buildInstance } from './instance';
-import { planOf } from './scenarios';
+import { getScenario, planOf } from './scenarios';
 import { scenarioBuildings, scenarioPage, type ScenarioPageAsk } from './page-view';
 import { plansOverview, scenarioView } from './view';
 import {
@@ -32,9 +32,12 @@ import {
 	scenarioBuildingsOffThread,
 	scenarioInstanceOffThread,
 	scenarioPageOffThread,
+	scenarioSettingsOffThread,
 	stopPlanViewWorkers
 } from './view-worker';
 import { load } from '../../../routes/w/[ward]/plans/+page.server';
+import { actions as pageActions } from '../../../routes/w/[ward]/plans/[id=id]/+page.server';
+import { settingsFormValues } from './settings-form';
 import { noQueriesHere } from '../../../../tests/helpers/no-queries';
 import { roomNamed, savePlan, unitCoded } from '../../../../tests/helpers/plans';
 
@@ -91,6 +94,17 @@ describe('plan views on the worker', () => {
 		);
 		const instance = await scenarioInstanceOffThread(noQueriesHere(db), bt, id, 'vi');
 		expect(JSON.parse(instance!)).toEqual(JSON.parse(JSON.stringify({ instance: view.instance })));
+	});
+
+	it('the settings form s context: the stored settings and the instance s units', async () => {
+		const detail = getScenario(db, bt, id, 'vi')!;
+		const context = await scenarioSettingsOffThread(noQueriesHere(db), bt, id, 'vi');
+		expect(context).toEqual({
+			settings: detail.settings,
+			unitIds: detail.built.units.map((u) => u.id)
+		});
+		expect(context!.unitIds.length).toBeGreaterThan(5);
+		expect(await scenarioSettingsOffThread(noQueriesHere(db), ak, id, 'vi')).toBeNull();
 	});
 
 	it('the overview: as this thread computes it, without the instance', async () => {
@@ -229,5 +243,71 @@ describe('a manual move checked on the worker, saved here', () => {
 		expect(db.select().from(scenarios).where(eq(scenarios.id, id)).get()!.version).toBe(
 			version + 1
 		);
+	});
+});
+
+describe('the settings form (its context read on the worker)', () => {
+	let editorId = 0;
+	beforeAll(() => {
+		editorId = Number(
+			db.$client
+				.prepare(
+					`insert into users (username, display_name, password_hash, role, ward_id)
+					 values ('bt.ed', 'bt.ed', 'x', 'ward_editor', ?)`
+				)
+				.run(bt).lastInsertRowid
+		);
+	});
+	const post = async (values: Record<string, string>) => {
+		const request = new Request('http://x/', {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams(values)
+		});
+		const locals = {
+			db,
+			locale: 'vi',
+			user: { id: editorId, username: 'bt.ed', role: 'ward_editor', wardId: bt },
+			ward: { id: bt, code: 'binh-trung', name: 'Bình Trưng', isSample: true },
+			canEdit: true
+		} as unknown as App.Locals;
+		try {
+			return await pageActions.settings({
+				request,
+				locals,
+				url: new URL(`http://x/w/binh-trung/plans/${id}`),
+				params: { ward: 'binh-trung', id: String(id) }
+			} as never);
+		} catch (e) {
+			if (isRedirect(e)) return { redirect: e.location };
+			throw e;
+		}
+	};
+	const form = () => {
+		const detail = getScenario(db, bt, id, 'vi')!;
+		const unitIds = detail.built.units.map((u) => u.id);
+		const lockedIds = detail.settings.lockedRooms.map((l) => l.roomId);
+		const row = db.select().from(scenarios).where(eq(scenarios.id, id)).get()!;
+		return {
+			...settingsFormValues(detail.settings, unitIds, lockedIds),
+			version: String(row.version)
+		};
+	};
+
+	it('saves a changed minimum area; a stale form gets 409 with the stored value as theirs', async () => {
+		const before = form();
+		const changed = String(Number(before.minAreaPerPersonM2) + 1);
+		expect(await post({ ...before, minAreaPerPersonM2: changed })).toEqual({
+			redirect: `/w/binh-trung/plans/${id}?saved=1#settings`
+		});
+		expect(getScenario(db, bt, id, 'vi')!.settings.minAreaPerPersonM2).toBe(Number(changed));
+		// The same (now stale) form again with another value.
+		const stale = (await post({ ...before, minAreaPerPersonM2: '3' })) as {
+			status: number;
+			data: { conflict: { theirs: Record<string, string> } };
+		};
+		expect(stale.status).toBe(409);
+		expect(stale.data.conflict.theirs.minAreaPerPersonM2).toBe(changed);
+		expect(getScenario(db, bt, id, 'vi')!.settings.minAreaPerPersonM2).toBe(Number(changed));
 	});
 });

@@ -35,7 +35,8 @@ import { scenarios } from '../db/schema';
 import { WorkerJobError } from '../jobs/module-pool';
 import { checkEdit, saveEdit, type CheckedEdit, type PlanEdit } from './edit';
 import { PlansError, type PlansErrorCode } from './errors';
-import { scenarioRow } from './scenarios';
+import { getScenario, scenarioRow } from './scenarios';
+import type { ScenarioSettings } from './settings';
 import { solverWarming, warmUpOffThread } from './solve-pool';
 import { plansOverview, scenarioView, type ScenarioView } from './view';
 
@@ -58,12 +59,26 @@ type Ask =
 	| { kind: 'page'; wardId: number; id: number; locale: Locale; ask: ScenarioPageAsk }
 	| { kind: 'buildings'; wardId: number; id: number; locale: Locale; page: number }
 	| { kind: 'instance'; wardId: number; id: number; locale: Locale }
-	| { kind: 'edit'; wardId: number; id: number; locale: Locale; edit: PlanEdit };
+	| { kind: 'edit'; wardId: number; id: number; locale: Locale; edit: PlanEdit }
+	| { kind: 'settings'; wardId: number; id: number; locale: Locale };
 /** ... and the database file the worker reads it from. */
 type Request = Ask & { file: string };
 
 type OverviewReply = PlansOverview & { instance?: AllocationInstance };
-type Reply = OverviewReply | ScenarioPage | ScenarioBuildings | CheckedEdit | string | null;
+/** A scenario's stored settings and the units of its instance (the settings form's). */
+export interface ScenarioSettingsContext {
+	settings: ScenarioSettings;
+	unitIds: number[];
+}
+
+type Reply =
+	| OverviewReply
+	| ScenarioPage
+	| ScenarioBuildings
+	| CheckedEdit
+	| ScenarioSettingsContext
+	| string
+	| null;
 
 // ------------------------------------------------------------------ on the worker
 
@@ -93,6 +108,12 @@ function answer(
 		return ask.withInstance ? { ...overview, instance } : overview;
 	}
 	if (ask.kind === 'edit') return checkEdit(db, ask.wardId, ask.id, ask.edit, ask.locale);
+	if (ask.kind === 'settings') {
+		const detail = getScenario(db, ask.wardId, ask.id, ask.locale);
+		return detail
+			? { settings: detail.settings, unitIds: detail.built.units.map((u) => u.id) }
+			: null;
+	}
 	const view = viewOf(db, ask.wardId, ask.id, ask.locale);
 	if (!view) return null;
 	switch (ask.kind) {
@@ -197,6 +218,16 @@ export function scenarioInstanceOffThread(
 	locale: Locale
 ): Promise<string | null> {
 	return offThread(db, `instance:${wardId}:${id}`, { kind: 'instance', wardId, id, locale });
+}
+
+/** The scenario's stored settings and its instance's units (the settings form); null when not the ward's. */
+export function scenarioSettingsOffThread(
+	db: Db,
+	wardId: number,
+	id: number,
+	locale: Locale
+): Promise<ScenarioSettingsContext | null> {
+	return offThread(db, `settings:${wardId}:${id}`, { kind: 'settings', wardId, id, locale });
 }
 
 /**

@@ -9,12 +9,12 @@ import {
 	DEFAULT_CONSEQUENCE_SHARE,
 	editPlanOffThread,
 	FURTHEST_BELOW_COUNT,
-	getScenario,
 	moveFormTheirs,
 	PlansError,
 	queueSolve,
 	resetScenario,
 	scenarioPageOffThread,
+	scenarioSettingsOffThread,
 	scenarioVersion,
 	settingsFormValues,
 	settingsFromForm,
@@ -140,15 +140,20 @@ export const actions: Actions = {
 		const { locals } = event;
 		const id = Number(event.params.id);
 		const wardId = wardOf(locals).id;
-		const detail = getScenario(locals.db, wardId, id, locals.locale);
-		if (!detail) notFound(locals.locale);
-		const unitIds = detail.built.units.map((u) => u.id);
-		const lockedIds = detail.settings.lockedRooms.map((l) => l.roomId);
+		// The stored settings and the instance's units, read on the plan worker (the scenario's
+		// stored instance is parsed); they are also "theirs" of a stale form (the stored values now).
+		const stored = await orBusy(
+			scenarioSettingsOffThread(locals.db, wardId, id, locals.locale),
+			locals.locale
+		);
+		if (!stored) notFound(locals.locale);
+		const { unitIds } = stored;
+		const lockedIds = stored.settings.lockedRooms.map((l) => l.roomId);
 		return runAction(
 			event,
 			settingsSchema(unitIds, lockedIds),
 			({ data, values, version }) => {
-				const settings = settingsFromForm(detail.settings, unitIds, data as SettingsFormData);
+				const settings = settingsFromForm(stored.settings, unitIds, data as SettingsFormData);
 				if (settings === 'duplicate-lock') {
 					const message = translate(locals.locale, 'plans.settings.lockDuplicate');
 					return failField(values, 'lockAddRoom', message, locals.locale, 'settings');
@@ -158,10 +163,7 @@ export const actions: Actions = {
 			},
 			{
 				form: 'settings',
-				theirs: () => {
-					const stored = getScenario(locals.db, wardId, id, locals.locale)?.settings;
-					return stored ? settingsFormValues(stored, unitIds, lockedIds) : {};
-				}
+				theirs: () => settingsFormValues(stored.settings, unitIds, lockedIds)
 			}
 		);
 	},
