@@ -283,7 +283,7 @@ describe('the settings form (its context read on the worker)', () => {
 			throw e;
 		}
 	};
-	const form = () => {
+	const form = (): Record<string, string> => {
 		const detail = getScenario(db, bt, id, 'vi')!;
 		const unitIds = detail.built.units.map((u) => u.id);
 		const lockedIds = detail.settings.lockedRooms.map((l) => l.roomId);
