@@ -11,8 +11,8 @@ import { auditLog, users, wards } from '$lib/server/db/schema';
 import { seedSample } from '$lib/server/db/seed';
 import { createTestDb } from '$lib/server/db/test-db';
 import { ahpState, listCriteria, weightState } from '$lib/server/sites/scoring';
-import { actions, load } from './+page.server';
-import { actions as mineActions } from './mine/+page.server';
+import { actions, load } from '../../src/routes/w/[ward]/sites/weights/+page.server';
+import { actions as mineActions } from '../../src/routes/w/[ward]/sites/weights/mine/+page.server';
 
 let db: Db;
 let locals: (who: 'a' | 'b') => App.Locals;
