@@ -58,52 +58,109 @@ export function applyScenario(
 	 * plan applied; a plan edited meanwhile → ConflictError, nothing recorded. */
 	expectedVersion?: number | null
 ): ApplyConsequences {
+	const checked = checkApply(db, wardId, id, locale, expectedVersion);
+	return saveApply(db, actor, wardId, id, checked, expectedVersion);
+}
+
+/** A scenario checked for applying: the arrangement row to record and the audit's figures. */
+export interface CheckedApply {
+	/** The scenario's version the check read. */
+	version: number;
+	name: string;
+	inputHash: string;
+	seatsJson: string;
+	unitsJson: string;
+	objective: number;
+	seated: number;
+	consequences: ApplyConsequences;
+}
+
+/**
+ * The reading half of {@link applyScenario}: the refusals (`not-solved`, `stale`, `infeasible`)
+ * and what saving records. Only reads: it may run on a worker thread's read-only connection
+ * (see `./view-worker`), {@link saveApply} then writes.
+ */
+export function checkApply(
+	db: DbLike,
+	wardId: number,
+	id: number,
+	locale: Locale = 'vi',
+	expectedVersion?: number | null
+): CheckedApply {
+	const row = scenarioRow(db, wardId, id);
+	checkVersion('scenario', row, expectedVersion);
+	const detail = getScenario(db, wardId, id, locale);
+	if (!detail) throw new PlansError('not-found');
+	if (detail.status === 'draft') throw new PlansError('not-solved');
+	if (detail.stale) throw new PlansError('stale');
+	const fresh = buildInstance(db, wardId, detail.settings);
+	const plan = normalisePlan(detail.plan);
+	const check = checkAllocation(fresh.instance, plan);
+	if (!check.feasible) {
+		throw new PlansError(
+			'infeasible',
+			check.violations.map((v) => violationText(locale, v, fresh))
+		);
+	}
+	const units: ArrangementUnit[] = detail.metrics.units.map((u) => ({
+		unitId: u.id,
+		headcount: u.headcount,
+		seated: u.seated,
+		areaGivenM2: u.areaGivenM2,
+		normAreaM2: u.normAreaM2,
+		shortfallM2: u.shortfallM2,
+		shortfallShare: u.shortfallShare
+	}));
+	return {
+		version: row.version,
+		name: detail.name,
+		inputHash: inputFingerprint(fresh),
+		seatsJson: JSON.stringify(
+			plan.map((a) => ({
+				unitId: dbId(a.unitId),
+				roomId: dbId(a.roomId),
+				persons: a.persons,
+				areaM2: a.areaM2
+			}))
+		),
+		unitsJson: JSON.stringify({ settings: detail.settings, units }),
+		objective: check.evaluation.objective,
+		seated: detail.metrics.seated,
+		consequences: applyConsequences(detail.metrics)
+	};
+}
+
+/**
+ * The writing half of {@link applyScenario}, in ONE transaction: the arrangement row, `applied_at`
+ * and the audit row. Refused (ConflictError, nothing recorded) when the scenario is not at
+ * `expectedVersion` or changed since it was checked.
+ */
+export function saveApply(
+	db: Db,
+	actor: Actor,
+	wardId: number,
+	id: number,
+	checked: CheckedApply,
+	expectedVersion?: number | null
+): ApplyConsequences {
 	return db.transaction((tx) => {
-		checkVersion('scenario', scenarioRow(tx, wardId, id), expectedVersion);
-		const detail = getScenario(tx, wardId, id, locale);
-		if (!detail) throw new PlansError('not-found');
-		if (detail.status === 'draft') throw new PlansError('not-solved');
-		if (detail.stale) throw new PlansError('stale');
-		const fresh = buildInstance(tx, wardId, detail.settings);
-		const plan = normalisePlan(detail.plan);
-		const check = checkAllocation(fresh.instance, plan);
-		if (!check.feasible) {
-			throw new PlansError(
-				'infeasible',
-				check.violations.map((v) => violationText(locale, v, fresh))
-			);
-		}
+		const row = scenarioRow(tx, wardId, id);
+		checkVersion('scenario', row, expectedVersion);
+		checkVersion('scenario', row, checked.version);
 		const now = Date.now();
-		const consequences = applyConsequences(detail.metrics);
-		const units: ArrangementUnit[] = detail.metrics.units.map((u) => ({
-			unitId: u.id,
-			headcount: u.headcount,
-			seated: u.seated,
-			areaGivenM2: u.areaGivenM2,
-			normAreaM2: u.normAreaM2,
-			shortfallM2: u.shortfallM2,
-			shortfallShare: u.shortfallShare
-		}));
 		tx.insert(arrangements)
 			.values({
 				wardId,
 				scenarioId: id,
-				scenarioName: detail.name,
-				inputHash: inputFingerprint(fresh),
-				seatsJson: JSON.stringify(
-					plan.map((a) => ({
-						unitId: dbId(a.unitId),
-						roomId: dbId(a.roomId),
-						persons: a.persons,
-						areaM2: a.areaM2
-					}))
-				),
-				unitsJson: JSON.stringify({ settings: detail.settings, units }),
+				scenarioName: checked.name,
+				inputHash: checked.inputHash,
+				seatsJson: checked.seatsJson,
+				unitsJson: checked.unitsJson,
 				appliedBy: actor.userId,
 				appliedAt: now
 			})
 			.run();
-		versionedUpdate(tx, scenarios, 'scenario', id, expectedVersion, { appliedAt: now });
+		versionedUpdate(tx, scenarios, 'scenario', id, checked.version, { appliedAt: now });
 		writeAudit(tx, {
 			actor,
 			wardId,
@@ -111,14 +168,14 @@ export function applyScenario(
 			entityId: id,
 			action: 'apply',
 			after: {
-				name: detail.name,
-				objective: check.evaluation.objective,
-				seated: detail.metrics.seated,
-				...consequences
+				name: checked.name,
+				objective: checked.objective,
+				seated: checked.seated,
+				...checked.consequences
 			},
 			at: now
 		});
-		return consequences;
+		return checked.consequences;
 	});
 }
 

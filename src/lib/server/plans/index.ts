@@ -107,6 +107,7 @@ export {
 } from './view';
 export { VIOLATIONS_SHOWN, type ScenarioPage, type ScenarioPageAsk } from './page-view';
 export {
+	applyScenarioOffThread,
 	editPlanOffThread,
 	plansOverviewOffThread,
 	scenarioBuildingsOffThread,

@@ -13,10 +13,11 @@ import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/connection';
 import type { Db } from '../db';
-import { scenarios, wards } from '../db/schema';
+import { arrangements, rooms, scenarios, wards } from '../db/schema';
 import { seedSample } from '../db/seed';
 import { QueueFullError } from '../jobs';
 import { ConflictError } from '../core/concurrency';
+import { checkApply } from './apply';
 import { checkEdit, saveEdit } from './edit';
 import { PlansError } from './errors';
 import { buildInstance } from './instance';
@@ -24,6 +25,7 @@ import { getScenario, planOf } from './scenarios';
 import { scenarioBuildings, scenarioPage, type ScenarioPageAsk } from './page-view';
 import { plansOverview, scenarioView } from './view';
 import {
+	applyScenarioOffThread,
 	clearPlanViews,
 	editPlanOffThread,
 	PLAN_VIEW_PER_WARD,
@@ -309,5 +311,54 @@ describe('the settings form (its context read on the worker)', () => {
 		expect(stale.status).toBe(409);
 		expect(stale.data.conflict.theirs.minAreaPerPersonM2).toBe(changed);
 		expect(getScenario(db, bt, id, 'vi')!.settings.minAreaPerPersonM2).toBe(Number(changed));
+	});
+});
+
+describe('applying a scenario: checked on the worker, recorded here', () => {
+	const actor = { userId: null, username: 'test' };
+	let fresh: number;
+	beforeAll(() => {
+		const built = buildInstance(db, bt);
+		const oneStop = unitCoded(built, 'TTPVHCC');
+		const counter = roomNamed(built, 'TS-01', 'A', 'Bộ phận một cửa');
+		fresh = savePlan(db, bt, built, 'Áp dụng', [
+			{ unitId: oneStop.key, roomId: counter.key, persons: 8 }
+		]);
+	});
+	const recorded = () =>
+		db.select().from(arrangements).where(eq(arrangements.scenarioId, fresh)).all();
+
+	it('records what the same check on this thread gives', async () => {
+		const version = db.select().from(scenarios).where(eq(scenarios.id, fresh)).get()!.version;
+		const expected = checkApply(db, bt, fresh, 'vi', version);
+		const consequences = await applyScenarioOffThread(db, actor, bt, fresh, 'vi', version);
+		expect(consequences).toEqual(expected.consequences);
+		const [row] = recorded();
+		expect(row.inputHash).toBe(expected.inputHash);
+		expect(row.seatsJson).toBe(expected.seatsJson);
+		expect(JSON.parse(row.seatsJson)).toHaveLength(1);
+		const after = db.select().from(scenarios).where(eq(scenarios.id, fresh)).get()!;
+		expect(after.version).toBe(version + 1);
+		expect(after.appliedAt).toBe(row.appliedAt);
+	});
+
+	it('a scenario whose inputs changed is refused (stale) as on this thread; nothing recorded', async () => {
+		const version = db.select().from(scenarios).where(eq(scenarios.id, fresh)).get()!.version;
+		const room = db.select().from(rooms).where(eq(rooms.name, 'Bộ phận một cửa')).get()!;
+		db.update(rooms)
+			.set({ areaM2: room.areaM2 + 1 })
+			.where(eq(rooms.id, room.id))
+			.run();
+		const before = recorded().length;
+		const err = await applyScenarioOffThread(db, actor, bt, fresh, 'vi', version).catch(
+			(e: unknown) => e
+		);
+		expect(err).toBeInstanceOf(PlansError);
+		expect((err as PlansError).code).toBe('stale');
+		expect(recorded()).toHaveLength(before);
+		const stale = await applyScenarioOffThread(db, actor, bt, fresh, 'vi', version - 1).catch(
+			(e: unknown) => e
+		);
+		expect(stale).toBeInstanceOf(ConflictError);
 	});
 });

@@ -5,7 +5,7 @@ import { actorOf } from '$lib/server/core/request';
 import { notFound, orBusy, recordId, refusal, runAction, wardOf } from '$lib/server/http';
 import { jobStatus, solverQueue } from '$lib/server/jobs';
 import {
-	applyScenario,
+	applyScenarioOffThread,
 	DEFAULT_CONSEQUENCE_SHARE,
 	editPlanOffThread,
 	FURTHEST_BELOW_COUNT,
@@ -258,10 +258,11 @@ export const actions: Actions = {
 		runAction(
 			event,
 			null,
-			({ values, version }) => {
+			async ({ values, version }) => {
 				const { locals } = event;
 				try {
-					applyScenario(
+					// Checked on a worker thread (the scenario and today's instance), recorded here.
+					await applyScenarioOffThread(
 						locals.db,
 						actorOf(locals),
 						wardOf(locals).id,
