@@ -3,7 +3,12 @@
  * the reset to the solver's plan.
  */
 import { inArray } from 'drizzle-orm';
-import type { Assignment, CheckResult, PersonsEntry } from '../../allocation/types';
+import type {
+	AllocationStatus,
+	Assignment,
+	CheckResult,
+	PersonsEntry
+} from '../../allocation/types';
 import { translate, type Locale } from '../../i18n';
 import type { Actor } from '../audit';
 import { checkVersion } from '../core/concurrency';
@@ -184,32 +189,73 @@ export function resetScenario(
 	id: number,
 	expectedVersion?: number | null
 ): void {
+	saveReset(db, actor, wardId, id, checkReset(db, wardId, id, expectedVersion), expectedVersion);
+}
+
+/** The solver's plan to put back, its result's status and objective, and the version read. */
+export interface CheckedReset {
+	version: number;
+	plan: Assignment[];
+	status: AllocationStatus;
+	objective: number | null;
+	solverObjective: number;
+}
+
+/**
+ * The reading half of {@link resetScenario}: the solver's plan without the rooms or units deleted
+ * since the solve (their rows were cascaded away). Only reads (a worker thread may run it).
+ */
+export function checkReset(
+	db: DbLike,
+	wardId: number,
+	id: number,
+	expectedVersion?: number | null
+): CheckedReset {
+	const row = scenarioRow(db, wardId, id);
+	checkVersion('scenario', row, expectedVersion);
+	const result = resultOf(row);
+	if (!result || !row.inputHash || !row.instanceJson) throw new PlansError('not-found');
+	const plan = normalisePlan(result.assignments);
+	const existing = <T extends { id: number }>(ids: number[], rows: (ids: number[]) => T[]) =>
+		new Set(ids.length ? rows(ids).map((r) => r.id) : []);
+	const roomIds = existing([...new Set(plan.map((a) => dbId(a.roomId)))], (ids) =>
+		db.select({ id: rooms.id }).from(rooms).where(inArray(rooms.id, ids)).all()
+	);
+	const unitIds = existing([...new Set(plan.map((a) => dbId(a.unitId)))], (ids) =>
+		db.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, ids)).all()
+	);
+	return {
+		version: row.version,
+		plan: plan.filter((a) => roomIds.has(dbId(a.roomId)) && unitIds.has(dbId(a.unitId))),
+		status: result.status,
+		objective: result.status === 'error' ? null : result.objective,
+		solverObjective: result.objective
+	};
+}
+
+/**
+ * The writing half of {@link resetScenario}, in one transaction; refused (ConflictError, nothing
+ * written) when the scenario is not at `expectedVersion` or changed since it was read.
+ */
+export function saveReset(
+	db: Db,
+	actor: Actor,
+	wardId: number,
+	id: number,
+	checked: CheckedReset,
+	expectedVersion?: number | null
+): void {
 	db.transaction((tx) => {
 		const row = scenarioRow(tx, wardId, id);
 		checkVersion('scenario', row, expectedVersion);
-		const result = resultOf(row);
-		if (!result || !storedBuilt(row)) throw new PlansError('not-found');
-		// Rooms or units deleted since the solve are left out (their rows were cascaded away).
-		const plan = normalisePlan(result.assignments);
-		const existing = <T extends { id: number }>(ids: number[], rows: (ids: number[]) => T[]) =>
-			new Set(ids.length ? rows(ids).map((r) => r.id) : []);
-		const roomIds = existing([...new Set(plan.map((a) => dbId(a.roomId)))], (ids) =>
-			tx.select({ id: rooms.id }).from(rooms).where(inArray(rooms.id, ids)).all()
-		);
-		const unitIds = existing([...new Set(plan.map((a) => dbId(a.unitId)))], (ids) =>
-			tx.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, ids)).all()
-		);
-		writePlan(
-			tx,
-			id,
-			plan.filter((a) => roomIds.has(dbId(a.roomId)) && unitIds.has(dbId(a.unitId)))
-		);
+		checkVersion('scenario', row, checked.version);
+		writePlan(tx, id, checked.plan);
 		updateScenarioAudited(
 			tx,
 			{ actor, wardId, id, expectedVersion },
-			{ status: result.status, objective: result.status === 'error' ? null : result.objective },
+			{ status: checked.status, objective: checked.objective },
 			{ status: row.status, objective: row.objective },
-			{ status: result.status, objective: result.objective, reset: true }
+			{ status: checked.status, objective: checked.solverObjective, reset: true }
 		);
 	});
 }

@@ -110,6 +110,7 @@ export {
 	applyScenarioOffThread,
 	editPlanOffThread,
 	plansOverviewOffThread,
+	resetScenarioOffThread,
 	scenarioBuildingsOffThread,
 	scenarioInstanceOffThread,
 	scenarioPageOffThread,

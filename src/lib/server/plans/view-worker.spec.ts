@@ -30,6 +30,7 @@ import {
 	editPlanOffThread,
 	PLAN_VIEW_PER_WARD,
 	planViewQueue,
+	resetScenarioOffThread,
 	plansOverviewOffThread,
 	scenarioBuildingsOffThread,
 	scenarioInstanceOffThread,
@@ -360,5 +361,52 @@ describe('applying a scenario: checked on the worker, recorded here', () => {
 			(e: unknown) => e
 		);
 		expect(stale).toBeInstanceOf(ConflictError);
+	});
+});
+
+describe('resetting a scenario: the solver s plan read on the worker, written here', () => {
+	const actor = { userId: null, username: 'test' };
+	it('puts back the solver s plan after a manual move, with one version more', async () => {
+		const built = buildInstance(db, bt);
+		const oneStop = unitCoded(built, 'TTPVHCC');
+		const counter = roomNamed(built, 'TS-01', 'A', 'Bộ phận một cửa');
+		const sid = savePlan(db, bt, built, 'Đặt lại', [
+			{ unitId: oneStop.key, roomId: counter.key, persons: 8 }
+		]);
+		const solver = planOf(db, sid).map((a) => [a.unitId, a.roomId, a.persons]);
+		const target = built.rooms.find(
+			(r) => r.usable && r.key !== counter.key && !r.lockedUnitKey && r.areaM2 >= 24
+		)!;
+		await editPlanOffThread(
+			db,
+			actor,
+			bt,
+			sid,
+			{
+				kind: 'move',
+				unitId: oneStop.id,
+				fromRoomId: counter.id,
+				toRoomId: target.id,
+				persons: 2
+			},
+			'vi'
+		);
+		expect(planOf(db, sid).map((a) => [a.unitId, a.roomId, a.persons])).not.toEqual(solver);
+		const version = db.select().from(scenarios).where(eq(scenarios.id, sid)).get()!.version;
+		await resetScenarioOffThread(db, actor, bt, sid, version);
+		expect(planOf(db, sid).map((a) => [a.unitId, a.roomId, a.persons])).toEqual(solver);
+		const after = db.select().from(scenarios).where(eq(scenarios.id, sid)).get()!;
+		expect(after.version).toBe(version + 1);
+		expect(after.status).not.toBe('edited');
+		expect(planOf(db, sid).every((a) => !a.manual)).toBe(true);
+		// The same (now stale) form again: refused before any work.
+		const stale = await resetScenarioOffThread(db, actor, bt, sid, version).catch(
+			(e: unknown) => e
+		);
+		expect(stale).toBeInstanceOf(ConflictError);
+		// Another ward's scenario is not found (also from the worker).
+		const other = await resetScenarioOffThread(db, actor, ak, sid, null).catch((e: unknown) => e);
+		expect(other).toBeInstanceOf(PlansError);
+		expect((other as PlansError).code).toBe('not-found');
 	});
 });

@@ -34,7 +34,15 @@ import { checkVersion, currentVersion } from '../core/concurrency';
 import { scenarios } from '../db/schema';
 import { WorkerJobError } from '../jobs/module-pool';
 import { checkApply, saveApply, type CheckedApply } from './apply';
-import { checkEdit, saveEdit, type CheckedEdit, type PlanEdit } from './edit';
+import {
+	checkEdit,
+	checkReset,
+	saveEdit,
+	saveReset,
+	type CheckedEdit,
+	type CheckedReset,
+	type PlanEdit
+} from './edit';
 import type { ApplyConsequences } from '../../plans/consequences';
 import { PlansError, type PlansErrorCode } from './errors';
 import { getScenario, scenarioRow } from './scenarios';
@@ -63,7 +71,8 @@ type Ask =
 	| { kind: 'instance'; wardId: number; id: number; locale: Locale }
 	| { kind: 'edit'; wardId: number; id: number; locale: Locale; edit: PlanEdit }
 	| { kind: 'settings'; wardId: number; id: number; locale: Locale }
-	| { kind: 'apply'; wardId: number; id: number; locale: Locale };
+	| { kind: 'apply'; wardId: number; id: number; locale: Locale }
+	| { kind: 'reset'; wardId: number; id: number };
 /** ... and the database file the worker reads it from. */
 type Request = Ask & { file: string };
 
@@ -80,6 +89,7 @@ type Reply =
 	| ScenarioBuildings
 	| CheckedEdit
 	| CheckedApply
+	| CheckedReset
 	| ScenarioSettingsContext
 	| string
 	| null;
@@ -113,6 +123,7 @@ function answer(
 	}
 	if (ask.kind === 'edit') return checkEdit(db, ask.wardId, ask.id, ask.edit, ask.locale);
 	if (ask.kind === 'apply') return checkApply(db, ask.wardId, ask.id, ask.locale);
+	if (ask.kind === 'reset') return checkReset(db, ask.wardId, ask.id);
 	if (ask.kind === 'settings') {
 		const detail = getScenario(db, ask.wardId, ask.id, ask.locale);
 		return detail
@@ -279,6 +290,24 @@ export async function applyScenarioOffThread(
 		() => checkApply(db, wardId, id, locale)
 	);
 	return saveApply(db, actor, wardId, id, checked, expectedVersion);
+}
+
+/**
+ * Puts back the solver's plan (as `resetScenario`): the stored result parsed on the worker, the
+ * plan written here, refused if the scenario changed in between.
+ */
+export async function resetScenarioOffThread(
+	db: Db,
+	actor: Actor,
+	wardId: number,
+	id: number,
+	expectedVersion?: number | null
+): Promise<void> {
+	refuseStale(db, wardId, id, expectedVersion);
+	const checked = await checkedOffThread<CheckedReset>(db, { kind: 'reset', wardId, id }, () =>
+		checkReset(db, wardId, id)
+	);
+	saveReset(db, actor, wardId, id, checked, expectedVersion);
 }
 
 /** A stale form is refused before any work (ConflictError with the stored row; not-found). */

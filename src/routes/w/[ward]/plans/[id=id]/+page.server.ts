@@ -12,7 +12,7 @@ import {
 	moveFormTheirs,
 	PlansError,
 	queueSolve,
-	resetScenario,
+	resetScenarioOffThread,
 	scenarioPageOffThread,
 	scenarioSettingsOffThread,
 	scenarioVersion,
@@ -241,9 +241,10 @@ export const actions: Actions = {
 		runAction(
 			event,
 			null,
-			({ version }) => {
+			async ({ version }) => {
 				const { locals } = event;
-				resetScenario(
+				// The solver's result parsed on a worker thread, the plan written here.
+				await resetScenarioOffThread(
 					locals.db,
 					actorOf(locals),
 					wardOf(locals).id,
