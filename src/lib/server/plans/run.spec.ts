@@ -1,9 +1,15 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { rooms } from '../db/schema';
+import { openDatabase } from '../db/connection';
+import { rooms, scenarios } from '../db/schema';
 import { seedSample } from '../db/seed';
 import { createTestDb } from '../db/test-db';
 import { buildInstance, getScenario, listScenarios, solveScenario } from './';
+import { inputFingerprint } from './instance';
+import { stopSolveWorkers } from './solve-pool';
 import {
 	ACTOR,
 	assignmentSnapshot,
@@ -58,5 +64,50 @@ describe('the default scenario solved', () => {
 		expect(getScenario(db, bt, id)!.status).toBe('draft');
 		expect(assignmentSnapshot(db, id)).toEqual([]);
 		expect(auditCount(db)).toBe(audits);
+	}, 120_000);
+
+	it('a write elsewhere during the solve: today s instance is built again, unchanged, the plan stored', async () => {
+		const db = createTestDb();
+		seedSample(db);
+		const bt = wardId(db, 'binh-trung');
+		const id = listScenarios(db, bt)[0].id;
+		const solving = solveScenario(db, ACTOR, bt, id, { timeLimitS: 5 });
+		// A facility's address is not part of the instance.
+		db.$client
+			.prepare("update facilities set address = address || ' (đã sửa)' where ward_id = ?")
+			.run(bt);
+		await solving;
+		const d = getScenario(db, bt, id)!;
+		expect(['optimal', 'feasible']).toContain(d.status);
+		expect(d.stale).toBe(false);
+	}, 120_000);
+});
+
+describe('a solve on a database file (the instance built on the solver worker)', () => {
+	it('stores the plan with the instance the worker built and its fingerprint', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'truso-solve-'));
+		const db = openDatabase(path.join(dir, 'truso.sqlite'));
+		try {
+			seedSample(db);
+			const bt = wardId(db, 'binh-trung');
+			const id = listScenarios(db, bt)[0].id;
+			await solveScenario(db, ACTOR, bt, id, { timeLimitS: 5 });
+			const d = getScenario(db, bt, id)!;
+			expect(['optimal', 'feasible']).toContain(d.status);
+			expect(d.stale).toBe(false);
+			expect(d.metrics.seated).toBe(approvedPosts(db, bt));
+			const row = db.select().from(scenarios).where(eq(scenarios.id, id)).get()!;
+			const today = buildInstance(db, bt, JSON.parse(row.settingsJson!));
+			expect(row.inputHash).toBe(inputFingerprint(today));
+			// The same instance as this thread builds now (but for when it was built).
+			const { builtAt, ...stored } = JSON.parse(row.instanceJson);
+			const { builtAt: _now, ...now } = JSON.parse(JSON.stringify(today));
+			expect(stored).toEqual(now);
+			expect(builtAt).toBeLessThanOrEqual(_now);
+		} finally {
+			await stopSolveWorkers();
+			db.$client.close();
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
 	}, 120_000);
 });

@@ -5,6 +5,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { AllocationWeights } from '../../allocation/types';
 import type { Actor } from '../audit';
+import { revision } from '../core/cache';
 import type { Db } from '../db';
 import { scenarios } from '../db/schema';
 import { AllocationInputError } from '../../allocation/types';
@@ -14,7 +15,7 @@ import { PlansError } from './errors';
 import { buildInstance, inputFingerprint } from './instance';
 import { createScenario, saveScenario, scenarioRow } from './scenarios';
 import { defaultSettings, fullWeights, settingsOf } from './settings';
-import { solveOffThread } from './solve-pool';
+import { solveWardOffThread } from './solve-pool';
 
 /**
  * Solves a scenario with its settings against today's inventory and stores the plan (see
@@ -69,17 +70,21 @@ async function solveNow(
 ): Promise<number> {
 	const row = scenarioRow(db, wardId, id);
 	const settings = settingsOf(db, wardId, row);
-	const built = buildInstance(db, wardId, settings);
-	// The whole solve runs on a solver worker thread (model, heuristic, HiGHS).
-	const result = await solveOffThread(built.instance, { timeLimitS: input.timeLimitS });
+	const before = revision(db);
+	// Built from today's inventory, solved (model, heuristic, HiGHS) and prepared for storing on a
+	// solver worker thread.
+	const solved = await solveWardOffThread(db, wardId, settings, { timeLimitS: input.timeLimitS });
 	const again = scenarioRow(db, wardId, id);
+	// Nothing written since the solve began: the inputs are those solved. Otherwise today's
+	// instance is built again and compared (this thread, then the write, with nothing between).
 	if (
 		again.settingsJson !== row.settingsJson ||
-		inputFingerprint(buildInstance(db, wardId, settings)) !== inputFingerprint(built)
+		(revision(db) !== before &&
+			inputFingerprint(buildInstance(db, wardId, settings)) !== solved.instance.inputHash)
 	) {
 		throw new PlansError('stale');
 	}
-	return saveScenario(db, actor, wardId, row.name, built, result, id);
+	return saveScenario(db, actor, wardId, row.name, solved.instance, solved.result, id);
 }
 
 /**

@@ -355,6 +355,26 @@ export function writePlan(
 }
 
 /**
+ * An instance as a scenario stores it: its settings, the built instance as JSON and its
+ * fingerprint (prepared where it was built, e.g. on a solver worker, so the server's thread only
+ * writes it).
+ */
+export interface PreparedInstance {
+	settings: ScenarioSettings;
+	instanceJson: string;
+	inputHash: string;
+}
+
+function prepared(built: BuiltInstance | PreparedInstance): PreparedInstance {
+	if ('instanceJson' in built) return built;
+	return {
+		settings: built.settings,
+		instanceJson: JSON.stringify(built),
+		inputHash: inputFingerprint(built)
+	};
+}
+
+/**
  * Stores a solver result into a scenario: its instance, fingerprint, the result, status and
  * objective, and one assignment row per (unit, room), with one audit row, in one transaction.
  * With `scenarioId` null a new scenario named `name` is created; returns the scenario's id.
@@ -364,18 +384,19 @@ export function saveScenario(
 	actor: Actor,
 	wardId: number,
 	name: string,
-	built: BuiltInstance,
+	built: BuiltInstance | PreparedInstance,
 	result: AllocationResult,
 	scenarioId: number | null = null
 ): number {
+	const stored = prepared(built);
 	return db.transaction((tx) => {
 		const values = {
 			name,
-			weightsJson: JSON.stringify(built.settings.weights),
-			settingsJson: JSON.stringify(built.settings),
-			instanceJson: JSON.stringify(built),
+			weightsJson: JSON.stringify(stored.settings.weights),
+			settingsJson: JSON.stringify(stored.settings),
+			instanceJson: stored.instanceJson,
 			resultJson: JSON.stringify(result),
-			inputHash: inputFingerprint(built),
+			inputHash: stored.inputHash,
 			status: result.status,
 			objective: result.status === 'error' ? null : result.objective,
 			updatedAt: Date.now()
@@ -403,7 +424,7 @@ export function saveScenario(
 				name,
 				status: result.status,
 				objective: result.objective,
-				settings: built.settings,
+				settings: stored.settings,
 				assignments: result.assignments.length,
 				unseated: result.unseated
 			}
