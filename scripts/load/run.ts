@@ -127,8 +127,8 @@ async function main(): Promise<number> {
 	/** Answers to the heavy user, by action and status ("packet PDF 200": 3). */
 	const heavy = new Map<string, number>();
 	let heavyStop = false;
-	/** One user running the heavy actions in turn until the load ends. */
-	const heavyUser = async (cookie: string, proposal: number | null) => {
+	/** The heavy actions: the big ward's pages, the sample ward's results and packet PDF. */
+	const heavyActions = (proposal: number | null) => {
 		const actions: [string, string][] = [
 			['synthetic facilities', '/w/synthetic/facilities'],
 			['synthetic needs', '/w/synthetic/needs'],
@@ -138,6 +138,11 @@ async function main(): Promise<number> {
 		if (proposal !== null) {
 			actions.push(['sample packet PDF', `/w/binh-trung/proposals/${proposal}/packet.pdf`]);
 		}
+		return actions;
+	};
+	/** One user running the heavy actions in turn until the load ends. */
+	const heavyUser = async (cookie: string, proposal: number | null) => {
+		const actions = heavyActions(proposal);
 		for (let i = 0; !heavyStop; i++) {
 			const [name, p] = actions[i % actions.length];
 			let key: string;
@@ -256,6 +261,18 @@ async function main(): Promise<number> {
 			`/w/binh-trung/facilities/${targets.bt.facilityId}`,
 			'/w/synthetic/facilities?page=2'
 		];
+		// Every page and action once before measuring: the server loads each route's code (and a
+		// worker its modules) on first use, a one-time cost of a fresh process, not of the load.
+		for (const [, p] of [
+			...heavyActions(btProposal?.id ?? null),
+			...readPaths.map((r) => ['', r] as const),
+			['', '/api/v1/wards/binh-trung/facilities'],
+			// The pages whose actions the editors post to (the same route module).
+			['', `/w/binh-trung/facilities/${targets.bt.facilityId}/buildings/${targets.bt.buildingId}`],
+			['', `/w/an-khanh/facilities/${targets.ak.facilityId}/buildings/${targets.ak.buildingId}`]
+		]) {
+			await (await fetch(`${base}${p}`, { headers: { cookie: admin } })).arrayBuffer();
+		}
 		const reads = autocannon({
 			url: base,
 			connections: Math.max(
