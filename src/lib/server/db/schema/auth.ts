@@ -1,6 +1,13 @@
-import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import {
+	index,
+	integer,
+	real,
+	sqliteTable,
+	text,
+	type AnySQLiteColumn
+} from 'drizzle-orm/sqlite-core';
 import { ROLES } from '../../../constants';
-import { createdAt, primaryId, rowVersion } from './columns';
+import { createdAt, primaryId, rowVersion, ownedBy } from './columns';
 
 /** A commune-level unit (phường / xã). */
 export const wards = sqliteTable('wards', {
@@ -33,6 +40,9 @@ export const wardRef = () =>
 		.notNull()
 		.references(() => wards.id);
 
+/** A user who did something to the row (created, submitted, applied …); null when unknown. */
+export const userRef = (name: string) => integer(name).references((): AnySQLiteColumn => users.id);
+
 export const users = sqliteTable('users', {
 	id: primaryId(),
 	username: text('username').notNull().unique(),
@@ -53,9 +63,7 @@ export const sessions = sqliteTable(
 	{
 		/** SHA-256 of the session token; the token itself is only in the cookie. */
 		id: text('id').primaryKey(),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		userId: ownedBy('user_id', () => users.id),
 		expiresAt: integer('expires_at', { mode: 'number' }).notNull(),
 		createdAt: createdAt(),
 		userAgent: text('user_agent'),
@@ -85,7 +93,7 @@ export const apiTokens = sqliteTable('api_tokens', {
 	tokenHash: text('token_hash').notNull().unique(),
 	/** null = city-wide read-only token. */
 	wardId: integer('ward_id').references(() => wards.id),
-	createdBy: integer('created_by').references(() => users.id),
+	createdBy: userRef('created_by'),
 	revokedAt: integer('revoked_at', { mode: 'number' }),
 	lastUsedAt: integer('last_used_at', { mode: 'number' }),
 	createdAt: createdAt()

@@ -1,6 +1,6 @@
 /** Columns every table shares: creation and change times, the row version. */
 import { sql } from 'drizzle-orm';
-import { integer } from 'drizzle-orm/sqlite-core';
+import { integer, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 export const createdAt = () =>
 	integer('created_at', { mode: 'number' })
@@ -24,3 +24,9 @@ export const tracked = () => ({
 	createdAt: createdAt(),
 	updatedAt: updatedAt()
 });
+/**
+ * The parent row a row belongs to: a required reference deleted with its parent (ON DELETE
+ * CASCADE), e.g. `buildingId: ownedBy('building_id', () => buildings.id)`.
+ */
+export const ownedBy = (name: string, parent: () => AnySQLiteColumn) =>
+	integer(name).notNull().references(parent, { onDelete: 'cascade' });

@@ -14,7 +14,7 @@ import {
 	ROOM_TYPES,
 	type RoomType
 } from '../../../constants';
-import { createdAt, primaryId, rowVersion, tracked } from './columns';
+import { createdAt, primaryId, rowVersion, tracked, ownedBy } from './columns';
 import { wardRef } from './auth';
 import { orgUnits } from './org';
 import { sites } from './sites';
@@ -46,9 +46,7 @@ export const buildings = sqliteTable(
 	'buildings',
 	{
 		id: primaryId(),
-		facilityId: integer('facility_id')
-			.notNull()
-			.references(() => facilities.id, { onDelete: 'cascade' }),
+		facilityId: ownedBy('facility_id', () => facilities.id),
 		code: text('code').notNull(),
 		name: text('name').notNull(),
 		levelsAboveGround: integer('levels_above_ground').notNull().default(1),
@@ -67,9 +65,7 @@ export const rooms = sqliteTable(
 	'rooms',
 	{
 		id: primaryId(),
-		buildingId: integer('building_id')
-			.notNull()
-			.references(() => buildings.id, { onDelete: 'cascade' }),
+		buildingId: ownedBy('building_id', () => buildings.id),
 		code: text('code').notNull(),
 		name: text('name').notNull(),
 		/** 1 = ground floor (tầng 1), the Vietnamese convention. */
@@ -96,9 +92,7 @@ export const conditionSurveys = sqliteTable(
 	'condition_surveys',
 	{
 		id: primaryId(),
-		buildingId: integer('building_id')
-			.notNull()
-			.references(() => buildings.id, { onDelete: 'cascade' }),
+		buildingId: ownedBy('building_id', () => buildings.id),
 		surveyedOn: text('surveyed_on').notNull(),
 		surveyor: text('surveyor').notNull(),
 		/**

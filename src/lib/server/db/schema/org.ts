@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { UNIT_KINDS } from '../../../constants';
-import { createdAt, primaryId, rowVersion, tracked, updatedAt } from './columns';
+import { createdAt, primaryId, rowVersion, tracked, updatedAt, ownedBy } from './columns';
 import { wards, wardRef } from './auth';
 
 export const orgUnits = sqliteTable(
@@ -23,9 +23,7 @@ export const positions = sqliteTable(
 	'positions',
 	{
 		id: primaryId(),
-		orgUnitId: integer('org_unit_id')
-			.notNull()
-			.references(() => orgUnits.id, { onDelete: 'cascade' }),
+		orgUnitId: ownedBy('org_unit_id', () => orgUnits.id),
 		title: text('title').notNull(),
 		titleKey: text('title_key').notNull(),
 		/** Field of expertise: land, construction, finance, accounting, foreign-affairs, it, legal … */
@@ -72,9 +70,7 @@ export const normSets = sqliteTable(
 
 export const normItems = sqliteTable('norm_items', {
 	id: primaryId(),
-	normSetId: integer('norm_set_id')
-		.notNull()
-		.references(() => normSets.id, { onDelete: 'cascade' }),
+	normSetId: ownedBy('norm_set_id', () => normSets.id),
 	titleKey: text('title_key').notNull(),
 	labelVi: text('label_vi').notNull(),
 	labelEn: text('label_en').notNull(),

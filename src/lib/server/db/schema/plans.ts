@@ -1,6 +1,6 @@
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { primaryId, tracked } from './columns';
-import { users, wardRef } from './auth';
+import { primaryId, tracked, ownedBy } from './columns';
+import { userRef, wardRef } from './auth';
 import { rooms } from './inventory';
 import { orgUnits } from './org';
 
@@ -19,7 +19,7 @@ export const scenarios = sqliteTable('scenarios', {
 	settingsJson: text('settings_json'),
 	/** Fingerprint of the inputs the stored plan was solved for; null = never solved. */
 	inputHash: text('input_hash'),
-	createdBy: integer('created_by').references(() => users.id),
+	createdBy: userRef('created_by'),
 	...tracked()
 });
 
@@ -42,7 +42,7 @@ export const arrangements = sqliteTable(
 		seatsJson: text('seats_json').notNull(),
 		/** JSON: { settings, units } — the scenario's settings and per-unit figures at apply. */
 		unitsJson: text('units_json').notNull(),
-		appliedBy: integer('applied_by').references(() => users.id),
+		appliedBy: userRef('applied_by'),
 		appliedAt: integer('applied_at', { mode: 'number' }).notNull()
 	},
 	(t) => [index('arrangements_ward_idx').on(t.wardId, t.appliedAt)]
@@ -52,15 +52,9 @@ export const assignments = sqliteTable(
 	'assignments',
 	{
 		id: primaryId(),
-		scenarioId: integer('scenario_id')
-			.notNull()
-			.references(() => scenarios.id, { onDelete: 'cascade' }),
-		orgUnitId: integer('org_unit_id')
-			.notNull()
-			.references(() => orgUnits.id, { onDelete: 'cascade' }),
-		roomId: integer('room_id')
-			.notNull()
-			.references(() => rooms.id, { onDelete: 'cascade' }),
+		scenarioId: ownedBy('scenario_id', () => scenarios.id),
+		orgUnitId: ownedBy('org_unit_id', () => orgUnits.id),
+		roomId: ownedBy('room_id', () => rooms.id),
 		persons: integer('persons').notNull(),
 		/** Floor area given to these persons in the room, m² (the model's g[u,r]). */
 		areaM2: real('area_m2').notNull().default(0),

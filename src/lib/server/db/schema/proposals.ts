@@ -6,8 +6,8 @@ import {
 	uniqueIndex,
 	type AnySQLiteColumn
 } from 'drizzle-orm/sqlite-core';
-import { createdAt, primaryId, tracked } from './columns';
-import { wards, users, wardRef } from './auth';
+import { createdAt, primaryId, tracked, ownedBy } from './columns';
+import { users, wards, userRef, wardRef } from './auth';
 
 export const proposals = sqliteTable('proposals', {
 	id: primaryId(),
@@ -20,8 +20,8 @@ export const proposals = sqliteTable('proposals', {
 	supersededBy: integer('superseded_by').references((): AnySQLiteColumn => proposals.id),
 	/** JSON of the editable parts (narratives, tờ trình fields, settings references). */
 	draftJson: text('draft_json').notNull(),
-	reviewerId: integer('reviewer_id').references(() => users.id),
-	createdBy: integer('created_by').references(() => users.id),
+	reviewerId: userRef('reviewer_id'),
+	createdBy: userRef('created_by'),
 	...tracked()
 });
 
@@ -29,14 +29,12 @@ export const proposalVersions = sqliteTable(
 	'proposal_versions',
 	{
 		id: primaryId(),
-		proposalId: integer('proposal_id')
-			.notNull()
-			.references(() => proposals.id, { onDelete: 'cascade' }),
+		proposalId: ownedBy('proposal_id', () => proposals.id),
 		number: integer('number').notNull(),
 		snapshotJson: text('snapshot_json').notNull(),
 		sha256: text('sha256').notNull(),
 		filesJson: text('files_json').notNull().default('[]'),
-		submittedBy: integer('submitted_by').references(() => users.id),
+		submittedBy: userRef('submitted_by'),
 		submittedAt: integer('submitted_at', { mode: 'number' }).notNull()
 	},
 	(t) => [uniqueIndex('proposal_versions_uq').on(t.proposalId, t.number)]
@@ -44,12 +42,10 @@ export const proposalVersions = sqliteTable(
 
 export const reviewComments = sqliteTable('review_comments', {
 	id: primaryId(),
-	versionId: integer('version_id')
-		.notNull()
-		.references(() => proposalVersions.id, { onDelete: 'cascade' }),
+	versionId: ownedBy('version_id', () => proposalVersions.id),
 	section: text('section').notNull(),
 	body: text('body').notNull(),
-	authorId: integer('author_id').references(() => users.id),
+	authorId: userRef('author_id'),
 	createdAt: createdAt(),
 	/** The thread's first comment when this one is a reply (threads are one level deep). */
 	parentId: integer('parent_id').references((): AnySQLiteColumn => reviewComments.id, {
@@ -57,7 +53,7 @@ export const reviewComments = sqliteTable('review_comments', {
 	}),
 	/** Set on a thread's first comment when a reviewer marks the thread resolved. */
 	resolvedAt: integer('resolved_at', { mode: 'number' }),
-	resolvedBy: integer('resolved_by').references(() => users.id)
+	resolvedBy: userRef('resolved_by')
 });
 
 /**
@@ -68,9 +64,7 @@ export const staffingSupport = sqliteTable(
 	'staffing_support',
 	{
 		id: primaryId(),
-		wardId: integer('ward_id')
-			.notNull()
-			.references(() => wards.id, { onDelete: 'cascade' }),
+		wardId: ownedBy('ward_id', () => wards.id),
 		officerName: text('officer_name').notNull(),
 		field: text('field').notNull(),
 		/** The position (title key) it covers when one is named. */
@@ -81,9 +75,9 @@ export const staffingSupport = sqliteTable(
 		/** yyyy-mm-dd, inclusive; null while open-ended. */
 		toDate: text('to_date'),
 		note: text('note'),
-		createdBy: integer('created_by').references(() => users.id),
+		createdBy: userRef('created_by'),
 		createdAt: createdAt(),
-		endedBy: integer('ended_by').references(() => users.id),
+		endedBy: userRef('ended_by'),
 		endedAt: integer('ended_at', { mode: 'number' })
 	},
 	(t) => [index('staffing_support_ward_idx').on(t.wardId, t.field)]
@@ -91,13 +85,11 @@ export const staffingSupport = sqliteTable(
 
 export const decisions = sqliteTable('decisions', {
 	id: primaryId(),
-	proposalId: integer('proposal_id')
-		.notNull()
-		.references(() => proposals.id, { onDelete: 'cascade' }),
+	proposalId: ownedBy('proposal_id', () => proposals.id),
 	versionId: integer('version_id').references(() => proposalVersions.id),
 	outcome: text('outcome', { enum: ['returned', 'approved', 'rejected'] }).notNull(),
 	note: text('note').notNull(),
-	decidedBy: integer('decided_by').references(() => users.id),
+	decidedBy: userRef('decided_by'),
 	createdAt: createdAt()
 });
 
@@ -105,9 +97,7 @@ export const notifications = sqliteTable(
 	'notifications',
 	{
 		id: primaryId(),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		userId: ownedBy('user_id', () => users.id),
 		message: text('message').notNull(),
 		link: text('link'),
 		readAt: integer('read_at', { mode: 'number' }),

@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, primaryId } from './columns';
-import { wards, users } from './auth';
+import { wards, userRef } from './auth';
 
 /** Who changed what, when, with the values before and after; written in the same transaction. */
 export const auditLog = sqliteTable(
@@ -8,7 +8,7 @@ export const auditLog = sqliteTable(
 	{
 		id: primaryId(),
 		at: integer('at', { mode: 'number' }).notNull(),
-		userId: integer('user_id').references(() => users.id),
+		userId: userRef('user_id'),
 		username: text('username'),
 		wardId: integer('ward_id').references(() => wards.id),
 		entity: text('entity').notNull(),
@@ -46,7 +46,7 @@ export const legalReferences = sqliteTable(
 		verifyNote: text('verify_note').notNull().default(''),
 		sortOrder: integer('sort_order').notNull().default(0),
 		isCurrent: integer('is_current', { mode: 'boolean' }).notNull().default(true),
-		createdBy: integer('created_by').references(() => users.id),
+		createdBy: userRef('created_by'),
 		createdAt: createdAt()
 	},
 	(t) => [
@@ -73,7 +73,7 @@ export const investmentRates = sqliteTable(
 		verify: integer('verify', { mode: 'boolean' }).notNull().default(true),
 		note: text('note').notNull().default(''),
 		isCurrent: integer('is_current', { mode: 'boolean' }).notNull().default(true),
-		createdBy: integer('created_by').references(() => users.id),
+		createdBy: userRef('created_by'),
 		createdAt: createdAt()
 	},
 	(t) => [uniqueIndex('investment_rates_key_version_uq').on(t.key, t.version)]

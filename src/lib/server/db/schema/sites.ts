@@ -1,7 +1,7 @@
 import { integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { SITE_LEGAL_STATUSES } from '../../../constants';
-import { createdAt, primaryId, rowVersion, tracked, updatedAt } from './columns';
-import { users, wardRef } from './auth';
+import { createdAt, primaryId, rowVersion, tracked, updatedAt, ownedBy } from './columns';
+import { userRef, wardRef } from './auth';
 
 /** Candidate sites for a new headquarters. */
 export const sites = sqliteTable(
@@ -65,17 +65,15 @@ export const weightings = sqliteTable('weightings', {
 	/** JSON: { [criterionKey]: weight } for direct weights or the aggregated AHP result. */
 	weightsJson: text('weights_json').notNull(),
 	isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
-	createdBy: integer('created_by').references(() => users.id),
+	createdBy: userRef('created_by'),
 	...tracked()
 });
 
 export const judgments = sqliteTable('judgments', {
 	id: primaryId(),
-	weightingId: integer('weighting_id')
-		.notNull()
-		.references(() => weightings.id, { onDelete: 'cascade' }),
+	weightingId: ownedBy('weighting_id', () => weightings.id),
 	participant: text('participant').notNull(),
-	userId: integer('user_id').references(() => users.id),
+	userId: userRef('user_id'),
 	/** JSON: { keys: string[]; matrix: number[][] } */
 	matrixJson: text('matrix_json').notNull(),
 	version: rowVersion(),
@@ -91,7 +89,7 @@ export const ahpInvites = sqliteTable('ahp_invites', {
 	wardId: wardRef(),
 	participant: text('participant').notNull(),
 	tokenHash: text('token_hash').notNull().unique(),
-	createdBy: integer('created_by').references(() => users.id),
+	createdBy: userRef('created_by'),
 	createdAt: createdAt(),
 	expiresAt: integer('expires_at').notNull(),
 	usedAt: integer('used_at'),
@@ -105,6 +103,6 @@ export const scoringRuns = sqliteTable('scoring_runs', {
 	name: text('name').notNull(),
 	method: text('method').notNull(),
 	resultJson: text('result_json').notNull(),
-	createdBy: integer('created_by').references(() => users.id),
+	createdBy: userRef('created_by'),
 	createdAt: createdAt()
 });
