@@ -21,9 +21,8 @@
 import type { Locale } from '../../i18n';
 import { promiseCache } from '../core/cache';
 import type { Db } from '../db';
-import { databaseFile, readOnlyDb } from '../db/readonly';
-import { modulePool } from '../jobs/module-pool';
-import { FairQueue } from '../jobs/queue';
+import { readOnlyDb } from '../db/readonly';
+import { queuedWorker } from '../jobs/queued-worker';
 import {
 	boardFrom,
 	boardSource,
@@ -118,31 +117,23 @@ function work(req: Request): Reply | Promise<Reply> {
 	}
 }
 
-const pool = modulePool<Request, Reply>(import.meta.url, 'trusoStaffing', work, {
-	size: 1,
-	deadlineMs: BOARD_DEADLINE_MS
+const worker = queuedWorker<Request, Reply>(import.meta.url, 'trusoStaffing', work, {
+	deadlineMs: BOARD_DEADLINE_MS,
+	// No ward's share: the refusal is the whole queue's ("hàng đợi đã đủ N việc").
+	queued: BOARD_QUEUE_MAX
 });
 
 // ------------------------------------------------------------------ on the server's thread
 
 /** Board computations: one runs at a time, at most {@link BOARD_QUEUE_MAX} wait. */
-export const boardQueue = new FairQueue({
-	running: 1,
-	queued: BOARD_QUEUE_MAX,
-	// No ward's share: the refusal is the whole queue's ("hàng đợi đã đủ N việc").
-	perWard: Infinity
-});
+export const boardQueue = worker.queue;
 /** The board is the city's: every job is queued under one owner. */
 const CITY = 0;
-let nextJob = 1;
 
 const results = promiseCache(BOARD_RESULTS_MAX);
 
 /** Runs the request on the worker after its turn in {@link boardQueue} (full: throws at once). */
-function queued<T>(request: Request): Promise<T> {
-	return boardQueue.submit(CITY, `staffing:${nextJob++}`, () => pool.run(request) as Promise<T>)
-		.promise;
-}
+const queued = <T extends Reply>(request: Request) => worker.run<T>(CITY, 'staffing', request);
 
 const filterKey = (filter: BoardFilter) =>
 	JSON.stringify([filter.ward ?? null, filter.field ?? null, filter.position ?? null]);
@@ -157,8 +148,8 @@ export function staffingBoardOffThread(
 	day = vnToday()
 ): Promise<StaffingBoard> {
 	return results.get(db, `board:${day}:${filterKey(filter)}`, () => {
-		const file = databaseFile(db);
-		if (file === null || pool.inWorker) return Promise.resolve(staffingBoard(db, filter, day));
+		const file = worker.onWorker(db);
+		if (file === null) return Promise.resolve(staffingBoard(db, filter, day));
 		return queued<StaffingBoard>({ kind: 'board', file, filter, day });
 	});
 }
@@ -175,8 +166,8 @@ export function staffingPageOffThread(
 	day = vnToday()
 ): Promise<BoardPage> {
 	return results.get(db, `page:${day}:${rows}:${filterKey(filter)}`, () => {
-		const file = databaseFile(db);
-		if (file === null || pool.inWorker) {
+		const file = worker.onWorker(db);
+		if (file === null) {
 			return Promise.resolve(boardPage(staffingBoard(db, filter, day), rows));
 		}
 		return queued<BoardPage>({ kind: 'page', file, filter, day, rows });
@@ -196,8 +187,8 @@ export function staffingFileOffThread(
 	day = vnToday()
 ): Promise<Uint8Array> {
 	return results.get(db, `file:${day}:${format}:${locale}:${filterKey(filter)}`, () => {
-		const file = databaseFile(db);
-		if (file === null || pool.inWorker) {
+		const file = worker.onWorker(db);
+		if (file === null) {
 			return exportBoard(staffingBoard(db, filter, day), format, locale);
 		}
 		return queued<Uint8Array>({ kind: 'file', file, filter, day, format, locale });
@@ -211,5 +202,5 @@ export function clearStaffingResults(): void {
 
 /** Terminates the worker (computations in flight are rejected); the pool restarts on demand. */
 export function stopStaffingWorkers(): Promise<void> {
-	return pool.stop();
+	return worker.pool.stop();
 }

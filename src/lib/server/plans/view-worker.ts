@@ -19,9 +19,8 @@ import type { Locale } from '../../i18n';
 import type { AllocationInstance, CheckResult } from '../../allocation';
 import { promiseCache } from '../core/cache';
 import type { Db } from '../db';
-import { databaseFile, readOnlyDb } from '../db/readonly';
-import { modulePool } from '../jobs/module-pool';
-import { FairQueue } from '../jobs/queue';
+import { readOnlyDb } from '../db/readonly';
+import { queuedWorker } from '../jobs/queued-worker';
 import {
 	scenarioBuildings,
 	scenarioPage,
@@ -149,20 +148,16 @@ function work(req: Request): Reply {
 	);
 }
 
-const pool = modulePool<Request, Reply>(import.meta.url, 'trusoPlanViews', work, {
-	size: 1,
-	deadlineMs: PLAN_VIEW_DEADLINE_MS
+const worker = queuedWorker<Request, Reply>(import.meta.url, 'trusoPlanViews', work, {
+	deadlineMs: PLAN_VIEW_DEADLINE_MS,
+	queued: PLAN_VIEW_QUEUE_MAX,
+	perWard: PLAN_VIEW_PER_WARD
 });
 
 // ------------------------------------------------------------------ on the server's thread
 
 /** View computations: one runs at a time, fairly between wards. */
-export const planViewQueue = new FairQueue({
-	running: 1,
-	queued: PLAN_VIEW_QUEUE_MAX,
-	perWard: PLAN_VIEW_PER_WARD
-});
-let nextJob = 1;
+export const planViewQueue = worker.queue;
 const results = promiseCache(RESULTS_MAX);
 
 /**
@@ -171,11 +166,9 @@ const results = promiseCache(RESULTS_MAX);
  */
 function offThread<T extends Reply>(db: Db, key: string, ask: Ask): Promise<T> {
 	return results.get(db, key, () => {
-		const file = databaseFile(db);
-		if (file === null || pool.inWorker) return Promise.resolve(answer(db, ask, scenarioView) as T);
-		return planViewQueue.submit(ask.wardId, `plan-view:${nextJob++}`, () =>
-			pool.run({ ...ask, file })
-		).promise as Promise<T>;
+		const file = worker.onWorker(db);
+		if (file === null) return Promise.resolve(answer(db, ask, scenarioView) as T);
+		return worker.run<T>(ask.wardId, 'plan-view', { ...ask, file });
 	});
 }
 
@@ -322,12 +315,10 @@ function refuseStale(db: Db, wardId: number, id: number, expectedVersion?: numbe
  * database); a `PlansError` thrown there is thrown here as such.
  */
 async function checkedOffThread<T extends Reply>(db: Db, ask: Ask, here: () => T): Promise<T> {
-	const file = databaseFile(db);
-	if (file === null || pool.inWorker) return here();
+	const file = worker.onWorker(db);
+	if (file === null) return here();
 	try {
-		return (await planViewQueue.submit(ask.wardId, `plan-check:${nextJob++}`, () =>
-			pool.run({ ...ask, file })
-		).promise) as T;
+		return await worker.run<T>(ask.wardId, 'plan-check', { ...ask, file });
 	} catch (e) {
 		if (e instanceof WorkerJobError && e.originalName === 'PlansError') {
 			const fields = e.fields as { code: PlansErrorCode; violations?: string[] };
@@ -344,5 +335,5 @@ export function clearPlanViews(): void {
 
 /** Terminates the worker (computations in flight are rejected); the pool restarts on demand. */
 export function stopPlanViewWorkers(): Promise<void> {
-	return pool.stop();
+	return worker.pool.stop();
 }

@@ -12,9 +12,10 @@
  */
 import type { PacketDraft, PacketSnapshot } from '../../packet';
 import type { Db } from '../db';
-import { databaseFile, readOnlyDb } from '../db/readonly';
-import { FairQueue, MAX_QUEUED, MAX_QUEUED_PER_WARD } from '../jobs';
-import { modulePool, WorkerJobError } from '../jobs/module-pool';
+import { readOnlyDb } from '../db/readonly';
+import { MAX_QUEUED, MAX_QUEUED_PER_WARD } from '../jobs';
+import { WorkerJobError } from '../jobs/module-pool';
+import { queuedWorker } from '../jobs/queued-worker';
 import { assemble } from './gathering';
 import { ProposalError, type ProposalErrorCode } from './status';
 
@@ -32,18 +33,14 @@ function assembleIn(req: AssembleRequest): PacketSnapshot {
 	return assemble(readOnlyDb(req.file), req.wardId, req.draft, new Date(req.at));
 }
 
-const pool = modulePool(import.meta.url, 'trusoAssemble', assembleIn, {
-	size: 1,
-	deadlineMs: ASSEMBLE_DEADLINE_MS
-});
-
-/** Assemblies waiting for the worker: as many run as it has threads, fair across wards. */
-export const assembleQueue = new FairQueue({
-	running: 1,
+const worker = queuedWorker(import.meta.url, 'trusoAssemble', assembleIn, {
+	deadlineMs: ASSEMBLE_DEADLINE_MS,
 	queued: MAX_QUEUED,
 	perWard: MAX_QUEUED_PER_WARD
 });
-let nextJob = 1;
+
+/** Assemblies waiting for the worker: one runs at a time, fair across wards. */
+export const assembleQueue = worker.queue;
 
 /**
  * The packet of the ward now with the draft (as {@link assemble}), assembled on the pool's worker
@@ -57,12 +54,10 @@ export async function assembleOffThread(
 	draft: PacketDraft,
 	at = new Date()
 ): Promise<PacketSnapshot> {
-	const file = databaseFile(db);
-	if (file === null || pool.inWorker) return assemble(db, wardId, draft, at);
-	const request = { file, wardId, draft, at: at.getTime() };
-	const job = assembleQueue.submit(wardId, `assemble:${nextJob++}`, () => pool.run(request));
+	const file = worker.onWorker(db);
+	if (file === null) return assemble(db, wardId, draft, at);
 	try {
-		return await job.promise;
+		return await worker.run(wardId, 'assemble', { file, wardId, draft, at: at.getTime() });
 	} catch (e) {
 		// The workflow's refusals keep their class (routes match them).
 		if (e instanceof WorkerJobError && e.originalName === 'ProposalError') {
@@ -74,5 +69,5 @@ export async function assembleOffThread(
 
 /** Terminates the worker (assemblies in flight are rejected); the pool restarts on demand. */
 export function stopAssembleWorkers(): Promise<void> {
-	return pool.stop();
+	return worker.pool.stop();
 }
