@@ -79,6 +79,60 @@ describe('improvePlan (local search on persons)', () => {
 		expect(again).toEqual(best);
 	});
 
+	it('moves one person into a usable room nobody uses, whose area was lost', async () => {
+		// A: 2 persons, norm 20 → 40 m², sits in R1 (24 m²); R3 (9 m², same building) is empty.
+		const lone: AllocationInstance = {
+			units: [{ id: 'A', headcount: 2, normM2: 20, currentRoomIds: ['R1'] }],
+			rooms: [
+				{ id: 'R1', buildingId: 'H', level: 1, areaM2: 24, usable: true },
+				{ id: 'R3', buildingId: 'H', level: 2, areaM2: 9, usable: true }
+			]
+		};
+		const p = prepareInstance(lone);
+		const { pairs } = buildModel(p);
+		const score = scorer(p);
+		const start: PersonsPair[] = [{ u: 0, r: 0, persons: 2 }];
+		// t = 16/40, shortfall 16, one building: 10000·0.4 + 16 + 10 = 4026.
+		expect(score(start).objective).toBeCloseTo(4026, 9);
+		const better = await improvePlan(p, pairs, start, score, performance.now() + 5000);
+		expect(better).toEqual([
+			{ u: 0, r: 0, persons: 1 },
+			{ u: 0, r: 1, persons: 1 }
+		]);
+		// 24 + 9 = 33 m² given: t = 7/40, shortfall 7, one building, one person moved.
+		expect(score(better).objective).toBeCloseTo(10000 * (7 / 40) + 7 + 10 + 1, 9);
+	});
+
+	it('swaps two persons of different units back into their own rooms when no room has a free seat', async () => {
+		// A and B sit in each other's room; each room has one seat, so no single move is allowed.
+		const crossed: AllocationInstance = {
+			units: [
+				{ id: 'A', headcount: 1, normM2: 10, currentRoomIds: ['RA'] },
+				{ id: 'B', headcount: 1, normM2: 10, currentRoomIds: ['RB'] }
+			],
+			rooms: [
+				{ id: 'RA', buildingId: 'H', level: 1, areaM2: 10, usable: true, seats: 1 },
+				{ id: 'RB', buildingId: 'H', level: 1, areaM2: 10, usable: true, seats: 1 }
+			]
+		};
+		const p = prepareInstance(crossed);
+		const { pairs } = buildModel(p);
+		const score = scorer(p);
+		const start: PersonsPair[] = [
+			{ u: 0, r: 1, persons: 1 },
+			{ u: 1, r: 0, persons: 1 }
+		];
+		// Both at their norm; two buildings (one each) and two persons moved: 20 + 2.
+		expect(score(start).objective).toBeCloseTo(22, 9);
+		const better = await improvePlan(p, pairs, start, score, performance.now() + 5000);
+		expect(better).toEqual([
+			{ u: 0, r: 0, persons: 1 },
+			{ u: 1, r: 1, persons: 1 }
+		]);
+		expect(score(better).objective).toBeCloseTo(20, 9);
+		expect(checkAllocation(crossed, assignments(p, better)).feasible).toBe(true);
+	});
+
 	it('never breaks a rule and never worsens the heuristic plan on synthetic wards', async () => {
 		for (const seed of [3, 8, 21]) {
 			const inst = syntheticWard({ units: 6, rooms: 40, buildings: 4, seed });

@@ -414,14 +414,17 @@ export async function heuristicPlan(
 
 /**
  * Local search on a plan's persons (step 6, internal), each candidate scored exactly by
- * `score` (the objective with the best areas for those persons). Two kinds of move, taken as
+ * `score` (the objective with the best areas for those persons). Five kinds of move, taken as
  * soon as one improves (first improvement), until no move improves or `deadline`
  * (performance.now() ms) passes:
  * - join: one person of a unit at the worst ratio moves into a room of a unit with area to
  *   spare (a room with a free place for a unit), so area can flow to it through that room;
  * - merge: all persons of a unit in one room move to another room the unit uses or to one of
  *   its current rooms (one room, perhaps one building, fewer; persons back home);
- * - home: one person moves from a room that is not the unit's own into one of its current rooms.
+ * - fill: one person moves into a usable room nobody uses (its area would be lost);
+ * - home: one person moves from a room that is not the unit's own into one of its current rooms;
+ * - swap (when no other move helps): two persons of different units change rooms, one of them
+ *   coming back to a room of its own.
  * Every move keeps the model's rules: allowed pairs and their caps, units per room, seats and
  * the minimum area per person in the target room. The event loop gets a turn every ~10 ms;
  * `stop()` ends the search early.
@@ -467,6 +470,34 @@ export async function improvePlan(
 		if (room.seats !== null && seated + k > room.seats) return false;
 		return m * (seated + k) <= room.areaM2 + 1e-9;
 	};
+	/** u's person from a to b and v's from b to a, or null when a rule forbids it. */
+	const swapped = (u: number, a: number, v: number, b: number) => {
+		const next = new Map(persons);
+		next.set(u * nr + a, (next.get(u * nr + a) ?? 0) - 1);
+		next.set(v * nr + b, (next.get(v * nr + b) ?? 0) - 1);
+		if (!fits(next, u, b, 1)) return null;
+		next.set(u * nr + b, (next.get(u * nr + b) ?? 0) + 1);
+		if (!fits(next, v, a, 1)) return null;
+		next.set(v * nr + a, (next.get(v * nr + a) ?? 0) + 1);
+		return next;
+	};
+	/** The swaps that bring at least one person home, each once (u before v). */
+	const swaps = (roomsOf: number[][]) => {
+		const out: [number, number, number, number][] = [];
+		p.units.forEach((_, u) => {
+			for (const a of roomsOf[u]) {
+				for (let v = u + 1; v < p.units.length; v++) {
+					for (const b of roomsOf[v]) {
+						if (a === b) continue;
+						const homeU = !p.current[u].has(a) && p.current[u].has(b);
+						const homeV = !p.current[v].has(b) && p.current[v].has(a);
+						if (homeU || homeV) out.push([u, a, v, b]);
+					}
+				}
+			}
+		});
+		return out;
+	};
 	const move = (u: number, from: number, to: number, k: number) => {
 		const next = new Map(persons);
 		next.set(u * nr + from, (next.get(u * nr + from) ?? 0) - k);
@@ -511,6 +542,17 @@ export async function improvePlan(
 				for (const to of targets) if (to !== from) candidates.push([u, from, to, k]);
 			}
 		});
+		// Fill: one person into a usable room nobody sits in (its area is otherwise lost to
+		// everybody), from the room where the unit has most people.
+		const used = new Set<number>();
+		for (const [key, k] of persons) if (k > 0) used.add(key % nr);
+		for (const x of pairs) {
+			if (used.has(x.r) || roomsOf[x.u].length === 0) continue;
+			const from = roomsOf[x.u].reduce((a, b) =>
+				(persons.get(x.u * nr + b) ?? 0) > (persons.get(x.u * nr + a) ?? 0) ? b : a
+			);
+			candidates.push([x.u, from, x.r, 1]);
+		}
 		// Home: one person from a room that is not the unit's own into one of its current rooms.
 		p.units.forEach((_, u) => {
 			for (const from of roomsOf[u]) {
@@ -523,21 +565,32 @@ export async function improvePlan(
 			const j = Math.floor(((((i * 2654435761) >>> 0) % 1000) / 1000) * (i + 1));
 			[candidates[i], candidates[j]] = [candidates[j], candidates[i]];
 		}
-		for (const [u, from, to, k] of candidates) {
-			if (performance.now() >= deadline || stop()) break;
-			if (!fits(persons, u, to, k)) continue;
-			const next = move(u, from, to, k);
+		/** Keeps `next` when it scores better; gives the event loop a turn now and then. */
+		const tryPlan = async (next: Map<number, number>) => {
 			const s = score(toPlan(next));
 			if (s.objective < current.objective - 1e-9) {
 				persons = next;
 				current = s;
 				improved = true;
-				break;
 			}
 			if (performance.now() - slice > 10) {
 				await new Promise((resolve) => setTimeout(resolve, 0));
 				slice = performance.now();
 			}
+			return improved;
+		};
+		for (const [u, from, to, k] of candidates) {
+			if (performance.now() >= deadline || stop()) break;
+			if (fits(persons, u, to, k) && (await tryPlan(move(u, from, to, k)))) break;
+		}
+		if (improved) continue;
+		// Swaps, when no single move helps: one person of u in room a and one of v in room b
+		// change places, where that brings one of them back to a room of their own (each room
+		// keeps its number of people).
+		for (const [u, a, v, b] of swaps(roomsOf)) {
+			if (performance.now() >= deadline || stop()) break;
+			const next = swapped(u, a, v, b);
+			if (next && (await tryPlan(next))) break;
 		}
 	}
 	return toPlan(persons);

@@ -7,6 +7,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const state = vi.hoisted(() => ({
 	loads: 0,
+	/** The time limit of each HiGHS run, in order. */
+	limits: [] as number[],
 	mode: 'throw-run' as 'throw-run' | 'solve-error' | 'time-limit-no-solution' | 'load-fails'
 }));
 
@@ -20,7 +22,12 @@ vi.mock('highs', () => ({
 				return {
 					getDimensions: () => ({ numCols: names.length }),
 					getColName: (j: number) => names[j],
-					options: { set: () => ({}) },
+					options: {
+						set: (o: Record<string, unknown>) => {
+							if (typeof o.time_limit === 'number') state.limits.push(o.time_limit);
+							return {};
+						}
+					},
 					setSolution: () => ({}),
 					run: () => {
 						if (state.mode === 'throw-run') throw new Error('RuntimeError: unreachable');
@@ -40,6 +47,7 @@ vi.mock('highs', () => ({
 }));
 
 const { solveAllocation, resetSolver } = await import('./index');
+const { loadSeconds } = await import('./solve');
 
 // Without the heuristic start, so that a HiGHS failure cannot fall back to its plan.
 const onThread = { inWorker: false, warmStart: false } as const;
@@ -56,6 +64,7 @@ describe('solveAllocation with a failing HiGHS', () => {
 	beforeEach(() => {
 		resetSolver();
 		state.loads = 0;
+		state.limits = [];
 	});
 
 	it('turns an exception into status "error" and reloads HiGHS next time', async () => {
@@ -107,5 +116,23 @@ describe('solveAllocation with a failing HiGHS', () => {
 		const result = await solveAllocation(instance, onThread);
 		expect(result.status).toBe('error');
 		expect(result.message).toMatch(/wasm load failed/);
+	});
+
+	it('gives a model too small to search one HiGHS run, its limit less the time to read the model', async () => {
+		state.mode = 'time-limit-no-solution';
+		// One unit: no neighbourhood to search, so a second run would only start again from the
+		// same plan (and read the model again, seconds on a large ward).
+		const result = await solveAllocation(instance, { inWorker: false, timeLimitS: 4 });
+		expect(result.status).toBe('feasible');
+		expect(state.limits).toHaveLength(1);
+		const [limit] = state.limits;
+		// Whatever the heuristic took is already spent; the model's reading is taken off too.
+		expect(limit).toBeLessThan(4 - loadSeconds('x'.repeat(100)));
+		expect(limit).toBeGreaterThan(3);
+	});
+
+	it('takes about 2 s off the limit for the 7 MB model of 60 units × 400 rooms', () => {
+		expect(loadSeconds('')).toBeCloseTo(0.02, 9);
+		expect(loadSeconds('x'.repeat(7_000_000))).toBeCloseTo(2.12, 9);
 	});
 });
