@@ -1,8 +1,8 @@
 /**
  * Benchmark of the seat-everyone reallocation solver (`src/lib/allocation`, issue 13).
  *
- * - `small 4x16` wards (4 units, 16 rooms, 3 buildings): both solvers prove the optimum; the
- *   times to a proven optimum are compared.
+ * - `small 4x16` and `mid 5x20` wards (4 units and 16 rooms, 5 units and 20 rooms, 3 buildings):
+ *   both solvers prove the optimum; the times to a proven optimum are compared.
  * - `sample-size` wards (seeded, the sample ward's size: 11 units, 119 people, 132 rooms of
  *   which ~46 usable, 10 buildings, usable area ~75% of the entitled area, a locked leaders'
  *   room, a ground-floor one-stop centre, seat limits on some rooms): each is solved by us
@@ -173,6 +173,10 @@ export async function benchAllocation(
 		...seeds.map((seed) => ({
 			name: `small 4x16 seed ${seed}`,
 			instance: syntheticWard({ units: 4, rooms: 16, buildings: 3, seed, usableShare: 0.8 })
+		})),
+		...seeds.map((seed) => ({
+			name: `mid 5x20 seed ${seed}`,
+			instance: syntheticWard({ units: 5, rooms: 20, buildings: 3, seed, usableShare: 0.8 })
 		})),
 		...seeds.map((seed) => ({
 			name: `sample-size seed ${seed}`,

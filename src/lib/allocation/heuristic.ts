@@ -360,6 +360,9 @@ function orders(p: PreparedInstance, pairs: readonly ModelPair[], targets: numbe
 	];
 }
 
+/** Gives the event loop a turn (I/O, timers) and comes back at once. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * The best heuristic plan (persons per pair) by `score` (the objective of the plan with its
  * best areas, supplied by the caller to keep this module free of the evaluation code): the
@@ -382,7 +385,14 @@ export async function heuristicPlan(
 			best = plan;
 		}
 	};
-	const turn = () => new Promise((resolve) => setTimeout(resolve, 0));
+	// A turn for the event loop every ~10 ms of work (setImmediate: a timer of 0 waits 1 ms or
+	// more, which was most of a small ward's solve).
+	let slice = performance.now();
+	const turn = async () => {
+		if (performance.now() - slice < 10) return;
+		await nextTurn();
+		slice = performance.now();
+	};
 	for (const order of orders(p, pairs, targets)) {
 		// Large wards take ~0.3 s per order.
 		await turn();
@@ -404,9 +414,14 @@ export async function heuristicPlan(
 	// The chain fills the rooms in turn, so it aims at the whole area (nothing left over).
 	const exact = fairTargets(p, pairs, 1);
 	const until = performance.now() + 300;
+	// Each (order, targets) once: a ward of three buildings has only six orders.
+	const tried = new Set<string>();
 	for (let k = 0; k < 40 && performance.now() < until; k++) {
-		await turn();
 		const order = k < fixedOrders.length ? fixedOrders[k] : [...idx].sort(() => rnd() - 0.5);
+		const key = `${k % 2} ${order.join(',')}`;
+		if (tried.has(key)) continue;
+		tried.add(key);
+		await turn();
 		consider(chain(p, pairs, k % 2 === 0 ? exact : targets, order));
 	}
 	return best;
@@ -574,7 +589,7 @@ export async function improvePlan(
 				improved = true;
 			}
 			if (performance.now() - slice > 10) {
-				await new Promise((resolve) => setTimeout(resolve, 0));
+				await nextTurn();
 				slice = performance.now();
 			}
 			return improved;

@@ -107,7 +107,9 @@ export function highsWorkerMain(
 	const answer = async (request: WorkerRequest) => {
 		let reply: WorkerReply;
 		try {
-			highs ??= load();
+			// The module compiled once by the pool (see worker-pool.ts), when there is one.
+			const wasmModule = threads.workerData?.wasmModule as WebAssembly.Module | null | undefined;
+			highs ??= load(wasmModule ? { wasmModule } : undefined);
 			const outcome = run(await highs, request.job);
 			reply = { id: request.id, outcome };
 		} catch (e) {

@@ -92,9 +92,71 @@ function baseOptions(timeLimitS: number): Record<string, string | number | boole
  * caller turns that into an `error` result). The worker gets a deadline well past the time
  * limit, for the rare run where HiGHS overruns it (presolve, root LP).
  */
-async function runHighs(job: HighsJob, timeLimitS: number, inWorker: boolean): Promise<RawOutcome> {
-	if (inWorker) return runInWorker(job, (2 * timeLimitS + 10) * 1000);
+async function runHighs(
+	job: HighsJob,
+	timeLimitS: number,
+	inWorker: boolean,
+	signal?: AbortSignal
+): Promise<RawOutcome> {
+	if (inWorker) return runInWorker(job, (2 * timeLimitS + 10) * 1000, signal);
 	return runHighsJob(await getHighs(), job);
+}
+
+/**
+ * Models up to this many (unit, room) pairs are raced (internal): with two workers, HiGHS runs
+ * the whole model twice at once, with and without presolve, and the first proof wins. Neither
+ * setting is faster on every small ward: on the bench's 4 × 16 wards (30-50 pairs) presolve off
+ * proved the optimum in 0.3-1.1 s where presolve on took 0.5-2.4 s, on 6 × 24 wards (80-100
+ * pairs) presolve on was faster on three of five (6-10 s against 5-18 s). Up to 250 pairs the
+ * race also ended at least as well as the neighbourhood search at 30 s (7 × 32 and 8 × 40 wards,
+ * three seeds each: better on three, equal on two, 1 worse on one). The sample ward's size
+ * (360-520 pairs) uses the second worker for the neighbourhood search instead.
+ */
+export const RACE_MAX_PAIRS = 250;
+
+/** The second racer's HiGHS settings (the first runs with the solver's own). */
+const RACER_OPTIONS = { presolve: 'off' } as const;
+
+/**
+ * Waits for the first run that ends decided (optimal, infeasible: anything but an early stop)
+ * and withdraws the others, or for every run to stop early (internal). Resolves with the
+ * decided outcome, or with every outcome that came back; rejects only when every run failed.
+ */
+export async function firstDecided(
+	runs: ((signal: AbortSignal) => Promise<RawOutcome>)[]
+): Promise<{ decided: RawOutcome | null; outcomes: RawOutcome[] }> {
+	const controllers = runs.map(() => new AbortController());
+	const outcomes: RawOutcome[] = [];
+	const errors: unknown[] = [];
+	return new Promise((resolve, reject) => {
+		let open = runs.length;
+		let over = false;
+		const settle = () => {
+			if (over || --open > 0) return;
+			over = true;
+			if (outcomes.length > 0) resolve({ decided: null, outcomes });
+			else reject(errors[0]);
+		};
+		runs.forEach((run, k) => {
+			void run(controllers[k].signal).then(
+				(outcome) => {
+					if (over) return;
+					outcomes.push(outcome);
+					if (!EARLY_STOPS.has(outcome.modelStatus)) {
+						over = true;
+						controllers.forEach((c, j) => j !== k && c.abort());
+						resolve({ decided: outcome, outcomes });
+						return;
+					}
+					settle();
+				},
+				(e) => {
+					errors.push(e);
+					settle();
+				}
+			);
+		});
+	});
 }
 
 /** A plan by index: persons per pair and their areas (internal). */
@@ -426,10 +488,14 @@ function relativeGap(objective: number, bound: number): number {
  * Solves the seat-everyone reallocation MIP of issue 13 with HiGHS (model: `buildModel` in
  * `./model.ts`, which is the issue's formulation with tight big-Ms; `allocationLp` gives it as
  * LP text). The heuristic plan (`./heuristic.ts`: greedy and chain plans, then a local search
- * on persons scored exactly) is the MIP start. With two worker threads, HiGHS works on the whole
- * model for the whole time limit on one (small and mid-sized wards end there, proven optimal)
- * while, after a head start of up to 1 s, a large-neighbourhood search (`improveByLns`) looks
- * for better plans on the other; the better plan wins and HiGHS' bound gives the gap. With one
+ * on persons scored exactly) is the MIP start. With two worker threads, a small model (up to
+ * {@link RACE_MAX_PAIRS} pairs) is raced: HiGHS with and without presolve, one per worker, and
+ * the first proof wins (the other run is withdrawn); so an optimum is the same, but among plans
+ * of equal objective the one returned depends on which run finished first. A larger model has
+ * HiGHS on the whole model for the whole time limit on one worker (mid-sized wards end there,
+ * proven optimal) while, after a head start of up to 1 s, a large-neighbourhood search
+ * (`improveByLns`) looks for better plans on the other; the better plan wins and HiGHS' bound
+ * gives the gap. With one
  * worker (or on the calling thread), HiGHS first gets half the time (a model too large for the
  * neighbourhood search gets all of it, in one run); if it has not proven
  * optimality and its gap is above 1%, the search runs for 70% of the time left, and HiGHS gets
@@ -529,20 +595,27 @@ export async function solveAllocation(
 			startCols = planToColumns(p, model, start);
 		}
 		const remaining = () => Math.max(0.05, timeLimitS - (performance.now() - t0) / 1000);
-		const job = (lp: string, cols: Float64Array | null, limit: number): HighsJob => ({
+		const job = (
+			lp: string,
+			cols: Float64Array | null,
+			limit: number,
+			settings: Record<string, string | number | boolean> = {}
+		): HighsJob => ({
 			lp,
 			columns: model.columns,
 			start: cols,
 			options: [
 				baseOptions(Math.max(0.05, limit - loadSeconds(lp))),
-				...(Object.keys(extra).length > 0 ? [extra] : [])
+				...[settings, extra].filter((o) => Object.keys(o).length > 0)
 			]
 		});
 		const inWorker = options.inWorker ?? true;
 		const lnsRun = (lp: string, cols: Float64Array, limit: number) =>
 			runHighs(job(lp, cols, limit), limit, inWorker);
 		const searchable = start !== null && model.pairs.length <= LNS_MAX_PAIRS && p.units.length >= 3;
-		const parallel = inWorker && workerCount() >= 2 && searchable;
+		const twoWorkers = inWorker && workerCount() >= 2 && start !== null;
+		const race = twoWorkers && model.pairs.length <= RACE_MAX_PAIRS;
+		const parallel = twoWorkers && searchable && !race;
 		// The local search on persons: before HiGHS with one worker, beside it with two.
 		const localSearch = async (
 			from: Plan,
@@ -566,7 +639,22 @@ export async function solveAllocation(
 					stop
 				)
 			);
-		if (start && !parallel) {
+		/**
+		 * After the runs beside the local search: when HiGHS proved nothing, the better of its plan
+		 * and the search's, with its persons searched once more in the time kept for it (a run
+		 * stopped by its limit may have left a room empty or a move undone).
+		 */
+		const searchAgainIfUnproven = async (found: RawOutcome, searched: Plan): Promise<Plan> => {
+			if (!EARLY_STOPS.has(found.modelStatus)) return searched;
+			let best = searched;
+			if (found.values) {
+				const plan = polish(p, columnsToPlan(p, model, found.values));
+				if (better(evaluate(p, plan).objective, evaluate(p, best).objective)) best = plan;
+			}
+			const again = await localSearch(best, undefined, t0 + (timeLimitS - 0.05) * 1000);
+			return better(evaluate(p, again).objective, evaluate(p, best).objective) ? again : best;
+		};
+		if (start && !parallel && !race) {
 			start = canonical(model, await localSearch(start));
 			startCols = planToColumns(p, model, start);
 			heuristicObjective = evaluate(p, start).objective;
@@ -597,19 +685,28 @@ export async function solveAllocation(
 				searched = await improveByLns(p, model, searched, deadline, lnsRun, () => settled, done);
 			}
 			outcome = await whole;
-			start = searched;
-			if (EARLY_STOPS.has(outcome.modelStatus)) {
-				// Neither run proved its plan: the better one, with its persons searched once more
-				// (a run stopped by its limit may have left a room empty or a move undone).
-				if (outcome.values) {
-					const found = polish(p, columnsToPlan(p, model, outcome.values));
-					if (better(evaluate(p, found).objective, evaluate(p, start).objective)) start = found;
-				}
-				const searchedAgain = await localSearch(start, undefined, t0 + (timeLimitS - 0.05) * 1000);
-				if (better(evaluate(p, searchedAgain).objective, evaluate(p, start).objective)) {
-					start = searchedAgain;
-				}
+			start = await searchAgainIfUnproven(outcome, searched);
+		} else if (race && start) {
+			// Two settings of HiGHS on the whole model, one per worker; the first proof wins and the
+			// other run is withdrawn. Nothing else runs meanwhile: on two cores a local search on
+			// this thread slowed both runs more than it helped (4 × 16 wards, measured).
+			const limit = Math.max(0.05, remaining() - Math.min(1, 0.03 * timeLimitS));
+			const cols = startCols;
+			const { decided, outcomes } = await firstDecided(
+				[{}, RACER_OPTIONS].map(
+					(settings) => (signal: AbortSignal) =>
+						runHighs(job(model.lp, cols && cols.slice(), limit, settings), limit, true, signal)
+				)
+			);
+			if (decided) outcome = decided;
+			else {
+				// Both stopped at the limit: the better plan, and the better bound of the two.
+				const objective = (o: RawOutcome) =>
+					o.values ? evaluate(p, polish(p, columnsToPlan(p, model, o.values))).objective : Infinity;
+				const best = outcomes.reduce((a, b) => (objective(b) < objective(a) ? b : a));
+				outcome = { ...best, dualBound: Math.max(...outcomes.map((o) => o.dualBound)) };
 			}
+			start = await searchAgainIfUnproven(outcome, start);
 		} else {
 			// 1. The whole model for half the time: small and mid-sized wards end here, proven
 			// optimal. A model too large for the neighbourhood search gets the whole time at once

@@ -53,7 +53,8 @@ describe('solver worker threads', { timeout: 120_000 }, () => {
 			const sequential = await solveAllocation(instance, { inWorker: false });
 			expect(sequential.status).toBe('optimal');
 			expect(parallel[k].status).toBe('optimal');
-			expect(parallel[k].objective).toBe(sequential.objective);
+			// The same optimum; the plan may be another of equal objective (the race's winner).
+			expect(parallel[k].objective).toBeCloseTo(sequential.objective, 6);
 		}
 	});
 
@@ -69,7 +70,10 @@ describe('solver worker threads', { timeout: 120_000 }, () => {
 		const small = syntheticWard({ units: 3, rooms: 10, buildings: 2, seed: 3, usableShare: 0.8 });
 		const after = await solveAllocation(small);
 		expect(after.status).toBe('optimal');
-		expect(after.objective).toBe((await solveAllocation(small, { inWorker: false })).objective);
+		expect(after.objective).toBeCloseTo(
+			(await solveAllocation(small, { inWorker: false })).objective,
+			6
+		);
 	});
 
 	it('warms up once per process and never rejects, even on an invalid instance', async () => {

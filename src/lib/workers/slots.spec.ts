@@ -66,4 +66,30 @@ describe('workerSlots', () => {
 		expect(await p.run({ x: 21, ms: 0 })).toBe(42);
 		expect(started).toBe(2);
 	});
+
+	it('withdraws an aborted job: a running one loses its worker, a waiting one never runs', async () => {
+		const p = pool(1);
+		const running = new AbortController();
+		const waiting = new AbortController();
+		const first = p.run({ x: 1, ms: 5000 }, running.signal);
+		const second = p.run({ x: 2, ms: 10 }, waiting.signal);
+		const third = p.run({ x: 3, ms: 10 });
+		waiting.abort(new Error('not needed'));
+		await expect(second).rejects.toThrow('not needed');
+		running.abort();
+		await expect(first).rejects.toThrow(/withdrawn|abort/i);
+		// The third job runs at once on a new worker, not after the first job's 5 s.
+		expect(await third).toBe(6);
+		expect(started).toBe(2);
+		// A job whose signal had already aborted is refused without a worker.
+		await expect(p.run({ x: 4, ms: 0 }, AbortSignal.abort(new Error('late')))).rejects.toThrow(
+			'late'
+		);
+		// Aborting after the answer changes nothing.
+		const done = new AbortController();
+		expect(await p.run({ x: 5, ms: 0 }, done.signal)).toBe(10);
+		done.abort();
+		expect(await p.run({ x: 6, ms: 0 })).toBe(12);
+		expect(started).toBe(2);
+	});
 });

@@ -32,8 +32,12 @@ export interface WorkerSlotsSpec<J, O> {
 }
 
 export interface WorkerSlots<J, O> {
-	/** Runs the job on a pooled worker (jobs beyond the pool size wait their turn). */
-	run(job: J): Promise<O>;
+	/**
+	 * Runs the job on a pooled worker (jobs beyond the pool size wait their turn). When `signal`
+	 * aborts, a waiting job leaves the queue and a running one has its worker terminated (a new
+	 * worker is started for the next job); either way the job rejects with the signal's reason.
+	 */
+	run(job: J, signal?: AbortSignal): Promise<O>;
 	/** Terminates every worker (jobs in flight are rejected); the pool restarts on demand. */
 	stop(): Promise<void>;
 	/** Workers the pool runs at most. */
@@ -44,6 +48,7 @@ interface Pending<J, O> {
 	job: J;
 	resolve: (output: O) => void;
 	reject: (error: Error) => void;
+	signal?: AbortSignal;
 }
 
 interface Slot<J, O> {
@@ -52,6 +57,9 @@ interface Slot<J, O> {
 }
 
 const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
+
+const abortError = (signal: AbortSignal) =>
+	signal.reason instanceof Error ? signal.reason : new Error('the job was withdrawn');
 
 export function workerSlots<J, O>(spec: WorkerSlotsSpec<J, O>): WorkerSlots<J, O> {
 	const size = Math.max(1, Math.min(spec.size, availableParallelism()));
@@ -138,11 +146,31 @@ export function workerSlots<J, O>(spec: WorkerSlotsSpec<J, O>): WorkerSlots<J, O
 		}
 	};
 
+	/** Withdraws an aborted job: from the queue, or from its worker, which is terminated. */
+	const abort = (pending: Pending<J, O>) => {
+		const error = abortError(pending.signal!);
+		const queued = queue.indexOf(pending);
+		if (queued >= 0) {
+			queue.splice(queued, 1);
+			pending.reject(error);
+			return;
+		}
+		const slot = slots.find((s) => s.current?.resolve === pending.resolve);
+		if (!slot) return; // already answered
+		finish(slot);
+		discard(slot);
+		pending.reject(error);
+		dispatch();
+	};
+
 	return {
 		size,
-		run(job) {
+		run(job, signal) {
 			return new Promise<O>((resolve, reject) => {
-				queue.push({ job, resolve, reject });
+				if (signal?.aborted) return reject(abortError(signal));
+				const pending: Pending<J, O> = { job, resolve, reject, signal };
+				signal?.addEventListener('abort', () => abort(pending), { once: true });
+				queue.push(pending);
 				dispatch();
 			});
 		},
