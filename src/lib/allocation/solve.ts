@@ -1,6 +1,7 @@
 /**
  * `solveAllocation`: the HiGHS-based MIP solver of the seat-everyone reallocation (issue 13).
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import highsLoader, { type Highs } from 'highs';
 import { bestAreas, type PersonsPair } from './areas';
 import { checkAllocation, evaluatePairs } from './evaluate';
@@ -104,18 +105,26 @@ async function runHighs(
 
 /**
  * Models up to this many (unit, room) pairs are raced (internal): with two workers, HiGHS runs
- * the whole model twice at once, with and without presolve, and the first proof wins. Neither
- * setting is faster on every small ward: on the bench's 4 × 16 wards (30-50 pairs) presolve off
- * proved the optimum in 0.3-1.1 s where presolve on took 0.5-2.4 s, on 6 × 24 wards (80-100
- * pairs) presolve on was faster on three of five (6-10 s against 5-18 s). Up to 250 pairs the
- * race also ended at least as well as the neighbourhood search at 30 s (7 × 32 and 8 × 40 wards,
- * three seeds each: better on three, equal on two, 1 worse on one). The sample ward's size
- * (360-520 pairs) uses the second worker for the neighbourhood search instead.
+ * the whole model without presolve on one and, from {@link RACE_SECOND_AFTER_MS} on, with it on
+ * the other; the first proof wins. Neither setting is faster on every small ward: on the bench's
+ * 4 × 16 wards (30-50 pairs) presolve off proved the optimum in 0.3-1.0 s where presolve on took
+ * 0.5-2.6 s, on 6 × 24 wards (80-100 pairs) presolve on was faster on three of five (6-10 s
+ * against 5-18 s). Up to 250 pairs the race also ended at least as well as the neighbourhood
+ * search at 30 s (7 × 32 and 8 × 40 wards, three seeds each: better on three, equal on two, 1
+ * worse on one). The sample ward's size (360-520 pairs) uses the second worker for the
+ * neighbourhood search instead.
  */
 export const RACE_MAX_PAIRS = 250;
 
-/** The second racer's HiGHS settings (the first runs with the solver's own). */
-const RACER_OPTIONS = { presolve: 'off' } as const;
+/**
+ * The second run joins the race this late (internal): two HiGHS runs at once on this machine's
+ * two cores each ran about 30 % slower, which on a 4 × 16 ward proven in under a second cost
+ * more than the second setting ever saved.
+ */
+const RACE_SECOND_AFTER_MS = 500;
+
+/** The racers' HiGHS settings, in the order they start (the solver's own come first). */
+const RACERS = [{ presolve: 'off' }, {}] as const;
 
 /**
  * Waits for the first run that ends decided (optimal, infeasible: anything but an early stop)
@@ -687,16 +696,19 @@ export async function solveAllocation(
 			outcome = await whole;
 			start = await searchAgainIfUnproven(outcome, searched);
 		} else if (race && start) {
-			// Two settings of HiGHS on the whole model, one per worker; the first proof wins and the
-			// other run is withdrawn. Nothing else runs meanwhile: on two cores a local search on
-			// this thread slowed both runs more than it helped (4 × 16 wards, measured).
+			// Two settings of HiGHS on the whole model, one per worker, the second half a second
+			// later; the first proof wins and the other run is withdrawn (or never starts). Nothing
+			// else runs meanwhile: on two cores a local search on this thread slowed both runs more
+			// than it helped (4 × 16 wards, measured).
 			const limit = Math.max(0.05, remaining() - Math.min(1, 0.03 * timeLimitS));
 			const cols = startCols;
 			const { decided, outcomes } = await firstDecided(
-				[{}, RACER_OPTIONS].map(
-					(settings) => (signal: AbortSignal) =>
-						runHighs(job(model.lp, cols && cols.slice(), limit, settings), limit, true, signal)
-				)
+				RACERS.map((settings, k) => async (signal: AbortSignal) => {
+					const after = k * RACE_SECOND_AFTER_MS;
+					if (after > 0) await sleep(after, undefined, { signal });
+					const left = Math.max(0.05, limit - after / 1000);
+					return runHighs(job(model.lp, cols && cols.slice(), left, settings), left, true, signal);
+				})
 			);
 			if (decided) outcome = decided;
 			else {
