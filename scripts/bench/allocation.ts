@@ -2,7 +2,8 @@
  * Benchmark of the seat-everyone reallocation solver (`src/lib/allocation`, issue 13).
  *
  * - `small 4x16` and `mid 5x20` wards (4 units and 16 rooms, 5 units and 20 rooms, 3 buildings):
- *   both solvers prove the optimum; the times to a proven optimum are compared.
+ *   both solvers prove the optimum; the times to a proven optimum are compared (each solver
+ *   twice, the faster run of each: these times vary by 10-30 % from run to run).
  * - `sample-size` wards (seeded, the sample ward's size: 11 units, 119 people, 132 rooms of
  *   which ~46 usable, 10 buildings, usable area ~75% of the entitled area, a locked leaders'
  *   room, a ground-floor one-stop centre, seat limits on some rooms): each is solved by us
@@ -189,10 +190,27 @@ export async function benchAllocation(
 
 	const rows: Record<string, unknown>[] = [];
 	for (const c of sampleCases) {
-		const t = performance.now();
-		const res = await solveAllocation(c.instance, { timeLimitS: 10 });
-		const ourMs = performance.now() - t;
-		const cbc = withCbc ? runCbc(allocationLp(c.instance, { original: true }), CBC_LIMIT_S) : null;
+		// Wards proven in seconds are timed twice by each solver and judged on the faster run of
+		// each (their times vary by 10-30 % from run to run); the others once.
+		const rounds = c.name.startsWith('sample-size') ? 1 : 2;
+		const timed = async () => {
+			const t = performance.now();
+			const result = await solveAllocation(c.instance, { timeLimitS: 10 });
+			return { result, ms: performance.now() - t };
+		};
+		let ours = await timed();
+		let cbc: CbcRun | null = null;
+		for (let k = 0; k < rounds; k++) {
+			if (k > 0) {
+				const again = await timed();
+				if (again.ms < ours.ms) ours = again;
+			}
+			if (!withCbc) continue;
+			const run = runCbc(allocationLp(c.instance, { original: true }), CBC_LIMIT_S);
+			const ms = (r: CbcRun) => r.cpuMs ?? r.wallMs;
+			if (!cbc || (run.status === cbc.status && ms(run) < ms(cbc))) cbc = run;
+		}
+		const { result: res, ms: ourMs } = ours;
 		const same =
 			cbc?.objective != null
 				? Math.abs(res.objective - cbc.objective) <= 1e-6 * Math.max(1, Math.abs(cbc.objective))
