@@ -123,7 +123,7 @@ export const RACE_MAX_PAIRS = 250;
  */
 const RACE_SECOND_AFTER_MS = 500;
 
-/** The racers' HiGHS settings, in the order they start (the solver's own come first). */
+/** The racers' HiGHS settings, in the order they start (each after the solver's own, before the caller's). */
 const RACERS = [{ presolve: 'off' }, {}] as const;
 
 /**
@@ -498,8 +498,9 @@ function relativeGap(objective: number, bound: number): number {
  * `./model.ts`, which is the issue's formulation with tight big-Ms; `allocationLp` gives it as
  * LP text). The heuristic plan (`./heuristic.ts`: greedy and chain plans, then a local search
  * on persons scored exactly) is the MIP start. With two worker threads, a small model (up to
- * {@link RACE_MAX_PAIRS} pairs) is raced: HiGHS with and without presolve, one per worker, and
- * the first proof wins (the other run is withdrawn); so an optimum is the same, but among plans
+ * {@link RACE_MAX_PAIRS} pairs) is raced: HiGHS without presolve, and half a second later with
+ * it, one per worker; the first proof wins (the other run is withdrawn or never starts); so an
+ * optimum is the same, but among plans
  * of equal objective the one returned depends on which run finished first. A larger model has
  * HiGHS on the whole model for the whole time limit on one worker (mid-sized wards end there,
  * proven optimal) while, after a head start of up to 1 s, a large-neighbourhood search
