@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticWard } from '../../../scripts/bench/allocation';
 import type { RawOutcome } from './highs-job';
-import { solveAllocation } from './index';
+import { checkAllocation, solveAllocation } from './index';
 import { buildModel } from './model';
-import { firstDecided, RACE_MAX_PAIRS } from './solve';
+import { countingBound, firstDecided, RACE_MAX_PAIRS } from './solve';
 import { prepareInstance } from './validate';
 
 const OPTIMAL = 7;
@@ -83,5 +83,23 @@ describe('a raced solve', { timeout: 120_000 }, () => {
 		// The withdrawn run's worker was replaced: the next solve is answered as before.
 		const again = await solveAllocation(small, { timeLimitS: 20 });
 		expect(again.objective).toBeCloseTo(alone.objective, 6);
+	});
+
+	it('stopped at its limit, returns a checked plan with its gap from the better bound', async () => {
+		// 7 units × 32 rooms: under the race's size, but not proven within a second.
+		const ward = syntheticWard({ units: 7, rooms: 32, buildings: 4, seed: 2, usableShare: 0.8 });
+		expect(buildModel(prepareInstance(ward)).pairs.length).toBeLessThanOrEqual(RACE_MAX_PAIRS);
+		const result = await solveAllocation(ward, { timeLimitS: 1.5 });
+		expect(result.status).toBe('feasible');
+		expect(result.gap).toBeGreaterThan(0);
+		expect(result.gap).toBeLessThan(0.2);
+		expect(result.unseated).toEqual([]);
+		expect(checkAllocation(ward, result.assignments).feasible).toBe(true);
+		// The gap is measured from the better bound: at least the counting bound.
+		const prepared = prepareInstance(ward);
+		const bound = result.objective * (1 - result.gap!);
+		expect(bound).toBeGreaterThanOrEqual(
+			countingBound(prepared, buildModel(prepared).pairs) - 1e-6
+		);
 	});
 });

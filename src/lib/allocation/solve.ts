@@ -664,6 +664,8 @@ export async function solveAllocation(
 			const again = await localSearch(best, undefined, t0 + (timeLimitS - 0.05) * 1000);
 			return better(evaluate(p, again).objective, evaluate(p, best).objective) ? again : best;
 		};
+		/** With two workers, the time kept for that last search. */
+		const kept = Math.min(1, 0.03 * timeLimitS);
 		if (start && !parallel && !race) {
 			start = canonical(model, await localSearch(start));
 			startCols = planToColumns(p, model, start);
@@ -674,7 +676,6 @@ export async function solveAllocation(
 			// mid-sized wards optimal, often in well under a second) and, beside it, the local
 			// search and then, once HiGHS has had a head start, the large-neighbourhood search.
 			// The last moments are kept for a local search on the better of the two plans.
-			const kept = Math.min(1, 0.03 * timeLimitS);
 			const deadline = t0 + (timeLimitS - 0.05 - kept) * 1000;
 			let settled = false;
 			const wholeLimit = Math.max(0.05, remaining() - kept);
@@ -701,7 +702,7 @@ export async function solveAllocation(
 			// later; the first proof wins and the other run is withdrawn (or never starts). Nothing
 			// else runs meanwhile: on two cores a local search on this thread slowed both runs more
 			// than it helped (4 × 16 wards, measured).
-			const limit = Math.max(0.05, remaining() - Math.min(1, 0.03 * timeLimitS));
+			const limit = Math.max(0.05, remaining() - kept);
 			const cols = startCols;
 			const { decided, outcomes } = await firstDecided(
 				RACERS.map((settings, k) => async (signal: AbortSignal) => {
