@@ -204,7 +204,11 @@ export function returnProposalsForChanges(data: BenchData): number[] {
 /** Starts the production build on the database and waits until /health answers. */
 export async function startServer(data: BenchData, port: number): Promise<BenchServer> {
 	const base = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['scripts/serve.js'], {
+	// BENCH_CPU_PROF=<dir> writes the server's CPU profile there when it stops (node --cpu-prof).
+	const profile = process.env.BENCH_CPU_PROF
+		? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+		: [];
+	const child = spawn(process.execPath, [...profile, 'scripts/serve.js'], {
 		env: {
 			...process.env,
 			PORT: String(port),

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import JSZip from 'jszip';
-import { login, uniq } from './helpers';
+import { WARD, login, uniq } from './helpers';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -311,6 +311,34 @@ test.describe('proposal packet and the city review', () => {
 		await expect(page.getByRole('link', { name: 'Bản in đầy đủ' })).toBeVisible();
 		// (In a closed table; after the earlier tests the page may show two versions of it.)
 		await expect(page.getByText(/Đang hiện 5\/\d+ dòng\./).first()).toBeAttached();
+	});
+
+	test('the packet is sent once with the page, kept by hydration and loaded on navigation', async ({
+		page
+	}) => {
+		await as(page, 'binhtrung.viewer', `${WARD}/proposals`);
+		const raw = await (await page.request.get(proposalUrl)).text();
+		// The page's data script does not repeat the packet's markup (server-html.ts).
+		const data = /<script[^>]*>\s*\{\s*__sveltekit_[\s\S]*?<\/script>/.exec(raw)?.[0] ?? '';
+		expect(data).toContain('proposal:');
+		expect(data).not.toContain('sec-necessity');
+		const sections = raw.match(/<section class="card" aria-labelledby="sec-/g)?.length ?? 0;
+		expect(sections).toBeGreaterThan(5);
+		// A full load: after hydration every section the server rendered is still there.
+		await page.goto(proposalUrl);
+		await page.waitForLoadState('networkidle');
+		const necessity = page.getByRole('region', { name: /^Sự cần thiết đầu tư/ });
+		await expect(necessity.getByText(/^Đang hiện 5\/\d+ dòng\./)).toHaveCount(1);
+		await expect(page.locator('.packet section.card')).toHaveCount(sections);
+		// A navigation inside the app loads the page's data as JSON, markup included.
+		await page.goto(`${WARD}/proposals`);
+		await page.waitForLoadState('networkidle');
+		const json = page.waitForResponse((r) => r.url().includes('__data.json'));
+		await page.locator(`a[href$="${proposalUrl}"]`).first().click();
+		await json;
+		await expect(page).toHaveURL(new RegExp(`${proposalUrl}$`));
+		await expect(page.locator('.packet section.card')).toHaveCount(sections);
+		await expect(necessity.getByText(/^Đang hiện 5\/\d+ dòng\./)).toHaveCount(1);
 	});
 
 	test('a viewer and another ward’s editor can do none of it', async ({ page }) => {

@@ -12,6 +12,7 @@ import {
 	getProposal
 } from '$lib/server/proposals';
 import { proposalPacketHtml } from '$lib/components/packet/packet-html.server';
+import { pageHtml } from '$lib/components/packet/server-html';
 import { reviewProposalView } from '$lib/server/proposals/review-view';
 import { actorOf } from '$lib/server/core/request';
 import {
@@ -32,7 +33,8 @@ function proposalOr404(locals: App.Locals, raw: string) {
 	return p;
 }
 
-export const load: PageServerLoad = ({ locals, params, url }) => {
+export const load: PageServerLoad = (event) => {
+	const { locals, params, url } = event;
 	const id = Number(params.id);
 	// Parsing the proposal's draft and snapshots (hundreds of KB for a large ward) is reused while
 	// the database is unchanged (see $lib/server/cache).
@@ -49,7 +51,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		// The map's layer is fetched by the page (./map.json) once it shows: here its size only.
 		mapSites: map?.sites.length ?? 0,
 		packetHtml: snapshot
-			? proposalPacketHtml(locals.db, `review:${id}`, snapshot, url, locals.locale)
+			? pageHtml(proposalPacketHtml(locals.db, `review:${id}`, snapshot, url, locals.locale), event)
 			: null,
 		print: url.searchParams.get('print') === '1',
 		tileUrl: tileUrl(),

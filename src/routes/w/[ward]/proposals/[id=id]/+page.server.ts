@@ -29,6 +29,7 @@ import { allSites } from '$lib/server/sites';
 import { getVersion } from '$lib/server/proposals';
 import { maySeeProposal } from '$lib/server/core/visibility';
 import { proposalPacketHtml } from '$lib/components/packet/packet-html.server';
+import { pageHtml } from '$lib/components/packet/server-html';
 import { notFound, refusal, wardOf } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -39,7 +40,8 @@ function proposalOr404(locals: App.Locals, raw: string) {
 	return p;
 }
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+export const load: PageServerLoad = async (event) => {
+	const { locals, params, url } = event;
 	const wardId = wardOf(locals).id;
 	const id = Number(params.id);
 	// Parsing the draft and the snapshots (hundreds of KB for a large ward) and, for an editable
@@ -81,7 +83,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		packet: snapshot
 			? {
 					assembledAt: snapshot.assembledAt,
-					html: proposalPacketHtml(locals.db, `ward:${wardId}:${id}`, snapshot, url, locals.locale)
+					html: pageHtml(
+						proposalPacketHtml(locals.db, `ward:${wardId}:${id}`, snapshot, url, locals.locale),
+						event
+					)
 				}
 			: null,
 		print: url.searchParams.get('print') === '1',
