@@ -20,6 +20,8 @@ export interface HighsJob {
 	start: Float64Array | null;
 	/** HiGHS options, applied in order (the solver's own settings first, then the caller's). */
 	options: Record<string, string | number | boolean>[];
+	/** Columns (the caller's indices) fixed at 0 for this run only, or none. */
+	fixedAtZero?: number[];
 }
 
 /** Outcome of one HiGHS run. */
@@ -48,6 +50,11 @@ export function runHighsJob(highs: Highs, job: HighsJob): RawOutcome {
 			const i = ours.get(m.getColName(j));
 			if (i === undefined) throw new Error(`unexpected column "${m.getColName(j)}" in HiGHS model`);
 			toOurs[j] = i;
+		}
+		if (job.fixedAtZero?.length) {
+			const toHighs = new Int32Array(n);
+			for (let j = 0; j < n; j++) toHighs[toOurs[j]] = j;
+			for (const i of job.fixedAtZero) m.changeColBounds(toHighs[i], 0, 0);
 		}
 		for (const options of job.options) {
 			try {

@@ -302,6 +302,46 @@ function polish(p: PreparedInstance, plan: Plan): Plan {
  */
 export const loadSeconds = (lp: string) => 0.02 + 3e-7 * lp.length;
 
+/** Below this value in the LP relaxation, a z or y column counts as unused (internal). */
+export const LP_SUPPORT_MIN = 0.01;
+
+/** The share of the time left that the relaxation-guided plan may take (internal). */
+const LP_SUPPORT_SHARE = 0.6;
+
+/**
+ * The best plan that uses only rooms and buildings the LP relaxation uses (internal; a
+ * "relaxation-induced neighbourhood"): HiGHS solves the LP relaxation of the whole model, then
+ * the whole model again with every z (a unit uses a room) and y (a unit uses a building) that the
+ * relaxation leaves below {@link LP_SUPPORT_MIN} fixed at 0. The restricted model always has a
+ * plan (anyone may stay unseated) and is several times smaller. On wards of the sample's size,
+ * where the local and neighbourhood searches stop in a plan a few buildings or a little area
+ * worse, it gave the best plans known (sample ward 3,185.6 against 3,199.6 in 30 s; bench
+ * sample-size seed 6: 3,560.2, proven optimal for the restriction in 5 s, against 3,596.2 in 30 s
+ * and CBC's 3,574.1 in 30 s). `run` solves the model with the given settings, limit (s) and
+ * columns fixed at 0; `deadline` is a performance.now() time. Null when a run gives no plan.
+ */
+export async function lpSupportPlan(
+	p: PreparedInstance,
+	model: BuiltModel,
+	run: (
+		settings: Record<string, string | number | boolean>,
+		limitS: number,
+		fixedAtZero?: number[]
+	) => Promise<RawOutcome>,
+	deadline: number
+): Promise<Plan | null> {
+	const left = () => (deadline - performance.now()) / 1000;
+	const relaxed = await run({ solve_relaxation: true }, left());
+	const lp = relaxed.values;
+	if (!lp || left() < 0.1) return null;
+	const unused: number[] = [];
+	model.columns.forEach((name, i) => {
+		if ((name.startsWith('z_') || name.startsWith('y_')) && lp[i] < LP_SUPPORT_MIN) unused.push(i);
+	});
+	const restricted = await run({}, left(), unused);
+	return restricted.values ? polish(p, columnsToPlan(p, model, restricted.values)) : null;
+}
+
 /** Largest model (pairs) for the large-neighbourhood search; the sample ward has ~500. */
 const LNS_MAX_PAIRS = 3000;
 
@@ -686,8 +726,31 @@ export async function solveAllocation(
 			);
 			void done.then(() => (settled = true));
 			const lnsFrom = performance.now() + Math.min(1000, 100 * timeLimitS);
+			// On the second worker first: the plan the LP relaxation points to (withdrawn when the
+			// whole model is decided).
+			const guidedStop = new AbortController();
+			void done.then(() => guidedStop.abort());
+			const guided = lpSupportPlan(
+				p,
+				model,
+				(settings, limit, fixedAtZero) =>
+					runHighs(
+						{ ...job(model.lp, null, limit, settings), fixedAtZero },
+						limit,
+						true,
+						guidedStop.signal
+					),
+				performance.now() + LP_SUPPORT_SHARE * (deadline - performance.now())
+			).catch((e: unknown) => {
+				if (guidedStop.signal.aborted) return null;
+				throw e;
+			});
 			// The local search runs on this thread meanwhile, in slices.
 			let searched = await localSearch(start, () => settled);
+			const fromLp = await guided;
+			if (fromLp && better(evaluate(p, fromLp).objective, evaluate(p, searched).objective)) {
+				searched = fromLp;
+			}
 			const wait = lnsFrom - performance.now();
 			if (!settled && wait > 0) {
 				await Promise.race([done, new Promise((resolve) => setTimeout(resolve, wait))]);
