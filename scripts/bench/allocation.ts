@@ -248,7 +248,7 @@ export async function benchAllocation(
 		gap: bigRes.gap ?? 0,
 		ourMs: round(bigMs),
 		unseated: bigRes.unseated.reduce((s, u) => s + u.persons, 0),
-		pass: bigRes.assignments.length > 0 && bigMs <= 11000
+		pass: bigRes.assignments.length > 0 && bigMs <= 10000
 	};
 
 	const sampleOk = rows.every((r) => r.pass === true);
