@@ -323,9 +323,9 @@ const LP_SUPPORT_SHARE = 0.6;
  * relaxation leaves below {@link LP_SUPPORT_MIN} fixed at 0. The restricted model always has a
  * plan (anyone may stay unseated) and is several times smaller. On wards of the sample's size,
  * where the local and neighbourhood searches stop in a plan a few buildings or a little area
- * worse, it gave the best plans known (sample ward 3,185.6 against 3,199.6 in 30 s; bench
- * sample-size seed 6: 3,560.2, proven optimal for the restriction in 5 s, against 3,596.2 in 30 s
- * and CBC's 3,574.1 in 30 s). `run` solves the model with the given settings, limit (s) and
+ * worse, it gave better plans (at 10 s: the sample ward 3,192.3, proven optimal for the
+ * restriction in about 6 s, against 3,199.6 before; bench sample-size seed 6 3,562.2 against
+ * 3,662.6 before and CBC's 3,574.1 in 30 s). `run` solves the model with the given settings, limit (s) and
  * columns fixed at 0; `deadline` is a performance.now() time. Null when a run gives no plan.
  */
 export async function lpSupportPlan(
@@ -551,9 +551,10 @@ function relativeGap(objective: number, bound: number): number {
  * optimum is the same, but among plans
  * of equal objective the one returned depends on which run finished first. A larger model has
  * HiGHS on the whole model for the whole time limit on one worker (mid-sized wards end there,
- * proven optimal) while, after a head start of up to 1 s, a large-neighbourhood search
- * (`improveByLns`) looks for better plans on the other; the better plan wins and HiGHS' bound
- * gives the gap. With one
+ * proven optimal) while the other first solves the model restricted to the rooms and buildings
+ * its LP relaxation uses (`lpSupportPlan`), then a large-neighbourhood search (`improveByLns`)
+ * looks for better plans from the best so far; the better plan wins and HiGHS' bound gives the
+ * gap. With one
  * worker (or on the calling thread), HiGHS first gets half the time (a model too large for the
  * neighbourhood search gets all of it, in one run); if it has not proven
  * optimality and its gap is above 1%, the search runs for 70% of the time left, and HiGHS gets
